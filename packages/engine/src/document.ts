@@ -1,0 +1,200 @@
+/**
+ * The pathway document: the one contract between the designer, the engine,
+ * the API and the templates. `machine` is plain XState v5 JSON; `meta` on each
+ * state describes the step a person works on.
+ */
+import { z } from 'zod';
+
+export const PATHWAY_FORMAT = 'jalur.pathway/1';
+
+/** Limits that keep documents from strangers cheap to check. */
+export const DOCUMENT_LIMITS = {
+  maxStates: 2000,
+  maxDepth: 12,
+  maxStringLength: 4000,
+  maxBytes: 2_000_000,
+} as const;
+
+export const ROLES = ['kepsek', 'guru_bk', 'wali_kelas', 'admin_dinas', 'tim'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const STEP_KINDS = [
+  'identify',
+  'assessment',
+  'counseling_individual',
+  'counseling_group',
+  'home_visit',
+  'case_conference',
+  'parent_meeting',
+  'funding',
+  'foster_parent',
+  'peer_support',
+  'extracurricular',
+  'referral',
+  'monitoring',
+  'decision',
+  'closure',
+  'custom',
+] as const;
+export const stepKindSchema = z.enum(STEP_KINDS);
+export type StepKind = z.infer<typeof stepKindSchema>;
+
+export const CONFIDENTIALITY = ['umum', 'terbatas', 'rahasia'] as const;
+export const confidentialitySchema = z.enum(CONFIDENTIALITY);
+export type Confidentiality = z.infer<typeof confidentialitySchema>;
+
+/** Risk factors a case can carry (seed 002 plus the field's other causes). */
+export const RISK_FACTORS = ['motivation', 'economic', 'family', 'bullying', 'early_marriage', 'work', 'health', 'other'] as const;
+export const riskFactorSchema = z.enum(RISK_FACTORS);
+export type RiskFactor = z.infer<typeof riskFactorSchema>;
+
+const text = z.string().max(DOCUMENT_LIMITS.maxStringLength);
+/** A text in Bahasa Indonesia (required) and English (optional). */
+export const localizedSchema = z.object({ id: text.min(1), en: text.optional() });
+export type Localized = z.infer<typeof localizedSchema>;
+
+/** A state or event name: safe as an object key and as an XState id segment. */
+export const nameSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'name');
+
+export const FIELD_TYPES = ['text', 'number', 'date', 'choice', 'boolean'] as const;
+export const formFieldSchema = z.object({
+  name: nameSchema,
+  type: z.enum(FIELD_TYPES),
+  label: localizedSchema,
+  required: z.boolean().optional(),
+  options: z.array(text).max(100).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  help: localizedSchema.optional(),
+});
+export type FormField = z.infer<typeof formFieldSchema>;
+
+export const stepMetaSchema = z.object({
+  kind: stepKindSchema,
+  title: localizedSchema,
+  description: localizedSchema.optional(),
+  roles: z.array(roleSchema).max(10).default([]),
+  form: z.array(formFieldSchema).max(100).default([]),
+  dueInDays: z.number().int().min(0).max(3650).optional(),
+  /** Count `dueInDays` in school days (skipping weekends and holidays). */
+  schoolDays: z.boolean().optional(),
+  confidentiality: confidentialitySchema.default('umum'),
+  /** The step needs the kepsek's approval before its events may be sent. */
+  requiresApproval: z.boolean().optional(),
+});
+export type StepMeta = z.infer<typeof stepMetaSchema>;
+
+export const COMPARISON_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'exists'] as const;
+export type ComparisonOp = (typeof COMPARISON_OPS)[number];
+
+/**
+ * Declarative guards, referenced by name so raw xstate runs them with the
+ * engine's implementations. `field` is a dotted path into the case data
+ * (`form.attendanceRate`, `riskFactors`, `consent.referral`, `student.grade`).
+ */
+export type Guard =
+  | { type: 'check'; params: { field: string; op: ComparisonOp; value?: unknown } }
+  | { type: 'and'; params: { of: Guard[] } }
+  | { type: 'or'; params: { of: Guard[] } }
+  | { type: 'not'; params: { guard: Guard } }
+  | { type: 'role'; params: { in: Role[] } };
+
+const scalar = z.union([z.string().max(DOCUMENT_LIMITS.maxStringLength), z.number(), z.boolean(), z.null()]);
+export const guardSchema: z.ZodType<Guard> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('check'),
+      params: z.object({
+        field: z.string().min(1).max(200).regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'field'),
+        op: z.enum(COMPARISON_OPS),
+        value: z.union([scalar, z.array(scalar).max(100)]).optional(),
+      }),
+    }),
+    z.object({ type: z.literal('and'), params: z.object({ of: z.array(guardSchema).min(1).max(20) }) }),
+    z.object({ type: z.literal('or'), params: z.object({ of: z.array(guardSchema).min(1).max(20) }) }),
+    z.object({ type: z.literal('not'), params: z.object({ guard: guardSchema }) }),
+    z.object({ type: z.literal('role'), params: z.object({ in: z.array(roleSchema).min(1) }) }),
+  ]),
+) as z.ZodType<Guard>;
+
+export const transitionSchema = z.object({
+  target: z.union([z.string().max(400), z.array(z.string().max(400)).max(20)]).optional(),
+  guard: guardSchema.optional(),
+  reenter: z.boolean().optional(),
+  description: text.optional(),
+  /** Editor label for the button a user presses, e.g. "Sesi selesai". */
+  meta: z.object({ label: localizedSchema.optional() }).optional(),
+});
+export type TransitionConfig = z.infer<typeof transitionSchema>;
+
+/** XState accepts a bare target string, one transition or a list of them. */
+export const transitionsSchema = z.union([z.string().max(400), transitionSchema, z.array(transitionSchema).max(20)]);
+export type TransitionsConfig = z.infer<typeof transitionsSchema>;
+
+/** ISO-8601 duration such as `P7D`, `PT12H`, `P1W`, `P2DT3H`. */
+export const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+export interface StateNodeConfig {
+  type?: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  initial?: string;
+  states?: Record<string, StateNodeConfig>;
+  on?: Record<string, TransitionsConfig>;
+  after?: Record<string, TransitionsConfig>;
+  always?: TransitionsConfig;
+  meta?: StepMeta;
+  description?: string;
+  history?: 'shallow' | 'deep';
+  target?: string;
+}
+
+export const stateNodeSchema: z.ZodType<StateNodeConfig> = z.lazy(() =>
+  z
+    .object({
+      type: z.enum(['atomic', 'compound', 'parallel', 'final', 'history']).optional(),
+      initial: nameSchema.optional(),
+      states: z.record(nameSchema, stateNodeSchema).optional(),
+      on: z.record(z.string().min(1).max(120), transitionsSchema).optional(),
+      after: z.record(z.string().min(1).max(40), transitionsSchema).optional(),
+      always: transitionsSchema.optional(),
+      meta: stepMetaSchema.optional(),
+      description: text.optional(),
+      history: z.enum(['shallow', 'deep']).optional(),
+      target: z.string().max(400).optional(),
+    })
+    .strict(),
+) as z.ZodType<StateNodeConfig>;
+
+export const machineConfigSchema = z
+  .object({
+    id: nameSchema,
+    initial: nameSchema.optional(),
+    type: z.enum(['compound', 'parallel']).optional(),
+    context: z.record(z.string(), z.unknown()).optional(),
+    states: z.record(nameSchema, stateNodeSchema),
+    on: z.record(z.string().min(1).max(120), transitionsSchema).optional(),
+    description: text.optional(),
+    version: z.string().max(40).optional(),
+  })
+  .strict();
+export type MachineConfig = z.infer<typeof machineConfigSchema>;
+
+export const layoutSchema = z.record(
+  z.string().max(400),
+  z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().optional(), height: z.number().optional() }),
+);
+
+export const pathwayDocumentSchema = z.object({
+  format: z.literal(PATHWAY_FORMAT),
+  key: nameSchema,
+  title: localizedSchema,
+  description: localizedSchema.optional(),
+  tags: z.array(z.string().max(40)).max(20).optional(),
+  machine: machineConfigSchema,
+  layout: layoutSchema.default({}),
+});
+export type PathwayDocument = z.infer<typeof pathwayDocumentSchema>;
