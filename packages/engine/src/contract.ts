@@ -64,7 +64,14 @@ export type AdvanceError =
   | { code: 'event_not_accepted'; message: Localized; event: string; allowed: string[] }
   | { code: 'role_not_allowed'; message: Localized; event: string; role: Role; allowed: string[] }
   | { code: 'guard_failed'; message: Localized; event: string; allowed: string[] }
-  | { code: 'case_done'; message: Localized; event: string; allowed: string[] };
+  | { code: 'case_done'; message: Localized; event: string; allowed: string[] }
+  | { code: 'form_invalid'; message: Localized; event: string; allowed: string[]; fields: FieldError[] };
+
+/** A form value that does not fit the step's form definition. */
+export interface FieldError {
+  field: string;
+  message: Localized;
+}
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 

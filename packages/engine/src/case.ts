@@ -1,0 +1,240 @@
+/**
+ * Starting and advancing a student's case: pure functions over XState's
+ * `initialTransition` / `transition`. They never do I/O; what must happen in
+ * the world (timers, tasks, notifications) comes back as effects.
+ */
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { Actor, AdvanceError, AdvanceOptions, CaseContext, CaseEvent, Effect, Result, StartCaseInput } from './contract.ts';
+import type { Localized, StepMeta } from './document.ts';
+import type { CompiledPathway } from './compile.ts';
+import type { EngineEvent } from './guards.ts';
+import { validateForm } from './forms.ts';
+import { availableEvents, handlersFor } from './available.ts';
+
+/** A case's persisted XState snapshot: plain JSON, stored as it is. */
+export interface CaseSnapshot {
+  status: 'active' | 'done' | 'error' | 'stopped';
+  value: unknown;
+  context: CaseContext;
+  historyValue?: unknown;
+  children?: Record<string, unknown>;
+  output?: unknown;
+  error?: unknown;
+  [key: string]: unknown;
+}
+
+export interface ActiveStep {
+  /** State path, dot separated (`intervensi.ekonomi.kunjungan`). */
+  stateId: string;
+  meta: StepMeta | undefined;
+}
+
+export interface CaseStep {
+  snapshot: CaseSnapshot;
+  effects: Effect[];
+  /** The active leaf steps after the step. */
+  active: ActiveStep[];
+  status: 'active' | 'done';
+}
+
+export interface StartOptions {
+  now: Date;
+  actor?: Actor;
+}
+
+type StateNodeLike = { path: string[]; type: string };
+type LiveSnapshot = AnyMachineSnapshot & { _nodes: StateNodeLike[] };
+
+const DAY = 86_400_000;
+/** Live snapshots for the persisted objects this module handed out, so a chain of advances skips the restore. */
+const live = new WeakMap<object, LiveSnapshot>();
+
+function persist(p: CompiledPathway, snapshot: LiveSnapshot): CaseSnapshot {
+  const persisted = p.machine.getPersistedSnapshot(snapshot) as CaseSnapshot;
+  live.set(persisted, snapshot);
+  return persisted;
+}
+
+function restore(p: CompiledPathway, snapshot: CaseSnapshot): LiveSnapshot {
+  const cached = live.get(snapshot);
+  if (cached && cached.machine === p.machine) return cached;
+  const restored = p.machine.restoreSnapshot(
+    { children: {}, historyValue: {}, ...snapshot } as never,
+    { self: undefined } as never,
+  ) as LiveSnapshot;
+  live.set(snapshot, restored);
+  return restored;
+}
+
+function pathOf(node: StateNodeLike): string {
+  return node.path.join('.');
+}
+
+/** The active leaf steps of a case, in document order. */
+export function activeSteps(p: CompiledPathway, snapshot: CaseSnapshot): ActiveStep[] {
+  return leaves(p, restore(p, snapshot));
+}
+
+function leaves(p: CompiledPathway, s: LiveSnapshot): ActiveStep[] {
+  return s._nodes
+    .filter((n) => n.path.length > 0 && (n.type === 'atomic' || n.type === 'final'))
+    .map((n) => ({ stateId: pathOf(n), meta: p.steps.get(pathOf(n)) }));
+}
+
+/** Active leaf state paths (`a.b`), the queryable form of the state value. */
+export function stateValueOf(p: CompiledPathway, snapshot: CaseSnapshot): string[] {
+  return activeSteps(p, snapshot).map((s) => s.stateId);
+}
+
+function dueAt(meta: StepMeta, now: Date): string | null {
+  return meta.dueInDays === undefined ? null : new Date(now.getTime() + meta.dueInDays * DAY).toISOString();
+}
+
+const ENTERED: Localized = { id: 'Langkah baru perlu ditangani', en: 'A new step needs attention' };
+
+/** Effects of moving from one configuration to the next: timers, tasks, notifications, closing. */
+function effectsOf(
+  p: CompiledPathway,
+  before: LiveSnapshot | undefined,
+  after: LiveSnapshot,
+  actions: readonly { type: string; params?: unknown }[],
+  now: Date,
+): Effect[] {
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    const params = action.params as Record<string, unknown> | undefined;
+    if (action.type === 'xstate.raise' && params && typeof params.delay === 'number') {
+      const event = (params.event as { type: string }).type;
+      // `xstate.after.<delay>.<machineId>.<state path>`
+      const rest = event.slice('xstate.after.'.length);
+      const delay = rest.slice(0, rest.indexOf('.'));
+      const stateId = rest.slice(delay.length + 1 + p.machineId.length + 1);
+      effects.push({
+        type: 'timer.schedule',
+        timerId: String(params.id),
+        event,
+        stateId,
+        delay,
+        dueAt: new Date(now.getTime() + params.delay).toISOString(),
+      });
+    } else if (action.type === 'xstate.cancel' && params) {
+      effects.push({ type: 'timer.cancel', timerId: String(params.sendId) });
+    }
+  }
+  const was = new Set(before ? before._nodes.map(pathOf) : []);
+  const now_ = new Set(after._nodes.map(pathOf));
+  for (const node of before?._nodes ?? []) {
+    const id = pathOf(node);
+    if (!now_.has(id) && node.type === 'atomic' && p.steps.has(id)) effects.push({ type: 'task.close', stateId: id });
+  }
+  for (const node of after._nodes) {
+    const id = pathOf(node);
+    const meta = p.steps.get(id);
+    if (was.has(id) || node.type !== 'atomic' || !meta) continue;
+    const roles = meta.roles ?? [];
+    effects.push({
+      type: 'task.open',
+      stateId: id,
+      kind: meta.kind,
+      title: meta.title,
+      roles,
+      dueAt: dueAt(meta, now),
+      schoolDays: meta.schoolDays === true,
+      requiresApproval: meta.requiresApproval === true,
+    });
+    if (roles.length > 0) effects.push({ type: 'notify', roles, stateId: id, message: { id: `${ENTERED.id}: ${meta.title.id}`, en: `${ENTERED.en}: ${meta.title.en ?? meta.title.id}` } });
+  }
+  if (after.status === 'done') {
+    const finals = after._nodes.filter((n) => n.type === 'final').map(pathOf);
+    effects.push({ type: 'case.closed', finalState: finals[finals.length - 1] ?? '' });
+  }
+  return effects;
+}
+
+/**
+ * Starts a case on a compiled pathway: the initial snapshot and the effects
+ * of entering the first step(s) (tasks, timers).
+ */
+export function startCase(p: CompiledPathway, input: StartCaseInput, options: StartOptions): CaseStep {
+  const [first, actions] = initialTransition(p.machine, input) as [LiveSnapshot, { type: string; params?: unknown }[]];
+  const effects = effectsOf(p, undefined, first, actions, options.now);
+  return { snapshot: persist(p, first), effects, active: leaves(p, first), status: first.status === 'done' ? 'done' : 'active' };
+}
+
+function refuse(code: AdvanceError['code'], message: Localized, event: string, allowed: string[]): Result<CaseStep, AdvanceError> {
+  return { ok: false, error: { code, message, event, allowed } as AdvanceError };
+}
+
+/**
+ * Advances a case by one event. The event must be accepted by an active step,
+ * sent by a role that step allows (timer events have no actor), carry valid
+ * form data, and pass the transition's guard — otherwise an error value says
+ * which rule refused it and what is allowed now. Never a silent no-op.
+ */
+export function advanceCase(
+  p: CompiledPathway,
+  snapshot: CaseSnapshot,
+  event: CaseEvent,
+  options: AdvanceOptions,
+): Result<CaseStep, AdvanceError> {
+  const before = restore(p, snapshot);
+  const role = options.actor?.role;
+  const allowed = () => availableEvents(p, snapshot, role ? { role } : {}).map((e) => e.type);
+  if (before.status !== 'active')
+    return refuse('case_done', { id: 'Kasus sudah selesai.', en: 'The case is already closed.' }, event.type, []);
+
+  const handlers = handlersFor(p, before._nodes.map(pathOf), event.type);
+  if (handlers.length === 0)
+    return refuse(
+      'event_not_accepted',
+      { id: `Langkah saat ini tidak menerima "${event.type}".`, en: `The current step does not accept "${event.type}".` },
+      event.type,
+      allowed(),
+    );
+  const isTimer = event.type.startsWith('xstate.after.');
+  if (options.actor && !isTimer) {
+    const permitted = handlers.filter((h) => h.roles.length === 0 || h.roles.includes(options.actor!.role));
+    if (permitted.length === 0)
+      return {
+        ok: false,
+        error: {
+          code: 'role_not_allowed',
+          message: { id: `Peran ${options.actor.role} tidak boleh melakukan "${event.type}" pada langkah ini.`, en: `Role ${options.actor.role} may not do "${event.type}" at this step.` },
+          event: event.type,
+          role: options.actor.role,
+          allowed: allowed(),
+        },
+      };
+    const sources = [...new Set(permitted.map((h) => h.source))];
+    const fields = sources.flatMap((source) =>
+      validateForm(p.steps.get(source)?.form ?? [], event.data, before.context.forms?.[source] as Record<string, unknown> | undefined, {
+        requireAll: true,
+      }),
+    );
+    if (fields.length > 0)
+      return {
+        ok: false,
+        error: {
+          code: 'form_invalid',
+          message: { id: 'Isian formulir belum lengkap atau tidak sesuai.', en: 'The form is incomplete or invalid.' },
+          event: event.type,
+          allowed: allowed(),
+          fields,
+        },
+      };
+  }
+
+  const xsEvent: EngineEvent = { type: event.type };
+  if (event.data) xsEvent.data = event.data;
+  if (options.actor) xsEvent.actor = options.actor;
+  const [next, actions] = transition(p.machine, before, xsEvent as never) as [LiveSnapshot, { type: string; params?: unknown }[]];
+  if (next === before)
+    return refuse(
+      'guard_failed',
+      { id: `Syarat untuk "${event.type}" belum terpenuhi.`, en: `The conditions for "${event.type}" are not met yet.` },
+      event.type,
+      allowed(),
+    );
+  const effects = effectsOf(p, before, next, actions, options.now);
+  return { ok: true, value: { snapshot: persist(p, next), effects, active: leaves(p, next), status: next.status === 'done' ? 'done' : 'active' } };
+}

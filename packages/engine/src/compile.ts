@@ -1,0 +1,112 @@
+/**
+ * Compiling a pathway document into an XState v5 machine. The document's
+ * `machine` is already XState JSON; compiling adds the one thing JSON cannot
+ * say — how guards, delays and form recording behave — by name, so raw
+ * `xstate` given the same implementations behaves the same.
+ */
+import { assign, createMachine, type AnyStateMachine } from 'xstate';
+import type { MachineConfig, PathwayDocument, StateNodeConfig, StepMeta, TransitionsConfig } from './document.ts';
+import type { CaseContext, StartCaseInput } from './contract.ts';
+import { guardImplementations, type EngineEvent } from './guards.ts';
+import { tryParseDuration } from './duration.ts';
+import { listStates } from './state-tree.ts';
+
+/** The action every transition carries: it records the event's form data under its step. */
+export const RECORD_ACTION = 'record';
+
+export interface CompiledPathway {
+  doc: PathwayDocument;
+  /** The XState machine, guards/delays/actions provided. */
+  machine: AnyStateMachine;
+  /** Step meta by state path (`a.b`), for every state that has meta. */
+  steps: Map<string, StepMeta>;
+  /** The machine id, the prefix of XState's state node ids (`<id>.a.b`). */
+  machineId: string;
+}
+
+/** The implementations raw `xstate` needs: `createMachine(config).provide(implementations)`. */
+export interface PathwayImplementations {
+  guards: typeof guardImplementations;
+  delays: Record<string, number>;
+  actions: Record<string, ReturnType<typeof assign>>;
+}
+
+/** The context every case starts from, before the document's own `context` and the case's input. */
+export function defaultContext(machine: MachineConfig): CaseContext {
+  return { riskFactors: [], form: {}, forms: {}, consent: {}, student: {}, ...(machine.context ?? {}) } as CaseContext;
+}
+
+/** The context a case starts with: the document's defaults with the case's own input laid over them. */
+export function initialContext(machine: MachineConfig, input: StartCaseInput = {}): CaseContext {
+  const base = defaultContext(machine);
+  return {
+    ...base,
+    ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
+    riskFactors: input.riskFactors ?? base.riskFactors,
+    student: { ...base.student, ...input.student },
+    form: { ...base.form, ...input.form },
+    consent: { ...base.consent, ...input.consent },
+  };
+}
+
+/** Records `event.data` into `form` (merged, latest wins) and `forms[step]`. */
+const record = assign(({ context, event }: { context: CaseContext; event: EngineEvent }, params: { step: string }) => {
+  const data = event.data;
+  if (!data || Object.keys(data).length === 0) return {};
+  return {
+    form: { ...context.form, ...data },
+    forms: { ...context.forms, [params.step]: { ...context.forms[params.step], ...data } },
+  };
+});
+
+function withRecord(config: TransitionsConfig, step: string): unknown {
+  const list = typeof config === 'string' ? [{ target: config }] : Array.isArray(config) ? config : [config];
+  return list.map((t) => ({ ...t, actions: [{ type: RECORD_ACTION, params: { step } }] }));
+}
+
+/** The machine config with a `record` action on every transition (pure JSON). */
+export function executableConfig(doc: PathwayDocument): Record<string, unknown> {
+  const walk = (node: StateNodeConfig, path: string[]): Record<string, unknown> => {
+    const step = path.join('.');
+    const out: Record<string, unknown> = { ...node };
+    if (node.on) out.on = Object.fromEntries(Object.entries(node.on).map(([e, t]) => [e, withRecord(t, step)]));
+    if (node.after) out.after = Object.fromEntries(Object.entries(node.after).map(([d, t]) => [d, withRecord(t, step)]));
+    if (node.always !== undefined) out.always = withRecord(node.always, step);
+    if (node.states)
+      out.states = Object.fromEntries(Object.entries(node.states).map(([k, s]) => [k, walk(s, [...path, k])]));
+    return out;
+  };
+  const root = walk(doc.machine as StateNodeConfig, []);
+  return { ...root, id: doc.machine.id, context: defaultContext(doc.machine) };
+}
+
+/** Delay names used by the document, resolved to milliseconds (ISO-8601 durations). */
+export function delaysOf(doc: PathwayDocument): Record<string, number> {
+  const delays: Record<string, number> = {};
+  for (const entry of listStates(doc.machine)) {
+    for (const key of Object.keys(entry.node.after ?? {})) {
+      const ms = tryParseDuration(key);
+      if (ms !== undefined) delays[key] = ms;
+    }
+  }
+  return delays;
+}
+
+/** The guard, delay and action implementations for a document. */
+export function implementationsOf(doc: PathwayDocument): PathwayImplementations {
+  return { guards: guardImplementations, delays: delaysOf(doc), actions: { [RECORD_ACTION]: record as ReturnType<typeof assign> } };
+}
+
+/**
+ * Compiles a (parsed, preferably lint-clean) pathway document into an XState
+ * machine. Throws only when XState itself rejects the machine (e.g. a target
+ * that names no state); `lintPathway` reports those beforehand.
+ */
+export function compilePathway(doc: PathwayDocument): CompiledPathway {
+  // The export keeps the static JSON context; the engine's own machine takes the case's input.
+  const config = { ...executableConfig(doc), context: ({ input }: { input: StartCaseInput | undefined }) => initialContext(doc.machine, input) };
+  const machine = createMachine(config as never).provide(implementationsOf(doc) as never) as AnyStateMachine;
+  const steps = new Map<string, StepMeta>();
+  for (const entry of listStates(doc.machine)) if (entry.node.meta && entry.id !== '') steps.set(entry.id, entry.node.meta);
+  return { doc, machine, steps, machineId: doc.machine.id };
+}
