@@ -1,1 +1,15 @@
-export {};
+/**
+ * @jalur/db — persistence for Jalur. Open a database with
+ * {@link openDatabase}; everything else is a method of the returned
+ * {@link JalurDb} (repositories), each async and scoped by school.
+ */
+export { openDatabase, type OpenDatabaseOptions } from './open.ts';
+export { DEFAULT_DATABASE_URL, parseDatabaseUrl, type ConnectionConfig, type SqliteSync } from './config.ts';
+export type * from './repository.ts';
+export type * from './case-unit.ts';
+export type * from './rows.ts';
+export { ok, fail, type DbError, type DbErrorCode, type DbResult, type StoredResponse } from './result.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { contentHash, canonicalJson } from './content-hash.ts';
+export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type SeedOptions, type SeedSummary } from './seed.ts';
+export * as schema from './schema/index.ts';

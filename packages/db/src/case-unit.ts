@@ -1,0 +1,115 @@
+/**
+ * Types of the case unit of work: one transaction that loads a case, lets the
+ * engine (through a pure callback) compute the next snapshot, and persists the
+ * snapshot, the event and every effect together — or nothing at all.
+ */
+import type { Effect } from '@jalur/engine';
+import type { DbError, StoredResponse } from './result.ts';
+import type { CaseEventRow, CaseRow, PathwayVersionRow, StudentRow, TimerRow } from './rows.ts';
+
+/** What the engine decided: the next snapshot and the effects to persist. */
+export interface CaseTransition {
+  /** XState persisted snapshot (plain JSON). */
+  snapshot: unknown;
+  /** Active leaf state paths (`stateValueOf(snapshot)`). */
+  stateValue: readonly string[];
+  /** `done` closes the case. */
+  status: 'active' | 'done';
+  /** Effects from `startCase`/`advanceCase`, persisted in the same transaction. */
+  effects: readonly Effect[];
+  /** Outcome to record when the case closes (e.g. `resolved`); defaults to the final state's name. */
+  outcome?: string | null;
+}
+
+/** The callback's answer: a transition, or an error value (e.g. `event_not_allowed`). */
+export type ApplyResult = { ok: true; value: CaseTransition } | { ok: false; error: DbError };
+
+/** An audit row to write in the same transaction as the change. */
+export interface AuditInput {
+  action: string;
+  subject?: string | null;
+  details?: Record<string, unknown> | null;
+  /** Defaults to the change's actor. */
+  actorId?: string | null;
+}
+
+/**
+ * Guards a write with an Idempotency-Key: the first answer is stored in the
+ * same transaction; a retry gets `idempotency_replay` with that answer.
+ */
+export interface IdempotencyRequest<T> {
+  userId: string;
+  key: string;
+  /** e.g. `POST /api/cases/:id/events`. */
+  route: string;
+  /** Hash of the request (method, path, body): a different request with the same key → `idempotency_mismatch`. */
+  requestHash: string;
+  /** Builds the HTTP answer to store, from the committed value (runs inside the transaction; must be pure). */
+  respond: (value: T) => StoredResponse;
+}
+
+/** The event recorded in `case_events`. */
+export interface RecordedEvent {
+  type: string;
+  data?: Record<string, unknown> | null;
+}
+
+/** A committed change: the case after it and the event row it appended. */
+export interface CaseChange {
+  case: CaseRow;
+  event: CaseEventRow;
+}
+
+export interface CreateCaseInput {
+  schoolId: string;
+  studentId: string;
+  /** The published version the case pins. */
+  pathwayVersionId: string;
+  assigneeId?: string | null;
+  riskFactors?: readonly string[];
+  indicatorsAtOpen?: Record<string, unknown> | null;
+  /** Who opens it (null for the system). */
+  actorId: string | null;
+  now: Date;
+  /** Recorded as the first event (seq 1); defaults to `{ type: 'case.opened' }`. */
+  event?: RecordedEvent;
+  /**
+   * Pure, synchronous: call the engine's `startCase` here. Runs inside the
+   * transaction; an error value (or a throw) rolls everything back.
+   */
+  start: (ctx: { caseId: string; pathwayVersion: PathwayVersionRow; student: StudentRow }) => ApplyResult;
+  idempotency?: IdempotencyRequest<CaseChange>;
+  audit?: readonly AuditInput[];
+}
+
+export interface AdvanceCaseInput {
+  schoolId: string;
+  caseId: string;
+  /** The version the caller saw; stale → `version_conflict` with `current`. Omit only for system events. */
+  expectedVersion?: number;
+  /** Null for timers and system events. */
+  actorId: string | null;
+  now: Date;
+  /** The event as recorded in `case_events`. */
+  event: RecordedEvent;
+  /**
+   * Pure, synchronous: call the engine's `advanceCase` here with
+   * `caseRow.snapshot`. Runs inside the transaction (BEGIN IMMEDIATE), so the
+   * row it sees is the row that will be updated.
+   */
+  apply: (caseRow: CaseRow, pathwayVersion: PathwayVersionRow) => ApplyResult;
+  idempotency?: IdempotencyRequest<CaseChange>;
+  audit?: readonly AuditInput[];
+}
+
+export interface FireTimerInput {
+  /** A timer returned by `timers.claimDue` to this claimer. */
+  timer: TimerRow;
+  claimer: string;
+  now: Date;
+  /** As for `advance`: send `{ type: timer.event }` to `advanceCase`. */
+  apply: (caseRow: CaseRow, pathwayVersion: PathwayVersionRow) => ApplyResult;
+}
+
+/** A fired timer advanced its case; a timer whose case moved on is cancelled instead. */
+export type FireTimerOutcome = { fired: true; change: CaseChange } | { fired: false; reason: 'not_pending' | 'not_claimed' | 'case_closed' | 'refused'; error?: DbError };

@@ -1,0 +1,26 @@
+/** Opening a database from a URL: the one entry point of the package. */
+import { parseDatabaseUrl } from './config.ts';
+import type { JalurDb } from './repository.ts';
+import { openSqlite } from './sqlite/open-sqlite.ts';
+
+export interface OpenDatabaseOptions {
+  /** `file:<path>` (SQLite, default `file:data/jalur.db`) or `postgres://…` (not yet). Defaults to `DATABASE_URL`. */
+  url?: string;
+  /** Overrides `JALUR_SQLITE_SYNC` (FULL by default). */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Milliseconds a writer waits for the lock before `SQLITE_BUSY` (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating the folder and file when missing) and migrates the
+ * database. SQLite runs in WAL mode with `synchronous=FULL` unless told
+ * otherwise, foreign keys on.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<JalurDb> {
+  const config = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
+  if (config.dialect === 'postgres') {
+    throw new Error('PostgreSQL belum didukung / PostgreSQL is not supported yet (scale-out issue); use DATABASE_URL=file:<path>');
+  }
+  return openSqlite({ file: config.file, synchronous: options.synchronous ?? config.synchronous, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+}

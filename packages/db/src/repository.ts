@@ -1,0 +1,296 @@
+/**
+ * The repository interface the API calls. Dialect-free: every function is
+ * async (SQLite resolves synchronously-computed values; a PostgreSQL driver
+ * can implement the same interface), every school-data read takes `schoolId`
+ * and never returns another school's rows.
+ */
+import type {
+  AdvanceCaseInput, AuditInput, CaseChange, CreateCaseInput, FireTimerInput, FireTimerOutcome, IdempotencyRequest,
+} from './case-unit.ts';
+import type { DbResult } from './result.ts';
+import type * as R from './rows.ts';
+
+/** Who is reading: decides which notes and records they see. */
+export interface Viewer {
+  id: string;
+  role: R.UserRole;
+}
+
+/** Pathways are owned by a school, or (schoolId null) are district templates. */
+export interface PathwayScope {
+  districtId: string;
+  /** The caller's school; null for a district admin (templates only). */
+  schoolId: string | null;
+}
+
+export interface DistrictRepo {
+  create(input: { name: string; now: Date; id?: string }): Promise<R.DistrictRow>;
+  get(id: string): Promise<R.DistrictRow | null>;
+  list(): Promise<R.DistrictRow[]>;
+}
+
+export interface SchoolRepo {
+  create(input: { districtId: string; name: string; npsn?: string | null; now: Date; id?: string }): Promise<R.SchoolRow>;
+  get(id: string): Promise<R.SchoolRow | null>;
+  listByDistrict(districtId: string): Promise<R.SchoolRow[]>;
+}
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  role: R.UserRole;
+  /** Required for every role but `admin_dinas`. */
+  schoolId: string | null;
+  districtId: string;
+  className?: string | null;
+  password: string;
+  now: Date;
+}
+
+export interface UserRepo {
+  /** Hashes the password (scrypt); `conflict` when the email is taken. */
+  create(input: NewUserInput): Promise<DbResult<R.User>>;
+  get(id: string): Promise<R.User | null>;
+  getByEmail(email: string): Promise<R.User | null>;
+  /** Users of one school, optionally of one role. */
+  listBySchool(schoolId: string, filter?: { role?: R.UserRole }): Promise<R.User[]>;
+  /**
+   * Checks email + password. After `maxFailures` (default 5) wrong passwords
+   * the account is `locked` for `lockMs` (default 15 min). Writes
+   * `auth.login` / `auth.login_failed` audit rows in the same call.
+   */
+  authenticate(input: { email: string; password: string; now: Date; maxFailures?: number; lockMs?: number }): Promise<DbResult<R.User>>;
+  setPassword(userId: string, password: string): Promise<void>;
+}
+
+export interface SessionRepo {
+  /** New session; `token` is returned once and only its SHA-256 is stored. Default TTL 12 h. */
+  create(input: { userId: string; now: Date; ttlMs?: number }): Promise<{ token: string; session: R.SessionRow }>;
+  /**
+   * The live session and its user for a bearer token, or null when unknown,
+   * expired or the user is disabled. Sliding: extends `expiresAt` to now + TTL
+   * (written at most once a minute).
+   */
+  validate(token: string, now: Date, opts?: { ttlMs?: number }): Promise<{ session: R.SessionRow; user: R.User } | null>;
+  /** Logout: the token stops working at once. */
+  revoke(token: string): Promise<void>;
+  revokeAllForUser(userId: string): Promise<void>;
+  /** Deletes expired sessions; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
+}
+
+export interface StudentListFilter {
+  className?: string;
+  status?: R.StudentRow['status'];
+  /** Matches name or NISN (case-insensitive substring). */
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** One row of an import plan: what applying would do to it. */
+export interface StudentImportPlanRow {
+  nisn: string;
+  action: 'new' | 'update' | 'unchanged';
+  studentId: string | null;
+}
+
+export interface StudentRepo {
+  /** `conflict` when the NISN already exists in the school. */
+  create(schoolId: string, student: R.NewStudent, opts: { now: Date; actorId: string | null }): Promise<DbResult<R.StudentRow>>;
+  get(schoolId: string, id: string): Promise<R.StudentRow | null>;
+  getByNisn(schoolId: string, nisn: string): Promise<R.StudentRow | null>;
+  list(schoolId: string, filter?: StudentListFilter): Promise<R.StudentRow[]>;
+  update(schoolId: string, id: string, patch: Partial<R.NewStudent>, opts: { now: Date; actorId: string | null }): Promise<DbResult<R.StudentRow>>;
+  /** What importing these rows (matched by NISN) would do; changes nothing. */
+  planImport(schoolId: string, rows: readonly R.NewStudent[]): Promise<StudentImportPlanRow[]>;
+  /** Applies an import in one transaction (all rows or none); re-importing the same rows changes nothing. */
+  applyImport(schoolId: string, rows: readonly R.NewStudent[], opts: { now: Date; actorId: string | null }): Promise<StudentImportPlanRow[]>;
+  /** UU PDP erasure: anonymises the student and free text on their cases, keeps counts. */
+  erase(schoolId: string, id: string, opts: { now: Date; actorId: string | null }): Promise<DbResult<R.StudentRow>>;
+}
+
+export interface IndicatorRepo {
+  /** Insert or replace observations (key: student, kind, period, subject), one transaction. */
+  upsert(schoolId: string, rows: readonly R.NewIndicator[], opts: { now: Date }): Promise<number>;
+  listForStudent(schoolId: string, studentId: string, filter?: { kind?: R.IndicatorRow['kind'] }): Promise<R.IndicatorRow[]>;
+  listForSchool(schoolId: string, filter?: { kind?: R.IndicatorRow['kind']; periodFrom?: string; periodTo?: string }): Promise<R.IndicatorRow[]>;
+}
+
+export interface CalendarRepo {
+  /** Upsert calendar entries (`YYYY-MM-DD`). */
+  set(schoolId: string, entries: readonly { date: string; kind: R.SchoolCalendarRow['kind']; note?: string | null }[]): Promise<void>;
+  remove(schoolId: string, date: string): Promise<void>;
+  /** Entries with `from <= date <= to`. */
+  list(schoolId: string, range: { from: string; to: string }): Promise<R.SchoolCalendarRow[]>;
+}
+
+export interface EarlyWarningRepo {
+  listRules(schoolId: string): Promise<R.EarlyWarningRuleRow[]>;
+  upsertRule(schoolId: string, rule: { key: string; params: Record<string, unknown>; holdWeeks?: number; enabled?: boolean; now: Date }): Promise<R.EarlyWarningRuleRow>;
+  listFlags(schoolId: string, filter?: { active?: boolean; studentId?: string }): Promise<R.FlagRow[]>;
+  /** A manual flag (source `manual`) or a rule's finding (source `rule`; one active per rule and student — raising again keeps `since`). */
+  raiseFlag(schoolId: string, flag: { studentId: string; source: R.FlagRow['source']; ruleKey?: string | null; reason: string; level?: R.FlagRow['level']; details?: Record<string, unknown> | null; createdBy?: string | null; now: Date }): Promise<DbResult<R.FlagRow>>;
+  clearFlag(schoolId: string, flagId: string, now: Date): Promise<DbResult<R.FlagRow>>;
+}
+
+export interface PathwayRepo {
+  /** A new draft (school pathway, or a template when `scope.schoolId` is null). `conflict` on a taken key. */
+  create(scope: PathwayScope, input: { key: string; title: string; description?: string | null; tags?: string[]; draft: unknown; updatedBy: string | null; now: Date; sourceTemplateId?: string | null; sourceVersion?: number | null }): Promise<DbResult<R.PathwayRow>>;
+  /** A school's own pathway or a template of its district. */
+  get(scope: PathwayScope, id: string): Promise<R.PathwayRow | null>;
+  getByKey(scope: PathwayScope, key: string): Promise<R.PathwayRow | null>;
+  /** The scope's own pathways (`templates: true` → the district's templates). */
+  list(scope: PathwayScope, filter?: { templates?: boolean }): Promise<R.PathwayRow[]>;
+  /** Saves the draft; stale `expectedRevision` → `version_conflict` with `current`. Only the owner may edit. */
+  updateDraft(scope: PathwayScope, input: { id: string; expectedRevision: number; draft: unknown; title?: string; description?: string | null; tags?: string[]; updatedBy: string | null; now: Date }): Promise<DbResult<R.PathwayRow>>;
+  /**
+   * Publishes the current draft as the next immutable version (1, 2, …) with
+   * its content hash. Lint it first: this stores whatever the draft is.
+   */
+  publish(scope: PathwayScope, input: { id: string; publishedBy: string | null; now: Date; expectedRevision?: number; changeNote?: string | null }): Promise<DbResult<R.PathwayVersionRow>>;
+  listVersions(scope: PathwayScope, pathwayId: string): Promise<R.PathwayVersionRow[]>;
+  getVersion(scope: PathwayScope, pathwayId: string, version: number): Promise<R.PathwayVersionRow | null>;
+  latestVersion(scope: PathwayScope, pathwayId: string): Promise<R.PathwayVersionRow | null>;
+  /** A version by id, unscoped (versions are immutable; cached in process). Use only with an id from a scoped row. */
+  getVersionById(id: string): Promise<R.PathwayVersionRow | null>;
+  /** Forks a template version into a new school draft with lineage. */
+  adoptTemplate(scope: PathwayScope, input: { templateId: string; version?: number; key?: string; updatedBy: string | null; now: Date }): Promise<DbResult<R.PathwayRow>>;
+}
+
+export interface CaseListFilter {
+  status?: R.CaseRow['status'];
+  /** A state path: matches cases with an active leaf equal to it or under it. */
+  state?: string;
+  assigneeId?: string;
+  riskFactor?: string;
+  studentId?: string;
+  pathwayId?: string;
+  /** Students of this class (wali kelas). */
+  className?: string;
+  /** Only cases with an open task due before this instant. */
+  overdueAt?: Date;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseRepo {
+  /** Opens a case: inserts it (version 1), its first event and the start effects, in one transaction. */
+  create(input: CreateCaseInput): Promise<DbResult<CaseChange>>;
+  /** The unit of work: load → check version → apply → update + event + effects (+ idempotency, audit) → commit. */
+  advance(input: AdvanceCaseInput): Promise<DbResult<CaseChange>>;
+  /** Fires a claimed timer through the same unit of work (exactly once). */
+  fireTimer(input: FireTimerInput): Promise<DbResult<FireTimerOutcome>>;
+  get(schoolId: string, caseId: string): Promise<R.CaseRow | null>;
+  list(schoolId: string, filter?: CaseListFilter): Promise<R.CaseRow[]>;
+  /** Counts per `stateValue` (board columns). */
+  countByState(schoolId: string, filter?: { status?: R.CaseRow['status'] }): Promise<{ stateValue: string; count: number }[]>;
+  /** The timeline, by `seq`. */
+  events(schoolId: string, caseId: string): Promise<R.CaseEventRow[]>;
+  /** Reassigns (writes an audit row). */
+  setAssignee(schoolId: string, caseId: string, assigneeId: string | null, opts: { actorId: string | null; now: Date }): Promise<DbResult<R.CaseRow>>;
+}
+
+export interface TaskRepo {
+  list(schoolId: string, filter?: { status?: R.TaskRow['status']; caseId?: string; assigneeId?: string; roles?: readonly string[]; dueBefore?: Date; approval?: R.TaskRow['approval'] }): Promise<R.TaskRow[]>;
+  get(schoolId: string, taskId: string): Promise<R.TaskRow | null>;
+  assign(schoolId: string, taskId: string, assigneeId: string | null): Promise<DbResult<R.TaskRow>>;
+  /** The kepsek's approve/reject on a task that `requiresApproval` (audit row in the same call). */
+  decide(schoolId: string, taskId: string, input: { decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string; now: Date }): Promise<DbResult<R.TaskRow>>;
+  /** Writes `task_due_tomorrow` / `task_overdue` notifications once per task; returns how many. */
+  remind(now: Date): Promise<number>;
+}
+
+export interface TimerRepo {
+  /**
+   * Claims due pending timers for `claimer`, each exactly once: a timer
+   * claimed by someone else is skipped until its lease (default 60 s) lapses.
+   */
+  claimDue(now: Date, limit: number, claimer: string, opts?: { leaseMs?: number }): Promise<R.TimerRow[]>;
+  /** The earliest pending due time (for the scheduler's sleep), or null. */
+  nextDueAt(): Promise<Date | null>;
+  listForCase(schoolId: string, caseId: string): Promise<R.TimerRow[]>;
+}
+
+export interface NoteRepo {
+  /** `not_found` when the case is not in the school. */
+  add(schoolId: string, input: { caseId: string; authorId: string; body: string; confidentiality: R.Confidentiality; now: Date; idempotency?: IdempotencyRequest<R.NoteRow> }): Promise<DbResult<R.NoteRow>>;
+  /**
+   * The notes `viewer` may see: `umum` for all staff of the case; `terbatas`
+   * for guru_bk and kepsek; `rahasia` for the author and the case's guru BK
+   * (its assignee). Each `rahasia` note returned is audited (`note.read_rahasia`) in the same call.
+   */
+  list(schoolId: string, caseId: string, viewer: Viewer, now: Date): Promise<DbResult<R.NoteRow[]>>;
+}
+
+export interface ConsentRepo {
+  add(schoolId: string, input: { caseId: string; purpose: R.ConsentRow['purpose']; givenBy: string; relationship?: string | null; method: string; granted: boolean; givenAt: Date; recordedBy: string; now: Date }): Promise<DbResult<R.ConsentRow>>;
+  list(schoolId: string, caseId: string): Promise<R.ConsentRow[]>;
+  /** True when a granted, unrevoked consent for `purpose` exists. */
+  has(schoolId: string, caseId: string, purpose: R.ConsentRow['purpose']): Promise<boolean>;
+}
+
+export interface ReferralRepo {
+  create(schoolId: string, input: { caseId: string; target: R.ReferralRow['target']; targetName: string; reason: string; sentBy: string; now: Date }): Promise<DbResult<R.ReferralRow>>;
+  get(schoolId: string, id: string): Promise<R.ReferralRow | null>;
+  list(schoolId: string, filter?: { caseId?: string; status?: R.ReferralRow['status'] }): Promise<R.ReferralRow[]>;
+  /** sent → accepted | rejected (reason); accepted → completed (outcome report). Other moves → `invalid`. */
+  transition(schoolId: string, id: string, input: { to: 'accepted' | 'rejected' | 'completed'; reason?: string | null; outcomeReport?: string | null; actorId: string; now: Date }): Promise<DbResult<R.ReferralRow>>;
+}
+
+export interface CaseRecordRepo {
+  add(schoolId: string, input: { caseId: string; kind: R.CaseRecordKind; data: Record<string, unknown>; confidentiality?: R.Confidentiality; occurredAt: Date; recordedBy: string; now: Date; idempotency?: IdempotencyRequest<R.CaseRecordRow> }): Promise<DbResult<R.CaseRecordRow>>;
+  /** Records the viewer may see (same confidentiality rules as notes). */
+  list(schoolId: string, caseId: string, viewer: Viewer, filter?: { kind?: R.CaseRecordKind }): Promise<DbResult<R.CaseRecordRow[]>>;
+}
+
+export interface NotificationRepo {
+  /** To one user, or to every user of `role` in `schoolId`. */
+  notify(input: { schoolId: string | null; userId?: string | null; role?: string | null; caseId?: string | null; kind: string; body: { id: string; en?: string }; now: Date }): Promise<R.NotificationRow>;
+  /** The user's own notifications and those for their role in their school, newest first. */
+  listForUser(user: { id: string; role: R.UserRole; schoolId: string | null }, filter?: { unreadOnly?: boolean; limit?: number }): Promise<R.NotificationRow[]>;
+  markRead(user: { id: string; role: R.UserRole; schoolId: string | null }, id: string, now: Date): Promise<boolean>;
+}
+
+export interface AuditRepo {
+  record(entry: AuditInput & { schoolId: string | null; at: Date }): Promise<void>;
+  list(schoolId: string | null, filter?: { action?: string; subject?: string; actorId?: string; limit?: number }): Promise<R.AuditRow[]>;
+}
+
+export interface IdempotencyRepo {
+  /** The stored answer for (user, key), or null. */
+  lookup(userId: string, key: string): Promise<R.IdempotencyRow | null>;
+  /** Deletes keys older than `before`; returns how many. */
+  purge(before: Date): Promise<number>;
+}
+
+/** One open database: every repository, plus lifecycle. */
+export interface JalurDb {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Where it lives (file path for SQLite), for logs. */
+  readonly location: string;
+  districts: DistrictRepo;
+  schools: SchoolRepo;
+  users: UserRepo;
+  sessions: SessionRepo;
+  students: StudentRepo;
+  indicators: IndicatorRepo;
+  calendar: CalendarRepo;
+  earlyWarning: EarlyWarningRepo;
+  pathways: PathwayRepo;
+  cases: CaseRepo;
+  tasks: TaskRepo;
+  timers: TimerRepo;
+  notes: NoteRepo;
+  consents: ConsentRepo;
+  referrals: ReferralRepo;
+  caseRecords: CaseRecordRepo;
+  notifications: NotificationRepo;
+  audit: AuditRepo;
+  idempotency: IdempotencyRepo;
+  /** True when nothing has been seeded yet (no district). */
+  isEmpty(): Promise<boolean>;
+  /** A cheap round trip, for `/api/health`. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+/** The whole schema, one module per concept. */
+export * from './org.ts';
+export * from './students.ts';
+export * from './pathways.ts';
+export * from './cases.ts';
+export * from './records.ts';
+export * from './ops.ts';
