@@ -86,6 +86,8 @@ export const stepMetaSchema = z.object({
   confidentiality: confidentialitySchema.default('umum'),
   /** The step needs the kepsek's approval before its events may be sent. */
   requiresApproval: z.boolean().optional(),
+  /** What another statechart tool recorded about the step; kept on import, ignored by the engine. */
+  extra: z.record(z.string(), z.unknown()).optional(),
 });
 export type StepMeta = z.infer<typeof stepMetaSchema>;
 

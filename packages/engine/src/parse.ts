@@ -23,6 +23,12 @@ const MAX_JSON_DEPTH = 64;
 export interface ParseOptions {
   /** Upper bounds; defaults to {@link DOCUMENT_LIMITS}. */
   limits?: Partial<typeof DOCUMENT_LIMITS>;
+  /**
+   * `strict` (default): an `after` key that is not an ISO-8601 duration (or
+   * whole milliseconds) is a parse error. `lint`: accept it and leave it to
+   * `lintPathway` (JALUR005/JALUR010) — for drafts and imports.
+   */
+  timers?: 'strict' | 'lint';
 }
 
 /**
@@ -50,7 +56,7 @@ export function parsePathway(json: unknown, options: ParseOptions = {}): Result<
   const parsed = pathwayDocumentSchema.safeParse(value);
   if (!parsed.success) return fail(dedupe(parsed.error.issues.flatMap((i) => fromZodIssue(i, [], value))));
 
-  const semantic = checkMachine(parsed.data);
+  const semantic = checkMachine(parsed.data, options.timers ?? 'strict');
   if (semantic.length > 0) return fail(semantic);
   return { ok: true, value: parsed.data };
 }
@@ -217,10 +223,10 @@ function dedupe(issues: DocumentIssue[]): DocumentIssue[] {
 // ---------------------------------------------------------------- checks zod cannot express
 
 /** Timers must be ISO-8601 durations (or plain milliseconds); each group must name an existing initial step. */
-function checkMachine(doc: PathwayDocument): DocumentIssue[] {
+function checkMachine(doc: PathwayDocument, timers: 'strict' | 'lint'): DocumentIssue[] {
   const issues: DocumentIssue[] = [];
   const visit = (node: StateNodeConfig, path: Path, isRoot: boolean): void => {
-    for (const key of Object.keys(node.after ?? {})) {
+    for (const key of timers === 'strict' ? Object.keys(node.after ?? {}) : []) {
       if (!isDuration(key) && !/^\d+$/.test(key)) issues.push(issue([...path, 'after', key], m.badDuration(key)));
     }
     const children = Object.keys(node.states ?? {});
