@@ -1,0 +1,99 @@
+/** Case queries (board, filters, timeline) and reassignment, always scoped to a school. */
+import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema/index.ts';
+import type { CaseRepo } from '../repository.ts';
+import { fail, ok } from '../result.ts';
+import { pageSize, type SqliteContext } from './context.ts';
+
+type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'setAssignee'>;
+
+/** Escapes LIKE wildcards in a user-given state path. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+export function createCaseReads(ctx: SqliteContext): CaseReads {
+  const { db } = ctx;
+  const getCase = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.schoolId, sql.placeholder('schoolId'))))
+    .prepare();
+
+  return {
+    async get(schoolId, caseId) {
+      return getCase.get({ id: caseId, schoolId }) ?? null;
+    },
+
+    async list(schoolId, filter = {}) {
+      const where: SQL[] = [eq(cases.schoolId, schoolId)];
+      if (filter.status) where.push(eq(cases.status, filter.status));
+      if (filter.assigneeId) where.push(eq(cases.assigneeId, filter.assigneeId));
+      if (filter.studentId) where.push(eq(cases.studentId, filter.studentId));
+      if (filter.pathwayId) where.push(eq(cases.pathwayId, filter.pathwayId));
+      if (filter.state) {
+        // state_value is `leaf,leaf`: match a leaf equal to the path or under it.
+        const s = likeEscape(filter.state);
+        const padded = sql`',' || ${cases.stateValue} || ','`;
+        where.push(or(sql`${padded} LIKE ${'%,' + s + ',%'} ESCAPE '\\'`, sql`${padded} LIKE ${'%,' + s + '.%'} ESCAPE '\\'`)!);
+      }
+      if (filter.riskFactor) {
+        where.push(
+          exists(
+            db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), eq(caseRiskFactors.factor, filter.riskFactor))),
+          ),
+        );
+      }
+      if (filter.className) {
+        where.push(exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, cases.studentId), eq(students.className, filter.className)))));
+      }
+      if (filter.overdueAt) {
+        where.push(
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(tasks)
+              .where(and(eq(tasks.caseId, cases.id), eq(tasks.status, 'open'), lt(tasks.dueAt, filter.overdueAt))),
+          ),
+        );
+      }
+      return db
+        .select()
+        .from(cases)
+        .where(and(...where))
+        .orderBy(desc(cases.updatedAt), asc(cases.id))
+        .limit(pageSize(filter.limit))
+        .offset(filter.offset ?? 0)
+        .all();
+    },
+
+    async countByState(schoolId, filter = {}) {
+      const where = filter.status ? and(eq(cases.schoolId, schoolId), eq(cases.status, filter.status)) : eq(cases.schoolId, schoolId);
+      return db
+        .select({ stateValue: cases.stateValue, count: sql<number>`count(*)` })
+        .from(cases)
+        .where(where)
+        .groupBy(cases.stateValue)
+        .orderBy(asc(cases.stateValue))
+        .all();
+    },
+
+    async events(schoolId, caseId) {
+      return db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.schoolId, schoolId)))
+        .orderBy(asc(caseEvents.seq))
+        .all();
+    },
+
+    async setAssignee(schoolId, caseId, assigneeId, { actorId, now }) {
+      return ctx.immediate(() => {
+        const row = getCase.get({ id: caseId, schoolId });
+        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        db.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, caseId)).run();
+        ctx.audit({ schoolId, actorId, action: 'case.assign', subject: `case:${caseId}`, details: { from: row.assigneeId, to: assigneeId }, at: now });
+        return ok({ ...row, assigneeId, updatedAt: now });
+      });
+    },
+  };
+}
+

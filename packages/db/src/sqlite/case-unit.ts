@@ -1,0 +1,187 @@
+/**
+ * The case unit of work on SQLite: one BEGIN IMMEDIATE transaction per
+ * create/advance/timer fire, prepared statements only (no query building on
+ * the hot path), nothing written unless everything is.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { cases, pathwayVersions, students } from '../schema/index.ts';
+import type { AdvanceCaseInput, AuditInput, CaseChange, CaseTransition, CreateCaseInput, FireTimerOutcome, RecordedEvent } from '../case-unit.ts';
+import type { CaseRepo } from '../repository.ts';
+import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
+import { fail, ok, type DbResult } from '../result.ts';
+import { newId, Rollback, transact, type SqliteContext } from './context.ts';
+import { createEffectWriter } from './effects.ts';
+import { createCaseReads } from './case-reads.ts';
+import { createKeyStore } from './ops.ts';
+
+/** Active leaf paths → the stored, queryable `state_value`. */
+export const joinStateValue = (leaves: readonly string[]): string => [...leaves].sort().join(',');
+
+export function createCaseRepo(ctx: SqliteContext): CaseRepo {
+  const { db, sqlite } = ctx;
+  const loadCase = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.schoolId, sql.placeholder('schoolId'))))
+    .prepare();
+  const loadVersion = db.select().from(pathwayVersions).where(eq(pathwayVersions.id, sql.placeholder('id'))).prepare();
+  const loadStudent = db
+    .select()
+    .from(students)
+    .where(and(eq(students.id, sql.placeholder('id')), eq(students.schoolId, sql.placeholder('schoolId'))))
+    .prepare();
+  const updateCase = sqlite.prepare(
+    'UPDATE cases SET snapshot = ?, state_value = ?, version = ?, status = ?, outcome = ?, updated_at = ?, closed_at = ? WHERE id = ? AND version = ?',
+  );
+  const insertCase = sqlite.prepare(
+    `INSERT INTO cases (id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, outcome,
+       assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertRiskFactor = sqlite.prepare('INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor) VALUES (?, ?, ?)');
+  const insertEvent = sqlite.prepare(
+    'INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const loadTimer = sqlite.prepare('SELECT status, claimed_by AS claimedBy FROM timers WHERE id = ?');
+  const finishTimer = sqlite.prepare("UPDATE timers SET status = ?, done_at = ? WHERE id = ? AND status = 'pending'");
+  const effects = createEffectWriter(ctx);
+  const keys = createKeyStore(ctx);
+
+  /** Immutable rows: cached for the life of the process. */
+  const versionCache = new Map<string, PathwayVersionRow>();
+  function pathwayVersion(id: string): PathwayVersionRow | undefined {
+    let row = versionCache.get(id);
+    if (!row) {
+      row = loadVersion.get({ id });
+      if (row) versionCache.set(id, row);
+    }
+    return row;
+  }
+
+  function writeAudit(audit: readonly AuditInput[] | undefined, schoolId: string, actorId: string | null, now: Date): void {
+    if (!audit) return;
+    for (const entry of audit) ctx.audit({ ...entry, actorId: entry.actorId === undefined ? actorId : entry.actorId, schoolId, at: now });
+  }
+
+  /** Persists a transition of an existing case: UPDATE with version check, event row, effects. */
+  function persist(row: CaseRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date): CaseChange {
+    const version = row.version + 1;
+    const stateValue = joinStateValue(t.stateValue);
+    const closing = t.status === 'done' && row.status !== 'closed';
+    const status = t.status === 'done' ? 'closed' : 'active';
+    const outcome = closing ? (t.outcome ?? finalOutcome(t)) : row.outcome;
+    const closedAt = closing ? now : row.closedAt;
+    const changed = updateCase.run(JSON.stringify(t.snapshot), stateValue, version, status, outcome, now.getTime(), closedAt?.getTime() ?? null, row.id, row.version).changes;
+    // Inside BEGIN IMMEDIATE nobody else can have moved it; a miss means a bug, so roll back loudly.
+    if (changed !== 1) throw new Error(`case ${row.id} changed under the transaction`);
+    const eventRow = appendEvent(row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
+    const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt };
+    effects.apply(updated, t.effects, now, closing);
+    return { case: updated, event: eventRow };
+  }
+
+  function appendEvent(caseId: string, schoolId: string, seq: number, event: RecordedEvent, actorId: string | null, now: Date, before: string | null, after: string): CaseEventRow {
+    const row: CaseEventRow = { id: newId(), caseId, schoolId, seq, type: event.type, data: event.data ?? null, actorId, at: now, stateBefore: before, stateAfter: after };
+    insertEvent.run(row.id, caseId, schoolId, seq, row.type, row.data == null ? null : JSON.stringify(row.data), actorId, now.getTime(), before, after);
+    return row;
+  }
+
+  const reads = createCaseReads(ctx);
+
+  return {
+    ...reads,
+
+    async create(input: CreateCaseInput) {
+      return transact(ctx, (): DbResult<CaseChange> => {
+        const replay = keys.check(input.idempotency);
+        if (replay) return replay;
+        const pv = pathwayVersion(input.pathwayVersionId);
+        if (!pv || (pv.schoolId !== null && pv.schoolId !== input.schoolId)) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
+        const student = loadStudent.get({ id: input.studentId, schoolId: input.schoolId });
+        if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
+        const caseId = newId();
+        const started = input.start({ caseId, pathwayVersion: pv, student });
+        if (!started.ok) return started;
+        const t = started.value;
+        const now = input.now;
+        const stateValue = joinStateValue(t.stateValue);
+        const done = t.status === 'done';
+        const riskFactors = [...(input.riskFactors ?? [])];
+        const outcome = done ? (t.outcome ?? finalOutcome(t)) : null;
+        insertCase.run(
+          caseId, input.schoolId, input.studentId, pv.pathwayId, pv.id, JSON.stringify(t.snapshot), stateValue,
+          done ? 'closed' : 'active', outcome, input.assigneeId ?? null, JSON.stringify(riskFactors), input.actorId,
+          now.getTime(), now.getTime(), done ? now.getTime() : null, input.indicatorsAtOpen == null ? null : JSON.stringify(input.indicatorsAtOpen),
+        );
+        for (const factor of riskFactors) insertRiskFactor.run(caseId, input.schoolId, factor);
+        const event = appendEvent(caseId, input.schoolId, 1, input.event ?? { type: 'case.opened' }, input.actorId, now, null, stateValue);
+        const row: CaseRow = {
+          id: caseId, schoolId: input.schoolId, studentId: input.studentId, pathwayId: pv.pathwayId, pathwayVersionId: pv.id,
+          snapshot: t.snapshot, stateValue, version: 1, status: done ? 'closed' : 'active', outcome, assigneeId: input.assigneeId ?? null,
+          riskFactors, openedBy: input.actorId, openedAt: now, updatedAt: now, closedAt: done ? now : null, indicatorsAtOpen: input.indicatorsAtOpen ?? null,
+        };
+        effects.apply(row, t.effects, now, done);
+        const change = { case: row, event };
+        writeAudit(input.audit, input.schoolId, input.actorId, now);
+        keys.store(input.idempotency, change, now);
+        return ok(change);
+      });
+    },
+
+    async advance(input: AdvanceCaseInput) {
+      return transact(ctx, (): DbResult<CaseChange> => {
+        const replay = keys.check(input.idempotency);
+        if (replay) return replay;
+        const row = loadCase.get({ id: input.caseId, schoolId: input.schoolId });
+        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+          return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
+        }
+        const pv = pathwayVersion(row.pathwayVersionId);
+        if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+        const applied = input.apply(row, pv);
+        if (!applied.ok) return applied;
+        const change = persist(row, applied.value, input.event, input.actorId, input.now);
+        writeAudit(input.audit, input.schoolId, input.actorId, input.now);
+        keys.store(input.idempotency, change, input.now);
+        return ok(change);
+      });
+    },
+
+    async fireTimer(input) {
+      const { timer, claimer, now } = input;
+      try {
+        return ctx.immediate((): DbResult<FireTimerOutcome> => {
+          const current = loadTimer.get(timer.id) as { status: string; claimedBy: string | null } | undefined;
+          if (!current || current.status !== 'pending') return ok({ fired: false, reason: 'not_pending' });
+          if (current.claimedBy !== claimer) return ok({ fired: false, reason: 'not_claimed' });
+          const row = loadCase.get({ id: timer.caseId, schoolId: timer.schoolId });
+          if (!row || row.status === 'closed') {
+            finishTimer.run('cancelled', now.getTime(), timer.id);
+            return ok({ fired: false, reason: 'case_closed' });
+          }
+          const pv = pathwayVersion(row.pathwayVersionId);
+          if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+          const applied = input.apply(row, pv);
+          if (!applied.ok) {
+            // The case moved on: the timer no longer applies. Cancel it, change nothing else.
+            finishTimer.run('cancelled', now.getTime(), timer.id);
+            return ok({ fired: false, reason: 'refused', error: applied.error });
+          }
+          finishTimer.run('fired', now.getTime(), timer.id);
+          const change = persist(row, applied.value, { type: timer.event, data: { timerId: timer.timerId } }, null, now);
+          return ok({ fired: true, change });
+        });
+      } catch (err) {
+        if (err instanceof Rollback) return err.value as DbResult<FireTimerOutcome>;
+        throw err;
+      }
+    },
+  };
+}
+
+/** The final state's name when the engine reported a `case.closed` effect. */
+function finalOutcome(t: CaseTransition): string | null {
+  for (const e of t.effects) if (e.type === 'case.closed') return e.finalState.split('.').pop() ?? e.finalState;
+  return null;
+}

@@ -1,0 +1,170 @@
+/** Districts, schools, users (passwords, lockout) and sessions on SQLite. */
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { districts, schools, sessions, users } from '../schema/index.ts';
+import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
+import type { User, UserRow } from '../rows.ts';
+import { fail, ok } from '../result.ts';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../passwords.ts';
+import { sha256Hex } from '../content-hash.ts';
+import { newId, type SqliteContext } from './context.ts';
+
+const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SLIDE_EVERY_MS = 60 * 1000;
+
+/** Strips the password hash: nothing outside this file sees it. */
+export function publicUser(row: UserRow): User {
+  const { passwordHash: _hidden, ...user } = row;
+  return user;
+}
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; schools: SchoolRepo; users: UserRepo; sessions: SessionRepo } {
+  const { db } = ctx;
+
+  const districtRepo: DistrictRepo = {
+    async create({ name, now, id }) {
+      return db.insert(districts).values({ id: id ?? newId(), name, createdAt: now }).returning().get();
+    },
+    async get(id) {
+      return db.select().from(districts).where(eq(districts.id, id)).get() ?? null;
+    },
+    async list() {
+      return db.select().from(districts).orderBy(asc(districts.name)).all();
+    },
+  };
+
+  const schoolRepo: SchoolRepo = {
+    async create({ districtId, name, npsn, now, id }) {
+      return db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, createdAt: now }).returning().get();
+    },
+    async get(id) {
+      return db.select().from(schools).where(eq(schools.id, id)).get() ?? null;
+    },
+    async listByDistrict(districtId) {
+      return db.select().from(schools).where(eq(schools.districtId, districtId)).orderBy(asc(schools.name)).all();
+    },
+  };
+
+  const byEmail = (email: string) => db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+
+  const userRepo: UserRepo = {
+    async create(input) {
+      if (input.role !== 'admin_dinas' && !input.schoolId) return fail('invalid', `role ${input.role} needs a schoolId`);
+      const email = normalizeEmail(input.email);
+      if (byEmail(email)) return fail('conflict', `email already registered: ${email}`);
+      const passwordHash = await hashPassword(input.password);
+      // Checked again after the await: another request may have taken the email meanwhile.
+      if (byEmail(email)) return fail('conflict', `email already registered: ${email}`);
+      const row = db
+        .insert(users)
+        .values({
+          id: newId(),
+          email,
+          name: input.name,
+          role: input.role,
+          schoolId: input.schoolId,
+          districtId: input.districtId,
+          className: input.className ?? null,
+          passwordHash,
+          createdAt: input.now,
+        })
+        .returning()
+        .get();
+      return ok(publicUser(row));
+    },
+    async get(id) {
+      const row = db.select().from(users).where(eq(users.id, id)).get();
+      return row ? publicUser(row) : null;
+    },
+    async getByEmail(email) {
+      const row = byEmail(email);
+      return row ? publicUser(row) : null;
+    },
+    async listBySchool(schoolId, filter) {
+      const where = filter?.role ? and(eq(users.schoolId, schoolId), eq(users.role, filter.role)) : eq(users.schoolId, schoolId);
+      return db.select().from(users).where(where).orderBy(asc(users.name)).all().map(publicUser);
+    },
+    async authenticate({ email, password, now, maxFailures = 5, lockMs = 15 * 60 * 1000 }) {
+      const row = byEmail(email);
+      if (!row || row.disabledAt) {
+        await verifyPassword(password, await DUMMY_HASH_PROMISE);
+        ctx.audit({ schoolId: null, actorId: null, action: 'auth.login_failed', subject: `email:${normalizeEmail(email)}`, details: { reason: 'unknown' }, at: now });
+        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
+      }
+      if (row.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
+        ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'auth.login_locked', subject: `user:${row.id}`, at: now });
+        return fail('locked', 'Akun dikunci sementara / account temporarily locked', { lockedUntil: row.lockedUntil });
+      }
+      const good = await verifyPassword(password, row.passwordHash);
+      if (!good) {
+        const failures = row.failedLogins + 1;
+        const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
+        ctx.immediate(() => {
+          db.update(users).set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil }).where(eq(users.id, row.id)).run();
+          ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'auth.login_failed', subject: `user:${row.id}`, details: { failures, locked: lockedUntil !== null }, at: now });
+        });
+        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
+      }
+      ctx.immediate(() => {
+        db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
+        ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'auth.login', subject: `user:${row.id}`, at: now });
+      });
+      return ok(publicUser({ ...row, failedLogins: 0, lockedUntil: null }));
+    },
+    async setPassword(userId, password) {
+      const passwordHash = await hashPassword(password);
+      db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+    },
+  };
+
+  const sessionRepo: SessionRepo = {
+    async create({ userId, now, ttlMs = DEFAULT_SESSION_TTL_MS }) {
+      const token = randomBytes(32).toString('base64url');
+      const session = db
+        .insert(sessions)
+        .values({
+          id: newId(),
+          tokenHash: sha256Hex(token),
+          userId,
+          csrfToken: randomBytes(24).toString('base64url'),
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + ttlMs),
+        })
+        .returning()
+        .get();
+      return { token, session };
+    },
+    async validate(token, now, opts) {
+      const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
+      const found = db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.tokenHash, sha256Hex(token)))
+        .get();
+      if (!found || found.user.disabledAt) return null;
+      let session = found.session;
+      if (session.expiresAt.getTime() <= now.getTime()) return null;
+      if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
+        const expiresAt = new Date(now.getTime() + ttlMs);
+        db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, session.id)).run();
+        session = { ...session, lastSeenAt: now, expiresAt };
+      }
+      return { session, user: publicUser(found.user) };
+    },
+    async revoke(token) {
+      db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token))).run();
+    },
+    async revokeAllForUser(userId) {
+      db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    },
+    async purgeExpired(now) {
+      return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+    },
+  };
+
+  return { districts: districtRepo, schools: schoolRepo, users: userRepo, sessions: sessionRepo };
+}

@@ -1,0 +1,142 @@
+/** Pathway drafts (revisioned) and immutable published versions on SQLite. */
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { pathways, pathwayVersions } from '../schema/index.ts';
+import type { PathwayRepo, PathwayScope } from '../repository.ts';
+import type { PathwayRow, PathwayVersionRow } from '../rows.ts';
+import { fail, ok, type DbResult } from '../result.ts';
+import { contentHash } from '../content-hash.ts';
+import { newId, transact, type SqliteContext } from './context.ts';
+
+/** Rows the scope may read: its school's pathways and its district's templates. */
+const readable = (scope: PathwayScope) =>
+  scope.schoolId === null
+    ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
+    : and(eq(pathways.districtId, scope.districtId), sql`(${pathways.schoolId} = ${scope.schoolId} OR ${pathways.schoolId} IS NULL)`);
+
+/** The scope owns (may edit and publish) the row. */
+const owns = (scope: PathwayScope, row: PathwayRow) => row.districtId === scope.districtId && row.schoolId === scope.schoolId;
+
+export function createPathwayRepo(ctx: SqliteContext): PathwayRepo {
+  const { db } = ctx;
+  const versionCache = new Map<string, PathwayVersionRow>();
+  const getReadable = (scope: PathwayScope, id: string) => db.select().from(pathways).where(and(eq(pathways.id, id), readable(scope))).get();
+  const byKey = (scope: PathwayScope, key: string) =>
+    db
+      .select()
+      .from(pathways)
+      .where(and(eq(pathways.districtId, scope.districtId), eq(pathways.key, key), scope.schoolId === null ? isNull(pathways.schoolId) : eq(pathways.schoolId, scope.schoolId)))
+      .get();
+  const versionOf = (pathwayId: string, version: number) =>
+    db.select().from(pathwayVersions).where(and(eq(pathwayVersions.pathwayId, pathwayId), eq(pathwayVersions.version, version))).get();
+  const latestOf = (pathwayId: string) => db.select().from(pathwayVersions).where(eq(pathwayVersions.pathwayId, pathwayId)).orderBy(desc(pathwayVersions.version)).limit(1).get();
+
+  function insertPathway(scope: PathwayScope, input: Parameters<PathwayRepo['create']>[1]): DbResult<PathwayRow> {
+    if (byKey(scope, input.key)) return fail('conflict', `Kunci jalur "${input.key}" sudah dipakai / pathway key already used`);
+    const row = db
+      .insert(pathways)
+      .values({
+        id: newId(), districtId: scope.districtId, schoolId: scope.schoolId, key: input.key, title: input.title, description: input.description ?? null,
+        tags: input.tags ?? [], draft: input.draft, draftRevision: 1, updatedBy: input.updatedBy, updatedAt: input.now, createdAt: input.now,
+        sourceTemplateId: input.sourceTemplateId ?? null, sourceVersion: input.sourceVersion ?? null,
+      })
+      .returning()
+      .get();
+    return ok(row);
+  }
+
+  const repo: PathwayRepo = {
+    async create(scope, input) {
+      return transact(ctx, () => insertPathway(scope, input));
+    },
+    async get(scope, id) {
+      return getReadable(scope, id) ?? null;
+    },
+    async getByKey(scope, key) {
+      return byKey(scope, key) ?? null;
+    },
+    async list(scope, filter = {}) {
+      const where = filter.templates
+        ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
+        : scope.schoolId === null
+          ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
+          : eq(pathways.schoolId, scope.schoolId);
+      return db.select().from(pathways).where(where).orderBy(asc(pathways.title)).all();
+    },
+    async updateDraft(scope, input) {
+      return transact(ctx, (): DbResult<PathwayRow> => {
+        const row = getReadable(scope, input.id);
+        if (!row || !owns(scope, row)) return fail('not_found', 'Jalur tidak ditemukan / pathway not found');
+        if (row.draftRevision !== input.expectedRevision) {
+          return fail('version_conflict', `Draf sudah diubah orang lain (revisi ${row.draftRevision}) / draft changed (revision ${row.draftRevision})`, { current: row.draftRevision });
+        }
+        const updated = db
+          .update(pathways)
+          .set({
+            draft: input.draft, draftRevision: row.draftRevision + 1, updatedBy: input.updatedBy, updatedAt: input.now,
+            ...(input.title !== undefined && { title: input.title }),
+            ...(input.description !== undefined && { description: input.description }),
+            ...(input.tags !== undefined && { tags: input.tags }),
+          })
+          .where(and(eq(pathways.id, row.id), eq(pathways.draftRevision, row.draftRevision)))
+          .returning()
+          .get();
+        return updated ? ok(updated) : fail('version_conflict', 'Draf sudah diubah / draft changed', { current: row.draftRevision + 1 });
+      });
+    },
+    async publish(scope, input) {
+      return transact(ctx, (): DbResult<PathwayVersionRow> => {
+        const row = getReadable(scope, input.id);
+        if (!row || !owns(scope, row)) return fail('not_found', 'Jalur tidak ditemukan / pathway not found');
+        if (input.expectedRevision !== undefined && input.expectedRevision !== row.draftRevision) {
+          return fail('version_conflict', `Draf sudah diubah (revisi ${row.draftRevision}) / draft changed`, { current: row.draftRevision });
+        }
+        if (row.draft == null) return fail('invalid', 'Draf kosong / empty draft');
+        const version = (latestOf(row.id)?.version ?? 0) + 1;
+        const published = db
+          .insert(pathwayVersions)
+          .values({
+            id: newId(), pathwayId: row.id, schoolId: row.schoolId, districtId: row.districtId, version, document: row.draft,
+            contentHash: contentHash(row.draft), changeNote: input.changeNote ?? null, publishedBy: input.publishedBy, publishedAt: input.now,
+          })
+          .returning()
+          .get();
+        ctx.audit({ schoolId: row.schoolId, actorId: input.publishedBy, action: 'pathway.publish', subject: `pathway:${row.id}`, details: { version, contentHash: published.contentHash }, at: input.now });
+        return ok(published);
+      });
+    },
+    async listVersions(scope, pathwayId) {
+      if (!getReadable(scope, pathwayId)) return [];
+      return db.select().from(pathwayVersions).where(eq(pathwayVersions.pathwayId, pathwayId)).orderBy(asc(pathwayVersions.version)).all();
+    },
+    async getVersion(scope, pathwayId, version) {
+      if (!getReadable(scope, pathwayId)) return null;
+      return versionOf(pathwayId, version) ?? null;
+    },
+    async latestVersion(scope, pathwayId) {
+      if (!getReadable(scope, pathwayId)) return null;
+      return latestOf(pathwayId) ?? null;
+    },
+    async getVersionById(id) {
+      let row = versionCache.get(id);
+      if (!row) {
+        row = db.select().from(pathwayVersions).where(eq(pathwayVersions.id, id)).get();
+        if (row) versionCache.set(id, row);
+      }
+      return row ?? null;
+    },
+    async adoptTemplate(scope, input) {
+      return transact(ctx, (): DbResult<PathwayRow> => {
+        if (scope.schoolId === null) return fail('invalid', 'Hanya sekolah yang bisa mengadopsi templat / only a school adopts a template');
+        const template = getReadable(scope, input.templateId);
+        if (!template || template.schoolId !== null) return fail('not_found', 'Templat tidak ditemukan / template not found');
+        const v = input.version !== undefined ? versionOf(template.id, input.version) : latestOf(template.id);
+        if (!v) return fail('not_found', 'Versi templat tidak ditemukan / template version not found');
+        return insertPathway(scope, {
+          key: input.key ?? template.key, title: template.title, description: template.description, tags: template.tags, draft: v.document,
+          updatedBy: input.updatedBy, now: input.now, sourceTemplateId: template.id, sourceVersion: v.version,
+        });
+      });
+    },
+  };
+  return repo;
+}

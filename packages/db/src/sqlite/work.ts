@@ -1,0 +1,110 @@
+/** Tasks (due dates, approvals, reminders) and timers (claiming due ones) on SQLite. */
+import { and, asc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { tasks, timers } from '../schema/index.ts';
+import type { TaskRepo, TimerRepo } from '../repository.ts';
+import type { TaskRow, TimerRow } from '../rows.ts';
+import { fail, ok } from '../result.ts';
+import { newId, pageSize, type SqliteContext } from './context.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: TimerRepo } {
+  const { db, sqlite } = ctx;
+  const getTask = (schoolId: string, id: string) => db.select().from(tasks).where(and(eq(tasks.id, id), eq(tasks.schoolId, schoolId))).get();
+
+  const taskRepo: TaskRepo = {
+    async list(schoolId, filter = {}) {
+      const where: SQL[] = [eq(tasks.schoolId, schoolId)];
+      if (filter.status) where.push(eq(tasks.status, filter.status));
+      if (filter.caseId) where.push(eq(tasks.caseId, filter.caseId));
+      if (filter.dueBefore) where.push(lt(tasks.dueAt, filter.dueBefore));
+      if (filter.approval) where.push(eq(tasks.approval, filter.approval));
+      const mine: SQL[] = [];
+      if (filter.assigneeId) mine.push(eq(tasks.assigneeId, filter.assigneeId));
+      if (filter.roles && filter.roles.length > 0) {
+        // A task for a role the caller has, not yet taken by someone else.
+        mine.push(sql`(${tasks.assigneeId} IS NULL AND EXISTS (SELECT 1 FROM json_each(${tasks.roles}) WHERE value IN ${filter.roles}))`);
+      }
+      if (mine.length > 0) where.push(sql`(${sql.join(mine, sql` OR `)})`);
+      return db
+        .select()
+        .from(tasks)
+        .where(and(...where))
+        .orderBy(sql`${tasks.dueAt} IS NULL`, asc(tasks.dueAt), asc(tasks.createdAt))
+        .limit(1000)
+        .all();
+    },
+    async get(schoolId, taskId) {
+      return getTask(schoolId, taskId) ?? null;
+    },
+    async assign(schoolId, taskId, assigneeId) {
+      const row = getTask(schoolId, taskId);
+      if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+      db.update(tasks).set({ assigneeId }).where(eq(tasks.id, taskId)).run();
+      return ok({ ...row, assigneeId });
+    },
+    async decide(schoolId, taskId, { decision, reason, decidedBy, now }) {
+      return ctx.immediate(() => {
+        const row = getTask(schoolId, taskId);
+        if (!row) return fail<TaskRow>('not_found', 'Tugas tidak ditemukan / task not found');
+        if (!row.requiresApproval) return fail<TaskRow>('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
+        if (row.approval !== 'pending' || row.status !== 'open') return fail<TaskRow>('invalid', 'Keputusan sudah diambil / already decided');
+        const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
+        db.update(tasks).set(patch).where(eq(tasks.id, taskId)).run();
+        ctx.audit({ schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
+        return ok<TaskRow>({ ...row, ...patch });
+      });
+    },
+    async remind(now) {
+      const at = now.getTime();
+      const due = sqlite.prepare(
+        `SELECT id, case_id AS caseId, school_id AS schoolId, title, roles, assignee_id AS assigneeId, due_at AS dueAt, reminders_sent AS sent
+         FROM tasks WHERE status = 'open' AND due_at IS NOT NULL AND due_at <= ?`,
+      );
+      const mark = sqlite.prepare('UPDATE tasks SET reminders_sent = ? WHERE id = ?');
+      const notify = sqlite.prepare('INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      return ctx.immediate(() => {
+        let count = 0;
+        const rows = due.all(at + DAY_MS) as { id: string; caseId: string; schoolId: string; title: string; roles: string; assigneeId: string | null; dueAt: number; sent: string }[];
+        for (const t of rows) {
+          const sent = JSON.parse(t.sent) as string[];
+          const kind = t.dueAt <= at ? 'task_overdue' : 'task_due_tomorrow';
+          if (sent.includes(kind)) continue;
+          const title = JSON.parse(t.title) as { id: string; en?: string };
+          const body = kind === 'task_overdue'
+            ? { id: `Tugas terlambat: ${title.id}`, en: `Task overdue: ${title.en ?? title.id}` }
+            : { id: `Tugas jatuh tempo besok: ${title.id}`, en: `Task due tomorrow: ${title.en ?? title.id}` };
+          const targets: [string | null, string | null][] = t.assigneeId ? [[t.assigneeId, null]] : (JSON.parse(t.roles) as string[]).map((r) => [null, r]);
+          for (const [userId, role] of targets) notify.run(newId(), t.schoolId, userId, role, t.caseId, kind, JSON.stringify(body), at);
+          mark.run(JSON.stringify([...sent, kind]), t.id);
+          count++;
+        }
+        return count;
+      });
+    },
+  };
+
+  const claim = sqlite.prepare(
+    `UPDATE timers SET claimed_by = ?, claimed_at = ?
+     WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= ? AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY due_at LIMIT ?)
+     RETURNING id`,
+  );
+  const timerRepo: TimerRepo = {
+    async claimDue(now, limit, claimer, opts) {
+      const leaseMs = opts?.leaseMs ?? 60_000;
+      const ids = ctx.immediate(() => claim.all(claimer, now.getTime(), now.getTime(), now.getTime() - leaseMs, Math.max(1, limit)) as { id: string }[]);
+      if (ids.length === 0) return [];
+      const rows = db.select().from(timers).where(sql`${timers.id} IN ${ids.map((r) => r.id)}`).all();
+      return rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    },
+    async nextDueAt() {
+      const row = db.select({ dueAt: timers.dueAt }).from(timers).where(eq(timers.status, 'pending')).orderBy(asc(timers.dueAt)).limit(1).get();
+      return row?.dueAt ?? null;
+    },
+    async listForCase(schoolId, caseId) {
+      return db.select().from(timers).where(and(eq(timers.schoolId, schoolId), eq(timers.caseId, caseId))).orderBy(asc(timers.createdAt)).limit(pageSize(undefined)).all() as TimerRow[];
+    },
+  };
+
+  return { tasks: taskRepo, timers: timerRepo };
+}
