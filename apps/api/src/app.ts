@@ -1,0 +1,78 @@
+/**
+ * The Jalur HTTP application: one sub-app per feature, chained so their
+ * route types flow into {@link AppType} (and so into the typed client).
+ * `createApp` takes its dependencies, so tests build an app on a temporary
+ * SQLite file and call `app.request()` directly.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { type AppDeps, createApiContext } from './context.ts';
+import { mountEditor } from './http/editor-static.ts';
+import { ApiError, handleError, handleNotFound } from './http/errors.ts';
+import type { AppEnv } from './http/router.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { healthRoutes } from './routes/health.ts';
+import { pathwayRoutes } from './routes/pathways.ts';
+import { studentRoutes } from './routes/students.ts';
+
+export type { AppDeps } from './context.ts';
+
+/** Request bodies above this size are refused (a pathway document may be up to 2 MB). */
+const MAX_BODY_BYTES = 2_500_000;
+
+/** Builds the application. */
+export function createApp(deps: AppDeps) {
+  const ctx = createApiContext(deps);
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use(
+    '*',
+    secureHeaders({
+      // The editor is a Vite build served from this origin; the API answers JSON only.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'body_too_large', 'body_too_large'); } }),
+  );
+
+  const routes = app
+    .route('/api', healthRoutes(ctx))
+    .route('/api/auth', authRoutes(ctx))
+    .route('/api/pathways', pathwayRoutes(ctx))
+    .route('/api/students', studentRoutes(ctx))
+    .route('/api/cases', caseRoutes(ctx));
+
+  let openapi: unknown;
+  app.get('/api/openapi.json', (c) => {
+    openapi ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Jalur API',
+        version: '0.1.0',
+        description: 'Alur intervensi pencegahan putus sekolah / dropout-prevention pathways. Kesalahan selalu `{ error: { code, message, details? } }`.',
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    });
+    return c.json(openapi as object);
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'jalur_session' });
+
+  if (deps.editorDist) mountEditor(app, deps.editorDist);
+  return routes;
+}
+
+/** The route types of the whole API, for `hc<AppType>`. */
+export type AppType = ReturnType<typeof createApp>;

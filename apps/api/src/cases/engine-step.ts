@@ -1,0 +1,73 @@
+/**
+ * The bridge between the engine and the database's unit of work: pure,
+ * synchronous callbacks that run inside the case transaction. They turn the
+ * engine's results into the `ApplyResult` the repository persists, and the
+ * engine's refusals into error values that roll the transaction back.
+ */
+import type { ApplyResult, CaseRow, PathwayVersionRow } from '@jalur/db';
+import {
+  advanceCase, availableEvents, startCase,
+  type Actor, type AdvanceError, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
+} from '@jalur/engine';
+import type { CompiledPathways, CompiledVersion } from './compiled-pathways.ts';
+
+/** What an `apply` produced, kept so the response is built from the same objects. */
+export interface StepOutcome {
+  snapshot: CaseSnapshot | null;
+  /** The version the case runs on (set by {@link advanceStep}). */
+  version: CompiledVersion | null;
+  refusal: AdvanceError | null;
+}
+
+export const emptyOutcome = (): StepOutcome => ({ snapshot: null, version: null, refusal: null });
+
+/** `startCase` as the repository's `start` callback. */
+export function startStep(compiled: CompiledPathway, input: StartCaseInput, now: Date, actor: Actor | undefined, out: StepOutcome): ApplyResult {
+  const step = startCase(compiled, input, actor ? { now, actor } : { now });
+  out.snapshot = step.snapshot;
+  return {
+    ok: true,
+    value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects },
+  };
+}
+
+/**
+ * `advanceCase` as the repository's `apply` callback. `allow` may refuse the
+ * case before the engine sees it (e.g. a task-force member's case that is not
+ * assigned to them answers `not_found`).
+ */
+export function advanceStep(
+  cache: CompiledPathways,
+  event: CaseEvent,
+  now: Date,
+  actor: Actor | undefined,
+  out: StepOutcome,
+  allow?: (row: CaseRow) => boolean,
+): (row: CaseRow, version: PathwayVersionRow) => ApplyResult {
+  return (row, versionRow) => {
+    if (allow && !allow(row)) return { ok: false, error: { code: 'not_found', message: 'case not found' } };
+    const version = cache.of(versionRow);
+    const { compiled } = version;
+    const snapshot = row.snapshot as CaseSnapshot;
+    const result = advanceCase(compiled, snapshot, event, actor ? { now, actor } : { now });
+    out.version = version;
+    if (!result.ok) {
+      out.refusal = result.error;
+      const available = row.status === 'active' ? availableEvents(compiled, snapshot, actor ? { role: actor.role } : {}) : [];
+      return {
+        ok: false,
+        error: { code: 'event_not_allowed', message: result.error.message.id, details: { ...result.error, availableEvents: available } },
+      };
+    }
+    out.snapshot = result.value.snapshot;
+    return {
+      ok: true,
+      value: {
+        snapshot: result.value.snapshot,
+        stateValue: result.value.active.map((a) => a.stateId),
+        status: result.value.status,
+        effects: result.value.effects,
+      },
+    };
+  };
+}

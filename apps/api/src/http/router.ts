@@ -1,0 +1,56 @@
+/**
+ * The building block of every feature sub-app: an OpenAPIHono whose
+ * validation failures all become `400 invalid_request` with zod's issues in
+ * `details`, and whose context carries the caller ({@link Principal}).
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Role } from '@jalur/engine';
+import { errorBody } from './errors.ts';
+
+/** The signed-in caller, set by the auth middleware. */
+export interface Principal {
+  userId: string;
+  schoolId: string | null;
+  districtId: string | null;
+  role: Role;
+  name: string;
+  email: string;
+  /** The class a wali kelas is homeroom teacher of (their students only). */
+  className: string | null;
+  sessionId: string;
+  /** How the request authenticated: cookies need CSRF protection, bearer tokens do not. */
+  via: 'cookie' | 'bearer';
+  csrfToken: string;
+  /** When the session ends unless used again (sliding). */
+  expiresAt: Date;
+}
+
+export interface AppEnv {
+  Variables: { principal: Principal };
+}
+
+/** One validation issue, as sent in `error.details`. */
+export interface IssueDetail {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+/** zod issues in a JSON-safe shape. */
+export function issueDetails(issues: readonly z.core.$ZodIssue[]): IssueDetail[] {
+  return issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    code: i.code,
+    message: i.message,
+  }));
+}
+
+/** A feature router with the API's validation hook. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json(errorBody(c, 'invalid_request', 'invalid_request', issueDetails(result.error.issues)), 400);
+      return undefined;
+    },
+  });
+}

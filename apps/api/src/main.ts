@@ -1,0 +1,71 @@
+/**
+ * `pnpm start`: open (and migrate) the database, seed the demo data when it
+ * is empty, start the timer scheduler, and serve the API and the editor on
+ * one port. Environment:
+ * - `PORT` (default 8787; 0 picks a free port), `HOST` (default 127.0.0.1;
+ *   set 0.0.0.0 to serve the school's network)
+ * - `DATABASE_URL` (default `file:data/jalur.db`), `JALUR_SQLITE_SYNC`
+ * - `JALUR_SEED=0` to start empty, `JALUR_TIMER_INTERVAL_MS` (default 1000)
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { DEFAULT_DATABASE_URL, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, seedDemo } from '@jalur/db';
+import { createApp } from './app.ts';
+import { CompiledPathways } from './cases/compiled-pathways.ts';
+import { startScheduler } from './scheduler.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const db = await openDatabase({ url });
+
+  let seeded = false;
+  if (process.env.JALUR_SEED !== '0' && (await db.isEmpty())) {
+    const summary = await seedDemo(db, { workflowsDir: join(ROOT, 'workflows'), now: new Date() });
+    seeded = summary.seeded;
+  }
+
+  const compiled = new CompiledPathways(db);
+  const editorDist = join(ROOT, 'apps', 'editor', 'dist');
+  const app = createApp({ db, compiled, editorDist });
+  const scheduler = startScheduler({ db, compiled, intervalMs: Number(process.env.JALUR_TIMER_INTERVAL_MS ?? 1000) });
+
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const shown = host === '0.0.0.0' ? 'localhost' : host;
+    const lines = [
+      `Jalur berjalan di / running at http://${shown}:${info.port}`,
+      `  basis data / database: ${db.dialect} ${db.location}${seeded ? ' (data demo baru diisi / demo data seeded)' : ''}`,
+      `  editor: ${existsSync(join(editorDist, 'index.html')) ? editorDist : 'belum dibangun / not built (corepack pnpm --filter @jalur/editor build)'}`,
+      `  API: http://${shown}:${info.port}/api/health · /api/openapi.json`,
+    ];
+    if (DEMO_ACCOUNTS.length > 0) {
+      lines.push(`  akun demo / demo accounts (kata sandi / password: ${DEMO_PASSWORD} — ganti sebelum dipakai sungguhan / change before real use):`);
+      for (const account of DEMO_ACCOUNTS) lines.push(`    ${account}`);
+    }
+    console.log(lines.join('\n'));
+    console.log(`JALUR_LISTENING port=${info.port}`);
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[jalur] ${signal}: berhenti / stopping`);
+    await scheduler.stop();
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('[jalur] gagal memulai / failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,236 @@
+/**
+ * Cases: open a case on a published pathway version, list and read cases,
+ * the event timeline, and advancing a case by an event. Every change goes
+ * through the database's unit of work (one transaction: snapshot, event,
+ * effects, idempotency record), so a 200 means it is on disk.
+ */
+import { createHash } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { canonicalJson, type CaseChange, type CaseListFilter, type CaseRow, type DbError, type IdempotencyRequest, type StudentRow } from '@jalur/db';
+import type { AdvanceError, Role } from '@jalur/engine';
+import type { Context } from 'hono';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import { loadVisibleCase, mayTouch } from '../cases/access.ts';
+import { caseView, type CaseView } from '../cases/case-view.ts';
+import type { CompiledVersion } from '../cases/compiled-pathways.ts';
+import { advanceStep, emptyOutcome, startStep } from '../cases/engine-step.ts';
+import { UserNames } from '../cases/people.ts';
+import type { ApiContext } from '../context.ts';
+import { fromDbError } from '../http/db-errors.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import { scopeOf } from './pathways.ts';
+import {
+  advanceBodySchema, caseEventSchema, caseListQuerySchema, caseViewSchema, createCaseBodySchema, idempotencyHeaderSchema,
+} from '../schemas/cases.ts';
+import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
+
+const OPENERS = ['kepsek', 'guru_bk'] as const;
+/** Roles that read every event's form data; the others see the timeline without it. */
+const DATA_READERS = new Set<Role>(['kepsek', 'guru_bk']);
+
+function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('base64url');
+}
+
+/** An engine refusal as an API error: 422 with the reason and what is allowed now. */
+function refusalError(error: DbError): ApiError {
+  const details = (error.details ?? {}) as AdvanceError & { availableEvents?: unknown };
+  const code = details.code === 'form_invalid' ? 'form_invalid' : 'event_not_allowed';
+  const { message, code: reason, ...rest } = details;
+  return new ApiError(422, code, 'event_not_allowed', { reason, ...rest }, message);
+}
+
+/** The first answer to a request with this Idempotency-Key, sent again unchanged. */
+function replayed(c: Context, error: DbError): CaseView {
+  c.header('Idempotent-Replayed', 'true');
+  return error.response!.body as CaseView;
+}
+
+const create = createRoute({
+  method: 'post', path: '/', tags: ['cases'], summary: 'Buka kasus / open a case',
+  request: { headers: idempotencyHeaderSchema, body: jsonBody(createCaseBodySchema) },
+  responses: { 201: json(caseViewSchema, 'Kasus baru'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+const list = createRoute({
+  method: 'get', path: '/', tags: ['cases'], summary: 'Daftar kasus / list cases',
+  request: { query: caseListQuerySchema },
+  responses: { 200: json(z.object({ items: z.array(caseViewSchema) }), 'Kasus'), ...errorResponses(400, 401, 403) },
+});
+const get = createRoute({
+  method: 'get', path: '/{id}', tags: ['cases'], summary: 'Satu kasus / one case',
+  request: { params: idParamsSchema },
+  responses: { 200: json(caseViewSchema, 'Kasus'), ...errorResponses(400, 401, 403, 404) },
+});
+const timeline = createRoute({
+  method: 'get', path: '/{id}/events', tags: ['cases'], summary: 'Linimasa kejadian / event timeline',
+  request: { params: idParamsSchema },
+  responses: { 200: json(z.object({ items: z.array(caseEventSchema) }), 'Kejadian'), ...errorResponses(400, 401, 403, 404) },
+});
+const advance = createRoute({
+  method: 'post', path: '/{id}/events', tags: ['cases'], summary: 'Kirim kejadian / advance the case',
+  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(advanceBodySchema) },
+  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+});
+
+/** The `/api/cases` sub-app. */
+export function caseRoutes(ctx: ApiContext) {
+  const { db, clock, compiled: cache } = ctx;
+  const names = new UserNames(db, clock);
+  const router = createRouter();
+  router.use('*', requireAuth(ctx), requireRole('kepsek', 'guru_bk', 'wali_kelas', 'tim'));
+  router.on(['POST'], '/', requireRole(...OPENERS));
+
+  async function versionOf(row: CaseRow): Promise<CompiledVersion> {
+    const v = await cache.byId(row.pathwayVersionId);
+    if (!v) throw new Error(`case ${row.id} pins unknown pathway version ${row.pathwayVersionId}`);
+    return v;
+  }
+
+  async function view(p: Principal, row: CaseRow, student: StudentRow | null | undefined): Promise<CaseView> {
+    return caseView(row, await versionOf(row), p.role, {
+      student: student ? { id: student.id, name: student.name, className: student.className } : undefined,
+      assignee: await names.ref(row.schoolId, row.assigneeId),
+    });
+  }
+
+  return router
+    .openapi(create, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const body = c.req.valid('json');
+      const key = c.req.valid('header')['idempotency-key'];
+      const scope = scopeOf(p);
+      const student = await db.students.get(schoolId, body.studentId);
+      if (!student) throw notFound('student_not_found');
+      const pathway = await db.pathways.get(scope, body.pathwayId);
+      if (!pathway || pathway.schoolId !== schoolId) throw notFound('pathway_not_found');
+      const versionRow =
+        body.version !== undefined ? await db.pathways.getVersion(scope, pathway.id, body.version) : await db.pathways.latestVersion(scope, pathway.id);
+      if (!versionRow) {
+        if (body.version !== undefined) throw notFound('version_not_found');
+        throw new ApiError(422, 'no_published_version', 'no_published_version');
+      }
+      const assigneeId = body.assigneeId === undefined ? (p.role === 'guru_bk' ? p.userId : null) : body.assigneeId;
+      const assignee = await names.ref(schoolId, assigneeId);
+      if (assigneeId !== null && !assignee) throw new ApiError(422, 'invalid_reference', 'invalid_reference', { field: 'assigneeId' });
+      const version = cache.of(versionRow);
+      const now = clock.now();
+      const actor = { id: p.userId, role: p.role };
+      const riskFactors = body.riskFactors ?? [];
+      const out = emptyOutcome();
+      const studentRef = { id: student.id, name: student.name, className: student.className };
+      const respond = (change: CaseChange) => ({
+        status: 201,
+        body: caseView(change.case, version, p.role, { student: studentRef, assignee, snapshot: out.snapshot }),
+      });
+      const idempotency: IdempotencyRequest<CaseChange> | undefined = key
+        ? { userId: p.userId, key, route: 'POST /api/cases', requestHash: requestHash('POST', '/api/cases', body), respond }
+        : undefined;
+      const result = await db.cases.create({
+        schoolId, studentId: student.id, pathwayVersionId: versionRow.id, assigneeId, riskFactors, actorId: p.userId, now,
+        event: { type: 'case.opened', data: { riskFactors } },
+        start: ({ caseId }) =>
+          startStep(version.compiled, { caseId, riskFactors, student: { className: student.className, gender: student.gender } }, now, actor, out),
+        ...(idempotency ? { idempotency } : {}),
+      });
+      if (!result.ok) {
+        if (result.error.code === 'idempotency_replay') return c.json(replayed(c, result.error), 201);
+        throw fromDbError(result.error, 'case_not_found');
+      }
+      return c.json(respond(result.value).body, 201);
+    })
+    .openapi(list, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const q = c.req.valid('query');
+      const filter: CaseListFilter = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
+      if (q.status) filter.status = q.status;
+      if (q.state) filter.state = q.state;
+      if (q.riskFactor) filter.riskFactor = q.riskFactor;
+      if (q.studentId) filter.studentId = q.studentId;
+      if (q.pathwayId) filter.pathwayId = q.pathwayId;
+      if (q.assignee) filter.assigneeId = q.assignee === 'me' ? p.userId : q.assignee;
+      if (q.overdue) filter.overdueAt = clock.now();
+      if (p.role === 'wali_kelas') filter.className = p.className ?? '\u0000';
+      if (p.role === 'tim') {
+        if (filter.assigneeId !== undefined && filter.assigneeId !== p.userId) return c.json({ items: [] }, 200);
+        filter.assigneeId = p.userId;
+      }
+      const rows = await db.cases.list(schoolId, filter);
+      const students = new Map<string, StudentRow | null>();
+      const items: CaseView[] = [];
+      for (const row of rows) {
+        if (!students.has(row.studentId)) students.set(row.studentId, await db.students.get(schoolId, row.studentId));
+        items.push(await view(p, row, students.get(row.studentId)));
+      }
+      return c.json({ items }, 200);
+    })
+    .openapi(get, async (c) => {
+      const p = c.var.principal;
+      const { row, student } = await loadVisibleCase(db, p, schoolOf(p), c.req.valid('param').id);
+      return c.json(await view(p, row, student), 200);
+    })
+    .openapi(timeline, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const { row } = await loadVisibleCase(db, p, schoolId, c.req.valid('param').id);
+      const events = await db.cases.events(schoolId, row.id);
+      const readsData = DATA_READERS.has(p.role);
+      const version = await versionOf(row);
+      const confidential = events.filter(
+        (e) => readsData && e.data && e.stateBefore && e.stateBefore.split(',').some((s) => version.compiled.steps.get(s)?.confidentiality === 'rahasia'),
+      );
+      if (confidential.length > 0) {
+        await db.audit.record({
+          action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId, at: clock.now(),
+          details: { events: confidential.map((e) => e.seq) },
+        });
+      }
+      return c.json(
+        {
+          items: events.map((e) => ({
+            id: e.id, seq: e.seq, type: e.type, data: readsData ? (e.data ?? null) : null, actorId: e.actorId,
+            at: e.at.toISOString(), stateBefore: e.stateBefore, stateAfter: e.stateAfter,
+          })),
+        },
+        200,
+      );
+    })
+    .openapi(advance, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const key = c.req.valid('header')['idempotency-key'];
+      // A wali kelas's class is a fact about the student, not the case row: check it before the transaction.
+      if (p.role === 'wali_kelas') await loadVisibleCase(db, p, schoolId, id);
+      const now = clock.now();
+      const actor = { id: p.userId, role: p.role };
+      const event = body.data ? { type: body.type, data: body.data } : { type: body.type };
+      const out = emptyOutcome();
+      const respond = (change: CaseChange) => ({
+        status: 200,
+        body: caseView(change.case, out.version!, p.role, { snapshot: out.snapshot, assignee: names.peek(schoolId, change.case.assigneeId) }),
+      });
+      if (key) {
+        // The stored answer is built inside the transaction, where nothing may await: warm the name cache first.
+        const current = await db.cases.get(schoolId, id);
+        if (current) await names.ref(schoolId, current.assigneeId);
+      }
+      const result = await db.cases.advance({
+        schoolId, caseId: id, expectedVersion: body.expectedVersion, actorId: p.userId, now, event,
+        apply: advanceStep(cache, event, now, actor, out, (row) => mayTouch(p, row)),
+        ...(key
+          ? { idempotency: { userId: p.userId, key, route: 'POST /api/cases/:id/events', requestHash: requestHash('POST', `/api/cases/${id}/events`, body), respond } }
+          : {}),
+      });
+      if (!result.ok) {
+        if (result.error.code === 'idempotency_replay') return c.json(replayed(c, result.error), 200);
+        if (result.error.code === 'event_not_allowed') throw refusalError(result.error);
+        throw fromDbError(result.error, 'case_not_found');
+      }
+      const row = result.value.case;
+      return c.json(caseView(row, out.version!, p.role, { snapshot: out.snapshot, assignee: await names.ref(schoolId, row.assigneeId) }), 200);
+    });
+}

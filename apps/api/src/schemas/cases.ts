@@ -1,0 +1,109 @@
+/** Case request and response schemas. */
+import { z } from '@hono/zod-openapi';
+import { riskFactorSchema, stepMetaSchema } from '@jalur/engine';
+import { idSchema, localizedSchema, pageQuery } from './common.ts';
+
+export const availableEventSchema = z
+  .object({
+    type: z.string(),
+    label: localizedSchema,
+    stateId: z.string(),
+    targets: z.array(z.string()),
+    enabled: z.boolean(),
+    guarded: z.boolean(),
+  })
+  .openapi('AvailableEvent');
+
+export const activeStepSchema = z
+  .object({ stateId: z.string(), meta: stepMetaSchema.nullable() })
+  .openapi('ActiveStep');
+
+export const caseViewSchema = z
+  .object({
+    id: z.string(),
+    schoolId: z.string(),
+    studentId: z.string(),
+    student: z.object({ id: z.string(), name: z.string(), className: z.string() }).optional(),
+    pathwayId: z.string(),
+    pathwayKey: z.string(),
+    pathwayVersionId: z.string(),
+    pathwayVersion: z.number().int(),
+    /** Optimistic-concurrency version: send it back as `expectedVersion`. */
+    version: z.number().int(),
+    status: z.enum(['active', 'closed']),
+    outcome: z.string().nullable(),
+    /** Active leaf steps joined by `,` (one for a simple pathway). */
+    state: z.string(),
+    stateValue: z.array(z.string()),
+    /** The first active step (the one a person works on). */
+    step: activeStepSchema.nullable(),
+    steps: z.array(activeStepSchema),
+    /** The events the caller's role may send now (the action buttons). */
+    availableEvents: z.array(availableEventSchema),
+    riskFactors: z.array(z.string()),
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /** Form values recorded so far; only for kepsek and guru BK. */
+    form: z.record(z.string(), z.unknown()).optional(),
+    openedAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('Case');
+
+export const caseEventSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    type: z.string(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    actorId: z.string().nullable(),
+    at: z.string(),
+    stateBefore: z.string().nullable(),
+    stateAfter: z.string(),
+  })
+  .openapi('CaseEvent');
+
+export const createCaseBodySchema = z
+  .object({
+    studentId: idSchema,
+    pathwayId: idSchema,
+    version: z.number().int().min(1).optional(),
+    riskFactors: z.array(riskFactorSchema).max(8).optional(),
+    assigneeId: idSchema.nullable().optional(),
+  })
+  .openapi('CreateCaseRequest');
+
+export const advanceBodySchema = z
+  .object({
+    type: z.string().min(1).max(200),
+    data: z.record(z.string().max(80), z.unknown()).optional(),
+    expectedVersion: z.number().int().min(1),
+  })
+  .openapi('AdvanceCaseRequest');
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+export const caseListQuerySchema = z.object({
+  state: z.string().max(400).optional(),
+  status: z.enum(['active', 'closed']).optional(),
+  /** A user id, or `me`. */
+  assignee: z.string().max(64).optional(),
+  riskFactor: riskFactorSchema.optional(),
+  overdue: flag,
+  studentId: idSchema.optional(),
+  pathwayId: idSchema.optional(),
+  ...pageQuery,
+});
+
+export const idempotencyHeaderSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII')
+    .optional()
+    .openapi({ param: { name: 'Idempotency-Key', in: 'header' }, description: 'Ulangan dengan kunci sama memberi jawaban pertama / a retry returns the first answer' }),
+});

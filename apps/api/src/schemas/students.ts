@@ -1,0 +1,40 @@
+/** Student request and response schemas. */
+import { z } from '@hono/zod-openapi';
+import { pageQuery } from './common.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const studentSchema = z
+  .object({
+    id: z.string(),
+    nisn: z.string(),
+    name: z.string(),
+    className: z.string(),
+    gender: z.enum(['L', 'P']).nullable(),
+    birthDate: z.string().nullable(),
+    guardianName: z.string().nullable(),
+    guardianPhone: z.string().nullable(),
+    status: z.enum(['active', 'transferred', 'dropped_out', 'graduated']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Student');
+
+export const createStudentBodySchema = z
+  .object({
+    nisn: z.string().trim().regex(/^[0-9]{4,20}$/, 'NISN: 4–20 angka / digits'),
+    name: z.string().trim().min(1).max(200),
+    className: z.string().trim().min(1).max(40),
+    gender: z.enum(['L', 'P']).optional(),
+    birthDate: date.optional(),
+    guardianName: z.string().trim().max(200).optional(),
+    guardianPhone: z.string().trim().max(40).regex(/^[0-9+() -]*$/, 'phone').optional(),
+  })
+  .openapi('CreateStudentRequest');
+
+export const studentListQuerySchema = z.object({
+  className: z.string().max(40).optional(),
+  status: z.enum(['active', 'transferred', 'dropped_out', 'graduated']).optional(),
+  search: z.string().max(100).optional(),
+  ...pageQuery,
+});
