@@ -22,7 +22,7 @@ const MAX_JSON_DEPTH = 64;
 /** Options for {@link parsePathway}. */
 export interface ParseOptions {
   /** Upper bounds; defaults to {@link DOCUMENT_LIMITS}. */
-  limits?: Partial<typeof DOCUMENT_LIMITS>;
+  limits?: Partial<Record<keyof typeof DOCUMENT_LIMITS, number>>;
   /**
    * `strict` (default): an `after` key that is not an ISO-8601 duration (or
    * whole milliseconds) is a parse error. `lint`: accept it and leave it to
@@ -72,7 +72,7 @@ function issue(path: Path, message: ReturnType<typeof m.invalid>): DocumentIssue
 // ---------------------------------------------------------------- limits before zod
 
 /** Dangerous keys anywhere, raw nesting, state nesting and the number of states. */
-function checkShape(root: object, limits: typeof DOCUMENT_LIMITS): DocumentIssue[] {
+function checkShape(root: object, limits: Record<keyof typeof DOCUMENT_LIMITS, number>): DocumentIssue[] {
   const issues: DocumentIssue[] = [];
   const walk = (value: unknown, path: Path, depth: number): void => {
     if (issues.length >= 20) return;

@@ -60,9 +60,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Normalises XState's three spellings (string, object, list) into a list of transition objects. */
 export function normaliseTransitions(config: TransitionsConfig | undefined): TransitionConfig[] {
   if (config === undefined || config === null) return [];
-  if (typeof config === 'string') return [{ target: config }];
-  if (Array.isArray(config)) return config.map((t) => (typeof t === 'string' ? { target: t } : t));
-  return [config];
+  // Drafts may hold anything; only strings and objects are transitions.
+  const list: unknown[] = Array.isArray(config) ? config : [config];
+  return list.flatMap((t) => (typeof t === 'string' ? [{ target: t }] : typeof t === 'object' && t !== null && !Array.isArray(t) ? [t as TransitionConfig] : []));
 }
 
 /** The targets of one transition as a list (empty for a targetless transition). */
