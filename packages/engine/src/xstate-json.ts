@@ -134,8 +134,15 @@ function importTransition(t: unknown, st: ImportState): Json | undefined {
 function importTransitions(config: unknown, st: ImportState): unknown {
   if (typeof config === 'string') return rewriteTarget(config, st);
   const list = (Array.isArray(config) ? config : [config]).map((t) => importTransition(t, st)).filter((t): t is Json => t !== undefined);
+  return simplest(list);
+}
+
+/** One transition is written the simplest way: `"b"` or `{ target, guard }`; several stay a list. */
+function simplest(list: Json[]): unknown {
   if (list.length === 0) return undefined;
-  return list.length === 1 && !Array.isArray(config) ? list[0] : list;
+  if (list.length > 1) return list;
+  const [only] = list as [Json];
+  return Object.keys(only).length === 1 && typeof only.target === 'string' ? only.target : only;
 }
 
 function importMeta(meta: unknown, key: string, isStep: boolean, node: Json): StepMeta | undefined {
@@ -215,6 +222,7 @@ function importNode(node: Json, path: string[], st: ImportState): StateNodeConfi
       const converted = importTransition(t, st);
       if (converted) after[key] = [...((after[key] as Json[] | undefined) ?? []), converted];
     }
+    for (const key of Object.keys(after)) after[key] = simplest(after[key] as Json[]);
   }
   if (Object.keys(after).length > 0) out.after = after;
   if (node.always !== undefined) {
