@@ -13,3 +13,4 @@ export { hashPassword, verifyPassword } from './passwords.ts';
 export { contentHash, canonicalJson } from './content-hash.ts';
 export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type SeedOptions, type SeedSummary } from './seed.ts';
 export * as schema from './schema/index.ts';
+export { CompiledPathwayCache, advanceWith, startWith, refusal } from './engine-bridge.ts';

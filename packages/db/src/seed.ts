@@ -1,6 +1,225 @@
-/** Placeholder replaced below. */
-export const DEMO_PASSWORD = 'jalur-demo';
-export const DEMO_ACCOUNTS: string[] = [];
-export interface SeedOptions { workflowsDir: string; now: Date }
-export interface SeedSummary { seeded: boolean }
-export async function seedDemo(_db: unknown, _opts: SeedOptions): Promise<SeedSummary> { return { seeded: false }; }
+/**
+ * `seedDemo`: a demo district a school can click through at once. Cases are
+ * started and advanced with the engine itself, so every snapshot is real and
+ * every case's events replay to its snapshot. Seeding a non-empty database
+ * does nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, type FormField, type PathwayDocument, type Role } from '@jalur/engine';
+import type { JalurDb } from './repository.ts';
+import type { PathwayVersionRow, StudentRow, User } from './rows.ts';
+import { CompiledPathwayCache, advanceWith, startWith } from './engine-bridge.ts';
+import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, DEMO_ACCOUNTS, DEMO_PASSWORD, prng, studentName, type CasePlan } from './seed-data.ts';
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed-data.ts';
+
+export interface SeedOptions {
+  /** Folder of pathway templates (`workflows/`): every `*.json` in it is published. */
+  workflowsDir: string;
+  /** The demo's "today": cases and indicators lie before it. */
+  now: Date;
+}
+
+export interface SeedSummary {
+  seeded: boolean;
+  districtId?: string;
+  schools?: { A: string; B: string };
+  templates: string[];
+  /** Files of `workflowsDir` that are not valid pathway documents. */
+  skipped: string[];
+  students: number;
+  cases: number;
+}
+
+const DAY = 86_400_000;
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }, what: string): T {
+  if (!r.ok) throw new Error(`seed: ${what}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** Reads the pathway templates of a folder (skipping what does not parse). */
+function readTemplates(dir: string): { docs: PathwayDocument[]; skipped: string[] } {
+  const docs: PathwayDocument[] = [];
+  const skipped: string[] = [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return { docs, skipped };
+  }
+  for (const file of files) {
+    const parsed = pathwayDocumentSchema.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    if (parsed.success) docs.push(parsed.data);
+    else skipped.push(file);
+  }
+  return { docs, skipped };
+}
+
+/** A value that satisfies a form field (the demo fills what a plan does not say). */
+function sampleValue(field: FormField, now: Date): unknown {
+  switch (field.type) {
+    case 'number':
+      return field.max !== undefined && field.max <= 1 ? 0.85 : Math.max(field.min ?? 0, Math.min(field.max ?? 70, 70));
+    case 'choice':
+      return field.options?.[0] ?? 'lainnya';
+    case 'boolean':
+      return true;
+    case 'date':
+      return now.toISOString().slice(0, 10);
+    case 'text':
+      return 'Catatan demo: dilaksanakan sesuai rencana.';
+  }
+}
+
+export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedSummary> {
+  const { docs, skipped } = readTemplates(options.workflowsDir);
+  if (!(await db.isEmpty())) return { seeded: false, templates: [], skipped, students: 0, cases: 0 };
+  const now = options.now;
+  const t0 = new Date(now.getTime() - 120 * DAY);
+
+  const district = await db.districts.create({ id: 'demo-district', name: 'Kabupaten Tanjung Jabung Timur', now: t0 });
+  const schoolA = await db.schools.create({ id: 'demo-sekolah-a', districtId: district.id, name: 'Sekolah A', now: t0 });
+  const schoolB = await db.schools.create({ id: 'demo-sekolah-b', districtId: district.id, name: 'Sekolah B', now: t0 });
+  const schoolOf = { A: schoolA.id, B: schoolB.id } as const;
+
+  const users = new Map<string, User>();
+  for (const a of DEMO_ACCOUNTS) {
+    const schoolId = a.school ? schoolOf[a.school] : null;
+    const user = must(await db.users.create({ email: a.email, name: a.name, role: a.role, schoolId, districtId: district.id, className: a.className ?? null, password: DEMO_PASSWORD, now: t0 }), a.email);
+    users.set(a.email, user);
+  }
+  const staff = (school: 'A' | 'B') => ({
+    kepsek: users.get(`kepsek@sekolah-${school.toLowerCase()}.demo`)!,
+    bk: users.get(`bk@sekolah-${school.toLowerCase()}.demo`)!,
+    wali: school === 'A' ? users.get('walikelas@sekolah-a.demo') : undefined,
+    tim: school === 'A' ? users.get('tim@sekolah-a.demo') : undefined,
+  });
+  const dinas = users.get('dinas@kabupaten.demo')!;
+
+  // Templates: a district template each, adopted (with lineage) and published by both schools.
+  const versions = { A: new Map<string, PathwayVersionRow>(), B: new Map<string, PathwayVersionRow>() };
+  const districtScope = { districtId: district.id, schoolId: null };
+  for (const doc of docs) {
+    const template = must(await db.pathways.create(districtScope, { key: doc.key, title: doc.title.id, description: doc.description?.id ?? null, tags: doc.tags ?? [], draft: doc, updatedBy: dinas.id, now: t0 }), doc.key);
+    must(await db.pathways.publish(districtScope, { id: template.id, publishedBy: dinas.id, now: t0 }), doc.key);
+    for (const school of ['A', 'B'] as const) {
+      const scope = { districtId: district.id, schoolId: schoolOf[school] };
+      const kepsek = staff(school).kepsek;
+      const own = must(await db.pathways.adoptTemplate(scope, { templateId: template.id, updatedBy: kepsek.id, now: t0 }), doc.key);
+      versions[school].set(doc.key, must(await db.pathways.publish(scope, { id: own.id, publishedBy: kepsek.id, now: t0 }), doc.key));
+    }
+  }
+
+  const random = prng(2023);
+  const students = { A: await addStudents(db, schoolA.id, 30, CLASSES_A, 0, t0), B: await addStudents(db, schoolB.id, 8, CLASSES_B, 100, t0) };
+  const cache = new CompiledPathwayCache();
+  let caseCount = 0;
+  for (const school of ['A', 'B'] as const) {
+    const plans = school === 'A' ? CASE_PLANS_A : CASE_PLANS_B;
+    const atRisk = new Set<string>();
+    const version = versions[school].get('srps-standar');
+    if (version) {
+      for (const [i, plan] of plans.entries()) {
+        const student = students[school][i % students[school].length]!;
+        atRisk.add(student.id);
+        await runPlan(db, cache, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY));
+        caseCount++;
+      }
+    }
+    await addIndicators(db, schoolOf[school], students[school], atRisk, now, random);
+  }
+
+  return {
+    seeded: true,
+    districtId: district.id,
+    schools: { A: schoolA.id, B: schoolB.id },
+    templates: docs.map((d) => d.key),
+    skipped,
+    students: students.A.length + students.B.length,
+    cases: caseCount,
+  };
+}
+
+async function addStudents(db: JalurDb, schoolId: string, count: number, classes: string[], offset: number, now: Date): Promise<StudentRow[]> {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    nisn: String(31_000_000 + offset + i).padStart(10, '0'),
+    name: studentName(offset + i),
+    className: classes[i % classes.length]!,
+    gender: (i % 2 === 0 ? 'L' : 'P') as 'L' | 'P',
+    birthDate: `${2007 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
+    guardianName: `Orang tua ${studentName(offset + i).split(' ')[1]}`,
+    guardianPhone: `0812${String(7_000_000 + offset * 13 + i).padStart(8, '0')}`,
+  }));
+  await db.students.applyImport(schoolId, rows, { now, actorId: null });
+  return (await db.students.list(schoolId)).sort((a, b) => a.nisn.localeCompare(b.nisn));
+}
+
+/** Monthly attendance for the last 3 months and one term of grades; at-risk students look at risk. */
+async function addIndicators(db: JalurDb, schoolId: string, students: StudentRow[], atRisk: Set<string>, now: Date, random: () => number): Promise<void> {
+  const rows = [];
+  for (const s of students) {
+    const risky = atRisk.has(s.id);
+    for (let m = 3; m >= 1; m--) {
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 1));
+      const period = d.toISOString().slice(0, 7);
+      const schoolDays = 20;
+      const absent = Math.floor(random() * (risky ? 6 : 2)) + (risky ? 1 : 0);
+      const sick = Math.floor(random() * 2);
+      const permitted = Math.floor(random() * 2);
+      rows.push({ studentId: s.id, kind: 'attendance' as const, period, values: { schoolDays, present: schoolDays - absent - sick - permitted, sick, permitted, absent } });
+    }
+    const term = `${now.getUTCFullYear()}-1`;
+    for (const subject of ['Matematika', 'Bahasa Indonesia', 'Bahasa Inggris', 'Produktif']) {
+      const score = Math.round((risky ? 55 : 70) + random() * 25);
+      rows.push({ studentId: s.id, kind: 'grade' as const, period: term, subject, values: { score, passing: 70 } });
+    }
+  }
+  await db.indicators.upsert(schoolId, rows, { now });
+}
+
+const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
+
+/** Opens a case and sends its plan's events with the engine, two days apart. */
+async function runPlan(
+  db: JalurDb, cache: CompiledPathwayCache, version: PathwayVersionRow, schoolId: string, student: StudentRow, plan: CasePlan,
+  staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date,
+): Promise<void> {
+  const bk = staff.bk;
+  const input = { riskFactors: plan.factors, student: { className: student.className } };
+  const opened = must(
+    await db.cases.create({
+      schoolId, studentId: student.id, pathwayVersionId: version.id, assigneeId: bk.id, riskFactors: plan.factors, actorId: bk.id, now: openedAt,
+      indicatorsAtOpen: { attendanceRate: 0.82, gradeAverage: 64 },
+      // The start input rides on the first event, so the events alone replay to the snapshot.
+      event: { type: 'case.opened', data: { input } },
+      start: startWith(cache, input, { now: openedAt, actor: { id: bk.id, role: 'guru_bk' } }),
+    }),
+    'open case',
+  );
+  let row = opened.case;
+  const p = cache.get(version);
+  let at = openedAt;
+  for (const [type, overrides] of plan.steps) {
+    at = new Date(at.getTime() + (type.startsWith('xstate.after.') ? 7 : 2) * DAY);
+    const snapshot = row.snapshot as CaseSnapshot;
+    const leaves = activeSteps(p, snapshot).map((s) => s.stateId);
+    const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
+    const handlers = handlersFor(p, active, type);
+    const isTimer = type.startsWith('xstate.after.');
+    const data: Record<string, unknown> = {};
+    for (const h of handlers) for (const f of p.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
+    Object.assign(data, overrides);
+    const roles = handlers.flatMap((h) => h.roles);
+    const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
+    const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? bk) : role === 'tim' ? (staff.tim ?? bk) : bk;
+    const actor = isTimer ? undefined : { id: user.id, role: user.role };
+    const event = isTimer ? { type } : { type, data };
+    const changed = must(
+      await db.cases.advance({ schoolId, caseId: row.id, expectedVersion: row.version, actorId: actor?.id ?? null, now: at, event, apply: advanceWith(cache, event, actor ? { now: at, actor } : { now: at }) }),
+      `${student.name}: ${type}`,
+    );
+    row = changed.case;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Glue between the engine's pure functions and the case unit of work: turns
+ * `startCase`/`advanceCase` into the `start`/`apply` callbacks that
+ * `cases.create`/`cases.advance`/`cases.fireTimer` run inside their
+ * transaction, and caches compiled pathways per immutable version.
+ */
+import {
+  advanceCase, compilePathway, pathwayDocumentSchema, startCase,
+  type Actor, type AdvanceError, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
+} from '@jalur/engine';
+import type { ApplyResult } from './case-unit.ts';
+import type { CaseRow, PathwayVersionRow } from './rows.ts';
+
+/** Compiled pathways by version id: versions never change, so entries never go stale. */
+export class CompiledPathwayCache {
+  readonly #byVersion = new Map<string, CompiledPathway>();
+  constructor(private readonly max = 500) {}
+
+  /** The compiled machine of a published version (compiled once per process). */
+  get(version: PathwayVersionRow): CompiledPathway {
+    let compiled = this.#byVersion.get(version.id);
+    if (!compiled) {
+      compiled = compilePathway(pathwayDocumentSchema.parse(version.document));
+      if (this.#byVersion.size >= this.max) this.#byVersion.delete(this.#byVersion.keys().next().value!);
+      this.#byVersion.set(version.id, compiled);
+    }
+    return compiled;
+  }
+}
+
+/** The engine's refusal as the database's error value (`event_not_allowed`, the engine error in `details`). */
+export function refusal(error: AdvanceError): ApplyResult {
+  return { ok: false, error: { code: 'event_not_allowed', message: `${error.message.id} / ${error.message.en ?? error.message.id}`, details: error } };
+}
+
+/** A `start` callback for `cases.create`: the engine's `startCase` on the pinned version. */
+export function startWith(cache: CompiledPathwayCache, input: StartCaseInput, opts: { now: Date; actor?: Actor }) {
+  return ({ caseId, pathwayVersion }: { caseId: string; pathwayVersion: PathwayVersionRow }): ApplyResult => {
+    const p = cache.get(pathwayVersion);
+    const step = startCase(p, { ...input, caseId }, opts);
+    return { ok: true, value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects } };
+  };
+}
+
+/** An `apply` callback for `cases.advance` / `cases.fireTimer`: the engine's `advanceCase` on the case's snapshot. */
+export function advanceWith(cache: CompiledPathwayCache, event: CaseEvent, opts: { now: Date; actor?: Actor }) {
+  return (row: CaseRow, pathwayVersion: PathwayVersionRow): ApplyResult => {
+    const p = cache.get(pathwayVersion);
+    const result = advanceCase(p, row.snapshot as CaseSnapshot, event, opts);
+    if (!result.ok) return refusal(result.error);
+    const step = result.value;
+    // A closing event may say how the case ended (`outcome` form field); otherwise the final state's name is kept.
+    const outcome = step.status === 'done' && typeof event.data?.outcome === 'string' ? event.data.outcome : null;
+    return { ok: true, value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects, outcome } };
+  };
+}

@@ -1,0 +1,87 @@
+/** The demo seed, with the real engine and the real templates of workflows/. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { advanceCase, startCase, type CaseSnapshot, type StartCaseInput } from '@jalur/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, seedDemo, type JalurDb, type SeedSummary } from './index.ts';
+
+const workflowsDir = fileURLToPath(new URL('../../../workflows', import.meta.url));
+const root = mkdtempSync(path.join(tmpdir(), 'jalur-seed-'));
+const NOW = new Date('2024-10-01T00:00:00.000Z');
+
+describe('seedDemo', () => {
+  let db: JalurDb;
+  let summary: SeedSummary;
+  beforeAll(async () => {
+    db = await openDatabase({ url: `file:${path.join(root, 'demo.db')}` });
+    summary = await seedDemo(db, { workflowsDir, now: NOW });
+  });
+  afterAll(async () => {
+    await db.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('seeds once: a second run on a non-empty database does nothing', async () => {
+    expect(summary).toMatchObject({ seeded: true, skipped: [] });
+    expect(summary.templates).toContain('srps-standar');
+    expect(summary.students).toBeGreaterThanOrEqual(30);
+    const again = await seedDemo(db, { workflowsDir, now: NOW });
+    expect(again.seeded).toBe(false);
+    expect((await db.cases.list(summary.schools!.A)).length).toBe(summary.cases - 3);
+  });
+
+  it('every demo account logs in with the demo password', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const r = await db.users.authenticate({ email: a.email, password: DEMO_PASSWORD, now: NOW });
+      expect(r.ok, a.email).toBe(true);
+    }
+  });
+
+  it('publishes every template as a district template and in both schools, with lineage', async () => {
+    const { A, B } = summary.schools!;
+    const district = { districtId: summary.districtId!, schoolId: null };
+    for (const schoolId of [A, B]) {
+      const own = await db.pathways.list({ districtId: summary.districtId!, schoolId });
+      expect(own.map((p) => p.key).sort()).toEqual([...summary.templates].sort());
+      for (const p of own) {
+        expect(p.sourceTemplateId).not.toBeNull();
+        expect((await db.pathways.latestVersion({ districtId: summary.districtId!, schoolId }, p.id))?.version).toBe(1);
+      }
+    }
+    expect((await db.pathways.list(district, { templates: true })).length).toBe(summary.templates.length);
+  });
+
+  it('spreads school A cases over the steps of srps-standar, and every snapshot replays from its events', async () => {
+    const { A, B } = summary.schools!;
+    const cases = await db.cases.list(A);
+    const states = new Set(cases.map((c) => c.stateValue));
+    expect(states.size).toBeGreaterThanOrEqual(15);
+    expect(cases.some((c) => c.status === 'closed' && c.outcome === 'resolved')).toBe(true);
+    expect(await db.cases.list(B)).toHaveLength(3);
+    const cache = new CompiledPathwayCache();
+    for (const c of [...cases, ...(await db.cases.list(B))]) {
+      const p = cache.get((await db.pathways.getVersionById(c.pathwayVersionId))!);
+      const events = await db.cases.events(c.schoolId, c.id);
+      expect(events[0]!.type).toBe('case.opened');
+      let snapshot = startCase(p, { ...((events[0]!.data as { input: StartCaseInput }).input), caseId: c.id }, { now: events[0]!.at }).snapshot;
+      for (const e of events.slice(1)) {
+        const data = e.data as Record<string, unknown> | null;
+        const event = data && !e.type.startsWith('xstate.after.') ? { type: e.type, data } : { type: e.type };
+        const r = advanceCase(p, snapshot, event, { now: e.at });
+        if (!r.ok) throw new Error(`${c.id} ${e.type}: ${r.error.code}`);
+        snapshot = r.value.snapshot;
+      }
+      expect(JSON.parse(JSON.stringify(snapshot))).toEqual(c.snapshot as CaseSnapshot);
+      expect(c.version).toBe(events.length);
+    }
+  });
+
+  it('leaves open tasks and pending timers for the running cases', async () => {
+    const { A } = summary.schools!;
+    expect((await db.tasks.list(A, { status: 'open' })).length).toBeGreaterThan(10);
+    expect(await db.timers.nextDueAt()).not.toBeNull();
+    expect((await db.indicators.listForSchool(A, { kind: 'attendance' })).length).toBe(30 * 3);
+  });
+});
