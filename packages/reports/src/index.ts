@@ -1,0 +1,20 @@
+/**
+ * @jalur/reports — monitoring & evaluation for schools and districts: the
+ * school dashboard, the before/after table, trends, de-identified district
+ * aggregates, CSV export. Queries take a {@link ReportsHandle}; all SQL is in
+ * `sqlite/queries.ts`.
+ */
+export { openReportsHandle, reportsHandleOf, type ReportsHandle } from './handle.ts';
+export type * from './queries.ts';
+export { createSqliteReportQueries } from './sqlite/queries.ts';
+export * from './period.ts';
+export * from './outcome.ts';
+export * from './suppress.ts';
+export { schoolSummary, countsPerLeaf, type SchoolSummary, type StepCountRow, type StepDurationRow } from './summary.ts';
+export { schoolBeforeAfter, beforeAfterRows, CORE_FACTORS, type BeforeAfterRow } from './before-after.ts';
+export { schoolTrends, caseTrend, branchOf, termOf, addMonths, RETURN_THRESHOLD, type SchoolTrends, type CaseTrend, type BranchReturn, type ReturnRate } from './trends.ts';
+export { districtAggregates, type DistrictAggregates, type AggregateBlock, type PublicOutcome } from './district.ts';
+export { stepStays } from './step-durations.ts';
+export { stepLabels, mergedStepLabels, leavesOf, type StepLabel } from './steps.ts';
+export { toCsv, schoolTable, districtTable, SCHOOL_TABLES, DISTRICT_TABLES, type CsvTable, type SchoolTable, type DistrictTable } from './csv.ts';
+export { median, mean } from './stats.ts';

@@ -1,0 +1,89 @@
+/**
+ * The dialect-free contract of the report queries: raw counts, no names, no
+ * ids of students. Every SQL text lives in one implementation per dialect
+ * (`sqlite/queries.ts`; a PostgreSQL twin follows in issue 8) so the report
+ * logic above it (`summary.ts`, `before-after.ts`, `district.ts`) is shared.
+ */
+
+/** Which cases a query covers: one school, or every school of a district (optionally one). */
+export type ReportScope = { kind: 'school'; schoolId: string } | { kind: 'district'; districtId: string; schoolId?: string | null };
+
+export interface StateCount {
+  schoolId: string;
+  stateValue: string;
+  count: number;
+}
+export interface FactorCount {
+  schoolId: string;
+  factor: string;
+  count: number;
+}
+export interface OutcomeCount {
+  schoolId: string;
+  outcome: string | null;
+  count: number;
+}
+export interface MonthCount {
+  schoolId: string;
+  month: string;
+  opened: number;
+  closed: number;
+}
+export interface BeforeAfterCount {
+  schoolId: string;
+  factor: string;
+  before: number;
+  after: number;
+}
+export interface OverdueCount {
+  schoolId: string;
+  stateId: string;
+  count: number;
+}
+/** One case event's position in time, for step durations (no student data). */
+export interface StepEventRow {
+  caseId: string;
+  at: number;
+  stateAfter: string;
+}
+/** Per case: what the trend reports need (the student id stays inside the query layer). */
+export interface CaseTrendRow {
+  caseId: string;
+  pathwayVersionId: string;
+  openedAt: number;
+  closedAt: number | null;
+  /** Monthly attendance rates `YYYY-MM → rate` of the case's student. */
+  attendance: Record<string, number>;
+  /** Mean score per term (`YYYY-1`, `YYYY-2`) of the case's student. */
+  grades: Record<string, number>;
+  /** Every `state_after` of the case, by `seq`. */
+  states: string[];
+}
+
+/** Report queries over one database. All counts are of cases unless named otherwise. */
+export interface ReportQueries {
+  /** Open cases per stored `state_value` (comma-joined active leaves). */
+  openByState(scope: ReportScope): Promise<StateCount[]>;
+  /** Open cases per risk factor. */
+  openByFactor(scope: ReportScope): Promise<FactorCount[]>;
+  /** Open tasks due before `now`, per step. */
+  overdueTasks(scope: ReportScope, now: number): Promise<OverdueCount[]>;
+  /** Cases opened and closed per calendar month (school time). */
+  casesPerMonth(scope: ReportScope, offsetMinutes: number): Promise<MonthCount[]>;
+  /** Closed cases per stored outcome. */
+  outcomes(scope: ReportScope): Promise<OutcomeCount[]>;
+  /** Distinct students at risk per factor during `[start, endExclusive)` vs at its end (see before-after.ts). */
+  beforeAfter(scope: ReportScope, start: number, endExclusive: number): Promise<BeforeAfterCount[]>;
+  /** Every case event of a school, ordered by case and seq (step durations). */
+  stepEvents(schoolId: string): Promise<StepEventRow[]>;
+  /** The trend inputs of every case of a school. */
+  caseTrends(schoolId: string): Promise<CaseTrendRow[]>;
+  /** Pathway documents by version id (titles and branches for labels). */
+  pathwayDocuments(versionIds: readonly string[]): Promise<Map<string, unknown>>;
+  /** The latest published document of each pathway of a school (step titles). */
+  schoolDocuments(schoolId: string): Promise<unknown[]>;
+  /** The latest published document of each district template (step titles in district reports). */
+  templateDocuments(districtId: string): Promise<unknown[]>;
+  /** Schools of a district: id and name (district reports name schools, never students). */
+  districtSchools(districtId: string): Promise<{ id: string; name: string }[]>;
+}

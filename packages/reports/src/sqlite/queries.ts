@@ -1,0 +1,156 @@
+/**
+ * Every SQL text of the reports, SQLite dialect (better-sqlite3). Statements
+ * are prepared once per connection. A scope becomes `school_id = ?` or
+ * `school_id IN (schools of the district)`; every query groups by school so
+ * the district report can show per-school and district-wide figures from one
+ * pass. Indexes these queries want are listed in packages/db/NEEDS-FROM-REPORTS.md.
+ */
+import type Database from 'better-sqlite3';
+import type { ReportsHandle } from '../handle.ts';
+import type {
+  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, StateCount, StepEventRow,
+} from '../queries.ts';
+
+/** `school_id` filter text and its parameters for a scope (`alias` prefixes the column). */
+function scopeFilter(scope: ReportScope, alias = ''): { where: string; params: string[] } {
+  const col = `${alias}school_id`;
+  if (scope.kind === 'school') return { where: `${col} = ?`, params: [scope.schoolId] };
+  if (scope.schoolId) {
+    return { where: `${col} = ? AND ${col} IN (SELECT id FROM schools WHERE district_id = ?)`, params: [scope.schoolId, scope.districtId] };
+  }
+  return { where: `${col} IN (SELECT id FROM schools WHERE district_id = ?)`, params: [scope.districtId] };
+}
+
+/** The SQL of each scoped query, by name; `{where}` is replaced by the scope filter. */
+const SCOPED_SQL = {
+  openByState: `SELECT school_id AS schoolId, state_value AS stateValue, count(*) AS count
+    FROM cases WHERE {where} AND status = 'active' GROUP BY school_id, state_value`,
+  openByFactor: `SELECT rf.school_id AS schoolId, rf.factor AS factor, count(*) AS count
+    FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
+    WHERE {where:rf.} AND c.status = 'active' GROUP BY rf.school_id, rf.factor`,
+  overdueTasks: `SELECT school_id AS schoolId, state_id AS stateId, count(*) AS count
+    FROM tasks WHERE {where} AND status = 'open' AND due_at < @now GROUP BY school_id, state_id`,
+  openedPerMonth: `SELECT school_id AS schoolId, strftime('%Y-%m', (opened_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count
+    FROM cases WHERE {where} GROUP BY school_id, month`,
+  closedPerMonth: `SELECT school_id AS schoolId, strftime('%Y-%m', (closed_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count
+    FROM cases WHERE {where} AND status = 'closed' AND closed_at IS NOT NULL GROUP BY school_id, month`,
+  outcomes: `SELECT school_id AS schoolId, outcome, count(*) AS count
+    FROM cases WHERE {where} AND status = 'closed' GROUP BY school_id, outcome`,
+  // At risk at instant T ⇔ opened_at ≤ T < closed_at (or not closed). "before": at some instant of
+  // [start, end); "after": at the last instant of the period (end − 1 ms). See before-after.ts.
+  beforeAfter: `SELECT rf.school_id AS schoolId, rf.factor AS factor,
+      count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at > @start THEN c.student_id END) AS before,
+      count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at >= @end THEN c.student_id END) AS after
+    FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
+    WHERE {where:rf.} AND c.opened_at < @end
+    GROUP BY rf.school_id, rf.factor`,
+} as const;
+
+type ScopedName = keyof typeof SCOPED_SQL;
+
+const STEP_EVENTS_SQL = `SELECT case_id AS caseId, at, state_after AS stateAfter
+  FROM case_events WHERE school_id = ? ORDER BY case_id, seq`;
+
+// Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.
+const CASE_TRENDS_SQL = `SELECT c.id AS caseId, c.pathway_version_id AS pathwayVersionId, c.opened_at AS openedAt, c.closed_at AS closedAt,
+    (SELECT json_group_object(i.period,
+        CAST(json_extract(i."values", '$.present') AS REAL) / NULLIF(json_extract(i."values", '$.schoolDays'), 0))
+       FROM indicators i WHERE i.student_id = c.student_id AND i.kind = 'attendance'
+         AND json_extract(i."values", '$.schoolDays') > 0) AS attendance,
+    (SELECT json_group_object(period, avgScore) FROM (
+       SELECT g.period AS period, avg(CAST(json_extract(g."values", '$.score') AS REAL)) AS avgScore
+         FROM indicators g WHERE g.student_id = c.student_id AND g.kind = 'grade' GROUP BY g.period)) AS grades,
+    (SELECT json_group_array(state_after) FROM (SELECT e.state_after FROM case_events e WHERE e.case_id = c.id ORDER BY e.seq)) AS states
+  FROM cases c WHERE c.school_id = ?`;
+
+/** Report queries on a SQLite connection. */
+export function createSqliteReportQueries(handle: ReportsHandle): ReportQueries {
+  const { sqlite } = handle;
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (text: string): Database.Statement => {
+    let st = cache.get(text);
+    if (!st) {
+      st = sqlite.prepare(text);
+      cache.set(text, st);
+    }
+    return st;
+  };
+  function scoped<T>(name: ScopedName, scope: ReportScope, named: Record<string, number> = {}): T[] {
+    const { where, params } = scopeFilter(scope, SCOPED_SQL[name].includes('{where:rf.}') ? 'rf.' : '');
+    const text = SCOPED_SQL[name].replace(/\{where(:rf\.)?\}/, where);
+    const st = prepare(text);
+    return (Object.keys(named).length > 0 ? st.all(named, ...params) : st.all(...params)) as T[];
+  }
+
+  return {
+    async openByState(scope) {
+      return scoped<StateCount>('openByState', scope);
+    },
+    async openByFactor(scope) {
+      return scoped<FactorCount>('openByFactor', scope);
+    },
+    async overdueTasks(scope, now) {
+      return scoped<OverdueCount>('overdueTasks', scope, { now });
+    },
+    async casesPerMonth(scope, offsetMinutes) {
+      const offsetMs = offsetMinutes * 60_000;
+      const merged = new Map<string, MonthCount>();
+      const at = (schoolId: string, month: string): MonthCount => {
+        const k = `${schoolId}|${month}`;
+        let m = merged.get(k);
+        if (!m) merged.set(k, (m = { schoolId, month, opened: 0, closed: 0 }));
+        return m;
+      };
+      for (const r of scoped<{ schoolId: string; month: string; count: number }>('openedPerMonth', scope, { offsetMs })) at(r.schoolId, r.month).opened += r.count;
+      for (const r of scoped<{ schoolId: string; month: string; count: number }>('closedPerMonth', scope, { offsetMs })) at(r.schoolId, r.month).closed += r.count;
+      return [...merged.values()].sort((a, b) => a.schoolId.localeCompare(b.schoolId) || a.month.localeCompare(b.month));
+    },
+    async outcomes(scope) {
+      return scoped<OutcomeCount>('outcomes', scope);
+    },
+    async beforeAfter(scope, start, end) {
+      return scoped<BeforeAfterCount>('beforeAfter', scope, { start, end });
+    },
+    async stepEvents(schoolId) {
+      return prepare(STEP_EVENTS_SQL).all(schoolId) as StepEventRow[];
+    },
+    async caseTrends(schoolId) {
+      const rows = prepare(CASE_TRENDS_SQL).all(schoolId) as { caseId: string; pathwayVersionId: string; openedAt: number; closedAt: number | null; attendance: string | null; grades: string | null; states: string }[];
+      return rows.map((r): CaseTrendRow => ({
+        caseId: r.caseId,
+        pathwayVersionId: r.pathwayVersionId,
+        openedAt: r.openedAt,
+        closedAt: r.closedAt,
+        attendance: r.attendance ? (JSON.parse(r.attendance) as Record<string, number>) : {},
+        grades: r.grades ? (JSON.parse(r.grades) as Record<string, number>) : {},
+        states: JSON.parse(r.states) as string[],
+      }));
+    },
+    async pathwayDocuments(versionIds) {
+      const out = new Map<string, unknown>();
+      const st = prepare('SELECT document FROM pathway_versions WHERE id = ?');
+      for (const id of new Set(versionIds)) {
+        const row = st.get(id) as { document: string } | undefined;
+        if (row) out.set(id, JSON.parse(row.document));
+      }
+      return out;
+    },
+    async schoolDocuments(schoolId) {
+      const rows = prepare(
+        `SELECT v.document FROM pathway_versions v
+          WHERE v.school_id = ? AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`,
+      ).all(schoolId) as { document: string }[];
+      return rows.map((r) => JSON.parse(r.document) as unknown);
+    },
+    async templateDocuments(districtId) {
+      const rows = prepare(
+        `SELECT v.document FROM pathway_versions v
+          WHERE v.school_id IS NULL AND v.district_id = ? AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`,
+      ).all(districtId) as { document: string }[];
+      return rows.map((r) => JSON.parse(r.document) as unknown);
+    },
+    async districtSchools(districtId) {
+      return prepare('SELECT id, name FROM schools WHERE district_id = ? ORDER BY name').all(districtId) as { id: string; name: string }[];
+    },
+  };
+}
