@@ -2,7 +2,8 @@
  * Pathways: a school's drafts and published versions, and the district's
  * templates. Drafts are edited with `expectedRevision` (409 when stale);
  * publishing lints first (422 with the diagnostics) and stores an immutable
- * version. Only the kepsek publishes a school pathway (a district admin
+ * version (the repository writes its audit row in the same transaction).
+ * Only the kepsek publishes a school pathway (a district admin
  * publishes templates).
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -236,10 +237,6 @@ export function pathwayRoutes(ctx: ApiContext) {
           throw new ApiError(409, 'revision_conflict', 'revision_conflict', { currentRevision: published.error.current });
         throw fromDbError(published.error, 'pathway_not_found');
       }
-      await db.audit.record({
-        action: 'pathway.publish', subject: `pathway:${id}`, actorId: p.userId, schoolId: row.schoolId, at: now,
-        details: { version: published.value.version, contentHash: published.value.contentHash },
-      });
       return c.json(versionSummary(published.value), 201);
     })
     .openapi(versions, async (c) => {

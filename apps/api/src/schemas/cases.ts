@@ -105,5 +105,5 @@ export const idempotencyHeaderSchema = z.object({
     .max(200)
     .regex(/^[\x21-\x7e]+$/, 'printable ASCII')
     .optional()
-    .openapi({ param: { name: 'Idempotency-Key', in: 'header' }, description: 'Ulangan dengan kunci sama memberi jawaban pertama / a retry returns the first answer' }),
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Ulangan dengan kunci sama memberi jawaban pertama / a retry returns the first answer' }),
 });
