@@ -45,7 +45,10 @@ async function main(): Promise<void> {
     ];
     if (DEMO_ACCOUNTS.length > 0) {
       lines.push(`  akun demo / demo accounts (kata sandi / password: ${DEMO_PASSWORD} — ganti sebelum dipakai sungguhan / change before real use):`);
-      for (const account of DEMO_ACCOUNTS) lines.push(`    ${account}`);
+      for (const a of DEMO_ACCOUNTS) {
+        const where = a.school ? `Sekolah ${a.school}${a.className ? `, kelas ${a.className}` : ''}` : 'kabupaten / district';
+        lines.push(`    ${a.email.padEnd(28)} ${a.role.padEnd(12)} ${where}`);
+      }
     }
     console.log(lines.join('\n'));
     console.log(`JALUR_LISTENING port=${info.port}`);

@@ -29,11 +29,12 @@ Jalankan <code>corepack pnpm --filter @jalur/editor build</code> lalu muat ulang
  * shows up without a restart.
  */
 export function mountEditor(app: Hono<any>, distDir: string): void {
-  const files = serveStatic({ root: distDir });
   const indexPath = join(distDir, 'index.html');
+  let files: ReturnType<typeof serveStatic> | undefined;
   app.get('*', async (c, next) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
     if (!existsSync(indexPath)) return c.html(MISSING_BUILD_PAGE, 200);
+    files ??= serveStatic({ root: distDir });
     const served = await files(c, async () => {});
     if (served) return served;
     if (c.finalized) return c.res;
