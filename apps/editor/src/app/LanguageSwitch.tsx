@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n/index.ts';
+
+/** Indonesian ↔ English, remembered across reloads. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('app.language')}>
+      {(['id', 'en'] as const).map((l) => (
+        <button key={l} type="button" className={i18n.language === l ? 'active' : ''} aria-pressed={i18n.language === l} onClick={() => setLanguage(l)} data-testid={`lang-${l}`}>
+          {l === 'id' ? 'ID' : 'EN'}
+        </button>
+      ))}
+    </div>
+  );
+}

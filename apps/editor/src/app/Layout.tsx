@@ -1,0 +1,47 @@
+/**
+ * The frame around every signed-in page: brand, navigation, language switch,
+ * the user and sign-out. Pages without a session go to the login page.
+ */
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LogOut } from 'lucide-react';
+import { useLogout, useMe } from '../auth/session.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (me.isPending) return <div className="splash">{t('common.loading')}</div>;
+  if (me.isError) return <div className="splash error-text">{me.error.message}</div>;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <NavLink to="/pathways" className="brand" aria-label="Jalur">
+          <span className="brand-mark" aria-hidden>
+            J
+          </span>
+          Jalur
+        </NavLink>
+        <nav aria-label={t('app.nav')}>
+          <NavLink to="/pathways">{t('app.pathways')}</NavLink>
+          <NavLink to="/cases">{t('app.cases')}</NavLink>
+          <NavLink to="/reports">{t('app.reports')}</NavLink>
+        </nav>
+        <div className="app-bar-end">
+          <LanguageSwitch />
+          <span className="user" data-testid="user-name">
+            {me.data.name} <span className="muted">· {t(`role.${me.data.role}`)}</span>
+          </span>
+          <button type="button" className="icon-btn" aria-label={t('app.logout')} title={t('app.logout')} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+            <LogOut size={16} />
+          </button>
+        </div>
+      </header>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The drawing surface: React Flow bound to the editor store. Drops from the
+ * palette land inside the group under the pointer; delete, copy/paste and
+ * undo/redo work from the keyboard.
+ */
+import { useCallback, useEffect, type DragEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type OnDelete } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { StepKind } from '@jalur/engine';
+import { useEditor } from '../store/editorStore.ts';
+import { edgeTypes, nodeTypes } from './nodeTypes.ts';
+import { isContainerType } from '../model/nodeType.ts';
+import type { StepNode, TransitionEdge } from '../model/types.ts';
+import { KIND_LOOK } from '../kinds.ts';
+import type { NewStepShape } from '../model/ops.ts';
+
+export const PALETTE_MIME = 'application/x-jalur-step';
+
+/** What the palette drags: a step kind, or a group / parallel / final step. */
+export interface PaletteItem {
+  kind: StepKind;
+  shape: NewStepShape;
+}
+
+const SNAP: [number, number] = [10, 10];
+const PRO = { hideAttribution: true };
+
+function minimapColor(n: StepNode): string {
+  if (isContainerType(n.type)) return '#e2e8f0';
+  return KIND_LOOK[n.data.config.meta?.kind ?? 'custom'].color;
+}
+
+/** True when a key event comes from a text field (shortcuts must not steal typing). */
+export function isTyping(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/** Finds the innermost container under a flow position, and the position relative to it. */
+export function useDropTarget() {
+  const rf = useReactFlow<StepNode, TransitionEdge>();
+  return useCallback(
+    (flowPos: { x: number; y: number }, shape: NewStepShape) => {
+      let best: { id: string; x: number; y: number; depth: number } | null = null;
+      for (const n of useEditor.getState().nodes) {
+        if (!isContainerType(n.type)) continue;
+        const internal = rf.getInternalNode(n.id);
+        if (!internal) continue;
+        const { x, y } = internal.internals.positionAbsolute;
+        const w = n.width ?? n.measured?.width ?? 0;
+        const h = n.height ?? n.measured?.height ?? 0;
+        const depth = n.id.split('.').length;
+        if (flowPos.x >= x && flowPos.x <= x + w && flowPos.y >= y && flowPos.y <= y + h && (!best || depth > best.depth)) best = { id: n.id, x, y, depth };
+      }
+      // A parallel step holds regions (groups), not plain steps: a step dropped on it becomes top level.
+      const parentNode = best ? useEditor.getState().nodes.find((n) => n.id === best!.id) : undefined;
+      if (best && parentNode?.type === 'parallel' && shape !== 'group') best = null;
+      if (!best) return { parent: '', position: { x: flowPos.x - 110, y: flowPos.y - 40 } };
+      return { parent: best.id, position: { x: Math.max(10, flowPos.x - best.x - 110), y: Math.max(48, flowPos.y - best.y - 40) } };
+    },
+    [rf],
+  );
+}
+
+export function Canvas() {
+  const { t } = useTranslation();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const readOnly = useEditor((s) => s.readOnly);
+  const mode = useEditor((s) => s.mode);
+  const store = useEditor.getState;
+  const rf = useReactFlow<StepNode, TransitionEdge>();
+  const dropTarget = useDropTarget();
+  const editable = !readOnly && mode === 'design';
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      const raw = e.dataTransfer.getData(PALETTE_MIME);
+      if (!raw || !editable) return;
+      const item = JSON.parse(raw) as PaletteItem;
+      const pos = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const { parent, position } = dropTarget(pos, item.shape);
+      store().addStep(item.kind, position, parent, item.shape);
+    },
+    [rf, dropTarget, store, editable],
+  );
+
+  const onDelete: OnDelete<StepNode, TransitionEdge> = useCallback(
+    ({ nodes: ns, edges: es }) => store().deleteElements(ns.map((n) => n.id), es.map((e) => e.id)),
+    [store],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e) || !(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      const s = store();
+      if (k === 'z' && !e.shiftKey) s.undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') s.redo();
+      else if (k === 'c') s.copy();
+      else if (k === 'v') s.paste();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('canvas.label')}>
+      <ReactFlow<StepNode, TransitionEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={store().onNodesChange}
+        onEdgesChange={store().onEdgesChange}
+        onConnect={store().onConnect}
+        onReconnect={store().onReconnect}
+        onDelete={onDelete}
+        onNodeDragStart={store().checkpoint}
+        onNodeDragStop={store().touched}
+        onSelectionDragStart={store().checkpoint}
+        onSelectionDragStop={store().touched}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        edgesReconnectable={editable}
+        deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={PRO}
+        onlyRenderVisibleElements={nodes.length > 150}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap<StepNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Containers: a compound step (its children run one after another, starting
+ * at its initial child) and a parallel step (every child region runs at once).
+ */
+import { memo } from 'react';
+import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { Columns2, Layers } from 'lucide-react';
+import type { StepNode } from '../model/types.ts';
+import { useEditor } from '../store/editorStore.ts';
+import { KIND_LOOK } from '../kinds.ts';
+import { kindOf } from '../model/nodeType.ts';
+import { useStepMarks } from './StepNodeView.tsx';
+
+function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
+  const { t, i18n } = useTranslation();
+  const marks = useStepMarks(id);
+  const checkpoint = useEditor((s) => s.checkpoint);
+  const touched = useEditor((s) => s.touched);
+  const readOnly = useEditor((s) => s.readOnly);
+  const parallel = type === 'parallel';
+  const meta = data.config.meta;
+  const title = meta ? (meta.title[i18n.language === 'en' ? 'en' : 'id'] ?? meta.title.id) : data.key;
+  const look = KIND_LOOK[kindOf(data.config)];
+  const Icon = parallel ? Columns2 : Layers;
+  return (
+    <div className={`group-node ${parallel ? 'is-parallel' : ''} ${selected ? 'is-selected' : ''} ${marks}`} style={{ '--kind': look.color } as React.CSSProperties} data-testid={`node-${id}`} aria-label={`${parallel ? t('canvas.parallel') : t('canvas.group')}: ${title}`}>
+      <NodeResizer isVisible={selected && !readOnly} minWidth={200} minHeight={120} onResizeStart={checkpoint} onResizeEnd={touched} />
+      <Handle type="target" position={Position.Left} aria-label={t('canvas.handleIn')} />
+      <div className="group-head">
+        <Icon size={14} aria-hidden />
+        <span className="group-title">{title}</span>
+        <span className="badge">{parallel ? t('canvas.parallel') : t('canvas.group')}</span>
+        {data.config.initial && !parallel && (
+          <span className="group-initial">
+            {t('canvas.startsAt')} <code>{data.config.initial}</code>
+          </span>
+        )}
+      </div>
+      <Handle type="source" position={Position.Right} aria-label={t('canvas.handleOut')} />
+    </div>
+  );
+}
+
+export const GroupNodeView = memo(ContainerNode);

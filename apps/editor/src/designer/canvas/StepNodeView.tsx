@@ -1,0 +1,89 @@
+/**
+ * One node component per step kind: the kind's icon and colour, the title,
+ * role badges, a due-days badge, confidentiality, lint and simulate marks.
+ */
+import { memo, type ComponentType } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { Clock, Lock, Flag, ShieldCheck } from 'lucide-react';
+import { STEP_KINDS, type StepKind } from '@jalur/engine';
+import { KIND_LOOK } from '../kinds.ts';
+import type { StepNode } from '../model/types.ts';
+import { useEditor } from '../store/editorStore.ts';
+import { ROLE_LABELS } from '../model/guardText.ts';
+import type { Lang } from '../../i18n/index.ts';
+
+/** Classes for lint and simulate marks of one step (shared with group nodes). */
+export function useStepMarks(id: string): string {
+  const issue = useEditor((s) => s.issues.nodes.get(id)?.severity);
+  const active = useEditor((s) => s.sim?.active.has(id) ?? false);
+  const visited = useEditor((s) => s.sim?.visited.has(id) ?? false);
+  const initial = useEditor((s) => s.initials.has(id));
+  const diff = useEditor((s) => s.diff?.nodes.get(id));
+  return [diff ? `diff-${diff}` : '', issue ? `has-${issue}` : '', active ? 'is-active' : '', visited && !active ? 'is-visited' : '', initial ? 'is-initial' : ''].join(' ');
+}
+
+function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
+  const look = KIND_LOOK[kind];
+  const Icon = look.icon;
+  function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
+    const { t, i18n } = useTranslation();
+    const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+    const marks = useStepMarks(id);
+    const meta = data.config.meta;
+    const title = meta ? (meta.title[lang] ?? meta.title.id) : data.key;
+    const final = data.config.type === 'final';
+    return (
+      <div
+        className={`step-node kind-${kind} ${final ? 'is-final' : ''} ${selected ? 'is-selected' : ''} ${marks}`}
+        style={{ '--kind': look.color } as React.CSSProperties}
+        data-testid={`node-${id}`}
+        aria-label={`${t(`kind.${kind}`)}: ${title}`}
+      >
+        <Handle type="target" position={Position.Left} aria-label={t('canvas.handleIn')} />
+        <div className="step-head">
+          <span className="step-icon" aria-hidden>
+            <Icon size={16} />
+          </span>
+          <span className="step-kind">{t(`kind.${kind}`)}</span>
+          {marks.includes('is-initial') && (
+            <span className="badge badge-start" title={t('canvas.initial')}>
+              <Flag size={11} /> {t('canvas.start')}
+            </span>
+          )}
+          {meta?.confidentiality && meta.confidentiality !== 'umum' && (
+            <span className={`badge badge-${meta.confidentiality}`} title={t(`conf.${meta.confidentiality}`)}>
+              <Lock size={11} /> {t(`conf.${meta.confidentiality}`)}
+            </span>
+          )}
+        </div>
+        <div className="step-title">{title}</div>
+        <div className="step-foot">
+          {(meta?.roles ?? []).map((r) => (
+            <span key={r} className={`badge role role-${r}`}>
+              {ROLE_LABELS[r]?.[lang] ?? r}
+            </span>
+          ))}
+          {meta?.dueInDays !== undefined && (
+            <span className="badge badge-due" title={t('props.dueInDays')}>
+              <Clock size={11} /> {t('canvas.days', { count: meta.dueInDays })}
+              {meta.schoolDays ? ` ${t('canvas.schoolDaysShort')}` : ''}
+            </span>
+          )}
+          {meta?.requiresApproval && (
+            <span className="badge badge-approval" title={t('props.requiresApproval')}>
+              <ShieldCheck size={11} />
+            </span>
+          )}
+          {final && <span className="badge badge-final">{t('canvas.final')}</span>}
+        </div>
+        <Handle type="source" position={Position.Right} aria-label={t('canvas.handleOut')} />
+      </div>
+    );
+  }
+  StepNodeView.displayName = `StepNode_${kind}`;
+  return memo(StepNodeView);
+}
+
+/** The node components, one per step kind, created once. */
+export const STEP_NODE_COMPONENTS = Object.fromEntries(STEP_KINDS.map((k) => [k, makeStepNode(k)])) as Record<StepKind, ComponentType<NodeProps<StepNode>>>;

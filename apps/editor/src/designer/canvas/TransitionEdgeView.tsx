@@ -1,0 +1,70 @@
+/**
+ * A transition: its event (or the button label), its guard in words and its
+ * timer, on a label that can be clicked to select the transition.
+ */
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { Timer, Zap } from 'lucide-react';
+import { durationLabel } from '@jalur/engine';
+import type { TransitionEdge } from '../model/types.ts';
+import { useEditor } from '../store/editorStore.ts';
+import { describeGuard } from '../model/guardText.ts';
+
+function loopPath(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
+  const lift = 70;
+  return [`M ${sx} ${sy} C ${sx + 70} ${sy - lift - 40}, ${tx - 70} ${ty - lift - 40}, ${tx} ${ty}`, (sx + tx) / 2, Math.min(sy, ty) - lift - 8];
+}
+
+function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<TransitionEdge>) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const fields = useEditor((s) => s.fields);
+  const issue = useEditor((s) => s.issues.edges.get(id)?.severity);
+  const taken = useEditor((s) => s.sim?.taken.has(id) ?? false);
+  const select = useEditor((s) => s.select);
+  const diff = useEditor((s) => s.diff?.edges.get(id));
+  const [path, labelX, labelY] =
+    source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  if (!data) return null;
+  const label = data.trigger === 'on' ? (data.config.meta?.label?.[lang] ?? data.config.meta?.label?.id ?? data.event) : data.trigger === 'after' ? null : t('edge.always');
+  const guard = data.config.guard ? describeGuard(data.config.guard, fields, lang) : null;
+  let timer: string | null = null;
+  if (data.trigger === 'after') {
+    try {
+      timer = durationLabel(data.event, lang);
+    } catch {
+      timer = data.event;
+    }
+  }
+  const cls = `transition-edge ${selected ? 'is-selected' : ''} ${issue ? `has-${issue}` : ''} ${taken ? 'is-taken' : ''} ${data.trigger === 'after' ? 'is-timer' : ''} ${diff ? `diff-${diff}` : ''}`;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={16} />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          className={`edge-label nodrag nopan ${cls}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          onClick={() => select({ edge: id })}
+          data-testid={`edge-${id}`}
+          aria-label={`${t('edge.transition')}: ${[label, timer, guard].filter(Boolean).join(', ')}`}
+        >
+          {timer && (
+            <span className="edge-timer">
+              <Timer size={11} aria-hidden /> {timer}
+            </span>
+          )}
+          {label && (
+            <span className="edge-event">
+              {data.trigger === 'always' && <Zap size={11} aria-hidden />} {label}
+            </span>
+          )}
+          {guard && <span className="edge-guard">[{guard}]</span>}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const TransitionEdgeView = memo(TransitionEdgeViewInner);
