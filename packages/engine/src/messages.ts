@@ -7,7 +7,7 @@
 import type { Localized } from './document.ts';
 
 /** Builds a {@link Localized} text. */
-export function t(id: string, en: string): Localized {
+export function bilingual(id: string, en: string): Localized {
   return { id, en };
 }
 
@@ -42,22 +42,22 @@ export type LintCode = (typeof LINT_CODES)[number];
 
 /** Every lint rule, by code. Codes never change meaning; retired codes are not reused. */
 export const LINT_RULES: Record<LintCode, LintRule> = {
-  JALUR001: { code: 'JALUR001', severity: 'warning', title: t('Langkah tidak pernah tercapai', 'Unreachable step') },
-  JALUR002: { code: 'JALUR002', severity: 'error', title: t('Langkah buntu', 'Dead end') },
-  JALUR003: { code: 'JALUR003', severity: 'error', title: t('Tidak ada langkah akhir', 'No final step') },
-  JALUR004: { code: 'JALUR004', severity: 'error', title: t('Syarat tidak dikenal', 'Unknown guard') },
-  JALUR005: { code: 'JALUR005', severity: 'error', title: t('Waktu tunggu tidak dikenal', 'Unknown delay') },
-  JALUR006: { code: 'JALUR006', severity: 'warning', title: t('Syarat memakai isian yang tidak dicatat', 'Guard reads a field no step records') },
-  JALUR007: { code: 'JALUR007', severity: 'error', title: t('Tujuan perpindahan tidak ada', 'Transition target missing') },
-  JALUR008: { code: 'JALUR008', severity: 'error', title: t('Langkah tanpa judul atau jenis', 'Step without title or kind') },
-  JALUR009: { code: 'JALUR009', severity: 'error', title: t('Pilihan ganda yang tidak bisa dibedakan', 'Duplicate event without distinguishing guards') },
-  JALUR010: { code: 'JALUR010', severity: 'error', title: t('Waktu tunggu tanpa satuan', 'Timer without a unit') },
-  JALUR011: { code: 'JALUR011', severity: 'error', title: t('Kelompok langkah tanpa langkah awal', 'Group without an initial step') },
-  JALUR012: { code: 'JALUR012', severity: 'error', title: t('Kelompok yang ditunggu tidak pernah selesai', 'Awaited group never finishes') },
-  JALUR013: { code: 'JALUR013', severity: 'warning', title: t('Syarat peran tidak cocok dengan petugas langkah', 'Role guard excludes the step’s roles') },
-  JALUR014: { code: 'JALUR014', severity: 'error', title: t('Perbandingan yang tidak pernah benar', 'Comparison that never holds') },
-  JALUR015: { code: 'JALUR015', severity: 'error', title: t('Formulir langkah tidak lengkap', 'Step form is malformed') },
-  JALUR016: { code: 'JALUR016', severity: 'error', title: t('Perpindahan otomatis berputar tanpa henti', 'Automatic transition loops forever') },
+  JALUR001: { code: 'JALUR001', severity: 'warning', title: bilingual('Langkah tidak pernah tercapai', 'Unreachable step') },
+  JALUR002: { code: 'JALUR002', severity: 'error', title: bilingual('Langkah buntu', 'Dead end') },
+  JALUR003: { code: 'JALUR003', severity: 'error', title: bilingual('Tidak ada langkah akhir', 'No final step') },
+  JALUR004: { code: 'JALUR004', severity: 'error', title: bilingual('Syarat tidak dikenal', 'Unknown guard') },
+  JALUR005: { code: 'JALUR005', severity: 'error', title: bilingual('Waktu tunggu tidak dikenal', 'Unknown delay') },
+  JALUR006: { code: 'JALUR006', severity: 'warning', title: bilingual('Syarat memakai isian yang tidak dicatat', 'Guard reads a field no step records') },
+  JALUR007: { code: 'JALUR007', severity: 'error', title: bilingual('Tujuan perpindahan tidak ada', 'Transition target missing') },
+  JALUR008: { code: 'JALUR008', severity: 'error', title: bilingual('Langkah tanpa judul atau jenis', 'Step without title or kind') },
+  JALUR009: { code: 'JALUR009', severity: 'error', title: bilingual('Pilihan ganda yang tidak bisa dibedakan', 'Duplicate event without distinguishing guards') },
+  JALUR010: { code: 'JALUR010', severity: 'error', title: bilingual('Waktu tunggu tanpa satuan', 'Timer without a unit') },
+  JALUR011: { code: 'JALUR011', severity: 'error', title: bilingual('Kelompok langkah tanpa langkah awal', 'Group without an initial step') },
+  JALUR012: { code: 'JALUR012', severity: 'error', title: bilingual('Kelompok yang ditunggu tidak pernah selesai', 'Awaited group never finishes') },
+  JALUR013: { code: 'JALUR013', severity: 'warning', title: bilingual('Syarat peran tidak cocok dengan petugas langkah', 'Role guard excludes the step’s roles') },
+  JALUR014: { code: 'JALUR014', severity: 'error', title: bilingual('Perbandingan yang tidak pernah benar', 'Comparison that never holds') },
+  JALUR015: { code: 'JALUR015', severity: 'error', title: bilingual('Formulir langkah tidak lengkap', 'Step form is malformed') },
+  JALUR016: { code: 'JALUR016', severity: 'error', title: bilingual('Perpindahan otomatis berputar tanpa henti', 'Automatic transition loops forever') },
 };
 
 const q = (s: string): string => `‘${s}’`;
@@ -66,187 +66,187 @@ const list = (xs: readonly string[]): string => xs.map(q).join(', ');
 /** Diagnostic messages, one builder per code (and variant). */
 export const lintMessages = {
   unreachable: (state: string) =>
-    t(`Langkah ${q(state)} tidak pernah tercapai: tidak ada perpindahan yang menuju ke sana.`, `Step ${q(state)} is never reached: no transition leads to it.`),
+    bilingual(`Langkah ${q(state)} tidak pernah tercapai: tidak ada perpindahan yang menuju ke sana.`, `Step ${q(state)} is never reached: no transition leads to it.`),
   deadEnd: (state: string) =>
-    t(
+    bilingual(
       `Langkah ${q(state)} buntu: bukan langkah akhir, tetapi tidak ada tombol, syarat atau waktu tunggu yang keluar darinya. Kasus akan berhenti di sini selamanya.`,
       `Step ${q(state)} is a dead end: it is not final, yet no event, guard or timer leads out of it. A case would stay here forever.`,
     ),
   deadEndGroup: (state: string, group: string) =>
-    t(
+    bilingual(
       `Langkah akhir ${q(state)} menutup kelompok ${q(group)}, tetapi tidak ada yang menunggu kelompok itu selesai. Kasus akan berhenti di sini.`,
       `Final step ${q(state)} completes group ${q(group)}, but nothing waits for that group to finish. The case would stop here.`,
     ),
   noFinal: () =>
-    t(
+    bilingual(
       'Jalur ini tidak punya langkah akhir (type "final") di tingkat teratas, jadi kasus tidak pernah bisa ditutup.',
       'This pathway has no final step (type "final") at the top level, so a case can never be closed.',
     ),
   noFinalRegion: (region: string) =>
-    t(
+    bilingual(
       `Cabang paralel ${q(region)} tidak punya langkah akhir, jadi kasus tidak pernah bisa ditutup.`,
       `Parallel region ${q(region)} has no final step, so a case can never be closed.`,
     ),
   unknownGuard: (type: string) =>
-    t(
+    bilingual(
       `Syarat ${q(type)} tidak dikenal. Gunakan check, and, or, not atau role.`,
       `Guard ${q(type)} is unknown. Use check, and, or, not or role.`,
     ),
   malformedGuard: (type: string) =>
-    t(`Syarat ${q(type)} tidak lengkap: periksa isiannya (params).`, `Guard ${q(type)} is incomplete: check its params.`),
+    bilingual(`Syarat ${q(type)} tidak lengkap: periksa isiannya (params).`, `Guard ${q(type)} is incomplete: check its params.`),
   unknownDelay: (delay: string) =>
-    t(
+    bilingual(
       `Waktu tunggu ${q(delay)} tidak dikenal. Tulis durasi ISO-8601, misalnya P7D (7 hari), PT12H (12 jam), P1W (1 minggu).`,
       `Delay ${q(delay)} is unknown. Write an ISO-8601 duration such as P7D (7 days), PT12H (12 hours), P1W (1 week).`,
     ),
   fieldNotRecorded: (field: string) =>
-    t(
+    bilingual(
       `Syarat membaca ${q(field)}, tetapi tidak ada langkah yang formulirnya mencatat isian itu. Syarat ini mungkin tidak pernah terpenuhi.`,
       `The guard reads ${q(field)}, but no step's form records that field. The guard may never hold.`,
     ),
   fieldUnknown: (field: string) =>
-    t(
+    bilingual(
       `Syarat membaca ${q(field)}, yang bukan bagian dari data kasus. Gunakan form.<isian>, riskFactors, consent.<tujuan> atau student.<data>.`,
       `The guard reads ${q(field)}, which is not part of the case data. Use form.<field>, riskFactors, consent.<purpose> or student.<fact>.`,
     ),
   targetMissing: (target: string, source: string) =>
-    t(
+    bilingual(
       `Tujuan ${q(target)} dari langkah ${q(source || '(jalur)')} tidak ada.`,
       `Target ${q(target)} of step ${q(source || '(pathway)')} does not exist.`,
     ),
   targetFromRoot: (target: string) =>
-    t(
+    bilingual(
       `Tujuan ${q(target)} di tingkat jalur harus ditulis ${q('.' + target)}.`,
       `Target ${q(target)} on the pathway itself must be written ${q('.' + target)}.`,
     ),
   stepWithoutMeta: (state: string) =>
-    t(
+    bilingual(
       `Langkah ${q(state)} belum punya keterangan (meta): jenis langkah dan judul wajib diisi agar petugas tahu apa yang harus dikerjakan.`,
       `Step ${q(state)} has no description (meta): a kind and a title are needed so staff know what to do.`,
     ),
   stepWithoutTitle: (state: string) =>
-    t(`Langkah ${q(state)} belum punya judul dalam Bahasa Indonesia.`, `Step ${q(state)} has no Indonesian title.`),
+    bilingual(`Langkah ${q(state)} belum punya judul dalam Bahasa Indonesia.`, `Step ${q(state)} has no Indonesian title.`),
   stepWithoutKind: (state: string, kind: string) =>
-    t(`Langkah ${q(state)}: jenis langkah ${q(kind)} tidak dikenal.`, `Step ${q(state)}: step kind ${q(kind)} is unknown.`),
+    bilingual(`Langkah ${q(state)}: jenis langkah ${q(kind)} tidak dikenal.`, `Step ${q(state)}: step kind ${q(kind)} is unknown.`),
   shadowed: (event: string, state: string, earlier: number) =>
-    t(
+    bilingual(
       `Pilihan ke-${earlier + 1} untuk ${q(event)} di langkah ${q(state)} selalu dipakai lebih dulu, jadi pilihan ini tidak pernah terjadi. Beri syarat yang membedakan keduanya.`,
       `Option ${earlier + 1} for ${q(event)} on step ${q(state)} always wins first, so this option never happens. Add guards that tell them apart.`,
     ),
   timerWithoutUnit: (delay: string) =>
-    t(
+    bilingual(
       `Waktu tunggu ${q(delay)} tidak punya satuan (hari, minggu, jam). Tulis misalnya P7D untuk 7 hari atau PT12H untuk 12 jam.`,
       `Timer ${q(delay)} has no unit (days, weeks, hours). Write e.g. P7D for 7 days or PT12H for 12 hours.`,
     ),
   initialMissing: (state: string) =>
-    t(
+    bilingual(
       `Kelompok ${q(state || '(jalur)')} tidak menyebut langkah awalnya (initial).`,
       `Group ${q(state || '(pathway)')} does not name its first step (initial).`,
     ),
   initialUnknown: (state: string, initial: string, children: readonly string[]) =>
-    t(
+    bilingual(
       `Langkah awal ${q(initial)} dari kelompok ${q(state || '(jalur)')} tidak ada. Pilihan: ${list(children)}.`,
       `Initial step ${q(initial)} of group ${q(state || '(pathway)')} does not exist. Choices: ${list(children)}.`,
     ),
   regionNeverFinishes: (region: string, group: string) =>
-    t(
+    bilingual(
       `Kelompok ${q(group)} menunggu semua cabangnya selesai, tetapi cabang ${q(region)} tidak punya langkah akhir.`,
       `Group ${q(group)} waits for all its branches to finish, but branch ${q(region)} has no final step.`,
     ),
   groupNeverFinishes: (group: string) =>
-    t(
+    bilingual(
       `Kelompok ${q(group)} ditunggu sampai selesai, tetapi tidak punya langkah akhir.`,
       `Group ${q(group)} is awaited until it finishes, but it has no final step.`,
     ),
   doneOfUnknownGroup: (event: string) =>
-    t(
+    bilingual(
       `Peristiwa ${q(event)} menunggu kelompok yang tidak ada, jadi tidak pernah terjadi.`,
       `Event ${q(event)} waits for a group that does not exist, so it never happens.`,
     ),
   roleNeverAllowed: (state: string, guardRoles: readonly string[], stepRoles: readonly string[]) =>
-    t(
+    bilingual(
       `Syarat peran (${list(guardRoles)}) di langkah ${q(state)} tidak mencakup petugas langkah itu (${list(stepRoles)}), jadi tidak ada yang bisa memakainya.`,
       `The role guard (${list(guardRoles)}) on step ${q(state)} includes none of the step's roles (${list(stepRoles)}), so nobody can use it.`,
     ),
   valueNotAnOption: (field: string, value: string, options: readonly string[]) =>
-    t(
+    bilingual(
       `Syarat membandingkan ${q(field)} dengan ${q(value)}, yang bukan salah satu pilihannya (${list(options)}).`,
       `The guard compares ${q(field)} with ${q(value)}, which is not one of its options (${list(options)}).`,
     ),
   valueWrongType: (field: string, expected: Localized) =>
-    t(
+    bilingual(
       `Syarat membandingkan ${q(field)} dengan nilai yang bukan ${expected.id}.`,
       `The guard compares ${q(field)} with a value that is not ${expected.en ?? expected.id}.`,
     ),
   inNeedsList: (field: string) =>
-    t(`Syarat "in" untuk ${q(field)} butuh daftar nilai.`, `The "in" guard on ${q(field)} needs a list of values.`),
+    bilingual(`Syarat "in" untuk ${q(field)} butuh daftar nilai.`, `The "in" guard on ${q(field)} needs a list of values.`),
   orderNeedsNumber: (field: string, op: string) =>
-    t(
+    bilingual(
       `Syarat ${q(op)} untuk ${q(field)} butuh angka atau tanggal sebagai pembanding.`,
       `The ${q(op)} guard on ${q(field)} needs a number or a date to compare with.`,
     ),
   duplicateField: (state: string, field: string) =>
-    t(`Formulir langkah ${q(state)} memuat isian ${q(field)} lebih dari sekali.`, `The form of step ${q(state)} has field ${q(field)} more than once.`),
+    bilingual(`Formulir langkah ${q(state)} memuat isian ${q(field)} lebih dari sekali.`, `The form of step ${q(state)} has field ${q(field)} more than once.`),
   choiceWithoutOptions: (state: string, field: string) =>
-    t(`Isian pilihan ${q(field)} di langkah ${q(state)} belum punya pilihan.`, `Choice field ${q(field)} on step ${q(state)} has no options.`),
+    bilingual(`Isian pilihan ${q(field)} di langkah ${q(state)} belum punya pilihan.`, `Choice field ${q(field)} on step ${q(state)} has no options.`),
   minAboveMax: (state: string, field: string) =>
-    t(`Isian ${q(field)} di langkah ${q(state)}: nilai minimum lebih besar dari maksimum.`, `Field ${q(field)} on step ${q(state)}: min is above max.`),
+    bilingual(`Isian ${q(field)} di langkah ${q(state)}: nilai minimum lebih besar dari maksimum.`, `Field ${q(field)} on step ${q(state)}: min is above max.`),
   alwaysLoop: (state: string) =>
-    t(
+    bilingual(
       `Perpindahan otomatis (always) tanpa syarat di ${q(state)} kembali ke dirinya sendiri dan tidak pernah berhenti.`,
       `The unguarded automatic transition (always) on ${q(state)} leads back to itself and never stops.`,
     ),
 } as const;
 
 export const TYPE_WORDS: Record<string, Localized> = {
-  number: t('angka', 'a number'),
-  boolean: t('ya/tidak (true/false)', 'yes/no (true/false)'),
-  string: t('teks', 'text'),
-  date: t('tanggal (YYYY-MM-DD)', 'a date (YYYY-MM-DD)'),
+  number: bilingual('angka', 'a number'),
+  boolean: bilingual('ya/tidak (true/false)', 'yes/no (true/false)'),
+  string: bilingual('teks', 'text'),
+  date: bilingual('tanggal (YYYY-MM-DD)', 'a date (YYYY-MM-DD)'),
 };
 
 // ---------------------------------------------------------------- parse errors
 
 /** Words for the document's fields, so a message can say "judul" instead of `title`. */
 const FIELD_WORDS: Record<string, Localized> = {
-  format: t('format dokumen', 'document format'),
-  key: t('kunci jalur', 'pathway key'),
-  title: t('judul', 'title'),
-  description: t('keterangan', 'description'),
-  tags: t('label', 'tags'),
-  machine: t('bagan langkah', 'step chart'),
-  states: t('daftar langkah', 'list of steps'),
-  initial: t('langkah awal', 'initial step'),
-  type: t('tipe', 'type'),
-  on: t('tombol/peristiwa', 'events'),
-  after: t('waktu tunggu', 'timers'),
-  always: t('perpindahan otomatis', 'automatic transitions'),
-  target: t('tujuan', 'target'),
-  guard: t('syarat', 'guard'),
-  params: t('isian syarat', 'guard parameters'),
-  field: t('isian yang diperiksa', 'checked field'),
-  op: t('cara membandingkan', 'comparison'),
-  value: t('nilai pembanding', 'comparison value'),
-  meta: t('keterangan langkah', 'step details'),
-  kind: t('jenis langkah', 'step kind'),
-  roles: t('peran petugas', 'roles'),
-  form: t('formulir', 'form'),
-  name: t('nama isian', 'field name'),
-  label: t('label', 'label'),
-  options: t('pilihan', 'options'),
-  required: t('wajib diisi', 'required'),
-  dueInDays: t('tenggat (hari)', 'due in (days)'),
-  schoolDays: t('hitung hari sekolah', 'count school days'),
-  confidentiality: t('tingkat kerahasiaan', 'confidentiality'),
-  requiresApproval: t('perlu persetujuan', 'requires approval'),
-  layout: t('tata letak', 'layout'),
-  context: t('data awal kasus', 'initial case data'),
-  history: t('riwayat', 'history'),
-  in: t('peran yang boleh', 'allowed roles'),
-  of: t('daftar syarat', 'list of guards'),
-  min: t('nilai minimum', 'minimum'),
-  max: t('nilai maksimum', 'maximum'),
-  help: t('bantuan', 'help text'),
+  format: bilingual('format dokumen', 'document format'),
+  key: bilingual('kunci jalur', 'pathway key'),
+  title: bilingual('judul', 'title'),
+  description: bilingual('keterangan', 'description'),
+  tags: bilingual('label', 'tags'),
+  machine: bilingual('bagan langkah', 'step chart'),
+  states: bilingual('daftar langkah', 'list of steps'),
+  initial: bilingual('langkah awal', 'initial step'),
+  type: bilingual('tipe', 'type'),
+  on: bilingual('tombol/peristiwa', 'events'),
+  after: bilingual('waktu tunggu', 'timers'),
+  always: bilingual('perpindahan otomatis', 'automatic transitions'),
+  target: bilingual('tujuan', 'target'),
+  guard: bilingual('syarat', 'guard'),
+  params: bilingual('isian syarat', 'guard parameters'),
+  field: bilingual('isian yang diperiksa', 'checked field'),
+  op: bilingual('cara membandingkan', 'comparison'),
+  value: bilingual('nilai pembanding', 'comparison value'),
+  meta: bilingual('keterangan langkah', 'step details'),
+  kind: bilingual('jenis langkah', 'step kind'),
+  roles: bilingual('peran petugas', 'roles'),
+  form: bilingual('formulir', 'form'),
+  name: bilingual('nama isian', 'field name'),
+  label: bilingual('label', 'label'),
+  options: bilingual('pilihan', 'options'),
+  required: bilingual('wajib diisi', 'required'),
+  dueInDays: bilingual('tenggat (hari)', 'due in (days)'),
+  schoolDays: bilingual('hitung hari sekolah', 'count school days'),
+  confidentiality: bilingual('tingkat kerahasiaan', 'confidentiality'),
+  requiresApproval: bilingual('perlu persetujuan', 'requires approval'),
+  layout: bilingual('tata letak', 'layout'),
+  context: bilingual('data awal kasus', 'initial case data'),
+  history: bilingual('riwayat', 'history'),
+  in: bilingual('peran yang boleh', 'allowed roles'),
+  of: bilingual('daftar syarat', 'list of guards'),
+  min: bilingual('nilai minimum', 'minimum'),
+  max: bilingual('nilai maksimum', 'maximum'),
+  help: bilingual('bantuan', 'help text'),
 };
 
 const LOCALIZED_PARENTS = new Set(['title', 'description', 'label', 'help']);
@@ -293,96 +293,96 @@ export function describePath(path: readonly (string | number)[]): Localized {
     }
   }
   flushState();
-  return id.length === 0 ? t('dokumen', 'document') : t(id.join(' › '), en.join(' › '));
+  return id.length === 0 ? bilingual('dokumen', 'document') : bilingual(id.join(' › '), en.join(' › '));
 }
 
 /** Parse error messages. Each takes what it needs and returns the text without the location. */
 export const parseMessages = {
   invalidJson: (detail: string) =>
-    t(`Berkas ini bukan JSON yang sah (${detail}).`, `This file is not valid JSON (${detail}).`),
-  notAnObject: () => t('Dokumen jalur harus berupa objek JSON.', 'A pathway document must be a JSON object.'),
+    bilingual(`Berkas ini bukan JSON yang sah (${detail}).`, `This file is not valid JSON (${detail}).`),
+  notAnObject: () => bilingual('Dokumen jalur harus berupa objek JSON.', 'A pathway document must be a JSON object.'),
   tooLarge: (bytes: number, max: number) =>
-    t(
+    bilingual(
       `Dokumen terlalu besar: ${bytes.toLocaleString('id-ID')} byte, paling banyak ${max.toLocaleString('id-ID')} byte.`,
       `The document is too large: ${bytes.toLocaleString('en-US')} bytes, at most ${max.toLocaleString('en-US')}.`,
     ),
   tooDeep: (max: number) =>
-    t(
+    bilingual(
       `Dokumen bertingkat terlalu dalam (lebih dari ${max} tingkat kelompok langkah).`,
       `The document is nested too deeply (more than ${max} levels of step groups).`,
     ),
   tooManyStates: (count: number, max: number) =>
-    t(`Terlalu banyak langkah: ${count}, paling banyak ${max}.`, `Too many steps: ${count}, at most ${max}.`),
+    bilingual(`Terlalu banyak langkah: ${count}, paling banyak ${max}.`, `Too many steps: ${count}, at most ${max}.`),
   forbiddenKey: (key: string) =>
-    t(
+    bilingual(
       `Nama ${q(key)} tidak boleh dipakai di dokumen (alasan keamanan).`,
       `The name ${q(key)} may not be used in a document (for safety).`,
     ),
-  required: () => t('wajib diisi.', 'is required.'),
+  required: () => bilingual('wajib diisi.', 'is required.'),
   wrongType: (expected: string) => {
-    const w = EXPECTED_WORDS[expected] ?? t(expected, expected);
-    return t(`harus berupa ${w.id}.`, `must be ${w.en ?? w.id}.`);
+    const w = EXPECTED_WORDS[expected] ?? bilingual(expected, expected);
+    return bilingual(`harus berupa ${w.id}.`, `must be ${w.en ?? w.id}.`);
   },
   tooShortText: (min: number) =>
-    min <= 1 ? t('tidak boleh kosong.', 'may not be empty.') : t(`paling sedikit ${min} huruf.`, `needs at least ${min} characters.`),
-  tooLongText: (max: number) => t(`terlalu panjang (paling banyak ${max} huruf).`, `is too long (at most ${max} characters).`),
-  tooFewItems: (min: number) => t(`butuh paling sedikit ${min} isi.`, `needs at least ${min} entries.`),
-  tooManyItems: (max: number) => t(`terlalu banyak isi (paling banyak ${max}).`, `has too many entries (at most ${max}).`),
-  tooSmall: (min: number) => t(`paling kecil ${min}.`, `must be at least ${min}.`),
-  tooBig: (max: number) => t(`paling besar ${max}.`, `must be at most ${max}.`),
-  notInteger: () => t('harus bilangan bulat.', 'must be a whole number.'),
-  notFinite: () => t('harus angka yang wajar.', 'must be a finite number.'),
+    min <= 1 ? bilingual('tidak boleh kosong.', 'may not be empty.') : bilingual(`paling sedikit ${min} huruf.`, `needs at least ${min} characters.`),
+  tooLongText: (max: number) => bilingual(`terlalu panjang (paling banyak ${max} huruf).`, `is too long (at most ${max} characters).`),
+  tooFewItems: (min: number) => bilingual(`butuh paling sedikit ${min} isi.`, `needs at least ${min} entries.`),
+  tooManyItems: (max: number) => bilingual(`terlalu banyak isi (paling banyak ${max}).`, `has too many entries (at most ${max}).`),
+  tooSmall: (min: number) => bilingual(`paling kecil ${min}.`, `must be at least ${min}.`),
+  tooBig: (max: number) => bilingual(`paling besar ${max}.`, `must be at most ${max}.`),
+  notInteger: () => bilingual('harus bilangan bulat.', 'must be a whole number.'),
+  notFinite: () => bilingual('harus angka yang wajar.', 'must be a finite number.'),
   badName: (value: string) =>
-    t(
+    bilingual(
       `${q(value)} bukan nama yang sah: mulai dengan huruf, lalu hanya huruf, angka, _ atau -, tanpa spasi.`,
       `${q(value)} is not a valid name: start with a letter, then only letters, digits, _ or -, no spaces.`,
     ),
   badFieldPath: (value: string) =>
-    t(
+    bilingual(
       `${q(value)} bukan alamat isian yang sah; contoh: form.attendanceRate, consent.referral.`,
       `${q(value)} is not a valid field path; e.g. form.attendanceRate, consent.referral.`,
     ),
   notAnOption: (value: string, options: readonly string[]) =>
-    t(`${q(value)} bukan pilihan yang dikenal. Pilihan: ${list(options)}.`, `${q(value)} is not a known choice. Choices: ${list(options)}.`),
+    bilingual(`${q(value)} bukan pilihan yang dikenal. Pilihan: ${list(options)}.`, `${q(value)} is not a known choice. Choices: ${list(options)}.`),
   wrongFormat: (expected: string) =>
-    t(`harus ${q(expected)}.`, `must be ${q(expected)}.`),
+    bilingual(`harus ${q(expected)}.`, `must be ${q(expected)}.`),
   unknownKeys: (keys: readonly string[]) =>
-    t(`isian ${list(keys)} tidak dikenal di sini.`, `${list(keys)} ${keys.length === 1 ? 'is' : 'are'} not known here.`),
+    bilingual(`isian ${list(keys)} tidak dikenal di sini.`, `${list(keys)} ${keys.length === 1 ? 'is' : 'are'} not known here.`),
   unknownGuard: (type: string) =>
-    t(`syarat ${q(type)} tidak dikenal. Gunakan check, and, or, not atau role.`, `guard ${q(type)} is unknown. Use check, and, or, not or role.`),
+    bilingual(`syarat ${q(type)} tidak dikenal. Gunakan check, and, or, not atau role.`, `guard ${q(type)} is unknown. Use check, and, or, not or role.`),
   badTransition: () =>
-    t(
+    bilingual(
       'harus berupa nama langkah tujuan, satu perpindahan { "target": …, "guard": … }, atau daftar perpindahan.',
       'must be a target step name, one transition { "target": …, "guard": … }, or a list of transitions.',
     ),
   badDuration: (key: string) =>
-    t(
+    bilingual(
       `${q(key)} bukan durasi ISO-8601. Contoh: P7D (7 hari), PT12H (12 jam), P1W (1 minggu), P2DT3H.`,
       `${q(key)} is not an ISO-8601 duration. Examples: P7D (7 days), PT12H (12 hours), P1W (1 week), P2DT3H.`,
     ),
   initialMissing: (children: readonly string[]) =>
-    t(`kelompok ini butuh langkah awal (initial). Pilihan: ${list(children)}.`, `this group needs an initial step. Choices: ${list(children)}.`),
+    bilingual(`kelompok ini butuh langkah awal (initial). Pilihan: ${list(children)}.`, `this group needs an initial step. Choices: ${list(children)}.`),
   initialUnknown: (initial: string, children: readonly string[]) =>
-    t(
+    bilingual(
       `langkah awal ${q(initial)} tidak ada di kelompok ini. Pilihan: ${list(children)}.`,
       `initial step ${q(initial)} is not in this group. Choices: ${list(children)}.`,
     ),
-  invalid: () => t('nilainya tidak sah.', 'has an invalid value.'),
+  invalid: () => bilingual('nilainya tidak sah.', 'has an invalid value.'),
 } as const;
 
 const EXPECTED_WORDS: Record<string, Localized> = {
-  string: t('teks', 'text'),
-  number: t('angka', 'a number'),
-  boolean: t('ya/tidak (true/false)', 'true or false'),
-  object: t('objek { … }', 'an object { … }'),
-  array: t('daftar [ … ]', 'a list [ … ]'),
-  record: t('objek { … }', 'an object { … }'),
+  string: bilingual('teks', 'text'),
+  number: bilingual('angka', 'a number'),
+  boolean: bilingual('ya/tidak (true/false)', 'true or false'),
+  object: bilingual('objek { … }', 'an object { … }'),
+  array: bilingual('daftar [ … ]', 'a list [ … ]'),
+  record: bilingual('objek { … }', 'an object { … }'),
 };
 
 /** Joins a location and a message: `langkah ‘a’ › judul: wajib diisi.` */
 export function located(path: readonly (string | number)[], message: Localized): Localized {
   const where = describePath(path);
-  return t(`${capitalise(where.id)}: ${message.id}`, `${capitalise(where.en ?? where.id)}: ${message.en ?? message.id}`);
+  return bilingual(`${capitalise(where.id)}: ${message.id}`, `${capitalise(where.en ?? where.id)}: ${message.en ?? message.id}`);
 }
 
 function capitalise(s: string): string {
