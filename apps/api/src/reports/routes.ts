@@ -1,0 +1,49 @@
+/**
+ * School M&E (kepsek, guru BK), mounted at `/api/reports`:
+ * `GET /summary`, `GET /before-after?from&to`, `GET /trends`,
+ * `GET /export.csv?table=…` (every table of the report as CSV).
+ * Always the caller's school; other roles get 403.
+ */
+import { z } from 'zod';
+import { SCHOOL_TABLES, schoolBeforeAfter, schoolSummary, schoolTable, schoolTrends, toCsv } from '@jalur/reports';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import type { ApiContext } from '../context.ts';
+import { createRouter } from '../http/router.ts';
+import { csvResponse, parseQuery, periodOf, periodQuerySchema } from './params.ts';
+import { reportQueriesFor } from './report-queries.ts';
+
+const exportQuerySchema = periodQuerySchema.extend({ table: z.enum(SCHOOL_TABLES) });
+
+/** The school report sub-app. */
+export function reportRoutes(ctx: ApiContext) {
+  const q = () => reportQueriesFor(ctx.db);
+  const router = createRouter();
+  router.use('*', requireAuth(ctx), requireRole('kepsek', 'guru_bk'));
+  return router
+    .get('/summary', async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      return c.json(await schoolSummary(q(), schoolId, ctx.clock.now()), 200);
+    })
+    .get('/before-after', async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      const period = periodOf(c, parseQuery(c, periodQuerySchema), ctx.clock.now());
+      return c.json(await schoolBeforeAfter(q(), schoolId, period), 200);
+    })
+    .get('/trends', async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      return c.json(await schoolTrends(q(), schoolId), 200);
+    })
+    .get('/export.csv', async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      const query = parseQuery(c, exportQuerySchema);
+      const now = ctx.clock.now();
+      const table = query.table;
+      const data =
+        table === 'before-after'
+          ? { beforeAfter: await schoolBeforeAfter(q(), schoolId, periodOf(c, query, now)) }
+          : table === 'trends-cases' || table === 'return-to-attendance'
+            ? { trends: await schoolTrends(q(), schoolId) }
+            : { summary: await schoolSummary(q(), schoolId, now) };
+      return csvResponse(c, `jalur-${table}-${now.toISOString().slice(0, 10)}.csv`, toCsv(schoolTable(table, data)));
+    });
+}
