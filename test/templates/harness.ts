@@ -85,7 +85,7 @@ export interface CaseRun {
   timers: PendingTimer[];
   effects: Effect[];
   /** Every event sent, with the active steps after it. */
-  log: { at: string; event: string; role?: Role; states: string[] }[];
+  log: { at: string; event: string; role?: Role; data?: Record<string, unknown>; states: string[] }[];
 }
 
 /** Starts a case at `now`. */
@@ -115,6 +115,7 @@ export function send(run: CaseRun, type: string, options: SendOptions): { ok: tr
   const { snapshot, effects, status } = result.value;
   const entry: CaseRun['log'][number] = { at: options.at.toISOString(), event: type, states: stateValueOf(run.pathway, snapshot) };
   if (options.role) entry.role = options.role;
+  if (options.data) entry.data = options.data;
   return {
     ok: true,
     run: { ...run, snapshot, status, effects, timers: applyTimerEffects(run.timers, effects), log: [...run.log, entry] },

@@ -6,8 +6,9 @@
  * `srps-standar`; the numbers must come out of the case states.
  */
 import { describe, expect, it } from 'vitest';
-import { stateValueOf } from '@jalur/engine';
-import { loadPathway, statesOf, type CaseRun } from './harness.ts';
+import { createMachine, initialTransition, transition } from 'xstate';
+import { exportXState, stateValueOf } from '@jalur/engine';
+import { actor, loadPathway, statesOf, type CaseRun } from './harness.ts';
 import { readCohort, replayStudent } from './cohort.ts';
 
 const cohort = readCohort('srps-2023');
@@ -87,5 +88,31 @@ describe('seed 002 cohort through srps-standar', () => {
       'SRPS-20': 'pemantauan.menunggu_pekan',
       'SRPS-21': 'intervensi_perundungan.dukungan_sebaya',
     });
+  });
+});
+
+/** Active leaf paths of a raw xstate state value. */
+function leaves(value: unknown, prefix: string[] = []): string[] {
+  if (typeof value === 'string') return [[...prefix, value].join('.')];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, [...prefix, k]));
+}
+
+describe('the same cohort under raw xstate', () => {
+  it('passes through the same states, timers included, and ends with the same figures', () => {
+    const { config, implementations } = exportXState(p.doc);
+    const machine = createMachine(config as never).provide(implementations as never);
+    let resolved = 0;
+    for (const { student, run } of atEnd) {
+      let [snap] = initialTransition(machine);
+      expect(leaves(snap.value)).toEqual(run.log[0]!.states);
+      for (const entry of run.log.slice(1)) {
+        const event = { type: entry.event, ...(entry.data ? { data: entry.data } : {}), ...(entry.role ? { actor: actor(entry.role) } : {}) };
+        [snap] = transition(machine, snap, event as never);
+        expect(leaves(snap.value).sort(), `${student.id} ${entry.at} ${entry.event}`).toEqual([...entry.states].sort());
+      }
+      expect(snap.status).toBe(run.status);
+      if (snap.status === 'done' && leaves(snap.value).includes('selesai_tuntas')) resolved++;
+    }
+    expect(resolved).toBe(21 - 4 - 3 - 2 - 2);
   });
 });
