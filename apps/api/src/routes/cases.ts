@@ -118,6 +118,7 @@ export function caseRoutes(ctx: ApiContext) {
       const now = clock.now();
       const actor = { id: p.userId, role: p.role };
       const riskFactors = body.riskFactors ?? [];
+      const startInput = { riskFactors, student: { className: student.className, gender: student.gender } };
       const out = emptyOutcome();
       const studentRef = { id: student.id, name: student.name, className: student.className };
       const respond = (change: CaseChange) => ({
@@ -129,9 +130,9 @@ export function caseRoutes(ctx: ApiContext) {
         : undefined;
       const result = await db.cases.create({
         schoolId, studentId: student.id, pathwayVersionId: versionRow.id, assigneeId, riskFactors, actorId: p.userId, now,
-        event: { type: 'case.opened', data: { riskFactors } },
-        start: ({ caseId }) =>
-          startStep(version.compiled, { caseId, riskFactors, student: { className: student.className, gender: student.gender } }, now, actor, out),
+        // The start input rides on the first event, so the events alone replay to the snapshot.
+        event: { type: 'case.opened', data: { input: startInput } },
+        start: ({ caseId }) => startStep(version.compiled, { ...startInput, caseId }, now, actor, out),
         ...(idempotency ? { idempotency } : {}),
       });
       if (!result.ok) {
