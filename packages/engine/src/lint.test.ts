@@ -208,6 +208,20 @@ describe('lintPathway', () => {
       expect(lintPathway(stuck).find((d) => d.code === 'JALUR002')?.state).toBe('b.x');
     });
 
+    it('does not count a group’s completion as a way out for a step inside it that never finishes', () => {
+      const doc = base({
+        b: {
+          type: 'parallel',
+          states: {
+            dana: { initial: 'x', states: { x: { meta: meta('Dana'), on: { OK: 'y' } }, y: { type: 'final', meta: meta('Tersalur') } } },
+            konseling: { initial: 'k', states: { k: { meta: meta('Menunggu') }, z: { type: 'final', meta: meta('Cukup') } } },
+          },
+          on: { 'xstate.done.state.uji.b': 'c' },
+        },
+      });
+      expect(lintPathway(doc).filter((d) => d.code === 'JALUR002').map((d) => d.state)).toEqual(['b.konseling.k']);
+    });
+
     it('reports a nested final step whose group nobody waits for', () => {
       const doc = base({ b: { initial: 'x', states: { x: { meta: meta('X'), on: { OK: 'y' } }, y: { type: 'final', meta: meta('Y') } } } });
       const d = lintPathway(doc).find((x) => x.code === 'JALUR002');

@@ -132,11 +132,17 @@ function leaves(t: TransitionEntry, targets: (StateEntry | undefined)[], from: S
 }
 
 /** JALUR002: a non-final step with no way out — its own or its groups' transitions, timers included. */
-function deadEnds({ states, transitions, resolved }: LintScope): Diagnostic[] {
+function deadEnds(scope: LintScope): Diagnostic[] {
+  const { states, transitions, resolved } = scope;
   const exits = new Map<StateEntry, TransitionEntry[]>();
   for (const t of transitions) exits.set(t.source, [...(exits.get(t.source) ?? []), t]);
-  const hasWayOut = (s: StateEntry, from: StateEntry): boolean =>
-    (exits.get(s) ?? []).some((t) => leaves(t, resolved.get(t) ?? [], from));
+  const hasWayOut = (a: StateEntry, from: StateEntry): boolean =>
+    (exits.get(a) ?? []).some((t) => {
+      // A group's completion is no way out for a step that keeps the group from completing.
+      const group = from.kind !== 'final' ? doneGroup(scope, t) : undefined;
+      if (group && isWithin(from, group)) return false;
+      return leaves(t, resolved.get(t) ?? [], from);
+    });
   const out: Diagnostic[] = [];
   for (const s of states) {
     if (s.parent === undefined) continue;
@@ -169,23 +175,29 @@ function noFinal({ states }: LintScope): Diagnostic[] {
 
 const DONE_PREFIX = 'xstate.done.state.';
 
+/** The group whose completion a transition waits for (`onDone`, `xstate.done.state.<machine>.<group>`), if any. */
+function doneGroup({ byId, machineId }: LintScope, t: TransitionEntry): StateEntry | undefined {
+  if (t.event === 'onDone') return t.source;
+  if (!t.event.startsWith(DONE_PREFIX)) return undefined;
+  const id = t.event.slice(DONE_PREFIX.length);
+  const path = id === machineId ? '' : id.startsWith(machineId + '.') ? id.slice(machineId.length + 1) : undefined;
+  return path === undefined ? undefined : byId.get(path);
+}
+
 /**
  * JALUR012: a group whose completion is awaited (`onDone`, or an event
  * `xstate.done.state.<machine>.<group>`) must be able to complete: a compound
  * group needs a final step, a parallel one needs one in every branch.
  */
-function awaitedGroups({ states, byId, transitions, machineId }: LintScope): Diagnostic[] {
+function awaitedGroups(scope: LintScope): Diagnostic[] {
+  const { states } = scope;
   const out: Diagnostic[] = [];
   const awaited = new Set<StateEntry>();
-  for (const t of transitions) {
-    if (t.event === 'onDone') awaited.add(t.source);
-    else if (t.event.startsWith(DONE_PREFIX) && t.index === 0) {
-      const id = t.event.slice(DONE_PREFIX.length);
-      const path = id === machineId ? '' : id.startsWith(machineId + '.') ? id.slice(machineId.length + 1) : undefined;
-      const group = path === undefined ? undefined : byId.get(path);
-      if (group) awaited.add(group);
-      else out.push(diagnostic('JALUR012', msg.doneOfUnknownGroup(t.event), { transition: t }));
-    }
+  for (const t of scope.transitions) {
+    if (t.event !== 'onDone' && (!t.event.startsWith(DONE_PREFIX) || t.index !== 0)) continue;
+    const group = doneGroup(scope, t);
+    if (group) awaited.add(group);
+    else out.push(diagnostic('JALUR012', msg.doneOfUnknownGroup(t.event), { transition: t }));
   }
   const hasFinalChild = (g: StateEntry): boolean => states.some((s) => s.parent === g && s.kind === 'final');
   for (const group of awaited) {
