@@ -4,34 +4,48 @@
  * the hot path), nothing written unless everything is.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { cases, pathwayVersions, students } from '../schema/index.ts';
+import { pathwayVersions, students } from '../schema/index.ts';
 import type { AdvanceCaseInput, AuditInput, CaseChange, CaseTransition, CreateCaseInput, FireTimerOutcome, RecordedEvent } from '../case-unit.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
-import { newId, Rollback, transact, type SqliteContext } from './context.ts';
+import { newId, transact, type SqliteContext } from './context.ts';
 import { createEffectWriter } from './effects.ts';
 import { createCaseReads } from './case-reads.ts';
 import { createKeyStore } from './ops.ts';
+import { CASE_COLUMNS, caseFromRow, SnapshotCache, type RawCase } from './case-row.ts';
 
 /** Active leaf paths → the stored, queryable `state_value`. */
 export const joinStateValue = (leaves: readonly string[]): string => [...leaves].sort().join(',');
 
 export function createCaseRepo(ctx: SqliteContext): CaseRepo {
   const { db, sqlite } = ctx;
-  const loadCase = db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.schoolId, sql.placeholder('schoolId'))))
-    .prepare();
+  // Hand-mapped rather than drizzle-mapped: this read is on every advance.
+  const loadCaseStmt = sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? AND school_id = ?`);
+  const snapshots = new SnapshotCache();
+  const loadCase = {
+    get: ({ id, schoolId }: { id: string; schoolId: string }) => {
+      const raw = loadCaseStmt.get(id, schoolId) as RawCase | undefined;
+      return caseFromRow(raw, raw && snapshots.get(raw.id, raw.version));
+    },
+  };
+  /** Runs a case write; on commit (outermost transaction only) remembers the new snapshot. */
+  function write<T extends DbResult<CaseChange>>(fn: () => T): T {
+    const outermost = !sqlite.inTransaction;
+    const result = transact(ctx, fn);
+    if (outermost && result.ok) snapshots.set(result.value.case.id, result.value.case.version, result.value.case.snapshot);
+    return result;
+  }
   const loadVersion = db.select().from(pathwayVersions).where(eq(pathwayVersions.id, sql.placeholder('id'))).prepare();
   const loadStudent = db
     .select()
     .from(students)
     .where(and(eq(students.id, sql.placeholder('id')), eq(students.schoolId, sql.placeholder('schoolId'))))
     .prepare();
-  const updateCase = sqlite.prepare(
-    'UPDATE cases SET snapshot = ?, state_value = ?, version = ?, status = ?, outcome = ?, updated_at = ?, closed_at = ? WHERE id = ? AND version = ?',
+  // Two statements: the common one leaves status/outcome alone, so their indexes are not touched.
+  const updateCase = sqlite.prepare('UPDATE cases SET snapshot = ?, state_value = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?');
+  const closeCase = sqlite.prepare(
+    'UPDATE cases SET snapshot = ?, state_value = ?, version = ?, updated_at = ?, status = ?, outcome = ?, closed_at = ? WHERE id = ? AND version = ?',
   );
   const insertCase = sqlite.prepare(
     `INSERT INTO cases (id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, outcome,
@@ -71,7 +85,12 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
     const status = t.status === 'done' ? 'closed' : 'active';
     const outcome = closing ? (t.outcome ?? finalOutcome(t)) : row.outcome;
     const closedAt = closing ? now : row.closedAt;
-    const changed = updateCase.run(JSON.stringify(t.snapshot), stateValue, version, status, outcome, now.getTime(), closedAt?.getTime() ?? null, row.id, row.version).changes;
+    const snapshot = JSON.stringify(t.snapshot);
+    const changed = (
+      status === row.status && outcome === row.outcome
+        ? updateCase.run(snapshot, stateValue, version, now.getTime(), row.id, row.version)
+        : closeCase.run(snapshot, stateValue, version, now.getTime(), status, outcome, closedAt?.getTime() ?? null, row.id, row.version)
+    ).changes;
     // Inside BEGIN IMMEDIATE nobody else can have moved it; a miss means a bug, so roll back loudly.
     if (changed !== 1) throw new Error(`case ${row.id} changed under the transaction`);
     const eventRow = appendEvent(row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
@@ -92,7 +111,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
     ...reads,
 
     async create(input: CreateCaseInput) {
-      return transact(ctx, (): DbResult<CaseChange> => {
+      return write((): DbResult<CaseChange> => {
         const replay = keys.check(input.idempotency);
         if (replay) return replay;
         const pv = pathwayVersion(input.pathwayVersionId);
@@ -129,7 +148,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
     },
 
     async advance(input: AdvanceCaseInput) {
-      return transact(ctx, (): DbResult<CaseChange> => {
+      return write((): DbResult<CaseChange> => {
         const replay = keys.check(input.idempotency);
         if (replay) return replay;
         const row = loadCase.get({ id: input.caseId, schoolId: input.schoolId });
@@ -150,8 +169,8 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
 
     async fireTimer(input) {
       const { timer, claimer, now } = input;
-      try {
-        return ctx.immediate((): DbResult<FireTimerOutcome> => {
+      const outermost = !sqlite.inTransaction;
+      const result = ctx.immediate((): DbResult<FireTimerOutcome> => {
           const current = loadTimer.get(timer.id) as { status: string; claimedBy: string | null } | undefined;
           if (!current || current.status !== 'pending') return ok({ fired: false, reason: 'not_pending' });
           if (current.claimedBy !== claimer) return ok({ fired: false, reason: 'not_claimed' });
@@ -172,10 +191,8 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
           const change = persist(row, applied.value, { type: timer.event, data: { timerId: timer.timerId } }, null, now);
           return ok({ fired: true, change });
         });
-      } catch (err) {
-        if (err instanceof Rollback) return err.value as DbResult<FireTimerOutcome>;
-        throw err;
-      }
+      if (outermost && result.ok && result.value.fired) snapshots.set(result.value.change.case.id, result.value.change.case.version, result.value.change.case.snapshot);
+      return result;
     },
   };
 }
