@@ -16,6 +16,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pathwayRoutes } from './routes/pathways.ts';
 import { studentRoutes } from './routes/students.ts';
+import { caseworkRoutes } from './casework/index.ts';
 
 export type { AppDeps } from './context.ts';
 
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(ctx))
     .route('/api/pathways', pathwayRoutes(ctx))
     .route('/api/students', studentRoutes(ctx))
-    .route('/api/cases', caseRoutes(ctx));
+    .route('/api/cases', caseRoutes(ctx))
+    .route('/api', caseworkRoutes(ctx));
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => {

@@ -44,7 +44,7 @@ export function reconcileFlags(
   const changes: FlagChange[] = [];
   for (const f of findings) {
     // Raising again keeps `since`; dropping `missingSince` tells the flag its finding is back.
-    changes.push({ op: 'raise', studentId, ruleKey: f.ruleKey, level: f.level, reason: f.reason, details: { ...f.details, reason: f.reason } });
+    changes.push({ op: 'raise', studentId, ruleKey: f.ruleKey, level: f.level, reason: f.reason, details: { ...f.details, reason: f.reason, riskFactor: f.riskFactor } });
   }
   const found = new Set(findings.map((f) => f.ruleKey));
   for (const flag of active) {
