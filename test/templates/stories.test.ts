@@ -187,7 +187,7 @@ describe('psikososial-krisis: a student after a boat accident that took her fath
     expect(statesOf(run)).toEqual(['evaluasi']);
     expect(run.timers).toEqual([]);
     run = must(run, 'TUTUP_KASUS', { at: day('2023-12-01'), role: 'kepsek', data: { satisfaction: 4, attendanceRate: 0.93, progress: 'pulih', evaluationSummary: 'Kembali bersekolah rutin.', outcome: 'resolved' } });
-    expect(statesOf(run)).toEqual(['selesai_pulih']);
+    expect(statesOf(run)).toEqual(['selesai_tuntas']);
   });
 });
 
@@ -209,7 +209,7 @@ describe('kunjungan-rumah: parents who do not answer', () => {
     run = fireTimersUntil(run, day('2023-10-04'));
     expect(statesOf(run)).toEqual(['tindak_lanjut']);
     run = must(run, 'TUTUP_KASUS', { at: day('2023-10-04', '10:00'), role: 'guru_bk', data: { followUpAction: 'Diajukan ke jalur SRPS (faktor ekonomi).', outcome: 'still_enrolled' } });
-    expect(statesOf(run)).toEqual(['selesai_ditindaklanjuti']);
+    expect(statesOf(run)).toEqual(['selesai_tetap_bersekolah']);
     expect(run.snapshot.context.forms['tindak_lanjut']).toMatchObject({ outcome: 'still_enrolled' });
   });
 });
