@@ -7,10 +7,10 @@
  * The linter is tolerant: it runs on drafts straight from the editor and on
  * imports, which may not satisfy the schema yet, and never throws on them.
  */
-import { RISK_FACTORS, STEP_KINDS, type Guard, type PathwayDocument, type StepMeta } from './document.ts';
+import { STEP_KINDS, type Guard, type PathwayDocument, type StepMeta } from './document.ts';
 import type { Diagnostic } from './contract.ts';
 import { isDuration } from './duration.ts';
-import { LINT_RULES, lintMessages as msg, type LintCode } from './messages.ts';
+import { lintMessages as msg } from './messages.ts';
 import {
   entrySet,
   indexStates,

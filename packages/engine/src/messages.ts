@@ -20,6 +20,7 @@ export interface LintRule {
   title: Localized;
 }
 
+/** Every lint code, in order. Documented in `packages/engine/LINT.md`. */
 export const LINT_CODES = [
   'JALUR001',
   'JALUR002',
@@ -38,6 +39,7 @@ export const LINT_CODES = [
   'JALUR015',
   'JALUR016',
 ] as const;
+/** A lint code, `JALUR001`…`JALUR016`. */
 export type LintCode = (typeof LINT_CODES)[number];
 
 /** Every lint rule, by code. Codes never change meaning; retired codes are not reused. */
@@ -198,6 +200,7 @@ export const lintMessages = {
     ),
 } as const;
 
+/** How a value type is named in a message ("angka" / "a number"). */
 export const TYPE_WORDS: Record<string, Localized> = {
   number: bilingual('angka', 'a number'),
   boolean: bilingual('ya/tidak (true/false)', 'yes/no (true/false)'),

@@ -25,7 +25,6 @@ import type { DocumentIssue, Result } from './contract.ts';
 import { executableConfig, implementationsOf, type PathwayImplementations } from './compile.ts';
 import { FORBIDDEN_KEYS, parsePathway } from './parse.ts';
 import { GUARD_TYPES } from './guards.ts';
-import { normaliseTransitions } from './state-tree.ts';
 
 type Json = Record<string, unknown>;
 
