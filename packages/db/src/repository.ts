@@ -206,7 +206,7 @@ export interface TimerRepo {
    * Claims due pending timers for `claimer`, each exactly once: a timer
    * claimed by someone else is skipped until its lease (default 60 s) lapses.
    */
-  claimDue(now: Date, limit: number, claimer: string, opts?: { leaseMs?: number }): Promise<R.TimerRow[]>;
+  claimDue(now: Date, limit: number, claimer: string, opts?: { leaseMs?: number; /** Only this case's timers (replays, tests). */ caseId?: string }): Promise<R.TimerRow[]>;
   /** The earliest pending due time (for the scheduler's sleep), or null. */
   nextDueAt(): Promise<Date | null>;
   listForCase(schoolId: string, caseId: string): Promise<R.TimerRow[]>;

@@ -29,7 +29,8 @@ describe('seedDemo', () => {
     expect(summary.students).toBeGreaterThanOrEqual(30);
     const again = await seedDemo(db, { workflowsDir, now: NOW });
     expect(again.seeded).toBe(false);
-    expect((await db.cases.list(summary.schools!.A)).length).toBe(summary.cases - 3);
+    expect((await db.cases.list(summary.schools!.A, { limit: 1000 })).length).toBe(summary.cases - 3 + 21);
+    expect(summary.cohorts).toEqual([{ key: 'srps-2023', cases: 21 }]);
   });
 
   it('every demo account logs in with the demo password', async () => {
@@ -55,7 +56,7 @@ describe('seedDemo', () => {
 
   it('spreads school A cases over the steps of srps-standar, and every snapshot replays from its events', async () => {
     const { A, B } = summary.schools!;
-    const cases = await db.cases.list(A);
+    const cases = await db.cases.list(A, { limit: 1000 });
     const states = new Set(cases.map((c) => c.stateValue));
     expect(states.size).toBeGreaterThanOrEqual(15);
     expect(cases.some((c) => c.status === 'closed' && c.outcome === 'resolved')).toBe(true);
@@ -78,10 +79,23 @@ describe('seedDemo', () => {
     }
   });
 
+  it('loads the seed-002 cohort into Sekolah A: at the end of September 2023, 4 of 11 motivation and 3 of 6 economic cases still open', async () => {
+    const { A } = summary.schools!;
+    const cases = (await db.cases.list(A, { limit: 1000 })).filter((c) => c.openedAt.getTime() < Date.UTC(2023, 11, 31));
+    expect(cases).toHaveLength(21);
+    const end = Date.parse('2023-09-30T23:59:00+07:00');
+    const stillAtRisk = (factor: string) => cases.filter((c) => c.riskFactors.includes(factor) && !(c.stateValue === 'selesai_tuntas' && c.closedAt!.getTime() <= end)).length;
+    const total = (factor: string) => cases.filter((c) => c.riskFactors.includes(factor)).length;
+    expect([total('motivation'), stillAtRisk('motivation')]).toEqual([11, 4]);
+    expect([total('economic'), stillAtRisk('economic')]).toEqual([6, 3]);
+  });
+
   it('leaves open tasks and pending timers for the running cases', async () => {
     const { A } = summary.schools!;
     expect((await db.tasks.list(A, { status: 'open' })).length).toBeGreaterThan(10);
     expect(await db.timers.nextDueAt()).not.toBeNull();
-    expect((await db.indicators.listForSchool(A, { kind: 'attendance' })).length).toBe(30 * 3);
+    const attendance = await db.indicators.listForSchool(A, { kind: 'attendance' });
+    expect(attendance.filter((i) => !i.period.startsWith('2023')).length).toBe(30 * 3);
+    expect(attendance.some((i) => i.period === '2023-08')).toBe(true);
   });
 });

@@ -10,12 +10,13 @@ import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, typ
 import type { JalurDb } from './repository.ts';
 import type { PathwayVersionRow, StudentRow, User } from './rows.ts';
 import { CompiledPathwayCache, advanceWith, startWith } from './engine-bridge.ts';
+import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, DEMO_ACCOUNTS, DEMO_PASSWORD, prng, studentName, type CasePlan } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed-data.ts';
 
 export interface SeedOptions {
-  /** Folder of pathway templates (`workflows/`): every `*.json` in it is published. */
+  /** Folder of pathway templates (`workflows/`): every `*.json` in it is published; `cohorts/*.json` are loaded into Sekolah A. */
   workflowsDir: string;
   /** The demo's "today": cases and indicators lie before it. */
   now: Date;
@@ -30,9 +31,22 @@ export interface SeedSummary {
   skipped: string[];
   students: number;
   cases: number;
+  /** Cohorts replayed into Sekolah A (e.g. `srps-2023`) and their case count. */
+  cohorts: { key: string; cases: number }[];
 }
 
 const DAY = 86_400_000;
+
+/** Every cohort file of a folder, in name order. */
+function readCohorts(dir: string): Cohort[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((f) => readCohort(path.join(dir, f))).filter((c): c is Cohort => c !== null);
+}
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }, what: string): T {
   if (!r.ok) throw new Error(`seed: ${what}: ${r.error.code} ${r.error.message}`);
@@ -75,7 +89,7 @@ function sampleValue(field: FormField, now: Date): unknown {
 
 export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedSummary> {
   const { docs, skipped } = readTemplates(options.workflowsDir);
-  if (!(await db.isEmpty())) return { seeded: false, templates: [], skipped, students: 0, cases: 0 };
+  if (!(await db.isEmpty())) return { seeded: false, templates: [], skipped, students: 0, cases: 0, cohorts: [] };
   const now = options.now;
   const t0 = new Date(now.getTime() - 120 * DAY);
 
@@ -112,9 +126,19 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     }
   }
 
+  // Historic cohorts first (their own dates), into Sekolah A.
+  const cache = new CompiledPathwayCache();
+  const cohorts: SeedSummary['cohorts'] = [];
+  for (const cohort of readCohorts(path.join(options.workflowsDir, 'cohorts'))) {
+    const version = versions.A.get(cohort.pathway);
+    if (!version) continue;
+    const a = staff('A');
+    const ids = await loadCohort(db, { cohort, schoolId: schoolA.id, version, cache, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim } });
+    cohorts.push({ key: cohort.key, cases: ids.length });
+  }
+
   const random = prng(2023);
   const students = { A: await addStudents(db, schoolA.id, 30, CLASSES_A, 0, t0), B: await addStudents(db, schoolB.id, 8, CLASSES_B, 100, t0) };
-  const cache = new CompiledPathwayCache();
   let caseCount = 0;
   for (const school of ['A', 'B'] as const) {
     const plans = school === 'A' ? CASE_PLANS_A : CASE_PLANS_B;
@@ -137,8 +161,9 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     schools: { A: schoolA.id, B: schoolB.id },
     templates: docs.map((d) => d.key),
     skipped,
-    students: students.A.length + students.B.length,
+    students: students.A.length + students.B.length + cohorts.reduce((n, c) => n + c.cases, 0),
     cases: caseCount,
+    cohorts,
   };
 }
 
@@ -153,7 +178,8 @@ async function addStudents(db: JalurDb, schoolId: string, count: number, classes
     guardianPhone: `0812${String(7_000_000 + offset * 13 + i).padStart(8, '0')}`,
   }));
   await db.students.applyImport(schoolId, rows, { now, actorId: null });
-  return (await db.students.list(schoolId)).sort((a, b) => a.nisn.localeCompare(b.nisn));
+  const mine = new Set(rows.map((r) => r.nisn));
+  return (await db.students.list(schoolId)).filter((s) => mine.has(s.nisn)).sort((a, b) => a.nisn.localeCompare(b.nisn));
 }
 
 /** Monthly attendance for the last 3 months and one term of grades; at-risk students look at risk. */

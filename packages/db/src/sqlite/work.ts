@@ -89,10 +89,19 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
      WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= ? AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY due_at LIMIT ?)
      RETURNING id`,
   );
+  const claimForCase = sqlite.prepare(
+    `UPDATE timers SET claimed_by = ?, claimed_at = ?
+     WHERE id IN (SELECT id FROM timers WHERE case_id = ? AND status = 'pending' AND due_at <= ? AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY due_at LIMIT ?)
+     RETURNING id`,
+  );
   const timerRepo: TimerRepo = {
     async claimDue(now, limit, claimer, opts) {
       const leaseMs = opts?.leaseMs ?? 60_000;
-      const ids = ctx.immediate(() => claim.all(claimer, now.getTime(), now.getTime(), now.getTime() - leaseMs, Math.max(1, limit)) as { id: string }[]);
+      const t = now.getTime();
+      const n = Math.max(1, limit);
+      const ids = ctx.immediate(() =>
+        (opts?.caseId ? claimForCase.all(claimer, t, opts.caseId, t, t - leaseMs, n) : claim.all(claimer, t, t, t - leaseMs, n)) as { id: string }[],
+      );
       if (ids.length === 0) return [];
       const rows = db.select().from(timers).where(sql`${timers.id} IN ${ids.map((r) => r.id)}`).all();
       return rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());

@@ -1,0 +1,137 @@
+/**
+ * Loads a cohort file (`workflows/cohorts/*.json`, format `jalur.cohort/1`)
+ * into a school, following the file's replay rule: start each case at
+ * `start`; before each step fire every timer due at or before it (earliest
+ * first, no actor); send the step as a user of its role; finally fire the
+ * timers due up to `period.to`. The seed-002 cohort reproduces the paper's
+ * before/after table (motivation 11 → 4, economic 6 → 3).
+ */
+import { readFileSync } from 'node:fs';
+import type { Role } from '@jalur/engine';
+import type { JalurDb } from './repository.ts';
+import type { CaseRow, NewIndicator, PathwayVersionRow, User } from './rows.ts';
+import { CompiledPathwayCache, advanceWith, startWith } from './engine-bridge.ts';
+
+export interface CohortStep {
+  at: string;
+  event: string;
+  role: Role;
+  data?: Record<string, unknown>;
+}
+
+export interface CohortStudent {
+  id: string;
+  name: string;
+  class: string;
+  gender?: 'L' | 'P';
+  factor: string;
+  factors?: string[];
+  start: string;
+  steps: CohortStep[];
+}
+
+export interface Cohort {
+  format: 'jalur.cohort/1';
+  key: string;
+  pathway: string;
+  period: { from: string; to: string };
+  students: CohortStudent[];
+}
+
+/** Reads a cohort file; null when it is missing or not a `jalur.cohort/1`. */
+export function readCohort(file: string): Cohort | null {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Cohort;
+    return data.format === 'jalur.cohort/1' && Array.isArray(data.students) ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }, what: string): T {
+  if (!r.ok) throw new Error(`cohort: ${what}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+const CLAIMER = 'seed-cohort';
+
+/** Replays `cohort` into `schoolId` on `version`; `users` gives a user per role the steps use. Returns the case ids. */
+export async function loadCohort(
+  db: JalurDb,
+  input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>>; cache?: CompiledPathwayCache },
+): Promise<string[]> {
+  const { cohort, schoolId, version, users } = input;
+  const cache = input.cache ?? new CompiledPathwayCache();
+  const userFor = (role: Role): User => {
+    const u = users[role];
+    if (!u) throw new Error(`cohort: no user with role ${role}`);
+    return u;
+  };
+  const bk = userFor('guru_bk');
+  const ids: string[] = [];
+  const indicators: NewIndicator[] = [];
+  for (const [i, s] of cohort.students.entries()) {
+    const start = new Date(s.start);
+    const nisn = `00${cohort.period.from.slice(0, 4)}${String(i + 1).padStart(4, '0')}`;
+    const student = must(await db.students.create(schoolId, { nisn, name: s.name, className: s.class, gender: s.gender ?? null }, { now: start, actorId: bk.id }), s.id);
+    const factors = s.factors ?? [s.factor];
+    const startInput = { riskFactors: factors, student: { className: s.class } };
+    let row: CaseRow = must(
+      await db.cases.create({
+        schoolId, studentId: student.id, pathwayVersionId: version.id, assigneeId: bk.id, riskFactors: factors, actorId: bk.id, now: start,
+        indicatorsAtOpen: firstValue(s, 'attendanceRate') === undefined ? null : { attendanceRate: firstValue(s, 'attendanceRate'), gradeAverage: firstValue(s, 'gradeAverage') ?? null },
+        event: { type: 'case.opened', data: { input: startInput } },
+        start: startWith(cache, startInput as Parameters<typeof startWith>[1], { now: start, actor: { id: bk.id, role: 'guru_bk' } }),
+      }),
+      s.id,
+    ).case;
+
+    const fireDue = async (until: Date) => {
+      for (;;) {
+        if (row.status === 'closed') return;
+        const [timer] = await db.timers.claimDue(until, 1, CLAIMER, { caseId: row.id });
+        if (!timer) return;
+        const event = { type: timer.event };
+        const out = must(await db.cases.fireTimer({ timer, claimer: CLAIMER, now: timer.dueAt, apply: advanceWith(cache, event, { now: timer.dueAt }) }), `${s.id} ${timer.event}`);
+        if (out.fired) row = out.change.case;
+      }
+    };
+    for (const step of s.steps) {
+      const at = new Date(step.at);
+      await fireDue(at);
+      const user = userFor(step.role);
+      const event = step.data ? { type: step.event, data: step.data } : { type: step.event };
+      row = must(
+        await db.cases.advance({
+          schoolId, caseId: row.id, expectedVersion: row.version, actorId: user.id, now: at, event,
+          apply: advanceWith(cache, event, { now: at, actor: { id: user.id, role: step.role } }),
+        }),
+        `${s.id} ${step.event}`,
+      ).case;
+    }
+    await fireDue(new Date(cohort.period.to));
+    ids.push(row.id);
+    indicators.push(...attendanceOf(student.id, s));
+  }
+  await db.indicators.upsert(schoolId, indicators, { now: new Date(cohort.period.to) });
+  return ids;
+}
+
+/** The first `field` any step recorded (identification data). */
+function firstValue(s: CohortStudent, field: string): unknown {
+  return s.steps.find((st) => st.data && field in st.data)?.data?.[field];
+}
+
+/** Monthly attendance from the rates the steps recorded (the last rate of each month). */
+function attendanceOf(studentId: string, s: CohortStudent): NewIndicator[] {
+  const byMonth = new Map<string, number>();
+  for (const st of s.steps) {
+    const rate = st.data?.attendanceRate;
+    if (typeof rate === 'number') byMonth.set(st.at.slice(0, 7), rate);
+  }
+  return [...byMonth].map(([period, rate]) => {
+    const schoolDays = 20;
+    const present = Math.round(rate * schoolDays);
+    return { studentId, kind: 'attendance' as const, period, subject: '', values: { schoolDays, present, sick: 0, permitted: 0, absent: schoolDays - present } };
+  });
+}
