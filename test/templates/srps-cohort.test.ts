@@ -59,7 +59,7 @@ describe('seed 002 cohort through srps-standar', () => {
       const events = run.log.map((l) => l.event);
       expect(events.filter((e) => e === 'xstate.after.P7D.srps-standar.pemantauan.menunggu_pekan').length).toBeGreaterThanOrEqual(4);
       expect(events.filter((e) => e === 'CATAT_CEK').length).toBeGreaterThanOrEqual(4);
-      expect(events).toContain('xstate.after.P42D.srps-standar.pemantauan');
+      expect(events).toContain('xstate.after.P6W.srps-standar.pemantauan');
       const closing = run.log.at(-1)!;
       expect(closing.event).toBe('TUTUP_KASUS');
       expect(closing.at >= '2023-09-25' && closing.at < '2023-10-01').toBe(true);
