@@ -193,6 +193,14 @@ describe('importXState', () => {
     if (!noInitial.ok) expect(noInitial.error[0]?.path).toEqual(['machine', 'initial']);
   });
 
+  it('refuses __proto__ and friends as state or event names instead of touching prototypes', () => {
+    const r = importXState(JSON.parse('{"id":"m","initial":"a","states":{"a":{"on":{"__proto__":"b"}},"b":{"type":"final"},"__proto__":{"type":"final"}}}'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((i) => i.path.join('.')).sort()).toEqual(['machine.states.__proto__', 'machine.states.a.on.__proto__']);
+    expect(r.error[0]?.message.id).toMatch(/tidak boleh dipakai/);
+  });
+
   it('passes a pathway document through parsePathway unchanged', () => {
     const doc = examplePathway();
     const r = importXState(doc);

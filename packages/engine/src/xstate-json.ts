@@ -24,6 +24,7 @@ import {
 import type { DocumentIssue, Result } from './contract.ts';
 import { executableConfig, implementationsOf, type PathwayImplementations } from './compile.ts';
 import { FORBIDDEN_KEYS, parsePathway } from './parse.ts';
+import { parseMessages } from './messages.ts';
 import { GUARD_TYPES } from './guards.ts';
 
 type Json = Record<string, unknown>;
@@ -173,6 +174,15 @@ function collectIds(node: Json, path: string[], st: ImportState): void {
   for (const [key, child] of Object.entries(node.states)) if (isObject(child)) collectIds(child, [...path, sanitiseName(key)], st);
 }
 
+/** The JSON path of a state in the document (`machine.states.a.states.b`). */
+function statesPath(path: string[]): (string | number)[] {
+  return ['machine', ...path.flatMap((p) => ['states', p])];
+}
+
+function forbidden(key: string): Localized {
+  return parseMessages.forbiddenKey(key);
+}
+
 const NODE_TYPES = new Set(['atomic', 'compound', 'parallel', 'final', 'history']);
 
 function importNode(node: Json, path: string[], st: ImportState): StateNodeConfig {
@@ -186,7 +196,11 @@ function importNode(node: Json, path: string[], st: ImportState): StateNodeConfi
     const states: Json = {};
     for (const [key, child] of children) {
       const name = sanitiseName(key);
-      if (Object.hasOwn(states, name)) st.issues.push({ path: [...path.flatMap((p) => ['states', p]), 'states', key], message: { id: `Nama langkah ‘${key}’ bertabrakan dengan ‘${name}’.`, en: `Step name ‘${key}’ collides with ‘${name}’.` } });
+      if (FORBIDDEN_KEYS.has(name)) {
+        st.issues.push({ path: [...statesPath(path), 'states', key], message: forbidden(key) });
+        continue;
+      }
+      if (Object.hasOwn(states, name)) st.issues.push({ path: [...statesPath(path), 'states', key], message: { id: `Nama langkah ‘${key}’ bertabrakan dengan ‘${name}’.`, en: `Step name ‘${key}’ collides with ‘${name}’.` } });
       states[name] = importNode(child as Json, [...path, name], st);
     }
     out.states = states;
@@ -194,7 +208,11 @@ function importNode(node: Json, path: string[], st: ImportState): StateNodeConfi
   const on: Json = {};
   if (isObject(node.on)) {
     for (const [event, config] of Object.entries(node.on)) {
-      if (config === undefined || config === null || FORBIDDEN_KEYS.has(event)) continue;
+      if (config === undefined || config === null) continue;
+      if (FORBIDDEN_KEYS.has(event)) {
+        st.issues.push({ path: [...statesPath(path), 'on', event], message: forbidden(event) });
+        continue;
+      }
       const converted = importTransitions(config, st);
       if (converted === undefined) continue;
       if (event === '') out.always = converted; // XState v4's eventless transition
@@ -209,6 +227,7 @@ function importNode(node: Json, path: string[], st: ImportState): StateNodeConfi
   const after: Json = {};
   if (isObject(node.after)) {
     for (const [delay, config] of Object.entries(node.after)) {
+      if (FORBIDDEN_KEYS.has(delay)) continue;
       const key = /^\d+$/.test(delay) ? msToDuration(Number(delay)) : delay;
       const converted = importTransitions(config, st);
       if (converted !== undefined) after[key] = converted;
@@ -245,7 +264,7 @@ const DEFAULT_CONTEXT: Json = { riskFactors: [], form: {}, forms: {}, consent: {
 /** The document's own context: what is left after dropping the engine's empty defaults. */
 function importContext(context: unknown): Json | undefined {
   if (!isObject(context)) return undefined;
-  const kept = Object.entries(context).filter(([k, v]) => !(k in DEFAULT_CONTEXT && JSON.stringify(v) === JSON.stringify(DEFAULT_CONTEXT[k])));
+  const kept = Object.entries(context).filter(([k, v]) => !FORBIDDEN_KEYS.has(k) && !(Object.hasOwn(DEFAULT_CONTEXT, k) && JSON.stringify(v) === JSON.stringify(DEFAULT_CONTEXT[k])));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
