@@ -9,6 +9,7 @@ import {
   advanceCase,
   availableEvents,
   compilePathway,
+  lintPathway,
   parsePathway,
   startCase,
   ROLES,
@@ -21,7 +22,7 @@ import {
   type StartCaseInput,
 } from '../packages/engine/src/index.ts';
 import { formData } from '../packages/engine/src/test-fixtures.ts';
-import { compare, figure, type BenchEntry } from './lib.ts';
+import { compare, figure, time, type BenchEntry } from './lib.ts';
 
 const NOW = new Date('2026-01-05T08:00:00Z');
 const INPUT: StartCaseInput = { riskFactors: ['economic', 'motivation'], consent: { referral: true } };
@@ -142,5 +143,12 @@ export default async function engineBench(): Promise<BenchEntry[]> {
   const chained = compare(`engine: advanceCase vs xstate.transition (srps case, ${moves.length} events)`, engineCase, rawCase, { ...per, target: 1.5 });
   const stored = compare(`engine: advanceCase vs xstate.transition from stored JSON (${moves.length} events)`, engineStored, rawStored, { ...per, target: 1.5 });
   const perEvent = figure('engine: advanceCase per event (chained)', (chained.value * 1000) / (moves.length + 1), 'µs/event');
-  return [chained, stored, perEvent];
+  // What the editor pays on every keystroke of its live validation panel.
+  const text = JSON.stringify(p.doc);
+  const check = time(() => {
+    const parsed = parsePathway(text);
+    if (parsed.ok) lintPathway(parsed.value);
+  }, { warmup: 20, rounds: 9, iterations: 20 });
+  const checkEntry = figure(`engine: parsePathway + lintPathway (${p.doc.key}, ${(text.length / 1024).toFixed(0)} KiB)`, check.msPerCall, 'ms/doc');
+  return [chained, stored, perEvent, checkEntry];
 }
