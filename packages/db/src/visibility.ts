@@ -2,8 +2,9 @@
 import type { Confidentiality, UserRole } from './rows.ts';
 
 /**
- * `umum`: every staff member with access to the case; `terbatas`: guru BK and
- * kepsek; `rahasia`: the author and the case's guru BK (its assignee) only.
+ * `umum`: every staff member with access to the case; `terbatas`: guru BK,
+ * kepsek and the author; `rahasia`: the author and the case's guru BK (its
+ * assignee) only.
  * `admin_dinas` never sees student-level content.
  */
 export function canSee(level: Confidentiality, viewer: { id: string; role: UserRole }, authorId: string, caseAssigneeId: string | null): boolean {

@@ -1,5 +1,5 @@
 /** Districts, schools, users (passwords, lockout) and sessions on SQLite. */
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { districts, schools, sessions, users } from '../schema/index.ts';
 import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
@@ -119,6 +119,18 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     },
   };
 
+  // Every authenticated request runs this: prepared once.
+  const sessionByToken = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare();
+  const slide = db
+    .update(sessions)
+    .set({ lastSeenAt: sql`${sql.placeholder('at')}`, expiresAt: sql`${sql.placeholder('expiresAt')}` })
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare();
   const sessionRepo: SessionRepo = {
     async create({ userId, now, ttlMs = DEFAULT_SESSION_TTL_MS }) {
       const token = randomBytes(32).toString('base64url');
@@ -139,18 +151,13 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     },
     async validate(token, now, opts) {
       const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
-      const found = db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.tokenHash, sha256Hex(token)))
-        .get();
+      const found = sessionByToken.get({ tokenHash: sha256Hex(token) });
       if (!found || found.user.disabledAt) return null;
       let session = found.session;
       if (session.expiresAt.getTime() <= now.getTime()) return null;
       if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
         const expiresAt = new Date(now.getTime() + ttlMs);
-        db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, session.id)).run();
+        slide.run({ at: now.getTime(), expiresAt: expiresAt.getTime(), id: session.id });
         session = { ...session, lastSeenAt: now, expiresAt };
       }
       return { session, user: publicUser(found.user) };

@@ -1,0 +1,55 @@
+/** Cross-cutting rows: notifications, the audit log, idempotency keys. */
+// GENERATED from ../schema/ops.ts by generate.mjs — do not edit by hand.
+import { index, integer, primaryKey, pgTable, text } from 'drizzle-orm/pg-core';
+import { id, instant, json } from './columns.ts';
+
+/** To one user (`userId`) or to every user of a role in a school. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    schoolId: text('school_id'),
+    userId: text('user_id'),
+    role: text('role'),
+    caseId: text('case_id'),
+    /** `step_entered`, `task_due_tomorrow`, `task_overdue`, … */
+    kind: text('kind').notNull(),
+    body: json('body').$type<{ id: string; en?: string }>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_role_idx').on(t.schoolId, t.role, t.createdAt)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    /** Null for district-level actions. */
+    schoolId: text('school_id'),
+    actorId: text('actor_id'),
+    /** `auth.login`, `auth.login_failed`, `note.read_rahasia`, `pathway.publish`, … */
+    action: text('action').notNull(),
+    /** What it was done to, e.g. `case:<id>`, `note:<id>`. */
+    subject: text('subject'),
+    details: json('details').$type<Record<string, unknown>>(),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('audit_school_at_idx').on(t.schoolId, t.at), index('audit_subject_idx').on(t.subject)],
+);
+
+/** The first answer to a write, replayed for a retry with the same key. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    /** Hash of method + path + body: a reused key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: json('body').$type<unknown>(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);

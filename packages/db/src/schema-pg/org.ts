@@ -1,0 +1,62 @@
+/** Tenancy: districts own schools; users belong to a school (or a district). */
+// GENERATED from ../schema/org.ts by generate.mjs — do not edit by hand.
+import { USER_ROLES } from '../schema/org.ts';
+import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, instant } from './columns.ts';
+
+export const districts = pgTable('districts', {
+  id: id(),
+  name: text('name').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const schools = pgTable(
+  'schools',
+  {
+    id: id(),
+    districtId: text('district_id').notNull().references(() => districts.id),
+    name: text('name').notNull(),
+    /** Nomor Pokok Sekolah Nasional, when known. */
+    npsn: text('npsn'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('schools_district_idx').on(t.districtId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Lower-cased on write. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    /** Null only for `admin_dinas`. */
+    schoolId: text('school_id').references(() => schools.id),
+    districtId: text('district_id').notNull().references(() => districts.id),
+    /** The class a `wali_kelas` is homeroom teacher of (e.g. `X-2`). */
+    className: text('class_name'),
+    /** `scrypt$N$r$p$salt$hash` (base64). */
+    passwordHash: text('password_hash').notNull(),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: instant('locked_until'),
+    disabledAt: instant('disabled_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_school_role_idx').on(t.schoolId, t.role)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    /** SHA-256 of the bearer token (hex); the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_uq').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
