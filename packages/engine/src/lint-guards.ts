@@ -7,7 +7,7 @@
 import { COMPARISON_OPS, RISK_FACTORS, type FormField, type Localized, type StepMeta } from './document.ts';
 import type { Diagnostic } from './contract.ts';
 import { GUARD_TYPES } from './guards.ts';
-import { TYPE_WORDS, lintMessages as msg } from './messages.ts';
+import { TYPE_WORDS, lintMessages as msg, shown } from './messages.ts';
 import { diagnostic, type LintScope } from './lint-scope.ts';
 import type { TransitionEntry } from './state-tree.ts';
 
@@ -55,7 +55,7 @@ function walkGuard(guard: unknown, t: TransitionEntry, out: Diagnostic[], checks
     return;
   }
   if (!isObject(guard) || typeof guard.type !== 'string') {
-    out.push(diagnostic('JALUR004', msg.malformedGuard(String(isObject(guard) ? guard.type : guard)), { transition: t }));
+    out.push(diagnostic('JALUR004', msg.malformedGuard(shown(isObject(guard) ? guard.type : guard)), { transition: t }));
     return;
   }
   const type = guard.type;
@@ -109,7 +109,7 @@ function lintCheck(check: Check, t: TransitionEntry, scope: LintScope, fields: M
     defs = Array.isArray(form) ? form.filter((f) => f.name === name) : [];
     if (defs.length === 0) out.push(diagnostic('JALUR006', msg.fieldNotRecorded(field), at));
   } else if (root === 'riskFactors' && rest.length === 0) {
-    for (const v of values) if (typeof v !== 'string' || !(RISK_FACTORS as readonly string[]).includes(v)) out.push(diagnostic('JALUR014', msg.valueNotAnOption(field, String(v), RISK_FACTORS), at));
+    for (const v of values) if (typeof v !== 'string' || !(RISK_FACTORS as readonly string[]).includes(v)) out.push(diagnostic('JALUR014', msg.valueNotAnOption(field, shown(v), RISK_FACTORS), at));
   } else if (root === 'consent' && rest.length > 0) {
     if ((op === 'eq' || op === 'neq') && typeof value !== 'boolean') out.push(diagnostic('JALUR014', msg.valueWrongType(field, TYPE_WORDS.boolean as Localized), at));
   } else if (!ALWAYS_KNOWN.has(root) && !OPEN_ROOTS.has(root) && !contextKeys.includes(root)) {
@@ -142,7 +142,7 @@ function compareWithForm(field: string, op: string, values: unknown[], defs: For
     const options = [...new Set(defs.flatMap((d) => d.options ?? []))];
     if (options.length === 0) return [];
     const wrong = values.find((v) => typeof v === 'string' && !options.includes(v));
-    if (wrong !== undefined) return [diagnostic('JALUR014', msg.valueNotAnOption(field, String(wrong), options), at)];
+    if (wrong !== undefined) return [diagnostic('JALUR014', msg.valueNotAnOption(field, shown(wrong), options), at)];
   }
   return [];
 }

@@ -10,8 +10,9 @@
 import { STEP_KINDS, type Guard, type PathwayDocument, type StepMeta } from './document.ts';
 import type { Diagnostic } from './contract.ts';
 import { isDuration } from './duration.ts';
-import { lintMessages as msg } from './messages.ts';
+import { lintMessages as msg, shown } from './messages.ts';
 import {
+  childKeys,
   entrySet,
   indexStates,
   isWithin,
@@ -63,7 +64,7 @@ function targetsMissing({ resolved }: LintScope): Diagnostic[] {
   for (const [t, targets] of resolved) {
     targets.forEach((state, i) => {
       if (state) return;
-      const target = String(t.targets[i]);
+      const target = shown(t.targets[i]);
       const fromRoot = t.source.parent === undefined && !target.startsWith('.') && !target.startsWith('#');
       const rootChild = fromRoot && t.source.node.states && Object.hasOwn(t.source.node.states, target.split('.')[0] ?? '');
       out.push(diagnostic('JALUR007', rootChild ? msg.targetFromRoot(target) : msg.targetMissing(target, t.source.id), { transition: t }));
@@ -77,11 +78,12 @@ function initials({ states }: LintScope): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const s of states) {
     if (s.kind !== 'compound') continue;
-    const children = Object.keys(s.node.states ?? {});
+    const children = childKeys(s.node);
     if (children.length === 0) continue;
-    const initial = s.node.initial;
+    const initial: unknown = s.node.initial;
     if (initial === undefined) out.push(diagnostic('JALUR011', msg.initialMissing(s.id), { state: s.id }));
-    else if (!children.includes(initial)) out.push(diagnostic('JALUR011', msg.initialUnknown(s.id, initial, children), { state: s.id }));
+    else if (typeof initial !== 'string' || !children.includes(initial))
+      out.push(diagnostic('JALUR011', msg.initialUnknown(s.id, shown(initial), children), { state: s.id }));
   }
   return out;
 }
@@ -224,7 +226,7 @@ function stepMeta({ states }: LintScope): Diagnostic[] {
       continue;
     }
     if (typeof meta.kind !== 'string' || !(STEP_KINDS as readonly string[]).includes(meta.kind))
-      out.push(diagnostic('JALUR008', msg.stepWithoutKind(s.id, String(meta.kind ?? '')), { state: s.id }, severity));
+      out.push(diagnostic('JALUR008', msg.stepWithoutKind(s.id, shown(meta.kind ?? '')), { state: s.id }, severity));
     if (!meta.title || typeof meta.title.id !== 'string' || meta.title.id.trim() === '')
       out.push(diagnostic('JALUR008', msg.stepWithoutTitle(s.id), { state: s.id }, severity));
     const seen = new Set<string>();

@@ -62,6 +62,14 @@ export const LINT_RULES: Record<LintCode, LintRule> = {
   JALUR016: { code: 'JALUR016', severity: 'error', title: bilingual('Perpindahan otomatis berputar tanpa henti', 'Automatic transition loops forever') },
 };
 
+/** A value as a person would recognise it in a message: text as is, anything else by its shape. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
+  return String(value);
+}
+
 const q = (s: string): string => `‘${s}’`;
 const list = (xs: readonly string[]): string => xs.map(q).join(', ');
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { DOCUMENT_LIMITS, pathwayDocumentSchema, type PathwayDocument, type StateNodeConfig } from './document.ts';
 import type { DocumentIssue, Result } from './contract.ts';
 import { isDuration } from './duration.ts';
-import { located, parseMessages as m } from './messages.ts';
+import { located, parseMessages as m, shown } from './messages.ts';
 
 type Path = (string | number)[];
 
@@ -150,12 +150,12 @@ function fromZodIssue(zi: z.core.$ZodIssue, prefix: Path, root: unknown): Docume
       if (zi.origin === 'array' || zi.origin === 'set') return [issue(path, m.tooManyItems(Number(zi.maximum)))];
       return [issue(path, m.tooBig(Number(zi.maximum)))];
     case 'invalid_format':
-      if (zi.message === 'field') return [issue(path, m.badFieldPath(String(input)))];
-      return [issue(path, m.badName(String(input)))];
+      if (zi.message === 'field') return [issue(path, m.badFieldPath(shown(input)))];
+      return [issue(path, m.badName(shown(input)))];
     case 'invalid_value': {
       const options = zi.values.map(String);
       if (options.length === 1) return [issue(path, m.wrongFormat(options[0] ?? ''))];
-      return [issue(path, m.notAnOption(String(input), options))];
+      return [issue(path, m.notAnOption(shown(input), options))];
     }
     case 'unrecognized_keys':
       return [issue(path, m.unknownKeys(zi.keys))];
@@ -184,7 +184,7 @@ function fromUnion(zi: z.core.$ZodIssueInvalidUnion, path: Path, root: unknown):
     // The only discriminated union in the document is the guard.
     if (zi.discriminator === 'type') {
       if (type === undefined) return [issue([...at, 'type'], m.required())];
-      return [issue([...at, 'type'], m.unknownGuard(String(type)))];
+      return [issue([...at, 'type'], m.unknownGuard(shown(type)))];
     }
     return [issue(path, m.invalid())];
   }

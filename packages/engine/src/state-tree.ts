@@ -29,10 +29,18 @@ export interface TransitionEntry {
   config: TransitionConfig;
 }
 
+const KINDS: ReadonlySet<string> = new Set(['atomic', 'compound', 'parallel', 'final', 'history']);
+
+/** The names of a state's children (none when `states` is missing or, in a draft, not an object). */
+export function childKeys(node: StateNodeConfig): string[] {
+  const states: unknown = node.states;
+  return typeof states === 'object' && states !== null && !Array.isArray(states) ? Object.keys(states) : [];
+}
+
 /** The kind of a state node, as XState infers it when `type` is absent. */
 export function stateKind(node: StateNodeConfig): StateEntry['kind'] {
-  if (node.type) return node.type;
-  return node.states && Object.keys(node.states).length > 0 ? 'compound' : 'atomic';
+  if (typeof node.type === 'string' && KINDS.has(node.type)) return node.type;
+  return childKeys(node).length > 0 ? 'compound' : 'atomic';
 }
 
 /** Every state of the machine, parents before children, the root first. */
@@ -41,7 +49,8 @@ export function listStates(machine: MachineConfig): StateEntry[] {
   const root: StateEntry = { path: [], id: '', node: rootNode, parent: undefined, kind: machine.type ?? 'compound' };
   const out: StateEntry[] = [root];
   const visit = (entry: StateEntry): void => {
-    for (const [key, child] of Object.entries(entry.node.states ?? {})) {
+    for (const key of childKeys(entry.node)) {
+      const child: unknown = entry.node.states?.[key];
       if (!isObject(child)) continue;
       const path = [...entry.path, key];
       const childEntry: StateEntry = { path, id: path.join('.'), node: child, parent: entry, kind: stateKind(child) };
@@ -141,17 +150,21 @@ export function isWithin(entry: StateEntry, ancestor: StateEntry): boolean {
 /** The states XState enters when it enters `entry`: the entry, its ancestors and the initial/parallel descendants. */
 export function entrySet(entry: StateEntry, states: Map<string, StateEntry>): StateEntry[] {
   const out: StateEntry[] = [];
+  const seen = new Set<StateEntry>();
   const descend = (s: StateEntry): void => {
+    // Drafts can point a group's initial at itself; enter each state once.
+    if (seen.has(s)) return;
+    seen.add(s);
     out.push(s);
-    const children = Object.keys(s.node.states ?? {});
+    const children = childKeys(s.node);
     if (s.kind === 'parallel') {
       for (const key of children) {
         const child = stateAt(states, [...s.path, key]);
         if (child) descend(child);
       }
     } else if (s.kind === 'compound') {
-      const initial = s.node.initial;
-      const child = initial !== undefined ? stateAt(states, [...s.path, initial]) : undefined;
+      const initial: unknown = s.node.initial;
+      const child = typeof initial === 'string' && initial !== '' ? stateAt(states, [...s.path, initial]) : undefined;
       if (child) descend(child);
     } else if (s.kind === 'history' && s.parent) {
       // A history state enters whatever its parent would enter by default.
@@ -166,7 +179,7 @@ export function entrySet(entry: StateEntry, states: Map<string, StateEntry>): St
   for (let s = entry.parent; s; inner = s, s = s.parent) {
     out.push(s);
     if (s.kind !== 'parallel') continue;
-    for (const key of Object.keys(s.node.states ?? {})) {
+    for (const key of childKeys(s.node)) {
       const region = stateAt(states, [...s.path, key]);
       if (region && region !== inner) descend(region);
     }
