@@ -18,6 +18,8 @@ export interface Handler {
   guard: Guard | undefined;
   targets: string[];
   label: Localized | undefined;
+  /** The transition exits and re-enters its source (`reenter: true`). */
+  reenter: boolean;
 }
 
 const indexes = new WeakMap<CompiledPathway, Map<string, Handler[]>>();
@@ -38,6 +40,7 @@ function handlerIndex(p: CompiledPathway): Map<string, Handler[]> {
         guard: t.guard,
         targets: t.targets,
         label: t.config.meta?.label,
+        reenter: t.config.reenter === true,
       };
       const list = index.get(type);
       if (list) list.push(handler);

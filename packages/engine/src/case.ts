@@ -7,9 +7,9 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { Actor, AdvanceError, AdvanceOptions, CaseContext, CaseEvent, Effect, Result, StartCaseInput } from './contract.ts';
 import type { Localized, StepMeta } from './document.ts';
 import type { CompiledPathway } from './compile.ts';
-import type { EngineEvent } from './guards.ts';
+import { evaluateGuard, type EngineEvent } from './guards.ts';
 import { validateForm } from './forms.ts';
-import { availableEvents, handlersFor } from './available.ts';
+import { availableEvents, handlersFor, type Handler } from './available.ts';
 
 /** A case's persisted XState snapshot: plain JSON, stored as it is. */
 export interface CaseSnapshot {
@@ -117,6 +117,7 @@ function effectsOf(
   after: LiveSnapshot,
   actions: readonly { type: string; params?: unknown }[],
   now: Date,
+  reentered: ReadonlySet<string> = new Set(),
 ): Effect[] {
   const effects: Effect[] = [];
   for (const action of actions) {
@@ -139,17 +140,19 @@ function effectsOf(
       effects.push({ type: 'timer.cancel', timerId: String(params.sendId) });
     }
   }
-  const was = new Set(before ? before._nodes.map(pathOf) : []);
+  // A re-entered step (`reenter: true`) counts as left and entered again: its task is renewed.
+  const was = new Set(before ? before._nodes.map(pathOf).filter((id) => !reentered.has(id)) : []);
   const now_ = new Set(after._nodes.map(pathOf));
   for (const node of before?._nodes ?? []) {
     const id = pathOf(node);
-    if (!now_.has(id) && node.type === 'atomic' && p.steps.has(id)) effects.push({ type: 'task.close', stateId: id });
+    if ((!now_.has(id) || reentered.has(id)) && node.type === 'atomic' && p.steps.has(id)) effects.push({ type: 'task.close', stateId: id });
   }
   for (const node of after._nodes) {
     const id = pathOf(node);
     const meta = p.steps.get(id);
-    if (was.has(id) || node.type !== 'atomic' || !meta) continue;
-    const roles = meta.roles ?? [];
+    const roles = meta?.roles ?? [];
+    // A step nobody acts on (a waiting step) gets no task.
+    if (was.has(id) || node.type !== 'atomic' || !meta || roles.length === 0) continue;
     effects.push({
       type: 'task.open',
       stateId: id,
@@ -160,13 +163,25 @@ function effectsOf(
       schoolDays: meta.schoolDays === true,
       requiresApproval: meta.requiresApproval === true,
     });
-    if (roles.length > 0) effects.push({ type: 'notify', roles, stateId: id, message: { id: `${ENTERED.id}: ${meta.title.id}`, en: `${ENTERED.en}: ${meta.title.en ?? meta.title.id}` } });
+    effects.push({ type: 'notify', roles, stateId: id, message: { id: `${ENTERED.id}: ${meta.title.id}`, en: `${ENTERED.en}: ${meta.title.en ?? meta.title.id}` } });
   }
   if (after.status === 'done') {
     const finals = after._nodes.filter((n) => n.type === 'final').map(pathOf);
     effects.push({ type: 'case.closed', finalState: finals[finals.length - 1] ?? '' });
   }
   return effects;
+}
+
+/**
+ * The steps a `reenter: true` transition exits and enters again: its source
+ * and the active states below it. The transition taken is the first whose
+ * guard passes, as XState picks it.
+ */
+function reenteredBy(handlers: readonly Handler[], context: unknown, event: EngineEvent, activePaths: readonly string[]): Set<string> {
+  const taken = handlers.find((h) => h.guard === undefined || evaluateGuard(h.guard, context as Record<string, unknown>, event));
+  if (!taken?.reenter) return new Set();
+  const prefix = taken.source === '' ? '' : `${taken.source}.`;
+  return new Set(activePaths.filter((id) => id === taken.source || id.startsWith(prefix)));
 }
 
 /**
@@ -201,7 +216,8 @@ export function advanceCase(
   if (before.status !== 'active')
     return refuse('case_done', { id: 'Kasus sudah selesai.', en: 'The case is already closed.' }, event.type, []);
 
-  const handlers = handlersFor(p, before._nodes.map(pathOf), event.type);
+  const activePaths = before._nodes.map(pathOf);
+  const handlers = handlersFor(p, activePaths, event.type);
   if (handlers.length === 0)
     return refuse(
       'event_not_accepted',
@@ -253,6 +269,6 @@ export function advanceCase(
       event.type,
       allowed(),
     );
-  const effects = effectsOf(p, before, next, actions, options.now);
+  const effects = effectsOf(p, before, next, actions, options.now, reenteredBy(handlers, before.context, xsEvent, activePaths));
   return { ok: true, value: { snapshot: persist(next), effects, active: leaves(p, next), status: next.status === 'done' ? 'done' : 'active' } };
 }
