@@ -10,6 +10,22 @@ import { DraftDesignerPage, VersionDesignerPage } from '../designer/DesignerPage
 import { DiffPage } from '../designer/diff/DiffPage.tsx';
 import { NotFound } from './NotFound.tsx';
 
+/**
+ * Feature pages found at build time. A page that is not there yet (its
+ * feature is still being written) falls back to a placeholder, so the build
+ * never breaks on a missing module.
+ */
+const featurePages = import.meta.glob<{ Component: React.ComponentType }>(['../cases/*Page.tsx', '../reports/*Page.tsx', '../district/*Page.tsx']);
+
+function feature(path: string) {
+  return async () => {
+    const load = featurePages[path];
+    if (load) return { Component: (await load()).Component };
+    const { Placeholder } = await import('./Placeholder.tsx');
+    return { Component: () => <Placeholder title="Jalur" /> };
+  };
+}
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
@@ -20,9 +36,11 @@ export const router = createBrowserRouter([
       { path: 'pathways/:id', element: <DraftDesignerPage /> },
       { path: 'pathways/:id/versions/:v', element: <VersionDesignerPage /> },
       { path: 'pathways/:id/diff', element: <DiffPage /> },
-      { path: 'cases', lazy: () => import('../cases/CaseBoardPage.tsx') },
-      { path: 'cases/:id', lazy: () => import('../cases/CasePage.tsx') },
-      { path: 'reports', lazy: () => import('../reports/ReportsPage.tsx') },
+      { path: 'cases', lazy: feature('../cases/CaseBoardPage.tsx') },
+      { path: 'cases/:id', lazy: feature('../cases/CasePage.tsx') },
+      { path: 'reports', lazy: feature('../reports/ReportsPage.tsx') },
+      { path: 'district', lazy: feature('../district/DistrictPage.tsx') },
+      { path: 'templates', lazy: feature('../district/TemplatesPage.tsx') },
       { path: '*', element: <NotFound /> },
     ],
   },

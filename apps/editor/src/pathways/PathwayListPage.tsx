@@ -48,7 +48,7 @@ export function PathwayListPage() {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const start = (input: CreateInput) => {
+  const start = (input: CreateInput & { key?: string }) => {
     setError(null);
     create.mutate(input, {
       onSuccess: (d) => void navigate(`/pathways/${d.id}`),
@@ -120,7 +120,7 @@ export function PathwayListPage() {
           <h2 id="templates-h">{t('list.templates')}</h2>
           <ul className="card-list" data-testid="templates">
             {templates.map((p) => (
-              <PathwayCard key={p.id} p={p} busy={create.isPending} onUseTemplate={() => start({ templateId: p.id })} />
+              <PathwayCard key={p.id} p={p} busy={create.isPending} onUseTemplate={() => start({ templateId: p.id, key: keyFromTitle(p.key) })} />
             ))}
           </ul>
         </section>

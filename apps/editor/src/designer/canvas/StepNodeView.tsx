@@ -46,19 +46,19 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
             <Icon size={16} />
           </span>
           <span className="step-kind">{t(`kind.${kind}`)}</span>
-          {marks.includes('is-initial') && (
-            <span className="badge badge-start" title={t('canvas.initial')}>
-              <Flag size={11} /> {t('canvas.start')}
-            </span>
-          )}
-          {meta?.confidentiality && meta.confidentiality !== 'umum' && (
-            <span className={`badge badge-${meta.confidentiality}`} title={t(`conf.${meta.confidentiality}`)}>
-              <Lock size={11} /> {t(`conf.${meta.confidentiality}`)}
-            </span>
-          )}
         </div>
+        {marks.includes('is-initial') && (
+          <span className="start-flag" title={t('canvas.initial')}>
+            <Flag size={10} aria-hidden /> {t('canvas.start')}
+          </span>
+        )}
         <div className="step-title">{title}</div>
         <div className="step-foot">
+          {meta?.confidentiality && meta.confidentiality !== 'umum' && (
+            <span className={`badge badge-${meta.confidentiality}`} title={t(`conf.${meta.confidentiality}`)}>
+              <Lock size={10} aria-hidden /> {t(`conf.${meta.confidentiality}`)}
+            </span>
+          )}
           {(meta?.roles ?? []).map((r) => (
             <span key={r} className={`badge role role-${r}`}>
               {ROLE_LABELS[r]?.[lang] ?? r}

@@ -2,8 +2,7 @@
  * Auto-layout with elkjs (layered, left to right), nested groups included:
  * ELK lays children out inside their container and sizes the container.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { isContainerType } from '../model/nodeType.ts';
 import { isWithin } from '../model/paths.ts';
 import { STEP_SIZE, type PathwayModel } from '../model/types.ts';
@@ -15,7 +14,12 @@ export interface Placement {
   height?: number;
 }
 
-const elk = new ELK();
+let elk: Promise<ElkApi> | null = null;
+/** elkjs is large: it loads the first time a layout is asked for. */
+function loadElk(): Promise<ElkApi> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return elk;
+}
 
 const ROOT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -56,7 +60,7 @@ export async function computeLayout(model: PathwayModel): Promise<Map<string, Pl
       e.height = 140;
     }
   }
-  const out = await elk.layout(root);
+  const out = await (await loadElk()).layout(root);
   const placements = new Map<string, Placement>();
   const walk = (node: ElkNode) => {
     for (const c of node.children ?? []) {
