@@ -10,6 +10,7 @@ export interface ApiClient {
   /** A bearer token for a demo account. */
   login(email: string): Promise<string>;
   get(path: string, token?: string): Promise<Response>;
+  send(method: 'POST' | 'PUT', path: string, token: string, body: unknown): Promise<Response>;
 }
 
 export function apiClient(demo: DemoDb, now: Date): ApiClient {
@@ -30,6 +31,9 @@ export function apiClient(demo: DemoDb, now: Date): ApiClient {
     },
     get(path, token) {
       return app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    },
+    send(method, path, token, body) {
+      return app.request(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * District aggregates (admin_dinas only), mounted at `/api/district`:
  * `GET /schools`, `GET /aggregates?schoolId&from&to`,
- * `GET /aggregates.csv?table=…`. De-identified: the answers carry school
+ * `GET /aggregates.csv?table=…`; the template library under `/templates`
+ * (templates.ts, open to school roles too). De-identified: the answers carry school
  * names and counts, never a student; counts of 1–4 are `"<5"` (suppressed in
  * @jalur/reports before they reach this file).
  */
@@ -12,8 +13,9 @@ import type { ApiContext } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Principal } from '../http/router.ts';
 import { createRouter } from '../http/router.ts';
-import { csvResponse, parseQuery, periodOf, periodQuerySchema } from '../reports/params.ts';
+import { csvResponse, periodOf, periodQuerySchema, validQuery } from '../reports/params.ts';
 import { reportQueriesFor } from '../reports/report-queries.ts';
+import { templateRoutes } from './templates.ts';
 
 const aggregatesQuerySchema = periodQuerySchema.extend({ schoolId: z.string().min(1).max(200).optional() });
 const exportQuerySchema = aggregatesQuerySchema.extend({ table: z.enum(DISTRICT_TABLES) });
@@ -33,22 +35,23 @@ export function districtRoutes(ctx: ApiContext) {
     if (!school || school.districtId !== districtId) throw notFound();
   }
   const router = createRouter();
-  router.use('*', requireAuth(ctx), requireRole('admin_dinas'));
+  for (const path of ['/schools', '/aggregates', '/aggregates.csv']) router.use(path, requireAuth(ctx), requireRole('admin_dinas'));
   return router
+    .route('/templates', templateRoutes(ctx))
     .get('/schools', async (c) => {
       const districtId = districtOf(c.var.principal);
       return c.json({ items: await q().districtSchools(districtId) }, 200);
     })
-    .get('/aggregates', async (c) => {
+    .get('/aggregates', validQuery(aggregatesQuerySchema), async (c) => {
       const districtId = districtOf(c.var.principal);
-      const query = parseQuery(c, aggregatesQuerySchema);
+      const query = c.req.valid('query');
       await checkSchool(districtId, query.schoolId);
       const now = ctx.clock.now();
       return c.json(await districtAggregates(q(), { districtId, schoolId: query.schoolId ?? null, period: periodOf(c, query, now), now }), 200);
     })
-    .get('/aggregates.csv', async (c) => {
+    .get('/aggregates.csv', validQuery(exportQuerySchema), async (c) => {
       const districtId = districtOf(c.var.principal);
-      const query = parseQuery(c, exportQuerySchema);
+      const query = c.req.valid('query');
       await checkSchool(districtId, query.schoolId);
       const now = ctx.clock.now();
       const data = await districtAggregates(q(), { districtId, schoolId: query.schoolId ?? null, period: periodOf(c, query, now), now });

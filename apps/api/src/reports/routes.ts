@@ -9,7 +9,7 @@ import { SCHOOL_TABLES, schoolBeforeAfter, schoolSummary, schoolTable, schoolTre
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
 import { createRouter } from '../http/router.ts';
-import { csvResponse, parseQuery, periodOf, periodQuerySchema } from './params.ts';
+import { csvResponse, periodOf, periodQuerySchema, validQuery } from './params.ts';
 import { reportQueriesFor } from './report-queries.ts';
 
 const exportQuerySchema = periodQuerySchema.extend({ table: z.enum(SCHOOL_TABLES) });
@@ -24,18 +24,18 @@ export function reportRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(c.var.principal);
       return c.json(await schoolSummary(q(), schoolId, ctx.clock.now()), 200);
     })
-    .get('/before-after', async (c) => {
+    .get('/before-after', validQuery(periodQuerySchema), async (c) => {
       const schoolId = schoolOf(c.var.principal);
-      const period = periodOf(c, parseQuery(c, periodQuerySchema), ctx.clock.now());
+      const period = periodOf(c, c.req.valid('query'), ctx.clock.now());
       return c.json(await schoolBeforeAfter(q(), schoolId, period), 200);
     })
     .get('/trends', async (c) => {
       const schoolId = schoolOf(c.var.principal);
       return c.json(await schoolTrends(q(), schoolId), 200);
     })
-    .get('/export.csv', async (c) => {
+    .get('/export.csv', validQuery(exportQuerySchema), async (c) => {
       const schoolId = schoolOf(c.var.principal);
-      const query = parseQuery(c, exportQuerySchema);
+      const query = c.req.valid('query');
       const now = ctx.clock.now();
       const table = query.table;
       const data =

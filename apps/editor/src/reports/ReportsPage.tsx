@@ -1,8 +1,31 @@
-// Placeholder: the reports and dashboards replace this module; keep the `Component` export.
+/**
+ * `/reports`: the school's M&E report for kepsek and guru BK; the district
+ * admin sees the de-identified district aggregates instead.
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Placeholder } from '../app/Placeholder.tsx';
+import { useMe } from '../auth/session.ts';
+import './messages.ts';
+import './reports.css';
+import { SchoolDashboard } from './SchoolDashboard.tsx';
+
+const DistrictDashboard = lazy(() => import('../district/DistrictDashboard.tsx'));
 
 export function Component() {
-  const { t } = useTranslation();
-  return <Placeholder title={t('app.reports')} />;
+  const { t } = useTranslation('reports');
+  const me = useMe();
+  const role = me.data?.role;
+  return (
+    <div className="page report-page">
+      {role === 'admin_dinas' ? (
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <DistrictDashboard />
+        </Suspense>
+      ) : role === 'kepsek' || role === 'guru_bk' ? (
+        <SchoolDashboard />
+      ) : (
+        <p className="muted">{me.isPending ? t('loading') : '403 — Laporan hanya untuk kepala sekolah dan guru BK / reports are for the principal and the counselor'}</p>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,153 @@
+/**
+ * The district template library, mounted at `/api/district/templates`:
+ *
+ * - `GET /` (kepsek, guru BK, admin_dinas): the district's templates with
+ *   their latest version; for a school caller also its adoption (which
+ *   pathway, which template version) and whether an update is available.
+ * - `GET /sources?schoolId=` (admin_dinas): a school's published pathways, to choose one to publish.
+ * - `POST /` (admin_dinas) `{schoolId, pathwayId, version, description?, tags?, key?}`:
+ *   publishes that school version as a template (a new template, or the next
+ *   version of the template with the same key). Lint errors → 422.
+ * - `POST /:id/pull` (kepsek) `{pathwayId, expectedRevision}`: pulls the
+ *   template's latest version into the adopting pathway's draft (to publish
+ *   as a new school version when ready) and records the new lineage.
+ *
+ * Adopting is `POST /api/pathways {templateId}`; previewing and the visual
+ * diff are `/api/pathways/:id/versions/:v` (templates are readable by the
+ * district's schools).
+ */
+import { z } from 'zod';
+import { lintPathway, parsePathway } from '@jalur/engine';
+import type { JalurDb, PathwayRow } from '@jalur/db';
+import { validator } from 'hono/validator';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import type { ApiContext } from '../context.ts';
+import { fromDbError } from '../http/db-errors.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import { parseWith, validQuery } from '../reports/params.ts';
+import { setLineage } from './lineage.ts';
+
+const publishBody = z.object({
+  schoolId: z.string().min(1).max(200),
+  pathwayId: z.string().min(1).max(200),
+  version: z.number().int().positive(),
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/).optional(),
+  description: z.string().max(4000).optional(),
+  tags: z.array(z.string().min(1).max(40)).max(20).optional(),
+});
+const pullBody = z.object({ pathwayId: z.string().min(1).max(200), expectedRevision: z.number().int().positive() });
+const validJson = <S extends z.ZodType>(schema: S) => validator('json', (value) => parseWith(schema, value) as z.infer<S>);
+
+function districtOf(p: Principal): string {
+  if (p.districtId === null) throw forbidden();
+  return p.districtId;
+}
+
+export interface TemplateAdoption {
+  pathwayId: string;
+  pathwayTitle: string;
+  sourceVersion: number | null;
+  updateAvailable: boolean;
+}
+
+/** One library entry. */
+async function templateView(db: JalurDb, districtId: string, t: PathwayRow, adopted: PathwayRow[]) {
+  const scope = { districtId, schoolId: null };
+  const latest = await db.pathways.latestVersion(scope, t.id);
+  const latestVersion = latest?.version ?? null;
+  const adoptions: TemplateAdoption[] = adopted
+    .filter((p) => p.sourceTemplateId === t.id)
+    .map((p) => ({
+      pathwayId: p.id,
+      pathwayTitle: p.title,
+      sourceVersion: p.sourceVersion,
+      updateAvailable: latestVersion !== null && (p.sourceVersion ?? 0) < latestVersion,
+    }));
+  return {
+    id: t.id,
+    key: t.key,
+    title: t.title,
+    description: t.description,
+    tags: t.tags,
+    latestVersion,
+    publishedAt: latest?.publishedAt.toISOString() ?? null,
+    changeNote: latest?.changeNote ?? null,
+    adoptions,
+  };
+}
+
+/** The template library sub-app (mounted at `/api/district/templates`). */
+export function templateRoutes(ctx: ApiContext) {
+  const { db, clock } = ctx;
+  const router = createRouter();
+  router.use('*', requireAuth(ctx));
+  return router
+    .get('/', requireRole('kepsek', 'guru_bk', 'admin_dinas'), async (c) => {
+      const p = c.var.principal;
+      const districtId = districtOf(p);
+      const templates = await db.pathways.list({ districtId, schoolId: null });
+      const own = p.schoolId ? await db.pathways.list({ districtId, schoolId: p.schoolId }) : [];
+      const items = [];
+      for (const t of templates) if (t.archivedAt === null) items.push(await templateView(db, districtId, t, own));
+      return c.json({ items }, 200);
+    })
+    .get('/sources', requireRole('admin_dinas'), validQuery(z.object({ schoolId: z.string().min(1).max(200) })), async (c) => {
+      const districtId = districtOf(c.var.principal);
+      const { schoolId } = c.req.valid('query');
+      const school = await db.schools.get(schoolId);
+      if (!school || school.districtId !== districtId) throw notFound();
+      const scope = { districtId, schoolId };
+      const items = [];
+      for (const row of await db.pathways.list(scope)) {
+        const versions = await db.pathways.listVersions(scope, row.id);
+        if (versions.length > 0) items.push({ id: row.id, key: row.key, title: row.title, versions: versions.map((v) => v.version) });
+      }
+      return c.json({ items }, 200);
+    })
+    .post('/', requireRole('admin_dinas'), validJson(publishBody), async (c) => {
+      const p = c.var.principal;
+      const districtId = districtOf(p);
+      const body = c.req.valid('json');
+      const school = await db.schools.get(body.schoolId);
+      if (!school || school.districtId !== districtId) throw notFound();
+      const source = await db.pathways.get({ districtId, schoolId: school.id }, body.pathwayId);
+      if (!source || source.schoolId !== school.id) throw notFound('pathway_not_found');
+      const version = await db.pathways.getVersion({ districtId, schoolId: school.id }, source.id, body.version);
+      if (!version) throw notFound('version_not_found');
+      const parsed = parsePathway(version.document);
+      if (!parsed.ok) throw new ApiError(422, 'lint_failed', 'lint_failed', { issues: parsed.error, diagnostics: [] });
+      const diagnostics = lintPathway(parsed.value);
+      if (diagnostics.some((d) => d.severity === 'error')) throw new ApiError(422, 'lint_failed', 'lint_failed', { issues: [], diagnostics });
+      const scope = { districtId, schoolId: null };
+      const key = body.key ?? source.key;
+      const now = clock.now();
+      const meta = { title: source.title, description: body.description ?? source.description, tags: body.tags ?? source.tags };
+      const existing = await db.pathways.getByKey(scope, key);
+      const saved = existing
+        ? await db.pathways.updateDraft(scope, { id: existing.id, expectedRevision: existing.draftRevision, draft: version.document, ...meta, updatedBy: p.userId, now })
+        : await db.pathways.create(scope, { key, ...meta, draft: version.document, updatedBy: p.userId, now });
+      if (!saved.ok) throw fromDbError(saved.error, 'template_not_found');
+      const changeNote = `Dari ${school.name}, ${source.title} v${version.version} / from ${school.name}, ${source.title} v${version.version}`;
+      const published = await db.pathways.publish(scope, { id: saved.value.id, publishedBy: p.userId, now, changeNote });
+      if (!published.ok) throw fromDbError(published.error, 'template_not_found');
+      return c.json(await templateView(db, districtId, saved.value, []), existing ? 200 : 201);
+    })
+    .post('/:id/pull', requireRole('kepsek'), validJson(pullBody), async (c) => {
+      const p = c.var.principal;
+      const districtId = districtOf(p);
+      const schoolId = schoolOf(p);
+      const body = c.req.valid('json');
+      const template = await db.pathways.get({ districtId, schoolId }, c.req.param('id'));
+      if (!template || template.schoolId !== null) throw notFound('template_not_found');
+      const latest = await db.pathways.latestVersion({ districtId, schoolId: null }, template.id);
+      if (!latest) throw notFound('version_not_found');
+      const scope = { districtId, schoolId };
+      const own = await db.pathways.get(scope, body.pathwayId);
+      if (!own || own.schoolId !== schoolId || own.sourceTemplateId !== template.id) throw notFound('pathway_not_found');
+      const saved = await db.pathways.updateDraft(scope, { id: own.id, expectedRevision: body.expectedRevision, draft: latest.document, updatedBy: p.userId, now: clock.now() });
+      if (!saved.ok) throw fromDbError(saved.error, 'pathway_not_found');
+      setLineage(db, { schoolId, pathwayId: own.id, templateId: template.id, version: latest.version });
+      return c.json({ pathwayId: own.id, draftRevision: saved.value.draftRevision, sourceTemplateId: template.id, sourceVersion: latest.version }, 200);
+    });
+}

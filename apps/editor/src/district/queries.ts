@@ -1,0 +1,22 @@
+/** District data as server state (admin_dinas). */
+import { useQuery } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import type { JalurClient } from '@jalur/api';
+import { api, unwrap } from '../api/client.ts';
+
+export type Aggregates = InferResponseType<JalurClient['api']['district']['aggregates']['$get'], 200>;
+export type AggregateBlock = Aggregates['district'];
+
+export function useDistrictSchools() {
+  return useQuery({ queryKey: ['district', 'schools'], queryFn: () => unwrap(api.api.district.schools.$get()) });
+}
+
+export function useAggregates(input: { schoolId: string; from: string; to: string }) {
+  const query = { from: input.from, to: input.to, ...(input.schoolId ? { schoolId: input.schoolId } : {}) };
+  return useQuery({ queryKey: ['district', 'aggregates', query], queryFn: () => unwrap(api.api.district.aggregates.$get({ query })) });
+}
+
+export function districtCsvUrl(table: string, input: { schoolId: string; from: string; to: string }): string {
+  const q = new URLSearchParams({ table, from: input.from, to: input.to, ...(input.schoolId ? { schoolId: input.schoolId } : {}) });
+  return `/api/district/aggregates.csv?${q.toString()}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * The school's M&E report (kepsek, guru BK): KPIs, before/after per factor
+ * for a chosen period, open cases by step and factor, overdue tasks, median
+ * time per step, cases per month, outcomes, attendance/grade trends and
+ * return-to-attendance per branch. Every table has its CSV; the page prints.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Printer } from 'lucide-react';
+import { HorizontalBars, MonthLines, PairedBars } from './Charts.tsx';
+import { localized } from './messages.ts';
+import { defaultPeriod, schoolCsvUrl, useBeforeAfter, useSummary, useTrends, type PeriodInput } from './queries.ts';
+import { ReportSection, ReportTable } from './ReportSection.tsx';
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+const num = (v: number | null) => (v === null ? '—' : String(v));
+
+export function SchoolDashboard() {
+  const { t, i18n } = useTranslation('reports');
+  const lang = i18n.language;
+  const [period, setPeriod] = useState<PeriodInput>(() => defaultPeriod());
+  const [draft, setDraft] = useState<PeriodInput>(period);
+  const summary = useSummary();
+  const beforeAfter = useBeforeAfter(period);
+  const trends = useTrends();
+  const factorName = (f: string) => t(`factors.${f}`, { defaultValue: f });
+
+  if (summary.isPending) return <p className="muted">{t('loading')}</p>;
+  if (summary.isError) return <p className="error-text">{summary.error.message}</p>;
+  const s = summary.data;
+
+  return (
+    <>
+      <div className="report-head">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('subtitle')}</p>
+          <p className="muted small">
+            {t('generatedAt')}: {new Date(s.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')} · {t('period')}: {period.from} – {period.to}
+          </p>
+        </div>
+        <form
+          className="no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setPeriod(draft);
+          }}
+        >
+          <label className="field">
+            <span>{t('from')}</span>
+            <input type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+          </label>
+          <label className="field">
+            <span>{t('to')}</span>
+            <input type="date" name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+          </label>
+          <button className="btn" type="submit" data-testid="apply-period">{t('period')} ✓</button>
+          <button className="btn" type="button" onClick={() => window.print()}>
+            <Printer size={14} /> {t('print')}
+          </button>
+        </form>
+      </div>
+
+      <div className="report-kpis">
+        <div className="card report-kpi"><span className="muted">{t('openCases')}</span><strong data-testid="kpi-open">{s.openCases}</strong></div>
+        <div className="card report-kpi"><span className="muted">{t('closedCases')}</span><strong>{s.closedCases}</strong></div>
+        <div className="card report-kpi"><span className="muted">{t('overdue')}</span><strong className={s.overdueTasks.total > 0 ? 'warning-text' : undefined}>{s.overdueTasks.total}</strong></div>
+      </div>
+
+      <div className="report-grid">
+        <ReportSection title={t('beforeAfter')} help={t('beforeAfterHelp')} csvHref={schoolCsvUrl('before-after', period)} testId="before-after">
+          {beforeAfter.isError ? (
+            <p className="error-text">{beforeAfter.error.message}</p>
+          ) : beforeAfter.data ? (
+            <>
+              <PairedBars data={beforeAfter.data.map((r) => ({ label: factorName(r.factor), a: r.before, b: r.after }))} names={[t('before'), t('after')]} />
+              <ReportTable testId="before-after-table" columns={[t('factor'), t('before'), t('after')]} rows={beforeAfter.data.map((r) => [factorName(r.factor), r.before, r.after])} />
+            </>
+          ) : (
+            <p className="muted">{t('loading')}</p>
+          )}
+        </ReportSection>
+
+        <ReportSection title={t('outcomes')} csvHref={schoolCsvUrl('outcomes')}>
+          <HorizontalBars name={t('count')} data={Object.entries(s.outcomes).map(([o, n]) => ({ label: t(`outcomeNames.${o}`), value: n }))} />
+        </ReportSection>
+
+        <ReportSection title={t('byStep')} csvHref={schoolCsvUrl('open-by-step')}>
+          <HorizontalBars name={t('openCases')} data={s.openByStep.map((r) => ({ label: localized(r.title, lang), value: r.count }))} />
+        </ReportSection>
+
+        <ReportSection title={t('byFactor')} csvHref={schoolCsvUrl('open-by-factor')}>
+          <HorizontalBars name={t('openCases')} data={s.openByFactor.map((r) => ({ label: factorName(r.factor), value: r.count }))} />
+        </ReportSection>
+
+        <ReportSection title={t('perMonth')} csvHref={schoolCsvUrl('cases-per-month')}>
+          <MonthLines data={s.casesPerMonth.map((m) => ({ label: m.month, a: m.opened, b: m.closed }))} names={[t('opened'), t('closed')]} />
+        </ReportSection>
+
+        <ReportSection title={t('medianTime')} csvHref={schoolCsvUrl('median-time-per-step')}>
+          <ReportTable columns={[t('step'), t('days'), t('stays')]} rows={s.medianTimePerStep.map((r) => [localized(r.title, lang), r.medianDays, r.stays])} />
+        </ReportSection>
+
+        <ReportSection title={t('overdueByStep')} csvHref={schoolCsvUrl('overdue-by-step')}>
+          <ReportTable columns={[t('step'), t('count')]} rows={s.overdueTasks.byStep.map((r) => [localized(r.title, lang), r.count])} />
+        </ReportSection>
+
+        <ReportSection title={t('trends')} csvHref={schoolCsvUrl('trends-cases')}>
+          {trends.data ? (
+            <ReportTable
+              columns={['', t('before'), t('after')]}
+              rows={[
+                [t('attendance'), pct(trends.data.cohort.attendanceBefore), pct(trends.data.cohort.attendanceAfter)],
+                [t('grade'), num(trends.data.cohort.gradeBefore), num(trends.data.cohort.gradeAfter)],
+              ]}
+            />
+          ) : (
+            <p className="muted">{t('loading')}</p>
+          )}
+        </ReportSection>
+
+        <ReportSection title={t('returnTitle')} csvHref={schoolCsvUrl('return-to-attendance')}>
+          {trends.data && (
+            <ReportTable
+              columns={[t('branch'), t('cases'), '30', '60', '90']}
+              rows={trends.data.returnToAttendance.map((b) => [localized(b.title, lang), b.cases, pct(b.d30.rate), pct(b.d60.rate), pct(b.d90.rate)])}
+            />
+          )}
+        </ReportSection>
+      </div>
+    </>
+  );
+}
