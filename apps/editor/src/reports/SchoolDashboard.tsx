@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Printer } from 'lucide-react';
 import { HorizontalBars, MonthLines, PairedBars } from './Charts.tsx';
 import { localized } from './messages.ts';
@@ -35,6 +36,7 @@ export function SchoolDashboard() {
         <div>
           <h1>{t('title')}</h1>
           <p className="muted">{t('subtitle')}</p>
+          <p className="no-print small"><Link to="/templates">{t('district.templates')} →</Link></p>
           <p className="muted small">
             {t('generatedAt')}: {new Date(s.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')} · {t('period')}: {period.from} – {period.to}
           </p>
