@@ -17,15 +17,20 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the server on `databaseFile` (no seeding) and resolves once it listens. */
-export function startServerProcess(databaseFile: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/api/src/main.ts')], {
+/**
+ * Starts the server on `databaseFile` (no seeding) and resolves once it
+ * listens. `script` (relative to the repository) may name another server
+ * that prints `JALUR_LISTENING port=<n>`, such as the benchmark's baseline.
+ */
+export function startServerProcess(databaseFile: string, env: Record<string, string> = {}, script = 'apps/api/src/main.ts'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_FILE: databaseFile,
       JALUR_SEED: '0',
       JALUR_SKIP_EDITOR_BUILD: '1',
       ...env,
