@@ -265,6 +265,16 @@ describe('lintPathway', () => {
       expect(lintPathway(doc).find((d) => d.code === 'JALUR012')?.message.en).toMatch(/waits for a group that does not exist/);
     });
 
+    it('finds automatic transitions that chase each other forever, and not those that come to rest', () => {
+      const loop = base({ b: { meta: meta('B'), always: 'd', on: { SELESAI: 'c' } }, d: { meta: meta('D'), always: 'b' } });
+      expect(lintPathway(loop).filter((d) => d.code === 'JALUR016').map((d) => d.transition?.source)).toEqual(['b', 'd']);
+      const rest = base({ b: { meta: meta('B'), always: 'd', on: { SELESAI: 'c' } }, d: { meta: meta('D'), on: { OK: 'c' } } });
+      expect(codes(rest)).not.toContain('JALUR016');
+      // Back to the group, whose first step is another one: it comes to rest.
+      const toParent = base({ b: { initial: 'x', states: { x: { meta: meta('X'), on: { OK: 'y' } }, y: { meta: meta('Y'), always: '#uji.b' } }, on: { SELESAI: 'c' } } });
+      expect(codes(toParent)).not.toContain('JALUR016');
+    });
+
     it('flags P7 as a timer without a unit and a number as milliseconds nobody meant', () => {
       const doc = base({ b: { meta: meta('B'), after: { P7: 'c', '604800000': 'c' } } });
       const events = lintPathway(doc).filter((d) => d.code === 'JALUR010').map((d) => d.transition?.event);

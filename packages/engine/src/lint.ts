@@ -79,7 +79,10 @@ function initials({ states }: LintScope): Diagnostic[] {
   for (const s of states) {
     if (s.kind !== 'compound') continue;
     const children = childKeys(s.node);
-    if (children.length === 0) continue;
+    if (children.length === 0) {
+      out.push(diagnostic('JALUR011', msg.groupWithoutSteps(s.id), { state: s.id }));
+      continue;
+    }
     const initial: unknown = s.node.initial;
     if (initial === undefined) out.push(diagnostic('JALUR011', msg.initialMissing(s.id), { state: s.id }));
     else if (typeof initial !== 'string' || !children.includes(initial))
@@ -277,12 +280,36 @@ function delays({ transitions }: LintScope): Diagnostic[] {
   return out;
 }
 
-/** JALUR016: an unguarded `always` that leads back into its own state spins forever. */
-function alwaysLoops({ transitions, resolved }: LintScope): Diagnostic[] {
-  return transitions
-    .filter((t) => t.event === 'always' && t.guard === undefined)
-    .filter((t) =>
-      (resolved.get(t) ?? []).some((target) => target !== undefined && (isWithin(t.source, target) || isWithin(target, t.source))),
-    )
-    .map((t) => diagnostic('JALUR016', msg.alwaysLoop(t.source.id), { transition: t }));
+/**
+ * JALUR016: unguarded `always` transitions that lead, directly or through
+ * other unguarded `always`, back to a state whose unguarded `always` fires
+ * again: XState would step forever.
+ */
+function alwaysLoops({ transitions, resolved, byId }: LintScope): Diagnostic[] {
+  const unguarded = transitions.filter((t) => t.event === 'always' && t.guard === undefined && t.targets.length > 0);
+  const bySource = new Map<StateEntry, TransitionEntry[]>();
+  for (const t of unguarded) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t]);
+  // Taking `t` enters its targets (with their ancestors and initial steps); their own `always` then fire.
+  const next = new Map<TransitionEntry, TransitionEntry[]>();
+  for (const t of unguarded) {
+    const entered = new Set((resolved.get(t) ?? []).flatMap((target) => (target ? entrySet(target, byId) : [])));
+    next.set(t, [...entered].flatMap((s) => bySource.get(s) ?? []));
+  }
+  const onCycle = new Set<TransitionEntry>();
+  for (const start of unguarded) {
+    // Does `start` lead back to itself?
+    const seen = new Set<TransitionEntry>();
+    const stack = [...(next.get(start) ?? [])];
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      if (t === start) {
+        onCycle.add(start);
+        break;
+      }
+      if (seen.has(t)) continue;
+      seen.add(t);
+      stack.push(...(next.get(t) ?? []));
+    }
+  }
+  return unguarded.filter((t) => onCycle.has(t)).map((t) => diagnostic('JALUR016', msg.alwaysLoop(t.source.id), { transition: t }));
 }

@@ -153,6 +153,11 @@ export const lintMessages = {
       `Kelompok ${q(state || '(jalur)')} tidak menyebut langkah awalnya (initial).`,
       `Group ${q(state || '(pathway)')} does not name its first step (initial).`,
     ),
+  groupWithoutSteps: (state: string) =>
+    bilingual(
+      `Kelompok ${q(state || '(jalur)')} bertipe "compound" tetapi belum berisi langkah.`,
+      `Group ${q(state || '(pathway)')} is of type "compound" but holds no steps.`,
+    ),
   initialUnknown: (state: string, initial: string, children: readonly string[]) =>
     bilingual(
       `Langkah awal ${q(initial)} dari kelompok ${q(state || '(jalur)')} tidak ada. Pilihan: ${list(children)}.`,
@@ -371,6 +376,8 @@ export const parseMessages = {
       `${q(key)} bukan durasi ISO-8601. Contoh: P7D (7 hari), PT12H (12 jam), P1W (1 minggu), P2DT3H.`,
       `${q(key)} is not an ISO-8601 duration. Examples: P7D (7 days), PT12H (12 hours), P1W (1 week), P2DT3H.`,
     ),
+  groupWithoutSteps: () =>
+    bilingual('kelompok bertipe "compound" harus berisi langkah (states).', 'a group of type "compound" must hold steps (states).'),
   initialMissing: (children: readonly string[]) =>
     bilingual(`kelompok ini butuh langkah awal (initial). Pilihan: ${list(children)}.`, `this group needs an initial step. Choices: ${list(children)}.`),
   initialUnknown: (initial: string, children: readonly string[]) =>

@@ -231,6 +231,7 @@ function checkMachine(doc: PathwayDocument, timers: 'strict' | 'lint'): Document
     }
     const children = Object.keys(node.states ?? {});
     const type = isRoot ? (node.type ?? 'compound') : node.type;
+    if (children.length === 0 && type === 'compound') issues.push(issue([...path, 'type'], m.groupWithoutSteps()));
     if (children.length > 0 && type !== 'parallel') {
       if (node.initial === undefined) issues.push(issue([...path, 'initial'], m.initialMissing(children)));
       else if (!children.includes(node.initial)) issues.push(issue([...path, 'initial'], m.initialUnknown(node.initial, children)));
