@@ -102,6 +102,30 @@ export interface AdvanceCaseInput {
   audit?: readonly AuditInput[];
 }
 
+/**
+ * Moves a running case onto another published version of its school (issue 7:
+ * "versions while cases run"): one transaction, like an advance.
+ */
+export interface MigrateCaseInput {
+  schoolId: string;
+  caseId: string;
+  expectedVersion: number;
+  /** The version to move to (same school). */
+  toPathwayVersionId: string;
+  actorId: string | null;
+  now: Date;
+  /** Recorded in `case_events`, e.g. `{ type: 'case.migrated', data: { from, to, stateMap } }`. */
+  event: RecordedEvent;
+  /**
+   * Pure, synchronous: the snapshot on the new version and the effects of
+   * the move (`timer.cancel` of old timers, `timer.schedule` of re-armed
+   * ones, `task.close`/`task.open`).
+   */
+  apply: (caseRow: CaseRow, from: PathwayVersionRow, to: PathwayVersionRow) => ApplyResult;
+  idempotency?: IdempotencyRequest<CaseChange>;
+  audit?: readonly AuditInput[];
+}
+
 export interface FireTimerInput {
   /** A timer returned by `timers.claimDue` to this claimer. */
   timer: TimerRow;

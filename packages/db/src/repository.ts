@@ -5,8 +5,9 @@
  * and never returns another school's rows.
  */
 import type {
-  AdvanceCaseInput, AuditInput, CaseChange, CreateCaseInput, FireTimerInput, FireTimerOutcome, IdempotencyRequest,
+  AdvanceCaseInput, AuditInput, CaseChange, CreateCaseInput, FireTimerInput, FireTimerOutcome, IdempotencyRequest, MigrateCaseInput,
 } from './case-unit.ts';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DbResult } from './result.ts';
 import type * as R from './rows.ts';
 
@@ -179,6 +180,8 @@ export interface CaseRepo {
   create(input: CreateCaseInput): Promise<DbResult<CaseChange>>;
   /** The unit of work: load → check version → apply → update + event + effects (+ idempotency, audit) → commit. */
   advance(input: AdvanceCaseInput): Promise<DbResult<CaseChange>>;
+  /** Moves a case to another version of its school's pathways (`not_found` for another school's version). */
+  migrate(input: MigrateCaseInput): Promise<DbResult<CaseChange>>;
   /** Fires a claimed timer through the same unit of work (exactly once). */
   fireTimer(input: FireTimerInput): Promise<DbResult<FireTimerOutcome>>;
   get(schoolId: string, caseId: string): Promise<R.CaseRow | null>;
@@ -264,6 +267,13 @@ export interface IdempotencyRepo {
   purge(before: Date): Promise<number>;
 }
 
+/**
+ * The raw connection, for dialect-specific read-only report queries
+ * (`@jalur/reports`): GROUP BY counts that are no repository's business.
+ * Never write through it — writes belong to the repositories.
+ */
+export type ReportHandle = { dialect: 'sqlite'; sqlite: BetterSqlite3.Database; file: string };
+
 /** One open database: every repository, plus lifecycle. */
 export interface JalurDb {
   readonly dialect: 'sqlite' | 'postgres';
@@ -288,6 +298,8 @@ export interface JalurDb {
   notifications: NotificationRepo;
   audit: AuditRepo;
   idempotency: IdempotencyRepo;
+  /** See {@link ReportHandle}. */
+  readonly reportHandle: ReportHandle;
   /** True when nothing has been seeded yet (no district). */
   isEmpty(): Promise<boolean>;
   /** A cheap round trip, for `/api/health`. */

@@ -51,7 +51,8 @@ export function caseContract(h: Harness): void {
       const { case: c } = await openToyCase(w);
       await must(advance(c.id, 'next', 1));
       const closed = await must(advance(c.id, 'finish', 2, at(2)));
-      expect(closed.case).toMatchObject({ status: 'closed', outcome: 'done', closedAt: at(2), version: 3 });
+      // The closure step declares its outcome (template convention); the event did not say.
+      expect(closed.case).toMatchObject({ status: 'closed', outcome: 'resolved', closedAt: at(2), version: 3 });
       expect((await db.timers.listForCase(w.schoolA, c.id)).map((t) => t.status)).toEqual(['cancelled']);
       expect((await db.tasks.list(w.schoolA, { caseId: c.id, status: 'open' }))).toEqual([]);
       expect(await db.cases.list(w.schoolA, { status: 'closed' })).toHaveLength(1);
@@ -171,6 +172,43 @@ export function caseContract(h: Harness): void {
       expect((await db.cases.list(w.schoolA, { overdueAt: at(3) })).map((c) => c.id)).toEqual([c1.id]);
       expect(await db.cases.countByState(w.schoolA)).toEqual([{ stateValue: 'a', count: 1 }, { stateValue: 'b', count: 1 }]);
       expect(await db.cases.list(w.schoolB)).toEqual([]);
+    });
+
+    it('migrates a running case to a new version in one transaction, re-arming its timers', async () => {
+      const { case: c } = await openToyCase(w);
+      await must(advance(c.id, 'next', 1));
+      const scope = { districtId: w.districtId, schoolId: w.schoolA };
+      const v2 = await must(db.pathways.publish(scope, { id: w.versionA.pathwayId, publishedBy: w.kepsekA.id, now: at(2) }));
+      expect(v2.version).toBe(2);
+      const move = (toPathwayVersionId: string, expectedVersion: number) =>
+        db.cases.migrate({
+          schoolId: w.schoolA, caseId: c.id, expectedVersion, toPathwayVersionId, actorId: w.kepsekA.id, now: at(2),
+          event: { type: 'case.migrated', data: { from: 1, to: 2, stateMap: { b: 'b2' } } },
+          audit: [{ action: 'case.migrate', subject: `case:${c.id}` }],
+          apply: (row, from, to) => {
+            expect([from.version, to.version, (row.snapshot as { state: string }).state]).toEqual([1, 2, 'b']);
+            return {
+              ok: true,
+              value: {
+                snapshot: { state: 'b2' }, stateValue: ['b2'], status: 'active',
+                effects: [
+                  { type: 'timer.cancel', timerId: 't1' },
+                  { type: 'task.close', stateId: 'b' },
+                  { type: 'timer.schedule', timerId: 't2', event: 'xstate.after.P3D.toy.b2', stateId: 'b2', delay: 'P3D', dueAt: at(5).toISOString() },
+                ],
+              },
+            };
+          },
+        });
+      expect(await move(w.versionB.id, 2)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await move(v2.id, 1)).toMatchObject({ ok: false, error: { code: 'version_conflict', current: 2 } });
+      const moved = await must(move(v2.id, 2));
+      expect(moved.case).toMatchObject({ pathwayVersionId: v2.id, version: 3, stateValue: 'b2', snapshot: { state: 'b2' } });
+      expect(await db.cases.get(w.schoolA, c.id)).toEqual(moved.case);
+      expect(moved.event).toMatchObject({ seq: 3, type: 'case.migrated', stateBefore: 'b', stateAfter: 'b2', actorId: w.kepsekA.id });
+      expect((await db.timers.listForCase(w.schoolA, c.id)).map((t) => [t.timerId, t.status])).toEqual([['t1', 'cancelled'], ['t2', 'pending']]);
+      expect(await db.audit.list(w.schoolA, { action: 'case.migrate' })).toHaveLength(1);
+      expect(await db.cases.list(w.schoolA, { state: 'b2' })).toHaveLength(1);
     });
 
     it('approvals and reminders on tasks', async () => {

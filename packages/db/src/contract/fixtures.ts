@@ -37,7 +37,15 @@ export interface World {
   versionB: PathwayVersionRow;
 }
 
-export const TOY_DOC = { format: 'toy/1', key: 'toy', machine: { id: 'toy', states: ['a', 'b', 'c', 'done'] } };
+/** Only what the database reads of a document: the closure's declared outcome. */
+export const TOY_DOC = {
+  format: 'toy/1',
+  key: 'toy',
+  machine: {
+    id: 'toy',
+    states: { a: {}, b: {}, c: {}, done: { type: 'final', meta: { kind: 'closure', form: [{ name: 'outcome', type: 'choice', options: ['resolved'] }] } } },
+  },
+};
 
 type Toy = { state: 'a' | 'b' | 'c' | 'done' };
 const TIMER_EVENT = 'xstate.after.P7D.toy.b';

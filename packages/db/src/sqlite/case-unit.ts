@@ -13,6 +13,7 @@ import { newId, transact, type SqliteContext } from './context.ts';
 import { createEffectWriter } from './effects.ts';
 import { createCaseReads } from './case-reads.ts';
 import { createKeyStore } from './ops.ts';
+import { declaredOutcome } from './closure-outcome.ts';
 import { CASE_COLUMNS, caseFromRow, SnapshotCache, type RawCase } from './case-row.ts';
 
 /** Active leaf paths → the stored, queryable `state_value`. */
@@ -47,6 +48,10 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
   const closeCase = sqlite.prepare(
     'UPDATE cases SET snapshot = ?, state_value = ?, version = ?, updated_at = ?, status = ?, outcome = ?, closed_at = ? WHERE id = ? AND version = ?',
   );
+  const migrateCase = sqlite.prepare(
+    `UPDATE cases SET snapshot = ?, state_value = ?, version = ?, updated_at = ?, status = ?, outcome = ?, closed_at = ?, pathway_id = ?, pathway_version_id = ?
+     WHERE id = ? AND version = ?`,
+  );
   const insertCase = sqlite.prepare(
     `INSERT INTO cases (id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, outcome,
        assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open)
@@ -78,23 +83,28 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
   }
 
   /** Persists a transition of an existing case: UPDATE with version check, event row, effects. */
-  function persist(row: CaseRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date): CaseChange {
+  function persist(row: CaseRow, pv: PathwayVersionRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date, moveTo?: PathwayVersionRow): CaseChange {
     const version = row.version + 1;
     const stateValue = joinStateValue(t.stateValue);
     const closing = t.status === 'done' && row.status !== 'closed';
     const status = t.status === 'done' ? 'closed' : 'active';
-    const outcome = closing ? (t.outcome ?? finalOutcome(t)) : row.outcome;
+    const outcome = closing ? closingOutcome(moveTo ?? pv, t) : row.outcome;
     const closedAt = closing ? now : row.closedAt;
     const snapshot = JSON.stringify(t.snapshot);
     const changed = (
-      status === row.status && outcome === row.outcome
-        ? updateCase.run(snapshot, stateValue, version, now.getTime(), row.id, row.version)
-        : closeCase.run(snapshot, stateValue, version, now.getTime(), status, outcome, closedAt?.getTime() ?? null, row.id, row.version)
+      moveTo
+        ? migrateCase.run(snapshot, stateValue, version, now.getTime(), status, outcome, closedAt?.getTime() ?? null, moveTo.pathwayId, moveTo.id, row.id, row.version)
+        : status === row.status && outcome === row.outcome
+          ? updateCase.run(snapshot, stateValue, version, now.getTime(), row.id, row.version)
+          : closeCase.run(snapshot, stateValue, version, now.getTime(), status, outcome, closedAt?.getTime() ?? null, row.id, row.version)
     ).changes;
     // Inside BEGIN IMMEDIATE nobody else can have moved it; a miss means a bug, so roll back loudly.
     if (changed !== 1) throw new Error(`case ${row.id} changed under the transaction`);
     const eventRow = appendEvent(row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
-    const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt };
+    const updated: CaseRow = {
+      ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt,
+      ...(moveTo && { pathwayId: moveTo.pathwayId, pathwayVersionId: moveTo.id }),
+    };
     effects.apply(updated, t.effects, now, closing);
     return { case: updated, event: eventRow };
   }
@@ -126,7 +136,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
         const stateValue = joinStateValue(t.stateValue);
         const done = t.status === 'done';
         const riskFactors = [...(input.riskFactors ?? [])];
-        const outcome = done ? (t.outcome ?? finalOutcome(t)) : null;
+        const outcome = done ? closingOutcome(pv, t) : null;
         insertCase.run(
           caseId, input.schoolId, input.studentId, pv.pathwayId, pv.id, JSON.stringify(t.snapshot), stateValue,
           done ? 'closed' : 'active', outcome, input.assigneeId ?? null, JSON.stringify(riskFactors), input.actorId,
@@ -160,7 +170,29 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
         if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
         const applied = input.apply(row, pv);
         if (!applied.ok) return applied;
-        const change = persist(row, applied.value, input.event, input.actorId, input.now);
+        const change = persist(row, pv, applied.value, input.event, input.actorId, input.now);
+        writeAudit(input.audit, input.schoolId, input.actorId, input.now);
+        keys.store(input.idempotency, change, input.now);
+        return ok(change);
+      });
+    },
+
+    async migrate(input) {
+      return write((): DbResult<CaseChange> => {
+        const replay = keys.check(input.idempotency);
+        if (replay) return replay;
+        const row = loadCase.get({ id: input.caseId, schoolId: input.schoolId });
+        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        if (input.expectedVersion !== row.version) {
+          return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
+        }
+        const from = pathwayVersion(row.pathwayVersionId);
+        if (!from) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+        const to = pathwayVersion(input.toPathwayVersionId);
+        if (!to || to.schoolId !== input.schoolId) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
+        const applied = input.apply(row, from, to);
+        if (!applied.ok) return applied;
+        const change = persist(row, from, applied.value, input.event, input.actorId, input.now, to);
         writeAudit(input.audit, input.schoolId, input.actorId, input.now);
         keys.store(input.idempotency, change, input.now);
         return ok(change);
@@ -188,7 +220,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
             return ok({ fired: false, reason: 'refused', error: applied.error });
           }
           finishTimer.run('fired', now.getTime(), timer.id);
-          const change = persist(row, applied.value, { type: timer.event, data: { timerId: timer.timerId } }, null, now);
+          const change = persist(row, pv, applied.value, { type: timer.event, data: { timerId: timer.timerId } }, null, now);
           return ok({ fired: true, change });
         });
       if (outermost && result.ok && result.value.fired) snapshots.set(result.value.change.case.id, result.value.change.case.version, result.value.change.case.snapshot);
@@ -197,8 +229,13 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
   };
 }
 
-/** The final state's name when the engine reported a `case.closed` effect. */
-function finalOutcome(t: CaseTransition): string | null {
-  for (const e of t.effects) if (e.type === 'case.closed') return e.finalState.split('.').pop() ?? e.finalState;
-  return null;
+/**
+ * How a closing case ended: the outcome its closure step declares (template
+ * convention), else the one the caller gave, else the final state's name.
+ */
+function closingOutcome(pv: PathwayVersionRow, t: CaseTransition): string | null {
+  const closed = t.effects.find((e) => e.type === 'case.closed');
+  const finalState = closed?.type === 'case.closed' ? closed.finalState : null;
+  const declared = finalState ? declaredOutcome(pv, finalState) : null;
+  return declared ?? t.outcome ?? (finalState ? (finalState.split('.').pop() ?? finalState) : null);
 }

@@ -53,6 +53,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
   return {
     dialect: 'sqlite',
     location: options.file,
+    reportHandle: { dialect: 'sqlite', sqlite, file: options.file },
     ...createOrgRepos(ctx),
     ...createStudentRepos(ctx),
     pathways: createPathwayRepo(ctx),
