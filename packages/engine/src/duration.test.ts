@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { durationLabel, durationParts, isDuration, parseDuration, tryParseDuration } from './duration.ts';
 
@@ -20,6 +21,17 @@ describe('parseDuration', () => {
       expect(tryParseDuration(bad), bad).toBeUndefined();
       expect(() => parseDuration(bad), bad).toThrow(RangeError);
     }
+  });
+
+  it('adds up any combination of parts', () => {
+    fc.assert(
+      fc.property(fc.nat(9), fc.nat(30), fc.nat(48), fc.nat(90), fc.nat(90), (w, d, h, m, sec) => {
+        const time = (h ? `${h}H` : '') + (m ? `${m}M` : '') + (sec ? `${sec}S` : '');
+        const text = `P${w ? `${w}W` : ''}${d ? `${d}D` : ''}${time ? `T${time}` : ''}`;
+        if (text === 'P') return;
+        expect(parseDuration(text)).toBe((((w * 7 + d) * 24 + h) * 60 + m) * 60_000 + sec * 1000);
+      }),
+    );
   });
 
   it('splits a duration into its parts', () => {

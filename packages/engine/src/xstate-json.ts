@@ -40,7 +40,10 @@ export interface XStateExport {
 /**
  * Exports a pathway as an XState v5 config with the engine's implementations.
  * The pathway's own fields (key, title, layout) travel in the root `meta`, so
- * an import of the export gives the same pathway back.
+ * an import of the export gives the same pathway back. The config's `context`
+ * is the empty case data; to run a particular case under raw XState, put its
+ * start data there (`{ ...config, context: initialContext(doc.machine, input) }`)
+ * and send events as the engine does: `{ type, data?, actor? }`.
  */
 export function exportXState(doc: PathwayDocument): XStateExport {
   const config = JSON.parse(JSON.stringify(executableConfig(doc))) as Json;
