@@ -2,9 +2,10 @@
 import { parseDatabaseUrl } from './config.ts';
 import type { JalurDb } from './repository.ts';
 import { openSqlite } from './sqlite/open-sqlite.ts';
+import { openPostgres } from './postgres/open-postgres.ts';
 
 export interface OpenDatabaseOptions {
-  /** `file:<path>` (SQLite, default `file:data/jalur.db`) or `postgres://…` (not yet). Defaults to `DATABASE_URL`. */
+  /** `file:<path>` (SQLite, default `file:data/jalur.db`) or `postgres://…` (PostgreSQL, see POSTGRES.md). Defaults to `DATABASE_URL`. */
   url?: string;
   /** Overrides `JALUR_SQLITE_SYNC` (FULL by default). */
   synchronous?: 'FULL' | 'NORMAL';
@@ -19,8 +20,6 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<JalurDb> {
   const config = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
-  if (config.dialect === 'postgres') {
-    throw new Error('PostgreSQL belum didukung / PostgreSQL is not supported yet (scale-out issue); use DATABASE_URL=file:<path>');
-  }
+  if (config.dialect === 'postgres') return openPostgres({ url: config.url });
   return openSqlite({ file: config.file, synchronous: options.synchronous ?? config.synchronous, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
 }

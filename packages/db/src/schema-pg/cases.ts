@@ -42,6 +42,9 @@ export const cases = pgTable(
     index('cases_student_idx').on(t.schoolId, t.studentId),
     index('cases_opened_idx').on(t.schoolId, t.openedAt),
     index('cases_version_idx').on(t.pathwayVersionId, t.status),
+    // Reports (issue 7): index-only scans for open-by-factor / before-after and outcomes per month.
+    index('cases_report_idx').on(t.id, t.status, t.openedAt, t.closedAt, t.studentId),
+    index('cases_closed_idx').on(t.schoolId, t.status, t.outcome, t.closedAt),
   ],
 );
 
@@ -72,7 +75,11 @@ export const caseEvents = pgTable(
     stateBefore: text('state_before'),
     stateAfter: text('state_after').notNull(),
   },
-  (t) => [uniqueIndex('case_events_seq_uq').on(t.caseId, t.seq)],
+  (t) => [
+    uniqueIndex('case_events_seq_uq').on(t.caseId, t.seq),
+    // Reports: time per step over one school's events, in case order.
+    index('case_events_school_idx').on(t.schoolId, t.caseId, t.seq, t.at, t.stateAfter),
+  ],
 );
 
 export const tasks = pgTable(
@@ -100,7 +107,7 @@ export const tasks = pgTable(
     closedAt: instant('closed_at'),
   },
   (t) => [
-    index('tasks_school_status_due_idx').on(t.schoolId, t.status, t.dueAt),
+    index('tasks_school_status_due_idx').on(t.schoolId, t.status, t.dueAt, t.stateId),
     index('tasks_case_idx').on(t.caseId, t.status),
     index('tasks_assignee_idx').on(t.assigneeId, t.status),
   ],

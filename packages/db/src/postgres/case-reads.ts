@@ -1,0 +1,79 @@
+/** Case queries (board, filters, timeline) and reassignment on PostgreSQL, always scoped to a school. */
+import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema-pg/index.ts';
+import type { CaseRepo } from '../repository.ts';
+import type { CaseRow } from '../rows.ts';
+import { fail, ok, type DbResult } from '../result.ts';
+import { first, pageSize, transact, type Exec, type PgContext } from './context.ts';
+
+type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'setAssignee'>;
+
+/** Escapes LIKE wildcards in a user-given state path. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string, schoolId: string) => Promise<CaseRow | undefined>): CaseReads {
+  const { db } = ctx;
+  return {
+    async get(schoolId, caseId) {
+      return first(await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.schoolId, schoolId)))) ?? null;
+    },
+
+    async list(schoolId, filter = {}) {
+      const where: SQL[] = [eq(cases.schoolId, schoolId)];
+      if (filter.status) where.push(eq(cases.status, filter.status));
+      if (filter.assigneeId) where.push(eq(cases.assigneeId, filter.assigneeId));
+      if (filter.studentId) where.push(eq(cases.studentId, filter.studentId));
+      if (filter.pathwayId) where.push(eq(cases.pathwayId, filter.pathwayId));
+      if (filter.state) {
+        // state_value is `leaf,leaf`: match a leaf equal to the path or under it.
+        const s = likeEscape(filter.state);
+        const padded = sql`',' || ${cases.stateValue} || ','`;
+        where.push(or(sql`${padded} LIKE ${'%,' + s + ',%'} ESCAPE '\\'`, sql`${padded} LIKE ${'%,' + s + '.%'} ESCAPE '\\'`)!);
+      }
+      if (filter.riskFactor) {
+        where.push(exists(db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), eq(caseRiskFactors.factor, filter.riskFactor)))));
+      }
+      if (filter.className) {
+        where.push(exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, cases.studentId), eq(students.className, filter.className)))));
+      }
+      if (filter.overdueAt) {
+        where.push(exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.status, 'open'), lt(tasks.dueAt, filter.overdueAt)))));
+      }
+      return db
+        .select()
+        .from(cases)
+        .where(and(...where))
+        .orderBy(desc(cases.updatedAt), asc(cases.id))
+        .limit(pageSize(filter.limit))
+        .offset(filter.offset ?? 0);
+    },
+
+    async countByState(schoolId, filter = {}) {
+      const where = filter.status ? and(eq(cases.schoolId, schoolId), eq(cases.status, filter.status)) : eq(cases.schoolId, schoolId);
+      return db
+        .select({ stateValue: cases.stateValue, count: sql<number>`count(*)::int` })
+        .from(cases)
+        .where(where)
+        .groupBy(cases.stateValue)
+        .orderBy(asc(cases.stateValue));
+    },
+
+    async events(schoolId, caseId) {
+      return db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.schoolId, schoolId)))
+        .orderBy(asc(caseEvents.seq));
+    },
+
+    async setAssignee(schoolId, caseId, assigneeId, { actorId, now }) {
+      return transact(ctx, async (tx): Promise<DbResult<CaseRow>> => {
+        const row = await lockCase(tx, caseId, schoolId);
+        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        await tx.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, caseId));
+        await ctx.audit(tx, { schoolId, actorId, action: 'case.assign', subject: `case:${caseId}`, details: { from: row.assigneeId, to: assigneeId }, at: now });
+        return ok({ ...row, assigneeId, updatedAt: now });
+      });
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The case unit of work on PostgreSQL: one READ COMMITTED transaction per
+ * create/advance/timer fire. The case row is locked (`SELECT … FOR UPDATE`)
+ * before its version is checked, so of two processes advancing one case from
+ * the same version exactly one wins; the other waits for the winner's commit,
+ * re-reads the row and gets `version_conflict`. Nothing is written unless
+ * everything is.
+ */
+import { and, eq } from 'drizzle-orm';
+import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, timers } from '../schema-pg/index.ts';
+import type { AuditInput, CaseChange, CaseTransition, RecordedEvent } from '../case-unit.ts';
+import type { CaseRepo } from '../repository.ts';
+import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
+import { fail, ok, type DbResult } from '../result.ts';
+import { joinStateValue } from '../sqlite/case-unit.ts';
+import { first, newId, transact, type Exec, type PgContext } from './context.ts';
+import { applyEffects } from './effects.ts';
+import { createCaseReads } from './case-reads.ts';
+import { keyStore as keys } from './ops.ts';
+import { declaredOutcome } from '../sqlite/closure-outcome.ts';
+
+export function createCaseRepo(ctx: PgContext): CaseRepo {
+  /** The case row, locked for the rest of the transaction. */
+  const lockCase = async (tx: Exec, id: string, schoolId: string) =>
+    first(await tx.select().from(cases).where(and(eq(cases.id, id), eq(cases.schoolId, schoolId))).for('update'));
+
+  /** Immutable rows: cached for the life of the process. */
+  const versionCache = new Map<string, PathwayVersionRow>();
+  async function pathwayVersion(tx: Exec, id: string): Promise<PathwayVersionRow | undefined> {
+    let row = versionCache.get(id);
+    if (!row) {
+      row = first(await tx.select().from(pathwayVersions).where(eq(pathwayVersions.id, id)));
+      if (row) versionCache.set(id, row);
+    }
+    return row;
+  }
+
+  async function writeAudit(tx: Exec, audit: readonly AuditInput[] | undefined, schoolId: string, actorId: string | null, now: Date): Promise<void> {
+    for (const entry of audit ?? []) await ctx.audit(tx, { ...entry, actorId: entry.actorId === undefined ? actorId : entry.actorId, schoolId, at: now });
+  }
+
+  async function appendEvent(tx: Exec, caseId: string, schoolId: string, seq: number, event: RecordedEvent, actorId: string | null, now: Date, before: string | null, after: string): Promise<CaseEventRow> {
+    const row: CaseEventRow = { id: newId(), caseId, schoolId, seq, type: event.type, data: event.data ?? null, actorId, at: now, stateBefore: before, stateAfter: after };
+    await tx.insert(caseEvents).values(row);
+    return row;
+  }
+
+  /** Persists a transition of a locked case: UPDATE with version check, event row, effects. */
+  async function persist(tx: Exec, row: CaseRow, pv: PathwayVersionRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date, moveTo?: PathwayVersionRow): Promise<CaseChange> {
+    const version = row.version + 1;
+    const stateValue = joinStateValue(t.stateValue);
+    const closing = t.status === 'done' && row.status !== 'closed';
+    const status = t.status === 'done' ? 'closed' : 'active';
+    const outcome = closing ? closingOutcome(moveTo ?? pv, t) : row.outcome;
+    const closedAt = closing ? now : row.closedAt;
+    const moved = moveTo ? { pathwayId: moveTo.pathwayId, pathwayVersionId: moveTo.id } : {};
+    const changed = await tx
+      .update(cases)
+      .set({ snapshot: t.snapshot, stateValue, version, updatedAt: now, status, outcome, closedAt, ...moved })
+      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
+      .returning({ id: cases.id });
+    // The row is locked by this transaction: a miss means a bug, so roll back loudly.
+    if (changed.length !== 1) throw new Error(`case ${row.id} changed under the transaction`);
+    const eventRow = await appendEvent(tx, row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
+    const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, ...moved };
+    await applyEffects(tx, updated, t.effects, now, closing);
+    return { case: updated, event: eventRow };
+  }
+
+  return {
+    ...createCaseReads(ctx, lockCase),
+
+    async create(input) {
+      return transact(ctx, async (tx): Promise<DbResult<CaseChange>> => {
+        const replay = await keys.check(tx, input.idempotency);
+        if (replay) return replay;
+        const pv = await pathwayVersion(tx, input.pathwayVersionId);
+        if (!pv || (pv.schoolId !== null && pv.schoolId !== input.schoolId)) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
+        const student = first(await tx.select().from(students).where(and(eq(students.id, input.studentId), eq(students.schoolId, input.schoolId))));
+        if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
+        const caseId = newId();
+        const started = input.start({ caseId, pathwayVersion: pv, student });
+        if (!started.ok) return started;
+        const t = started.value;
+        const now = input.now;
+        const stateValue = joinStateValue(t.stateValue);
+        const done = t.status === 'done';
+        const riskFactors = [...(input.riskFactors ?? [])];
+        const row: CaseRow = {
+          id: caseId, schoolId: input.schoolId, studentId: input.studentId, pathwayId: pv.pathwayId, pathwayVersionId: pv.id,
+          snapshot: t.snapshot, stateValue, version: 1, status: done ? 'closed' : 'active', outcome: done ? closingOutcome(pv, t) : null,
+          assigneeId: input.assigneeId ?? null, riskFactors, openedBy: input.actorId, openedAt: now, updatedAt: now, closedAt: done ? now : null,
+          indicatorsAtOpen: input.indicatorsAtOpen ?? null,
+        };
+        await tx.insert(cases).values(row);
+        if (riskFactors.length > 0) {
+          await tx.insert(caseRiskFactors).values(riskFactors.map((factor) => ({ caseId, schoolId: input.schoolId, factor }))).onConflictDoNothing();
+        }
+        const event = await appendEvent(tx, caseId, input.schoolId, 1, input.event ?? { type: 'case.opened' }, input.actorId, now, null, stateValue);
+        await applyEffects(tx, row, t.effects, now, done);
+        const change = { case: row, event };
+        await writeAudit(tx, input.audit, input.schoolId, input.actorId, now);
+        await keys.store(tx, input.idempotency, change, now);
+        return ok(change);
+      });
+    },
+
+    async advance(input) {
+      return transact(ctx, async (tx): Promise<DbResult<CaseChange>> => {
+        const replay = await keys.check(tx, input.idempotency);
+        if (replay) return replay;
+        const row = await lockCase(tx, input.caseId, input.schoolId);
+        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+          return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
+        }
+        const pv = await pathwayVersion(tx, row.pathwayVersionId);
+        if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+        const applied = input.apply(row, pv);
+        if (!applied.ok) return applied;
+        const change = await persist(tx, row, pv, applied.value, input.event, input.actorId, input.now);
+        await writeAudit(tx, input.audit, input.schoolId, input.actorId, input.now);
+        await keys.store(tx, input.idempotency, change, input.now);
+        return ok(change);
+      });
+    },
+
+    async migrate(input) {
+      return transact(ctx, async (tx): Promise<DbResult<CaseChange>> => {
+        const replay = await keys.check(tx, input.idempotency);
+        if (replay) return replay;
+        const row = await lockCase(tx, input.caseId, input.schoolId);
+        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        if (input.expectedVersion !== row.version) {
+          return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
+        }
+        const from = await pathwayVersion(tx, row.pathwayVersionId);
+        if (!from) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+        const to = await pathwayVersion(tx, input.toPathwayVersionId);
+        if (!to || to.schoolId !== input.schoolId) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
+        const applied = input.apply(row, from, to);
+        if (!applied.ok) return applied;
+        const change = await persist(tx, row, from, applied.value, input.event, input.actorId, input.now, to);
+        await writeAudit(tx, input.audit, input.schoolId, input.actorId, input.now);
+        await keys.store(tx, input.idempotency, change, input.now);
+        return ok(change);
+      });
+    },
+
+    async fireTimer(input) {
+      const { timer, claimer, now } = input;
+      return ctx.tx(async (tx) => {
+        // Lock order everywhere: the case row first, then its timers (as an advance does), so a fire and an advance never deadlock.
+        const row = await lockCase(tx, timer.caseId, timer.schoolId);
+        const current = first(await tx.select({ status: timers.status, claimedBy: timers.claimedBy }).from(timers).where(eq(timers.id, timer.id)).for('update'));
+        const finish = (status: 'fired' | 'cancelled') => tx.update(timers).set({ status, doneAt: now }).where(and(eq(timers.id, timer.id), eq(timers.status, 'pending')));
+        if (!current || current.status !== 'pending') return ok({ fired: false, reason: 'not_pending' } as const);
+        if (current.claimedBy !== claimer) return ok({ fired: false, reason: 'not_claimed' } as const);
+        if (!row || row.status === 'closed') {
+          await finish('cancelled');
+          return ok({ fired: false, reason: 'case_closed' } as const);
+        }
+        const pv = await pathwayVersion(tx, row.pathwayVersionId);
+        if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+        const applied = input.apply(row, pv);
+        if (!applied.ok) {
+          // The case moved on: the timer no longer applies. Cancel it, change nothing else.
+          await finish('cancelled');
+          return ok({ fired: false, reason: 'refused', error: applied.error } as const);
+        }
+        await finish('fired');
+        const change = await persist(tx, row, pv, applied.value, { type: timer.event, data: { timerId: timer.timerId } }, null, now);
+        return ok({ fired: true, change } as const);
+      });
+    },
+  };
+}
+
+/**
+ * How a closing case ended: the outcome its closure step declares (template
+ * convention), else the one the caller gave, else the final state's name.
+ * The same rule as the SQLite unit of work.
+ */
+function closingOutcome(pv: PathwayVersionRow, t: CaseTransition): string | null {
+  const closed = t.effects.find((e) => e.type === 'case.closed');
+  const finalState = closed?.type === 'case.closed' ? closed.finalState : null;
+  const declared = finalState ? declaredOutcome(pv, finalState) : null;
+  return declared ?? t.outcome ?? (finalState ? (finalState.split('.').pop() ?? finalState) : null);
+}

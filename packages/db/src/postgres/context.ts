@@ -1,0 +1,83 @@
+/** What every PostgreSQL repository shares: the pool, drizzle, transactions and helpers. */
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import type { PostgresJsDatabase, PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
+import type { Sql } from 'postgres';
+import type * as schema from '../schema-pg/index.ts';
+import { auditLog } from '../schema-pg/index.ts';
+import type { AuditInput } from '../case-unit.ts';
+import { newId } from '../sqlite/context.ts';
+
+export { newId };
+export { pageSize } from '../sqlite/context.ts';
+
+/** The pool or an open transaction: every query builder method works on both. */
+export type Exec = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
+
+export interface PgContext {
+  /** The connection pool (postgres.js). */
+  client: Sql;
+  db: PostgresJsDatabase<typeof schema>;
+  /**
+   * Runs `fn` in one READ COMMITTED transaction; a throw rolls back. Retried
+   * (a fresh transaction, `fn` runs again) on a deadlock or serialization
+   * failure, so `fn` must only write through `tx`.
+   */
+  tx<T>(fn: (tx: Exec) => Promise<T>): Promise<T>;
+  /** Writes one audit row through `exec` (the caller's transaction, if any). */
+  audit(exec: Exec, entry: AuditInput & { schoolId: string | null; at: Date }): Promise<void>;
+}
+
+/** Rolls the transaction back without treating it as a failure: carries the error value out. */
+class Rollback<E> extends Error {
+  constructor(readonly value: E) {
+    super('rollback');
+  }
+}
+
+/** SQLSTATEs after which running the whole transaction again is safe and likely to succeed. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+
+/** The PostgreSQL error code of a driver error, if any. */
+export const pgCode = (err: unknown): string | undefined =>
+  typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string' ? (err as { code: string }).code : undefined;
+
+/** `ctx.tx` for a given drizzle database. */
+export function makeTx(db: PostgresJsDatabase<typeof schema>): PgContext['tx'] {
+  return async (fn) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction((tx) => fn(tx as unknown as Exec));
+      } catch (err) {
+        if (attempt < MAX_ATTEMPTS && RETRYABLE.has(pgCode(err) ?? '')) continue;
+        throw err;
+      }
+    }
+  };
+}
+
+/**
+ * Runs `fn` in a transaction; when it returns `{ ok: false }` the
+ * transaction is rolled back (a failed request changes no data) and the value
+ * is returned as is.
+ */
+export async function transact<T extends { ok: boolean }>(ctx: PgContext, fn: (tx: Exec) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.tx(async (tx) => {
+      const result = await fn(tx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof Rollback) return err.value as T;
+    throw err;
+  }
+}
+
+/** The audit writer of {@link PgContext}. */
+export async function writeAudit(exec: Exec, e: AuditInput & { schoolId: string | null; at: Date }): Promise<void> {
+  await exec.insert(auditLog).values({ id: newId(), schoolId: e.schoolId, actorId: e.actorId ?? null, action: e.action, subject: e.subject ?? null, details: e.details ?? null, at: e.at });
+}
+
+/** The first row of a result, or undefined. */
+export const first = <T>(rows: readonly T[]): T | undefined => rows[0];

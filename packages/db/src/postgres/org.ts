@@ -1,0 +1,153 @@
+/** Districts, schools, users (passwords, lockout) and sessions on PostgreSQL. */
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { districts, schools, sessions, users } from '../schema-pg/index.ts';
+import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
+import { fail, ok } from '../result.ts';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../passwords.ts';
+import { sha256Hex } from '../content-hash.ts';
+import { publicUser } from '../sqlite/org.ts';
+import { first, newId, pgCode, type PgContext } from './context.ts';
+
+const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SLIDE_EVERY_MS = 60 * 1000;
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schools: SchoolRepo; users: UserRepo; sessions: SessionRepo } {
+  const { db } = ctx;
+
+  const districtRepo: DistrictRepo = {
+    async create({ name, now, id }) {
+      return first(await db.insert(districts).values({ id: id ?? newId(), name, createdAt: now }).returning())!;
+    },
+    async get(id) {
+      return first(await db.select().from(districts).where(eq(districts.id, id))) ?? null;
+    },
+    async list() {
+      return db.select().from(districts).orderBy(asc(districts.name));
+    },
+  };
+
+  const schoolRepo: SchoolRepo = {
+    async create({ districtId, name, npsn, now, id }) {
+      return first(await db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, createdAt: now }).returning())!;
+    },
+    async get(id) {
+      return first(await db.select().from(schools).where(eq(schools.id, id))) ?? null;
+    },
+    async listByDistrict(districtId) {
+      return db.select().from(schools).where(eq(schools.districtId, districtId)).orderBy(asc(schools.name));
+    },
+  };
+
+  const byEmail = async (email: string) => first(await db.select().from(users).where(eq(users.email, normalizeEmail(email))));
+
+  const userRepo: UserRepo = {
+    async create(input) {
+      if (input.role !== 'admin_dinas' && !input.schoolId) return fail('invalid', `role ${input.role} needs a schoolId`);
+      const email = normalizeEmail(input.email);
+      if (await byEmail(email)) return fail('conflict', `email already registered: ${email}`);
+      const passwordHash = await hashPassword(input.password);
+      try {
+        const [row] = await db
+          .insert(users)
+          .values({
+            id: newId(), email, name: input.name, role: input.role, schoolId: input.schoolId, districtId: input.districtId,
+            className: input.className ?? null, passwordHash, createdAt: input.now,
+          })
+          .returning();
+        return ok(publicUser(row!));
+      } catch (err) {
+        // Another process took the email meanwhile: the unique index decides.
+        if (pgCode(err) === '23505') return fail('conflict', `email already registered: ${email}`);
+        throw err;
+      }
+    },
+    async get(id) {
+      const row = first(await db.select().from(users).where(eq(users.id, id)));
+      return row ? publicUser(row) : null;
+    },
+    async getByEmail(email) {
+      const row = await byEmail(email);
+      return row ? publicUser(row) : null;
+    },
+    async listBySchool(schoolId, filter) {
+      const where = filter?.role ? and(eq(users.schoolId, schoolId), eq(users.role, filter.role)) : eq(users.schoolId, schoolId);
+      return (await db.select().from(users).where(where).orderBy(asc(users.name))).map(publicUser);
+    },
+    async authenticate({ email, password, now, maxFailures = 5, lockMs = 15 * 60 * 1000 }) {
+      const row = await byEmail(email);
+      if (!row || row.disabledAt) {
+        await verifyPassword(password, await DUMMY_HASH_PROMISE);
+        await ctx.audit(db, { schoolId: null, actorId: null, action: 'auth.login_failed', subject: `email:${normalizeEmail(email)}`, details: { reason: 'unknown' }, at: now });
+        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
+      }
+      if (row.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
+        await ctx.audit(db, { schoolId: row.schoolId, actorId: row.id, action: 'auth.login_locked', subject: `user:${row.id}`, at: now });
+        return fail('locked', 'Akun dikunci sementara / account temporarily locked', { lockedUntil: row.lockedUntil });
+      }
+      const good = await verifyPassword(password, row.passwordHash);
+      if (!good) {
+        // Counted in the database (`failed_logins + 1` under the row lock), so failures from several processes add up.
+        await ctx.tx(async (tx) => {
+          const [current] = await tx.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.id, row.id)).for('update');
+          const failures = (current?.failedLogins ?? row.failedLogins) + 1;
+          const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
+          await tx.update(users).set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil }).where(eq(users.id, row.id));
+          await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'auth.login_failed', subject: `user:${row.id}`, details: { failures, locked: lockedUntil !== null }, at: now });
+        });
+        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
+      }
+      await ctx.tx(async (tx) => {
+        await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
+        await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'auth.login', subject: `user:${row.id}`, at: now });
+      });
+      return ok(publicUser({ ...row, failedLogins: 0, lockedUntil: null }));
+    },
+    async setPassword(userId, password) {
+      const passwordHash = await hashPassword(password);
+      await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+    },
+  };
+
+  const sessionRepo: SessionRepo = {
+    async create({ userId, now, ttlMs = DEFAULT_SESSION_TTL_MS }) {
+      const token = randomBytes(32).toString('base64url');
+      const [session] = await db
+        .insert(sessions)
+        .values({
+          id: newId(), tokenHash: sha256Hex(token), userId, csrfToken: randomBytes(24).toString('base64url'),
+          createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs),
+        })
+        .returning();
+      return { token, session: session! };
+    },
+    async validate(token, now, opts) {
+      const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
+      const found = first(
+        await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sha256Hex(token))),
+      );
+      if (!found || found.user.disabledAt) return null;
+      let session = found.session;
+      if (session.expiresAt.getTime() <= now.getTime()) return null;
+      if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
+        const expiresAt = new Date(now.getTime() + ttlMs);
+        await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, session.id));
+        session = { ...session, lastSeenAt: now, expiresAt };
+      }
+      return { session, user: publicUser(found.user) };
+    },
+    async revoke(token) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token)));
+    },
+    async revokeAllForUser(userId) {
+      await db.delete(sessions).where(eq(sessions.userId, userId));
+    },
+    async purgeExpired(now) {
+      return (await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id })).length;
+    },
+  };
+
+  return { districts: districtRepo, schools: schoolRepo, users: userRepo, sessions: sessionRepo };
+}

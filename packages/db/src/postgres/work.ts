@@ -1,0 +1,115 @@
+/**
+ * Tasks (due dates, approvals, reminders) and timers on PostgreSQL. Due timers
+ * are claimed with `FOR UPDATE SKIP LOCKED`: several API processes claim
+ * disjoint sets, and a claim lapses after its lease so a crashed process's
+ * timers are taken over.
+ */
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { notifications, tasks, timers } from '../schema-pg/index.ts';
+import type { TaskRepo, TimerRepo } from '../repository.ts';
+import type { TaskRow } from '../rows.ts';
+import { fail, ok, type DbResult } from '../result.ts';
+import { first, newId, pageSize, transact, type PgContext } from './context.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: TimerRepo } {
+  const { db } = ctx;
+  const getTask = async (schoolId: string, id: string) => first(await db.select().from(tasks).where(and(eq(tasks.id, id), eq(tasks.schoolId, schoolId))));
+
+  const taskRepo: TaskRepo = {
+    async list(schoolId, filter = {}) {
+      const where: SQL[] = [eq(tasks.schoolId, schoolId)];
+      if (filter.status) where.push(eq(tasks.status, filter.status));
+      if (filter.caseId) where.push(eq(tasks.caseId, filter.caseId));
+      if (filter.dueBefore) where.push(lt(tasks.dueAt, filter.dueBefore));
+      if (filter.approval) where.push(eq(tasks.approval, filter.approval));
+      const mine: SQL[] = [];
+      if (filter.assigneeId) mine.push(eq(tasks.assigneeId, filter.assigneeId));
+      if (filter.roles && filter.roles.length > 0) {
+        // A task for a role the caller has, not yet taken by someone else.
+        mine.push(sql`(${tasks.assigneeId} IS NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(${tasks.roles}) AS r(value) WHERE r.value IN ${filter.roles}))`);
+      }
+      if (mine.length > 0) where.push(sql`(${sql.join(mine, sql` OR `)})`);
+      return db
+        .select()
+        .from(tasks)
+        .where(and(...where))
+        .orderBy(sql`${tasks.dueAt} IS NULL`, asc(tasks.dueAt), asc(tasks.createdAt))
+        .limit(1000);
+    },
+    async get(schoolId, taskId) {
+      return (await getTask(schoolId, taskId)) ?? null;
+    },
+    async assign(schoolId, taskId, assigneeId) {
+      const [row] = await db.update(tasks).set({ assigneeId }).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).returning();
+      if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+      return ok(row);
+    },
+    async decide(schoolId, taskId, { decision, reason, decidedBy, now }) {
+      return transact(ctx, async (tx): Promise<DbResult<TaskRow>> => {
+        const row = first(await tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).for('update'));
+        if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+        if (!row.requiresApproval) return fail('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
+        if (row.approval !== 'pending' || row.status !== 'open') return fail('invalid', 'Keputusan sudah diambil / already decided');
+        const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
+        await tx.update(tasks).set(patch).where(eq(tasks.id, taskId));
+        await ctx.audit(tx, { schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
+        return ok({ ...row, ...patch });
+      });
+    },
+    async remind(now) {
+      return ctx.tx(async (tx) => {
+        // SKIP LOCKED: two processes reminding at once split the tasks; each reminder is written once.
+        const due = await tx
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.status, 'open'), lte(tasks.dueAt, new Date(now.getTime() + DAY_MS))))
+          .for('update', { skipLocked: true });
+        let count = 0;
+        for (const t of due) {
+          const kind = t.dueAt!.getTime() <= now.getTime() ? 'task_overdue' : 'task_due_tomorrow';
+          if (t.remindersSent.includes(kind)) continue;
+          const body = kind === 'task_overdue'
+            ? { id: `Tugas terlambat: ${t.title.id}`, en: `Task overdue: ${t.title.en ?? t.title.id}` }
+            : { id: `Tugas jatuh tempo besok: ${t.title.id}`, en: `Task due tomorrow: ${t.title.en ?? t.title.id}` };
+          const targets: [string | null, string | null][] = t.assigneeId ? [[t.assigneeId, null]] : t.roles.map((r) => [null, r]);
+          for (const [userId, role] of targets) {
+            await tx.insert(notifications).values({ id: newId(), schoolId: t.schoolId, userId, role, caseId: t.caseId, kind, body, createdAt: now });
+          }
+          await tx.update(tasks).set({ remindersSent: [...t.remindersSent, kind] }).where(eq(tasks.id, t.id));
+          count++;
+        }
+        return count;
+      });
+    },
+  };
+
+  const timerRepo: TimerRepo = {
+    async claimDue(now, limit, claimer, opts) {
+      const leaseEnd = new Date(now.getTime() - (opts?.leaseMs ?? 60_000));
+      const due: SQL[] = [eq(timers.status, 'pending'), lte(timers.dueAt, now), or(isNull(timers.claimedAt), lt(timers.claimedAt, leaseEnd))!];
+      if (opts?.caseId) due.push(eq(timers.caseId, opts.caseId));
+      // Rows another process is claiming right now are skipped, not waited for; a row claimed
+      // and committed meanwhile fails the re-checked WHERE and is dropped: each claim is exclusive.
+      const candidates = db
+        .select({ id: timers.id })
+        .from(timers)
+        .where(and(...due))
+        .orderBy(asc(timers.dueAt))
+        .limit(Math.max(1, limit))
+        .for('update', { skipLocked: true });
+      const rows = await db.update(timers).set({ claimedBy: claimer, claimedAt: now }).where(inArray(timers.id, candidates)).returning();
+      return rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    },
+    async nextDueAt() {
+      const row = first(await db.select({ dueAt: timers.dueAt }).from(timers).where(eq(timers.status, 'pending')).orderBy(asc(timers.dueAt)).limit(1));
+      return row?.dueAt ?? null;
+    },
+    async listForCase(schoolId, caseId) {
+      return db.select().from(timers).where(and(eq(timers.schoolId, schoolId), eq(timers.caseId, caseId))).orderBy(asc(timers.createdAt)).limit(pageSize(undefined));
+    },
+  };
+
+  return { tasks: taskRepo, timers: timerRepo };
+}
