@@ -8,6 +8,7 @@ import type {
   AdvanceCaseInput, AuditInput, CaseChange, CreateCaseInput, FireTimerInput, FireTimerOutcome, IdempotencyRequest, MigrateCaseInput,
 } from './case-unit.ts';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Sql } from 'postgres';
 import type { DbResult } from './result.ts';
 import type * as R from './rows.ts';
 
@@ -272,7 +273,9 @@ export interface IdempotencyRepo {
  * (`@jalur/reports`): GROUP BY counts that are no repository's business.
  * Never write through it — writes belong to the repositories.
  */
-export type ReportHandle = { dialect: 'sqlite'; sqlite: BetterSqlite3.Database; file: string };
+export type ReportHandle =
+  | { dialect: 'sqlite'; sqlite: BetterSqlite3.Database; file: string }
+  | { dialect: 'postgres'; client: Sql };
 
 /** One open database: every repository, plus lifecycle. */
 export interface JalurDb {
