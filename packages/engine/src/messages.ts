@@ -379,11 +379,11 @@ export const parseMessages = {
   groupWithoutSteps: () =>
     bilingual('kelompok bertipe "compound" harus berisi langkah (states).', 'a group of type "compound" must hold steps (states).'),
   initialMissing: (children: readonly string[]) =>
-    bilingual(`kelompok ini butuh langkah awal (initial). Pilihan: ${list(children)}.`, `this group needs an initial step. Choices: ${list(children)}.`),
+    bilingual(`belum diisi; kelompok ini butuh langkah pertama. Pilihan: ${list(children)}.`, `is missing; this group needs a first step. Choices: ${list(children)}.`),
   initialUnknown: (initial: string, children: readonly string[]) =>
     bilingual(
-      `langkah awal ${q(initial)} tidak ada di kelompok ini. Pilihan: ${list(children)}.`,
-      `initial step ${q(initial)} is not in this group. Choices: ${list(children)}.`,
+      `${q(initial)} tidak ada di kelompok ini. Pilihan: ${list(children)}.`,
+      `${q(initial)} is not in this group. Choices: ${list(children)}.`,
     ),
   invalid: () => bilingual('nilainya tidak sah.', 'has an invalid value.'),
 } as const;

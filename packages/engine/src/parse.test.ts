@@ -175,8 +175,8 @@ describe('parsePathway', () => {
       doc.machine.states.g = { states: { x: { type: 'final' } } };
       const found = issues(doc);
       expect(found.map((i) => i.path.join('.'))).toEqual(['machine.initial', 'machine.states.g.initial']);
-      expect(found[0]?.message.id).toMatch(/langkah awal ‘z’ tidak ada di kelompok ini\. Pilihan: ‘a’, ‘b’/);
-      expect(found[1]?.message.en).toMatch(/this group needs an initial step/);
+      expect(found[0]?.message.id).toBe('Bagan langkah › langkah awal: ‘z’ tidak ada di kelompok ini. Pilihan: ‘a’, ‘b’, ‘g’.');
+      expect(found[1]?.message.en).toBe('Step ‘g’ › initial step: is missing; this group needs a first step. Choices: ‘x’.');
     });
 
     it('does not ask parallel groups for an initial step', () => {
