@@ -52,6 +52,25 @@ describe('sqlite specifics', () => {
   });
 });
 
+describe('sqlite: the schema itself guards history', () => {
+  it('refuses to change or delete a published version, or to delete or rewrite an event', async () => {
+    const db = await openDatabase({ url: freshUrl() });
+    const w = await buildWorld(db);
+    const { case: c } = await openToyCase(w);
+    const handle = db.reportHandle;
+    if (handle.dialect !== 'sqlite') throw new Error('sqlite expected');
+    const raw = handle.sqlite;
+    expect(() => raw.prepare("UPDATE pathway_versions SET document = '{}' WHERE id = ?").run(w.versionA.id)).toThrow(/immutable/);
+    expect(() => raw.prepare('DELETE FROM pathway_versions WHERE id = ?').run(w.versionA.id)).toThrow(/immutable/);
+    expect(() => raw.prepare('DELETE FROM case_events WHERE case_id = ?').run(c.id)).toThrow(/append-only/);
+    expect(() => raw.prepare("UPDATE case_events SET type = 'x' WHERE case_id = ?").run(c.id)).toThrow(/append-only/);
+    // Erasure may scrub free text in `data`.
+    expect(raw.prepare("UPDATE case_events SET data = '{}' WHERE case_id = ?").run(c.id).changes).toBe(1);
+    expect((await db.pathways.getVersionById(w.versionA.id))?.document).toEqual(w.versionA.document);
+    await db.close();
+  });
+});
+
 describe('sqlite: two connections on one file (two processes)', () => {
   it('a case advanced elsewhere is read fresh, never from a stale parsed snapshot', async () => {
     const url = freshUrl();

@@ -117,12 +117,18 @@ export function caseContract(h: Harness): void {
       expect(await db.cases.list(w.schoolA)).toHaveLength(1);
     });
 
-    it('create refuses another school\'s student or pathway version', async () => {
+    it('refuses another school\'s student, pathway version or staff', async () => {
       const start = () => ({ ok: true as const, value: { snapshot: {}, stateValue: ['a'], status: 'active' as const, effects: [] } });
       const base = { schoolId: w.schoolA, actorId: w.bkA.id, now: T0, start };
       expect(await db.cases.create({ ...base, studentId: w.studentB.id, pathwayVersionId: w.versionA.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(await db.cases.create({ ...base, studentId: w.studentA.id, pathwayVersionId: w.versionB.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await db.cases.create({ ...base, studentId: w.studentA.id, pathwayVersionId: w.versionA.id, assigneeId: w.bkB.id })).toMatchObject({ ok: false, error: { code: 'invalid' } });
       expect(await db.cases.list(w.schoolA)).toEqual([]);
+      const { case: c } = await openToyCase(w);
+      expect(await db.cases.setAssignee(w.schoolA, c.id, w.bkB.id, { actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await db.cases.setAssignee(w.schoolA, c.id, w.bk2A.id, { actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: true, value: { assigneeId: w.bk2A.id } });
+      const [task] = await db.tasks.list(w.schoolA, { caseId: c.id });
+      expect(await db.tasks.assign(w.schoolA, task!.id, w.bkB.id)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     });
 
     it('claims a due timer exactly once and fires it through the unit of work', async () => {

@@ -18,6 +18,9 @@ export function createCaseReads(ctx: SqliteContext): CaseReads {
     .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.schoolId, sql.placeholder('schoolId'))))
     .prepare();
 
+  const staff = ctx.sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
+  const isStaff = (userId: string, schoolId: string) => staff.get(userId, schoolId) !== undefined;
+
   return {
     async get(schoolId, caseId) {
       return getCase.get({ id: caseId, schoolId }) ?? null;
@@ -89,6 +92,7 @@ export function createCaseReads(ctx: SqliteContext): CaseReads {
       return ctx.immediate(() => {
         const row = getCase.get({ id: caseId, schoolId });
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        if (assigneeId && !isStaff(assigneeId, schoolId)) return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
         db.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, caseId)).run();
         ctx.audit({ schoolId, actorId, action: 'case.assign', subject: `case:${caseId}`, details: { from: row.assigneeId, to: assigneeId }, at: now });
         return ok({ ...row, assigneeId, updatedAt: now });

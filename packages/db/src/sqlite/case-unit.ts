@@ -57,6 +57,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
        assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open)
      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const staffOf = sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
   const insertRiskFactor = sqlite.prepare('INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor) VALUES (?, ?, ?)');
   const insertEvent = sqlite.prepare(
     'INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -128,6 +129,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
         if (!pv || (pv.schoolId !== null && pv.schoolId !== input.schoolId)) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
         const student = loadStudent.get({ id: input.studentId, schoolId: input.schoolId });
         if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
+        if (input.assigneeId && !staffOf.get(input.assigneeId, input.schoolId)) return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
         const caseId = newId();
         const started = input.start({ caseId, pathwayVersion: pv, student });
         if (!started.ok) return started;

@@ -40,6 +40,9 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
     async assign(schoolId, taskId, assigneeId) {
       const row = getTask(schoolId, taskId);
       if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+      if (assigneeId && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL').get(assigneeId, schoolId)) {
+        return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
+      }
       db.update(tasks).set({ assigneeId }).where(eq(tasks.id, taskId)).run();
       return ok({ ...row, assigneeId });
     },
