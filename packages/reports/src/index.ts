@@ -18,3 +18,4 @@ export { stepStays } from './step-durations.ts';
 export { stepLabels, mergedStepLabels, leavesOf, type StepLabel } from './steps.ts';
 export { toCsv, schoolTable, districtTable, SCHOOL_TABLES, DISTRICT_TABLES, type CsvTable, type SchoolTable, type DistrictTable } from './csv.ts';
 export { median, mean } from './stats.ts';
+export * from './migration/index.ts';

@@ -74,7 +74,7 @@ function PublishForm() {
         <span>{t('templates.tags')}</span>
         <input name="tags" value={tags} onChange={(e) => setTags(e.target.value)} />
       </label>
-      <button className="btn btn-primary" type="submit" disabled={publish.isPending}>{t('templates.publish')}</button>
+      <button className="btn primary" type="submit" disabled={publish.isPending}>{t('templates.publish')}</button>
       {publish.isSuccess && <p className="small" role="status">{t('templates.published')}: {publish.data.title} v{publish.data.latestVersion}</p>}
       {publish.isError && <p className="error-text small">{publish.error.message}</p>}
     </form>
@@ -119,7 +119,7 @@ function TemplateCard({ entry, canAdopt }: { entry: TemplateEntry; canAdopt: boo
       <div className="meta">
         {latest !== null && <Link className="btn" to={`/pathways/${entry.id}/versions/${latest}`}>{t('templates.preview')}</Link>}
         {canAdopt && entry.adoptions.length === 0 && latest !== null && (
-          <button className="btn btn-primary" type="button" disabled={adopt.isPending} onClick={() => adopt.mutate(entry.id)}>{t('templates.adopt')}</button>
+          <button className="btn primary" type="button" disabled={adopt.isPending} onClick={() => adopt.mutate(entry.id)}>{t('templates.adopt')}</button>
         )}
         {adopt.isSuccess && <Link to={`/pathways/${adopt.data.id}`}>{adopt.data.title}</Link>}
       </div>
