@@ -68,6 +68,13 @@ export function caseRecordRoutes(ctx: ApiContext) {
 
   const onCase = new Hono<AppEnv>()
     .use('*', authOnce(ctx))
+    .get('/:id/opening', async (c) => {
+      const p = c.var.principal;
+      ensureRole(p, 'guru_bk', 'kepsek');
+      const schoolId = schoolIdOf(p);
+      const { row } = await loadCase(db, p, schoolId, idParam(c));
+      return c.json({ indicatorsAtOpen: (row.indicatorsAtOpen ?? null) as { flags?: { reason?: { id: string; en?: string }; level?: string; ruleKey?: string | null }[]; facts?: Record<string, unknown> } | null }, 200);
+    })
     .get('/:id/notes', async (c) => {
       const p = c.var.principal;
       const schoolId = schoolIdOf(p);

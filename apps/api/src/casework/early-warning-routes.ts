@@ -203,7 +203,7 @@ export function earlyWarningRoutes(ctx: ApiContext) {
       });
       if (!created.ok) throw fromDbError(created.error, 'case_not_found');
       const row = created.value.case;
-      return c.json(caseView(row, version, p.role, { student: { id: student.id, name: student.name, className: student.className }, snapshot: snapshot as never }), 201);
+      return c.json(caseView(row, version, { id: p.userId, role: p.role }, { student: { id: student.id, name: student.name, className: student.className }, snapshot: snapshot as never }), 201);
     });
 
   return { earlyWarning, flagRoutes };

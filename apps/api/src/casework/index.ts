@@ -5,9 +5,8 @@
  * Each feature is its own router under its own prefix, so its middleware
  * never reaches another feature's routes.
  */
-import { Hono } from 'hono';
+import { createRouter } from '../http/router.ts';
 import type { ApiContext } from '../context.ts';
-import type { AppEnv } from '../http/router.ts';
 import { caseRecordRoutes } from './case-records-routes.ts';
 import { earlyWarningRoutes } from './early-warning-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
@@ -22,7 +21,7 @@ export function caseworkRoutes(ctx: ApiContext) {
   const { earlyWarning, flagRoutes } = earlyWarningRoutes(ctx);
   const { onCase, referrals } = caseRecordRoutes(ctx);
   const { tasks, approvals, notifications, calendar } = workRoutes(ctx);
-  return new Hono<AppEnv>()
+  return createRouter()
     .route('/students', rosterRoutes(ctx))
     .route('/students', studentIndicators)
     .route('/indicators', indicators)

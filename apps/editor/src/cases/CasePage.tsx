@@ -1,10 +1,153 @@
-// Placeholder: the case page (issue 6) replaces this module; keep the `Component` export.
-import { useParams } from 'react-router';
+/**
+ * The case page (`/cases/:id`): the pathway drawn read-only with the current
+ * step highlighted and the visited path marked, the actions allowed now with
+ * the step's form, the timeline, notes, consent, referrals, activity records
+ * and approvals. Works on a phone (one column) and prints as a case summary.
+ */
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Placeholder } from '../app/Placeholder.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { Printer } from 'lucide-react';
+import type { PathwayDocument } from '@jalur/engine';
+import { useMe } from '../auth/session.ts';
+import { CaseCanvas } from './CaseCanvas.tsx';
+import { CaseworkNav } from './CaseworkNav.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { call } from './http.ts';
+import { loc } from './i18n.ts';
+import { NotesPanel } from './NotesPanel.tsx';
+import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts';
+import { RecordsPanel } from './RecordsPanel.tsx';
+import { ReferralPanel } from './ReferralPanel.tsx';
+import { StepPanel } from './StepPanel.tsx';
+import type { CaseEventView } from './types.ts';
+
+/** The title of a step path in a document, or the path itself. */
+function stepTitle(doc: PathwayDocument | undefined, path: string, lang: string): string {
+  if (!doc) return path;
+  let node: { states?: Record<string, unknown>; meta?: { title?: { id: string; en?: string } } } | undefined = { states: doc.machine.states as never };
+  for (const part of path.split('.')) node = node?.states?.[part] as typeof node;
+  return loc(node?.meta?.title, lang) || path;
+}
+
+const SYSTEM_EVENTS: Record<string, [string, string]> = {
+  'case.opened': ['Kasus dibuka', 'Case opened'],
+  'consent.recorded': ['Persetujuan orang tua/wali dicatat', 'Parent/guardian consent recorded'],
+  'approval.decided': ['Keputusan kepala sekolah', 'Principal’s decision'],
+};
+
+function Timeline({ events, doc }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <section className="cw-section" aria-labelledby="cw-timeline">
+      <h2 id="cw-timeline">{t('cw.case.timeline')}</h2>
+      <ol className="cw-timeline" data-testid="timeline">
+        {events.map((e) => {
+          const sys = SYSTEM_EVENTS[e.type];
+          const moved = e.stateBefore !== null && e.stateBefore !== e.stateAfter;
+          return (
+            <li key={e.id} data-testid="timeline-event" data-type={e.type}>
+              <strong>{sys ? (lang === 'en' ? sys[1] : sys[0]) : e.type.startsWith('xstate.after.') ? (lang === 'en' ? 'Timer' : 'Pengingat waktu') : e.type}</strong>
+              {moved && (
+                <span className="muted">
+                  {' '}
+                  → {e.stateAfter.split(',').filter(Boolean).map((s) => stepTitle(doc, s, lang)).join(' + ')}
+                </span>
+              )}
+              <div className="muted small">{new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}</div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
 
 export function Component() {
-  const { t } = useTranslation();
-  const { id } = useParams();
-  return <Placeholder title={`${t('app.case')} ${id ?? ''}`} />;
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const me = useMe().data;
+  const view = useCase(id);
+  const events = useCaseEvents(id);
+  const doc = useVersionDocument(view.data?.pathwayId, view.data?.pathwayVersion);
+  const opening = useQuery({
+    queryKey: [...cwKeys.case(id), 'opening'],
+    enabled: me?.role === 'guru_bk' || me?.role === 'kepsek',
+    queryFn: () => call<{ indicatorsAtOpen: { flags?: { reason?: { id: string; en?: string } }[]; facts?: Record<string, unknown> } | null }>('GET', `/api/cases/${id}/opening`),
+  });
+  const student = useQuery({
+    queryKey: [...cwKeys.case(id), 'student', view.data?.studentId],
+    enabled: Boolean(view.data?.studentId),
+    queryFn: () => call<{ guardianName: string | null }>('GET', `/api/students/${view.data!.studentId}`),
+  });
+
+  if (view.isPending) return <div className="splash">{t('common.loading')}</div>;
+  if (view.isError)
+    return (
+      <>
+        <CaseworkNav />
+        <div className="cw-page">
+          <p className="cw-msg error" role="alert">
+            {view.error.message}
+          </p>
+          <Link to="/cases">{t('cw.case.back')}</Link>
+        </div>
+      </>
+    );
+  const c = view.data;
+  const opened = opening.data?.indicatorsAtOpen;
+  return (
+    <>
+      <CaseworkNav />
+      <div className="cw-page" data-testid="case-page" data-status={c.status}>
+        <div className="cw-case-head">
+          <h1 data-testid="case-student">{c.student?.name ?? c.studentId}</h1>
+          <span className="muted">
+            {t('cw.case.cls')} {c.student?.className}
+          </span>
+          <span className={`cw-tag ${c.status === 'closed' ? 'ok' : 'watch'}`} data-testid="case-status">
+            {c.status === 'closed' ? t('cw.case.closed') : t('cw.board.active')}
+          </span>
+          {c.riskFactors.map((r) => (
+            <span key={r} className="cw-tag">
+              {t(`cw.risk.${r}`)}
+            </span>
+          ))}
+          <span className="muted small">
+            {t('cw.case.assignee')}: {c.assignee?.name || '—'} · {t('cw.case.opened')} {new Date(c.openedAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')}
+          </span>
+          <button type="button" className="btn small cw-no-print" onClick={() => window.print()} data-testid="print">
+            <Printer size={14} aria-hidden /> {t('cw.case.print')}
+          </button>
+        </div>
+        <div className="cw-summary-only">
+          <h2>{t('cw.case.summary')}</h2>
+          <p>
+            {t('cw.case.current')}: {c.steps.map((s) => loc(s.meta?.title, lang) || s.stateId).join(', ')} · {t('cw.case.printedAt')} {new Date().toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
+          </p>
+        </div>
+        {opened?.flags && opened.flags.length > 0 && (
+          <div className="cw-msg info" data-testid="opening-indicators">
+            <strong>{t('cw.case.indicators')}:</strong> {opened.flags.map((f) => loc(f.reason, lang)).join(' · ')}
+          </div>
+        )}
+        <div className="cw-case">
+          <div>
+            {doc.data && <CaseCanvas doc={doc.data} events={events.data?.items ?? []} current={c.stateValue} />}
+            <div style={{ height: 14 }} />
+            <StepPanel view={c} doc={doc.data} />
+            <Timeline events={events.data?.items ?? []} doc={doc.data} />
+          </div>
+          <div>
+            <NotesPanel caseId={c.id} />
+            <RecordsPanel caseId={c.id} />
+            {me?.role !== 'tim' && <ConsentPanel caseId={c.id} guardianName={student.data?.guardianName ?? null} />}
+            {me?.role !== 'tim' && <ReferralPanel caseId={c.id} />}
+          </div>
+        </div>
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,30 @@
+/** The case-work area's own tabs: board, my tasks, students, early warning, calendar. */
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/session.ts';
+import { useOutbox } from './outbox.ts';
+import './i18n.ts';
+import './cases.css';
+
+export function CaseworkNav() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const outbox = useOutbox();
+  const role = me?.role;
+  return (
+    <nav className="cw-tabs" aria-label={t('cw.nav.label')}>
+      <NavLink to="/cases" end>
+        {t('cw.nav.board')}
+      </NavLink>
+      <NavLink to="/cases/tasks">{t('cw.nav.tasks')}</NavLink>
+      {role !== 'tim' && <NavLink to="/cases/students">{t('cw.nav.students')}</NavLink>}
+      {role !== 'tim' && <NavLink to="/cases/flags">{t('cw.nav.flags')}</NavLink>}
+      {role === 'kepsek' && <NavLink to="/cases/calendar">{t('cw.nav.calendar')}</NavLink>}
+      {outbox.items.length > 0 && (
+        <span className="cw-unsent-pill" data-testid="outbox-count" title={t('cw.records.unsentHelp')}>
+          {t('cw.records.unsent')}: {outbox.items.length}
+        </span>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * A CSV import with a preview: choose or paste a file, see each row as the
+ * server would apply it (new / update / unchanged / error with the reason),
+ * then apply it — all rows or none.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiFailure } from '../api/client.ts';
+import { call, errorText } from './http.ts';
+import { loc } from './i18n.ts';
+
+interface PreviewRow {
+  line: number;
+  nisn: string | null;
+  action: string;
+  name?: string;
+  className?: string;
+  changes?: string[];
+  errors?: ({ field?: string; message: { id: string; en?: string } } | { id: string; en?: string })[];
+}
+interface Preview {
+  rows: PreviewRow[];
+  fileErrors: { id: string; en?: string }[];
+  counts: Record<string, number>;
+  applied: boolean;
+}
+
+const messageOf = (e: NonNullable<PreviewRow['errors']>[number]) => ('message' in e ? e.message : e);
+
+export function CsvImport({ title, endpoint, testId, onApplied }: { title: string; endpoint: string; testId: string; onApplied: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [csv, setCsv] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (dryRun: boolean) => {
+    setBusy(true);
+    setMsg(null);
+    try {
+      const r = await call<Preview>('POST', `${endpoint}?dryRun=${dryRun}`, { csv });
+      setPreview(r);
+      if (!dryRun) {
+        setMsg({ kind: 'ok', text: t('cw.students.applied') });
+        onApplied();
+      }
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 422 && e.details) setPreview(e.details as Preview);
+      setMsg({ kind: 'error', text: e instanceof ApiFailure && e.status === 422 ? t('cw.students.hasErrors') : errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="cw-section" data-testid={testId}>
+      <h2>{title}</h2>
+      <div className="cw-form">
+        <label>
+          {t('cw.students.chooseFile')}
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            data-testid={`${testId}-file`}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then((text) => (setCsv(text), setPreview(null)));
+            }}
+          />
+        </label>
+        <label className="wide">
+          {t('cw.students.orPaste')}
+          <textarea value={csv} onChange={(e) => (setCsv(e.target.value), setPreview(null))} rows={4} data-testid={`${testId}-text`} />
+        </label>
+      </div>
+      <div className="cw-actions">
+        <button type="button" className="btn" disabled={!csv.trim() || busy} onClick={() => void run(true)} data-testid={`${testId}-preview`}>
+          {t('cw.students.preview')}
+        </button>
+        <button type="button" className="btn primary" disabled={!preview || busy || (preview.counts.error ?? 0) > 0 || preview.applied} onClick={() => void run(false)} data-testid={`${testId}-apply`}>
+          {t('cw.students.apply')}
+        </button>
+      </div>
+      {msg && (
+        <p className={`cw-msg ${msg.kind}`} role={msg.kind === 'error' ? 'alert' : 'status'} data-testid={`${testId}-message`}>
+          {msg.text}
+        </p>
+      )}
+      {preview && (
+        <>
+          {preview.fileErrors.map((e, i) => (
+            <p key={i} className="cw-msg error">
+              {loc(e, lang)}
+            </p>
+          ))}
+          <p className="small muted" data-testid={`${testId}-counts`}>
+            {Object.entries(preview.counts)
+              .map(([k, v]) => `${t(`cw.students.actions.${k}`, { defaultValue: k })}: ${v}`)
+              .join(' · ')}
+          </p>
+          <table className="cw-table">
+            <thead>
+              <tr>
+                <th>{t('cw.students.line')}</th>
+                <th>{t('cw.students.nisn')}</th>
+                <th>{t('cw.students.name')}</th>
+                <th>{t('cw.students.action')}</th>
+                <th>{t('cw.students.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((r) => (
+                <tr key={r.line} className={r.action === 'error' ? 'row-error' : ''} data-testid={`${testId}-row`} data-action={r.action}>
+                  <td>{r.line}</td>
+                  <td>{r.nisn ?? '—'}</td>
+                  <td>
+                    {r.name ?? ''} {r.className ? <span className="muted small">{r.className}</span> : null}
+                  </td>
+                  <td>
+                    {t(`cw.students.actions.${r.action}`, { defaultValue: r.action })}
+                    {r.changes ? <span className="muted small"> ({r.changes.join(', ')})</span> : null}
+                  </td>
+                  <td className="error-text">{(r.errors ?? []).map((e) => loc(messageOf(e), lang)).join(' · ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** A step's form, rendered from its definition (text, number, date, choice, yes/no). */
+import { useTranslation } from 'react-i18next';
+import type { FieldError, FormField } from '@jalur/engine';
+import { loc } from './i18n.ts';
+
+export function StepForm({ fields, values, errors, onChange }: { fields: readonly FormField[]; values: Record<string, unknown>; errors: readonly FieldError[]; onChange: (name: string, value: unknown) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <div className="cw-form" data-testid="step-form">
+      {fields.map((f) => {
+        const err = errors.find((e) => e.field === f.name);
+        const label = `${loc(f.label, lang)}${f.required ? ' *' : ''}`;
+        const v = values[f.name];
+        const common = { name: f.name, 'aria-invalid': err ? true : undefined, 'data-field': f.name } as const;
+        let input;
+        switch (f.type) {
+          case 'number':
+            input = <input type="number" {...common} value={typeof v === 'number' ? v : ''} onChange={(e) => onChange(f.name, e.target.value === '' ? undefined : Number(e.target.value))} />;
+            break;
+          case 'date':
+            input = <input type="date" {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.name, e.target.value || undefined)} />;
+            break;
+          case 'choice':
+            input = (
+              <select {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.name, e.target.value || undefined)}>
+                <option value="">—</option>
+                {(f.options ?? []).map((o) => (
+                  <option key={o} value={o}>
+                    {o.replace(/_/g, ' ')}
+                  </option>
+                ))}
+              </select>
+            );
+            break;
+          case 'boolean':
+            input = (
+              <select {...common} value={v === true ? 'true' : v === false ? 'false' : ''} onChange={(e) => onChange(f.name, e.target.value === '' ? undefined : e.target.value === 'true')}>
+                <option value="">—</option>
+                <option value="true">{t('common.yes')}</option>
+                <option value="false">{t('common.no')}</option>
+              </select>
+            );
+            break;
+          default:
+            input = <textarea {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.name, e.target.value || undefined)} />;
+        }
+        return (
+          <label key={f.name} className={f.type === 'text' ? 'wide' : ''}>
+            {label}
+            {input}
+            {err && <span className="cw-field-error">{loc(err.message, lang)}</span>}
+          </label>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * The current step: its title and due date, the actions this user may take
+ * now (the engine's `availableEvents`), the declaring step's form rendered
+ * from its definition and validated before sending, the approval a step may
+ * need, and why an action is refused (e.g. no parental consent yet).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { validateForm, type FieldError, type PathwayDocument } from '@jalur/engine';
+import { ApiFailure } from '../api/client.ts';
+import { useMe } from '../auth/session.ts';
+import { call, errorText } from './http.ts';
+import { loc } from './i18n.ts';
+import { cwKeys } from './queries.ts';
+import { StepForm } from './StepForm.tsx';
+import type { CaseView, TaskList } from './types.ts';
+
+type Available = CaseView['availableEvents'][number];
+
+/** The transitions of `event` on state `stateId` of a document (to explain a refusal). */
+function guardText(doc: PathwayDocument | undefined, stateId: string, event: string): string {
+  if (!doc) return '';
+  let node: { states?: Record<string, unknown>; on?: Record<string, unknown> } | undefined = { states: doc.machine.states as never };
+  for (const part of stateId.split('.')) node = node?.states?.[part] as typeof node;
+  return JSON.stringify(node?.on?.[event] ?? '');
+}
+
+export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument | undefined }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const qc = useQueryClient();
+  const me = useMe().data;
+  const [chosen, setChosen] = useState<Available | null>(null);
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [msg, setMsg] = useState<{ kind: 'error' | 'ok' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+  const tasks = useQuery({ queryKey: [...cwKeys.case(view.id), 'tasks'], queryFn: () => call<TaskList>('GET', `/api/tasks?scope=all&caseId=${view.id}`) });
+
+  const fieldsOf = (ev: Available) => view.steps.find((s) => s.stateId === ev.stateId)?.meta?.form ?? [];
+  const refresh = () => qc.invalidateQueries({ queryKey: cwKeys.case(view.id) });
+
+  const send = async (ev: Available) => {
+    const fields = fieldsOf(ev);
+    const data = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+    const problems = validateForm(fields, data, view.form as Record<string, unknown> | undefined, { requireAll: true });
+    setErrors(problems);
+    if (problems.length > 0) {
+      setMsg({ kind: 'error', text: problems.map((p) => loc(p.message, lang)).join(' · ') });
+      return;
+    }
+    setBusy(true);
+    setMsg(null);
+    try {
+      await call('POST', `/api/cases/${view.id}/events`, { json: { type: ev.type, expectedVersion: view.version, ...(Object.keys(data).length > 0 ? { data } : {}) } });
+      setChosen(null);
+      setValues({});
+      setMsg({ kind: 'ok', text: t('cw.case.done') });
+      await refresh();
+    } catch (e) {
+      let text = errorText(e);
+      if (e instanceof ApiFailure && e.code === 'event_not_allowed' && (e.details as { reason?: string } | undefined)?.reason === 'guard_failed' && guardText(doc, ev.stateId, ev.type).includes('consent.')) {
+        text = `${text} ${t('cw.case.needsConsent')}`;
+      }
+      if (e instanceof ApiFailure && e.code === 'form_invalid') setErrors(((e.details as { fields?: FieldError[] }).fields ?? []) as FieldError[]);
+      setMsg({ kind: 'error', text });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const decide = async (taskId: string, decision: 'approved' | 'rejected') => {
+    try {
+      await call('POST', `/api/tasks/${taskId}/decision`, { json: { decision, ...(reason ? { reason } : {}) } });
+      setReason('');
+      await refresh();
+    } catch (e) {
+      setMsg({ kind: 'error', text: errorText(e) });
+    }
+  };
+
+  const approvalTasks = (tasks.data?.items ?? []).filter((x) => x.requiresApproval && x.status === 'open');
+
+  return (
+    <section className="cw-section" aria-labelledby="cw-current">
+      <h2 id="cw-current">{view.status === 'closed' ? t('cw.case.closed') : t('cw.case.current')}</h2>
+      <ul className="cw-list">
+        {view.steps.map((s) => {
+          const task = tasks.data?.items.find((x) => x.stateId === s.stateId && x.status === 'open');
+          return (
+            <li key={s.stateId} data-testid="current-step">
+              <strong>{loc(s.meta?.title, lang) || s.stateId}</strong>
+              {s.meta?.kind && <span className="muted small"> · {t(`kind.${s.meta.kind}`)}</span>}
+              {task?.dueAt && (
+                <div className={`small ${task.urgency === 'overdue' ? 'error-text' : 'muted'}`}>
+                  {t('cw.tasks.due')}: {new Date(task.dueAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')} {task.urgency === 'overdue' ? `· ${t('cw.tasks.overdue')}` : ''}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {approvalTasks.map((task) => (
+        <div key={task.id} className={`cw-msg ${task.approval === 'approved' ? 'ok' : task.approval === 'rejected' ? 'error' : 'info'}`} data-testid="approval">
+          <strong>{t('cw.case.approval')}:</strong> {loc(task.title, lang)} —{' '}
+          {task.approval === 'approved' ? t('cw.case.approved') : task.approval === 'rejected' ? `${t('cw.case.rejectedLabel')}: ${task.approvalReason ?? ''}` : t('cw.case.pending')}
+          {me?.role === 'kepsek' && task.approval === 'pending' && (
+            <div className="cw-actions" style={{ marginTop: 6 }}>
+              <button type="button" className="btn primary" onClick={() => void decide(task.id, 'approved')} data-testid="approve">
+                {t('cw.case.approve')}
+              </button>
+              <input aria-label={t('cw.case.rejectReason')} placeholder={t('cw.case.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <button type="button" className="btn" disabled={!reason.trim()} onClick={() => void decide(task.id, 'rejected')}>
+                {t('cw.case.reject')}
+              </button>
+            </div>
+          )}
+        </div>
+      ))}
+      {view.status === 'active' && (
+        <>
+          <h3 className="small muted">{t('cw.case.actions')}</h3>
+          {view.availableEvents.length === 0 && <p className="muted small">{t('cw.case.noActions')}</p>}
+          <div className="cw-actions">
+            {view.availableEvents.map((ev) => (
+              <button
+                key={`${ev.stateId}:${ev.type}`}
+                type="button"
+                className={`btn ${chosen?.type === ev.type ? 'primary' : ''}`}
+                aria-pressed={chosen?.type === ev.type}
+                data-testid={`action-${ev.type}`}
+                title={ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
+                onClick={() => {
+                  setChosen(ev);
+                  setErrors([]);
+                  setMsg(!ev.enabled && guardText(doc, ev.stateId, ev.type).includes('consent.') ? { kind: 'info', text: t('cw.case.needsConsent') } : null);
+                }}
+              >
+                {loc(ev.label, lang)}
+                {ev.guarded && !ev.enabled ? ' ⏳' : ''}
+              </button>
+            ))}
+          </div>
+          {chosen && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void send(chosen);
+              }}
+            >
+              {fieldsOf(chosen).length > 0 && <h3 className="small muted">{t('cw.case.form')}</h3>}
+              <StepForm fields={fieldsOf(chosen)} values={values} errors={errors} onChange={(n, v) => setValues((x) => ({ ...x, [n]: v }))} />
+              <button type="submit" className="btn primary" disabled={busy} data-testid="send-event">
+                {t('cw.case.send')}: {loc(chosen.label, lang)}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      {msg && (
+        <p className={`cw-msg ${msg.kind}`} role={msg.kind === 'error' ? 'alert' : 'status'} data-testid="step-message">
+          {msg.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Strings of the case-work pages (board, case page, tasks, students, flags),
+ * added to the app's i18next resources under `cw.*`: Bahasa Indonesia first,
+ * English second. Importing this module registers them.
+ */
+import i18n from '../i18n/index.ts';
+
+const id = {
+  nav: { board: 'Papan kasus', tasks: 'Tugas saya', students: 'Siswa', flags: 'Peringatan dini', calendar: 'Kalender sekolah', label: 'Menu kasus' },
+  board: {
+    title: 'Papan kasus', pathway: 'Alur', allPathways: 'Semua alur', cls: 'Kelas', all: 'Semua', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
+    mine: 'Saya', overdue: 'Hanya yang terlambat', status: 'Status', active: 'Aktif', closed: 'Selesai', empty: 'Belum ada kasus.', count: '{{count}} kasus',
+    overdueBadge: 'Terlambat', open: 'Buka kasus', noSteps: 'Tidak ada langkah',
+  },
+  case: {
+    back: 'Papan kasus', student: 'Siswa', cls: 'Kelas', opened: 'Dibuka', status: 'Status', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
+    current: 'Langkah saat ini', actions: 'Tindakan', noActions: 'Tidak ada tindakan yang boleh Anda lakukan pada langkah ini.', form: 'Isian langkah',
+    send: 'Kirim', timeline: 'Linimasa', pathway: 'Alur kasus', print: 'Cetak ringkasan', closed: 'Kasus selesai', guarded: 'Menunggu syarat',
+    needsConsent: 'Perlu persetujuan orang tua/wali untuk rujukan. Catat persetujuan dulu di bagian Persetujuan.',
+    needsApproval: 'Langkah ini perlu persetujuan kepala sekolah.', approval: 'Persetujuan kepala sekolah', approve: 'Setujui', reject: 'Tolak',
+    rejectReason: 'Alasan penolakan', pending: 'Menunggu', approved: 'Disetujui', rejectedLabel: 'Ditolak', done: 'Berhasil disimpan.',
+    indicators: 'Indikator saat kasus dibuka', summary: 'Ringkasan kasus', printedAt: 'Dicetak', visited: 'Sudah dilalui', activeStep: 'Langkah aktif',
+  },
+  notes: { title: 'Catatan', body: 'Tulis catatan…', add: 'Simpan catatan', level: 'Kerahasiaan', empty: 'Belum ada catatan yang boleh Anda lihat.', by: 'oleh' },
+  consent: {
+    title: 'Persetujuan orang tua/wali', purpose: 'Untuk', givenBy: 'Diberikan oleh', relationship: 'Hubungan', method: 'Cara', givenAt: 'Tanggal', add: 'Catat persetujuan',
+    granted: 'Setuju', refused: 'Menolak', empty: 'Belum ada persetujuan tercatat.',
+    purposes: { referral: 'Rujukan', data_sharing: 'Berbagi data', home_visit: 'Kunjungan rumah', other: 'Lainnya' },
+    methods: { written: 'Tertulis', verbal: 'Lisan', digital: 'Digital' },
+  },
+  referral: {
+    title: 'Rujukan', target: 'Tujuan', targetName: 'Nama lembaga/orang', reason: 'Alasan', send: 'Kirim rujukan', empty: 'Belum ada rujukan.',
+    accept: 'Diterima', reject: 'Ditolak', complete: 'Selesai', outcome: 'Laporan hasil', rejectReason: 'Alasan penolakan', waiting: 'Kasus menunggu rujukan ini.',
+    consentFirst: 'Catat persetujuan orang tua/wali untuk rujukan terlebih dahulu.',
+  },
+  records: {
+    title: 'Catatan kegiatan', homeVisit: 'Kunjungan rumah', conference: 'Konferensi kasus', session: 'Sesi konseling', plan: 'Rencana', date: 'Tanggal',
+    visitors: 'Yang berkunjung (pisahkan dengan koma)', metWith: 'Bertemu dengan', findings: 'Temuan', followUp: 'Tindak lanjut', attendees: 'Peserta (pisahkan dengan koma)',
+    decisions: 'Keputusan', mode: 'Jenis', individual: 'Individual', group: 'Kelompok', members: 'Anggota kelompok (pisahkan dengan koma)', topic: 'Topik', summaryField: 'Ringkasan',
+    save: 'Simpan', empty: 'Belum ada catatan kegiatan.', unsent: 'Belum terkirim', unsentHelp: 'Laporan disimpan di perangkat ini dan akan dikirim otomatis saat koneksi kembali.',
+    sending: 'Mengirim…', sent: 'Terkirim', offline: 'Anda sedang offline.', retry: 'Kirim sekarang',
+  },
+  tasks: {
+    title: 'Tugas saya', empty: 'Tidak ada tugas terbuka.', due: 'Tenggat', noDue: 'Tanpa tenggat', overdue: 'Terlambat', today: 'Hari ini', tomorrow: 'Besok', later: 'Nanti',
+    counts: '{{overdue}} terlambat · {{today}} hari ini · {{tomorrow}} besok', approvals: 'Menunggu persetujuan kepala sekolah', notifications: 'Pemberitahuan', noNotifications: 'Tidak ada pemberitahuan.',
+    markRead: 'Tandai dibaca',
+  },
+  students: {
+    title: 'Siswa', import: 'Impor daftar siswa (CSV)', chooseFile: 'Pilih berkas CSV', orPaste: 'atau tempel isi CSV di sini', preview: 'Pratinjau', apply: 'Terapkan impor',
+    line: 'Baris', action: 'Hasil', problems: 'Masalah', actions: { new: 'Baru', update: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Salah' },
+    applied: 'Impor diterapkan.', hasErrors: 'Perbaiki baris yang salah dulu; tidak ada yang disimpan.', nisn: 'NISN', name: 'Nama', cls: 'Kelas', gender: 'L/P', guardian: 'Wali',
+    indicators: 'Impor indikator (kehadiran, nilai, perilaku)', entry: 'Isi kehadiran bulanan', month: 'Bulan', schoolDays: 'Hari sekolah', present: 'Hadir', sick: 'Sakit',
+    permitted: 'Izin', absent: 'Alpa', saveEntry: 'Simpan kehadiran', saved: 'Tersimpan.', search: 'Cari nama atau NISN', none: 'Belum ada siswa.',
+  },
+  flags: {
+    title: 'Peringatan dini', empty: 'Tidak ada siswa yang ditandai.', reasons: 'Alasan', since: 'Sejak', openCase: 'Buka kasus', caseOpen: 'Lihat kasus',
+    proposes: 'Layak dibuka kasus', holding: 'Dipantau sampai {{date}}', waitingClear: 'Kondisi membaik — menunggu dibersihkan', manual: 'Tanda manual',
+    flagStudent: 'Tandai siswa', reason: 'Alasan', level: 'Tingkat', risk: 'Berisiko', watch: 'Dipantau', pathwayFor: 'Alur untuk kasus', scan: 'Periksa ulang',
+    student: 'Siswa',
+  },
+  calendar: { title: 'Kalender sekolah', date: 'Tanggal', kind: 'Jenis', note: 'Keterangan', add: 'Simpan', kinds: { holiday: 'Libur', school_day: 'Hari sekolah tambahan', exam: 'Ujian' }, empty: 'Belum ada pengecualian bulan ini.', month: 'Bulan' },
+  errors: { network: 'Server tidak dapat dihubungi.' },
+  risk: { motivation: 'Motivasi', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya' },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+const en: Shape<typeof id> = {
+  nav: { board: 'Case board', tasks: 'My tasks', students: 'Students', flags: 'Early warning', calendar: 'School calendar', label: 'Case menu' },
+  board: {
+    title: 'Case board', pathway: 'Pathway', allPathways: 'All pathways', cls: 'Class', all: 'All', risk: 'Risk factor', assignee: 'Assignee',
+    mine: 'Me', overdue: 'Overdue only', status: 'Status', active: 'Active', closed: 'Closed', empty: 'No cases yet.', count: '{{count}} cases',
+    overdueBadge: 'Overdue', open: 'Open case', noSteps: 'No steps',
+  },
+  case: {
+    back: 'Case board', student: 'Student', cls: 'Class', opened: 'Opened', status: 'Status', risk: 'Risk factors', assignee: 'Assignee',
+    current: 'Current step', actions: 'Actions', noActions: 'There is nothing you may do at this step.', form: 'Step form',
+    send: 'Send', timeline: 'Timeline', pathway: 'Case pathway', print: 'Print summary', closed: 'Case closed', guarded: 'Waiting on a condition',
+    needsConsent: 'A parent/guardian consent for referral is needed. Record it first under Consent.',
+    needsApproval: 'This step needs the principal’s approval.', approval: 'Principal’s approval', approve: 'Approve', reject: 'Reject',
+    rejectReason: 'Reason for rejection', pending: 'Pending', approved: 'Approved', rejectedLabel: 'Rejected', done: 'Saved.',
+    indicators: 'Indicators when the case was opened', summary: 'Case summary', printedAt: 'Printed', visited: 'Visited', activeStep: 'Active step',
+  },
+  notes: { title: 'Notes', body: 'Write a note…', add: 'Save note', level: 'Confidentiality', empty: 'No notes you may see yet.', by: 'by' },
+  consent: {
+    title: 'Parent/guardian consent', purpose: 'For', givenBy: 'Given by', relationship: 'Relationship', method: 'How', givenAt: 'Date', add: 'Record consent',
+    granted: 'Granted', refused: 'Refused', empty: 'No consent recorded yet.',
+    purposes: { referral: 'Referral', data_sharing: 'Data sharing', home_visit: 'Home visit', other: 'Other' },
+    methods: { written: 'Written', verbal: 'Verbal', digital: 'Digital' },
+  },
+  referral: {
+    title: 'Referrals', target: 'To', targetName: 'Institution or person', reason: 'Reason', send: 'Send referral', empty: 'No referrals yet.',
+    accept: 'Accepted', reject: 'Rejected', complete: 'Completed', outcome: 'Outcome report', rejectReason: 'Reason for rejection', waiting: 'The case waits on this referral.',
+    consentFirst: 'Record the parent/guardian consent for referral first.',
+  },
+  records: {
+    title: 'Activity records', homeVisit: 'Home visit', conference: 'Case conference', session: 'Counseling session', plan: 'Plan', date: 'Date',
+    visitors: 'Who went (comma separated)', metWith: 'Met with', findings: 'Findings', followUp: 'Follow-up', attendees: 'Attendees (comma separated)',
+    decisions: 'Decisions', mode: 'Kind', individual: 'Individual', group: 'Group', members: 'Group members (comma separated)', topic: 'Topic', summaryField: 'Summary',
+    save: 'Save', empty: 'No activity records yet.', unsent: 'Not yet sent', unsentHelp: 'Kept on this device and sent automatically when the connection returns.',
+    sending: 'Sending…', sent: 'Sent', offline: 'You are offline.', retry: 'Send now',
+  },
+  tasks: {
+    title: 'My tasks', empty: 'No open tasks.', due: 'Due', noDue: 'No due date', overdue: 'Overdue', today: 'Today', tomorrow: 'Tomorrow', later: 'Later',
+    counts: '{{overdue}} overdue · {{today}} today · {{tomorrow}} tomorrow', approvals: 'Waiting for the principal’s approval', notifications: 'Notifications', noNotifications: 'No notifications.',
+    markRead: 'Mark read',
+  },
+  students: {
+    title: 'Students', import: 'Import the roster (CSV)', chooseFile: 'Choose a CSV file', orPaste: 'or paste the CSV here', preview: 'Preview', apply: 'Apply import',
+    line: 'Line', action: 'Result', problems: 'Problems', actions: { new: 'New', update: 'Updated', unchanged: 'Unchanged', error: 'Error' },
+    applied: 'Import applied.', hasErrors: 'Fix the rows with errors first; nothing was saved.', nisn: 'NISN', name: 'Name', cls: 'Class', gender: 'M/F', guardian: 'Guardian',
+    indicators: 'Import indicators (attendance, grades, behaviour)', entry: 'Enter monthly attendance', month: 'Month', schoolDays: 'School days', present: 'Present', sick: 'Sick',
+    permitted: 'Permitted', absent: 'Absent', saveEntry: 'Save attendance', saved: 'Saved.', search: 'Search name or NISN', none: 'No students yet.',
+  },
+  flags: {
+    title: 'Early warning', empty: 'No flagged students.', reasons: 'Reasons', since: 'Since', openCase: 'Open case', caseOpen: 'View case',
+    proposes: 'Ready for a case', holding: 'Watching until {{date}}', waitingClear: 'Improved — waiting to clear', manual: 'Manual flag',
+    flagStudent: 'Flag a student', reason: 'Reason', level: 'Level', risk: 'At risk', watch: 'Watch', pathwayFor: 'Pathway for the case', scan: 'Re-check',
+    student: 'Student',
+  },
+  calendar: { title: 'School calendar', date: 'Date', kind: 'Kind', note: 'Note', add: 'Save', kinds: { holiday: 'Holiday', school_day: 'Extra school day', exam: 'Exam' }, empty: 'No exceptions this month.', month: 'Month' },
+  errors: { network: 'The server cannot be reached.' },
+  risk: { motivation: 'Motivation', economic: 'Economic', family: 'Family', bullying: 'Bullying', early_marriage: 'Early marriage', work: 'Work', health: 'Health', other: 'Other' },
+};
+
+i18n.addResourceBundle('id', 'translation', { cw: id }, true, false);
+i18n.addResourceBundle('en', 'translation', { cw: en }, true, false);
+
+/** Text in the current language from a `{ id, en? }` pair. */
+export function loc(text: { id: string; en?: string | undefined } | null | undefined, lang: string): string {
+  if (!text) return '';
+  return lang === 'en' ? (text.en ?? text.id) : text.id;
+}
