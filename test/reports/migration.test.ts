@@ -10,6 +10,7 @@ import { advanceCase, compilePathway, pathwayDocumentSchema, startCase, type Cas
 import type { CaseRow, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
 import { applyMigration, loadMigratingCases, openReportsHandle, planCase, planMigration, resolveStateMap, type ReportsHandle } from '../../packages/reports/src/index.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
+import { apiClient } from './api-client.ts';
 
 const step = (kind: string, title: string, on: Record<string, string>, extra: Record<string, unknown> = {}) => ({
   meta: { kind, title: { id: title }, roles: ['guru_bk'], dueInDays: 3 },
@@ -161,6 +162,22 @@ describe('migrating running cases v1 → v2', () => {
     if (!wrong.ok) expect(wrong.problems).toEqual([{ code: 'unknown_source', state: 'nowhere' }, { code: 'unknown_target', state: 'pemantauan', target: 'pemantauan_harian' }]);
     const final = resolveStateMap(v1Doc(), v2Doc(), { asesmen: 'selesai', pemantauan: 'pemantauan_mingguan' });
     expect(final.ok).toBe(false);
+  });
+
+  it('is offered over the API to the kepsek: 422 for an incomplete map, a dry run that changes nothing', async () => {
+    const api = apiClient(demo, NOW);
+    const kepsek = await api.login('kepsek@sekolah-a.demo');
+    const url = `/api/pathways/${v1.pathwayId}/migrations/dry-run`;
+    const incomplete = await api.send('POST', url, kepsek, { fromVersion: 1, toVersion: 2, stateMap: { asesmen: 'konseling' } });
+    expect(incomplete.status).toBe(422);
+    expect(((await incomplete.json()) as { error: { code: string; details: unknown } }).error).toMatchObject({ code: 'state_map_invalid', details: { problems: [{ code: 'missing', state: 'pemantauan' }] } });
+    expect((await api.send('POST', url, await api.login('bk@sekolah-a.demo'), { fromVersion: 1, toVersion: 2 })).status).toBe(403);
+    const dry = await api.send('POST', url, kepsek, { fromVersion: 1, toVersion: 2, stateMap: { asesmen: 'konseling', pemantauan: 'pemantauan_mingguan' }, filter: { state: 'asesmen' } });
+    expect(dry.status).toBe(200);
+    const body = (await dry.json()) as { cases: { to: string[] }[]; unmappable: unknown[] };
+    expect(body.cases).toHaveLength(9);
+    expect(body.cases.every((c) => c.to[0] === 'konseling')).toBe(true);
+    expect(loadMigratingCases(writer.sqlite, { schoolId: demo.schoolA, pathwayVersionId: v1.id })).toHaveLength(50);
   });
 
   it('dry run lists where each case lands and which timers and tasks change; apply moves all 50; each keeps working on v2', async () => {

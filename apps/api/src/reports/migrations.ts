@@ -1,0 +1,81 @@
+/**
+ * Moving running cases to a newer version of their pathway (kepsek), mounted
+ * under `/api/pathways`:
+ *
+ * - `POST /:id/migrations/dry-run` `{fromVersion, toVersion, stateMap, filter?}`
+ *   → where each chosen case lands, which timers and tasks change, and the
+ *   cases that cannot be mapped. An incomplete or wrong state map → 422
+ *   `state_map_invalid` with every problem.
+ * - `POST /:id/migrations/apply` (same body) → plans again and applies, one
+ *   transaction per case with a `case.migrated` event and an audit row;
+ *   cases that moved since are reported as `version_conflict`.
+ */
+import { z } from 'zod';
+import { compilePathway, parsePathway, type CompiledPathway } from '@jalur/engine';
+import { applyMigration, loadMigratingCases, openReportsHandle, planMigration, resolveStateMap, type CasePlan, type ReportsHandle } from '@jalur/reports';
+import type { JalurDb } from '@jalur/db';
+import { validator } from 'hono/validator';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import type { ApiContext } from '../context.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { createRouter } from '../http/router.ts';
+import { parseWith } from './params.ts';
+
+const bodySchema = z.object({
+  fromVersion: z.number().int().positive(),
+  toVersion: z.number().int().positive(),
+  stateMap: z.record(z.string().min(1).max(400), z.string().min(1).max(400)).default({}),
+  filter: z.object({ caseIds: z.array(z.string().min(1)).max(10_000).optional(), state: z.string().min(1).max(400).optional(), riskFactor: z.string().min(1).max(40).optional() }).optional(),
+});
+
+const writers = new WeakMap<JalurDb, ReportsHandle>();
+/** The writing connection (stop-gap until `cases.migrate` exists in @jalur/db). */
+function writerFor(db: JalurDb): ReportsHandle {
+  let h = writers.get(db);
+  if (!h) writers.set(db, (h = openReportsHandle(db.location, { readonly: false })));
+  return h;
+}
+
+function compiled(document: unknown): CompiledPathway {
+  const parsed = parsePathway(document);
+  if (!parsed.ok) throw new ApiError(422, 'invalid_document', 'invalid_document', { issues: parsed.error });
+  return compilePathway(parsed.value);
+}
+
+const planView = (c: CasePlan) => ({ caseId: c.caseId, from: c.from, to: c.to, timers: c.timers, tasks: c.tasks });
+
+/** The migration sub-app (mounted at `/api/pathways`). */
+export function migrationRoutes(ctx: ApiContext) {
+  const { db, clock } = ctx;
+  async function plan(c: { var: { principal: Parameters<typeof schoolOf>[0] } }, id: string, body: z.infer<typeof bodySchema>) {
+    const p = c.var.principal;
+    const schoolId = schoolOf(p);
+    const scope = { districtId: p.districtId ?? '', schoolId };
+    const pathway = await db.pathways.get(scope, id);
+    if (!pathway || pathway.schoolId !== schoolId) throw notFound('pathway_not_found');
+    const from = await db.pathways.getVersion(scope, id, body.fromVersion);
+    const to = await db.pathways.getVersion(scope, id, body.toVersion);
+    if (!from || !to) throw notFound('version_not_found');
+    if (to.version <= from.version) throw new ApiError(400, 'invalid_request', 'invalid_request', { toVersion: 'must be newer than fromVersion' });
+    const p1 = compiled(from.document);
+    const p2 = compiled(to.document);
+    const map = resolveStateMap(p1.doc, p2.doc, body.stateMap);
+    if (!map.ok) throw new ApiError(422, 'state_map_invalid', 'invalid_request', { problems: map.problems });
+    const cases = loadMigratingCases(writerFor(db).sqlite, { schoolId, pathwayVersionId: from.id, ...(body.filter ? { filter: body.filter } : {}) });
+    const now = clock.now();
+    return { schoolId, from, to, now, map: map.value, result: planMigration(p1, p2, map.value, cases, now) };
+  }
+  const router = createRouter();
+  router.use('/:id/migrations/*', requireAuth(ctx), requireRole('kepsek'));
+  const validBody = validator('json', (v) => parseWith(bodySchema, v));
+  return router
+    .post('/:id/migrations/dry-run', validBody, async (c) => {
+      const { map, result } = await plan(c, c.req.param('id'), c.req.valid('json'));
+      return c.json({ stateMap: Object.fromEntries(map.map), cases: result.cases.map(planView), unmappable: result.unmappable }, 200);
+    })
+    .post('/:id/migrations/apply', validBody, async (c) => {
+      const { schoolId, from, to, now, result } = await plan(c, c.req.param('id'), c.req.valid('json'));
+      const outcomes = applyMigration(writerFor(db).sqlite, result.cases, { schoolId, toPathwayVersionId: to.id, fromVersion: from.version, toVersion: to.version, actorId: c.var.principal.userId, now });
+      return c.json({ applied: outcomes.filter((o) => o.applied).length, outcomes, cases: result.cases.map(planView), unmappable: result.unmappable }, 200);
+    });
+}
