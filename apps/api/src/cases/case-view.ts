@@ -10,18 +10,21 @@ import type { CompiledVersion } from './compiled-pathways.ts';
 
 export type CaseView = z.infer<typeof caseViewSchema>;
 
-/** Roles that see recorded form values (the others see the steps and actions only). */
-const FORM_READERS = new Set<Role>(['kepsek', 'guru_bk']);
-
 export interface CaseViewExtras {
   student?: { id: string; name: string; className: string } | undefined;
   assignee?: { id: string; name: string } | null;
   /** The snapshot object the engine returned, when at hand (saves a restore). */
   snapshot?: CaseSnapshot | null;
+  /** The recorded form values the viewer may see (`visibleForm`); single-case answers only. */
+  form?: Record<string, unknown>;
 }
 
-/** Builds the case view for `role`. */
-export function caseView(row: CaseRow, version: CompiledVersion, role: Role, extras: CaseViewExtras = {}): CaseView {
+/**
+ * Builds the case view for a viewer (or just their role): the actions are
+ * those of the viewer's role.
+ */
+export function caseView(row: CaseRow, version: CompiledVersion, viewer: Role | { id: string; role: Role }, extras: CaseViewExtras = {}): CaseView {
+  const role = typeof viewer === 'string' ? viewer : viewer.role;
   const snapshot = extras.snapshot ?? (row.snapshot as CaseSnapshot);
   const { compiled } = version;
   const steps = activeSteps(compiled, snapshot).map((s) => ({ stateId: s.stateId, meta: s.meta ?? null }));
@@ -49,6 +52,6 @@ export function caseView(row: CaseRow, version: CompiledVersion, role: Role, ext
     closedAt: row.closedAt ? row.closedAt.toISOString() : null,
   };
   if (extras.student) view.student = extras.student;
-  if (FORM_READERS.has(role)) view.form = snapshot.context.form ?? {};
+  if (extras.form) view.form = extras.form;
   return view;
 }

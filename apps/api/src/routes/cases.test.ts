@@ -198,9 +198,11 @@ describe('GET /api/cases and /api/cases/:id', () => {
     expect(ids).not.toContain(other.id);
     expect(list.body.items.every((x: { form?: unknown }) => x.form === undefined)).toBe(true);
     expect((await api.call(f.a.users.wali_kelas, 'GET', `/api/cases/${other.id}`)).status).toBe(404);
+    expect((await api.call(f.a.users.wali_kelas, 'POST', `/api/cases/${other.id}/events`, { type: 'CEK', expectedVersion: 1 })).status).toBe(404);
     const visible = await api.call(f.a.users.wali_kelas, 'GET', `/api/cases/${own.id}`);
     expect(visible.status).toBe(200);
     expect(visible.body.availableEvents).toEqual([]);
+    expect(visible.body.form).toEqual({});
   });
 
   it('answers 404 for another school’s case, 403 for the district admin, 400 for a bad filter', async () => {
@@ -214,14 +216,30 @@ describe('GET /api/cases and /api/cases/:id', () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
   });
 
-  it('audits a read of confidential (rahasia) step data in the timeline', async () => {
+  it('shows rahasia step data only to the case’s guru BK, and audits each such read', async () => {
     const c = await openCase();
     await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${c.id}/events`, { type: 'CATAT', data: { catatan: 'rahasia' }, expectedVersion: 1 });
-    const timeline = await api.call(f.a.users.kepsek, 'GET', `/api/cases/${c.id}/events`);
-    expect(timeline.status).toBe(200);
-    expect(timeline.body.items[1]).toMatchObject({ type: 'CATAT', data: { catatan: 'rahasia' }, seq: 2 });
-    const audit = await f.db.audit.list(f.a.id, { action: 'case.read_confidential', subject: `case:${c.id}` });
-    expect(audit).toHaveLength(1);
-    expect(audit[0]!.actorId).toBe(f.a.users.kepsek.id);
+    const audits = () => f.db.audit.list(f.a.id, { action: 'case.read_confidential', subject: `case:${c.id}` });
+    const byKepsek = await api.call(f.a.users.kepsek, 'GET', `/api/cases/${c.id}/events`);
+    expect(byKepsek.status).toBe(200);
+    expect(byKepsek.body.items[1]).toMatchObject({ type: 'CATAT', data: null, seq: 2 });
+    expect((await api.call(f.a.users.kepsek, 'GET', `/api/cases/${c.id}`)).body.form).toEqual({});
+    expect(await audits()).toHaveLength(0);
+    const byCounselor = await api.call(f.a.users.guru_bk, 'GET', `/api/cases/${c.id}/events`);
+    expect(byCounselor.body.items[1]).toMatchObject({ type: 'CATAT', data: { catatan: 'rahasia' } });
+    expect((await api.call(f.a.users.guru_bk, 'GET', `/api/cases/${c.id}`)).body.form).toEqual({ catatan: 'rahasia' });
+    const rows = await audits();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.actorId === f.a.users.guru_bk.id)).toBe(true);
+  });
+
+  it('shows umum step data to a wali kelas of the class', async () => {
+    const c = await openCase(0);
+    await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${c.id}/events`, { type: 'SESI_SELESAI', expectedVersion: 1 });
+    const cek = await api.call(f.a.users.wali_kelas, 'POST', `/api/cases/${c.id}/events`, { type: 'CEK', data: { hadir: true }, expectedVersion: 2 });
+    expect(cek.status).toBe(200);
+    expect(cek.body.form).toEqual({ hadir: true });
+    const timeline = await api.call(f.a.users.wali_kelas, 'GET', `/api/cases/${c.id}/events`);
+    expect(timeline.body.items.at(-1)).toMatchObject({ type: 'CEK', data: { hadir: true } });
   });
 });

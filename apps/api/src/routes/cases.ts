@@ -7,11 +7,13 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { canonicalJson, type CaseChange, type CaseListFilter, type CaseRow, type DbError, type IdempotencyRequest, type StudentRow } from '@jalur/db';
-import type { AdvanceError, Role } from '@jalur/engine';
+import type { AdvanceError, CaseSnapshot } from '@jalur/engine';
 import type { Context } from 'hono';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
-import { loadVisibleCase, mayTouch } from '../cases/access.ts';
+import { canSeeContent } from '@jalur/casework';
+import { loadCase } from '../casework/access.ts';
 import { caseView, type CaseView } from '../cases/case-view.ts';
+import { eventLevel, visibleForm } from '../cases/step-visibility.ts';
 import type { CompiledVersion } from '../cases/compiled-pathways.ts';
 import { advanceStep, emptyOutcome, startStep } from '../cases/engine-step.ts';
 import { UserNames } from '../cases/people.ts';
@@ -26,8 +28,6 @@ import {
 import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 
 const OPENERS = ['kepsek', 'guru_bk'] as const;
-/** Roles that read every event's form data; the others see the timeline without it. */
-const DATA_READERS = new Set<Role>(['kepsek', 'guru_bk']);
 
 function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('base64url');
@@ -87,10 +87,22 @@ export function caseRoutes(ctx: ApiContext) {
     return v;
   }
 
-  async function view(p: Principal, row: CaseRow, student: StudentRow | null | undefined): Promise<CaseView> {
-    return caseView(row, await versionOf(row), p.role, {
+  /** A case view for the caller; `single` adds the form values they may read (and audits a `rahasia` read). */
+  async function view(p: Principal, row: CaseRow, student: StudentRow | null | undefined, single = false): Promise<CaseView> {
+    const version = await versionOf(row);
+    const viewer = { id: p.userId, role: p.role };
+    let form: Record<string, unknown> | undefined;
+    if (single) {
+      const visible = visibleForm(version.compiled, row.snapshot as CaseSnapshot, viewer, row.assigneeId);
+      form = visible.form;
+      if (visible.readsRahasia) {
+        await db.audit.record({ action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId: row.schoolId, at: clock.now(), details: { what: 'form' } });
+      }
+    }
+    return caseView(row, version, viewer, {
       student: student ? { id: student.id, name: student.name, className: student.className } : undefined,
       assignee: await names.ref(row.schoolId, row.assigneeId),
+      ...(form ? { form } : {}),
     });
   }
 
@@ -121,9 +133,10 @@ export function caseRoutes(ctx: ApiContext) {
       const startInput = { riskFactors, student: { className: student.className, gender: student.gender } };
       const out = emptyOutcome();
       const studentRef = { id: student.id, name: student.name, className: student.className };
+      const viewer = { id: p.userId, role: p.role };
       const respond = (change: CaseChange) => ({
         status: 201,
-        body: caseView(change.case, version, p.role, { student: studentRef, assignee, snapshot: out.snapshot }),
+        body: caseView(change.case, version, viewer, { student: studentRef, assignee, snapshot: out.snapshot }),
       });
       const idempotency: IdempotencyRequest<CaseChange> | undefined = key
         ? { userId: p.userId, key, route: 'POST /api/cases', requestHash: requestHash('POST', '/api/cases', body), respond }
@@ -169,34 +182,32 @@ export function caseRoutes(ctx: ApiContext) {
     })
     .openapi(get, async (c) => {
       const p = c.var.principal;
-      const { row, student } = await loadVisibleCase(db, p, schoolOf(p), c.req.valid('param').id);
-      return c.json(await view(p, row, student), 200);
+      const { row, student } = await loadCase(db, p, schoolOf(p), c.req.valid('param').id);
+      return c.json(await view(p, row, student, true), 200);
     })
     .openapi(timeline, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadVisibleCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
       const events = await db.cases.events(schoolId, row.id);
-      const readsData = DATA_READERS.has(p.role);
-      const version = await versionOf(row);
-      const confidential = events.filter(
-        (e) => readsData && e.data && e.stateBefore && e.stateBefore.split(',').some((s) => version.compiled.steps.get(s)?.confidentiality === 'rahasia'),
-      );
-      if (confidential.length > 0) {
+      const { compiled } = await versionOf(row);
+      const viewer = { id: p.userId, role: p.role };
+      const rahasiaRead: number[] = [];
+      const items = events.map((e) => {
+        const level = eventLevel(compiled, e.stateBefore);
+        const visible = e.data !== null && canSeeContent(level, viewer, e.actorId ?? '', row.assigneeId);
+        if (visible && level === 'rahasia') rahasiaRead.push(e.seq);
+        return {
+          id: e.id, seq: e.seq, type: e.type, data: visible ? e.data : null, actorId: e.actorId,
+          at: e.at.toISOString(), stateBefore: e.stateBefore, stateAfter: e.stateAfter,
+        };
+      });
+      if (rahasiaRead.length > 0) {
         await db.audit.record({
-          action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId, at: clock.now(),
-          details: { events: confidential.map((e) => e.seq) },
+          action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId, at: clock.now(), details: { what: 'events', events: rahasiaRead },
         });
       }
-      return c.json(
-        {
-          items: events.map((e) => ({
-            id: e.id, seq: e.seq, type: e.type, data: readsData ? (e.data ?? null) : null, actorId: e.actorId,
-            at: e.at.toISOString(), stateBefore: e.stateBefore, stateAfter: e.stateAfter,
-          })),
-        },
-        200,
-      );
+      return c.json({ items }, 200);
     })
     .openapi(advance, async (c) => {
       const p = c.var.principal;
@@ -204,16 +215,17 @@ export function caseRoutes(ctx: ApiContext) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
-      // A wali kelas's class is a fact about the student, not the case row: check it before the transaction.
-      if (p.role === 'wali_kelas') await loadVisibleCase(db, p, schoolId, id);
+      // Class and task assignments are facts outside the case row: check them before the transaction.
+      if (p.role === 'wali_kelas' || p.role === 'tim') await loadCase(db, p, schoolId, id);
       const now = clock.now();
       const actor = { id: p.userId, role: p.role };
       const event = body.data ? { type: body.type, data: body.data } : { type: body.type };
       const out = emptyOutcome();
-      const respond = (change: CaseChange) => ({
-        status: 200,
-        body: caseView(change.case, out.version!, p.role, { snapshot: out.snapshot, assignee: names.peek(schoolId, change.case.assigneeId) }),
-      });
+      const viewer = { id: p.userId, role: p.role };
+      // The answer shows what the sender may read of the form; it is their own write, so no audit row.
+      const answer = (row: CaseRow, assignee: { id: string; name: string } | null) =>
+        caseView(row, out.version!, viewer, { snapshot: out.snapshot, assignee, form: visibleForm(out.version!.compiled, out.snapshot!, viewer, row.assigneeId).form });
+      const respond = (change: CaseChange) => ({ status: 200, body: answer(change.case, names.peek(schoolId, change.case.assigneeId)) });
       if (key) {
         // The stored answer is built inside the transaction, where nothing may await: warm the name cache first.
         const current = await db.cases.get(schoolId, id);
@@ -221,7 +233,7 @@ export function caseRoutes(ctx: ApiContext) {
       }
       const result = await db.cases.advance({
         schoolId, caseId: id, expectedVersion: body.expectedVersion, actorId: p.userId, now, event,
-        apply: advanceStep(cache, event, now, actor, out, (row) => mayTouch(p, row)),
+        apply: advanceStep(cache, event, now, actor, out),
         ...(key
           ? { idempotency: { userId: p.userId, key, route: 'POST /api/cases/:id/events', requestHash: requestHash('POST', `/api/cases/${id}/events`, body), respond } }
           : {}),
@@ -232,6 +244,6 @@ export function caseRoutes(ctx: ApiContext) {
         throw fromDbError(result.error, 'case_not_found');
       }
       const row = result.value.case;
-      return c.json(caseView(row, out.version!, p.role, { snapshot: out.snapshot, assignee: await names.ref(schoolId, row.assigneeId) }), 200);
+      return c.json(answer(row, await names.ref(schoolId, row.assigneeId)), 200);
     });
 }

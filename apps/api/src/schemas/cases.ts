@@ -42,7 +42,7 @@ export const caseViewSchema = z
     availableEvents: z.array(availableEventSchema),
     riskFactors: z.array(z.string()),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-    /** Form values recorded so far; only for kepsek and guru BK. */
+    /** Form values recorded so far that the caller may read (by each step's confidentiality); single-case answers only. */
     form: z.record(z.string(), z.unknown()).optional(),
     openedAt: z.string(),
     updatedAt: z.string(),
