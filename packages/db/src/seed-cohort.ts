@@ -55,11 +55,14 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string;
 
 const CLAIMER = 'seed-cohort';
 
-/** Replays `cohort` into `schoolId` on `version`; `users` gives a user per role the steps use. Returns the case ids. */
+/**
+ * Replays `cohort` into `schoolId` on `version`; `users` gives a user per role
+ * the steps use. A step the template refuses ends that student's replay (a warning).
+ */
 export async function loadCohort(
   db: JalurDb,
   input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>>; cache?: CompiledPathwayCache },
-): Promise<string[]> {
+): Promise<{ caseIds: string[]; warnings: string[] }> {
   const { cohort, schoolId, version, users } = input;
   const cache = input.cache ?? new CompiledPathwayCache();
   const userFor = (role: Role): User => {
@@ -69,6 +72,7 @@ export async function loadCohort(
   };
   const bk = userFor('guru_bk');
   const ids: string[] = [];
+  const warnings: string[] = [];
   const indicators: NewIndicator[] = [];
   for (const [i, s] of cohort.students.entries()) {
     const start = new Date(s.start);
@@ -94,6 +98,7 @@ export async function loadCohort(
         const event = { type: timer.event };
         const out = must(await db.cases.fireTimer({ timer, claimer: CLAIMER, now: timer.dueAt, apply: advanceWith(cache, event, { now: timer.dueAt }) }), `${s.id} ${timer.event}`);
         if (out.fired) row = out.change.case;
+        else if (out.reason === 'refused') warnings.push(`${s.id} ${timer.event}: ${out.error?.message ?? 'refused'}`);
       }
     };
     for (const step of s.steps) {
@@ -101,20 +106,22 @@ export async function loadCohort(
       await fireDue(at);
       const user = userFor(step.role);
       const event = step.data ? { type: step.event, data: step.data } : { type: step.event };
-      row = must(
-        await db.cases.advance({
-          schoolId, caseId: row.id, expectedVersion: row.version, actorId: user.id, now: at, event,
-          apply: advanceWith(cache, event, { now: at, actor: { id: user.id, role: step.role } }),
-        }),
-        `${s.id} ${step.event}`,
-      ).case;
+      const changed = await db.cases.advance({
+        schoolId, caseId: row.id, expectedVersion: row.version, actorId: user.id, now: at, event,
+        apply: advanceWith(cache, event, { now: at, actor: { id: user.id, role: step.role } }),
+      });
+      if (!changed.ok) {
+        warnings.push(`${s.id} ${step.event}: ${changed.error.code} ${changed.error.message}`);
+        break;
+      }
+      row = changed.value.case;
     }
     await fireDue(new Date(cohort.period.to));
     ids.push(row.id);
     indicators.push(...attendanceOf(student.id, s));
   }
   await db.indicators.upsert(schoolId, indicators, { now: new Date(cohort.period.to) });
-  return ids;
+  return { caseIds: ids, warnings };
 }
 
 /** The first `field` any step recorded (identification data). */

@@ -24,7 +24,7 @@ describe('seedDemo', () => {
   });
 
   it('seeds once: a second run on a non-empty database does nothing', async () => {
-    expect(summary).toMatchObject({ seeded: true, skipped: [] });
+    expect(summary).toMatchObject({ seeded: true, skipped: [], warnings: [] });
     expect(summary.templates).toContain('srps-standar');
     expect(summary.students).toBeGreaterThanOrEqual(30);
     const again = await seedDemo(db, { workflowsDir, now: NOW });

@@ -33,6 +33,8 @@ export interface SeedSummary {
   cases: number;
   /** Cohorts replayed into Sekolah A (e.g. `srps-2023`) and their case count. */
   cohorts: { key: string; cases: number }[];
+  /** Steps a template no longer accepts (the case stays where it got to); empty when all went to plan. */
+  warnings: string[];
 }
 
 const DAY = 86_400_000;
@@ -89,7 +91,7 @@ function sampleValue(field: FormField, now: Date): unknown {
 
 export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedSummary> {
   const { docs, skipped } = readTemplates(options.workflowsDir);
-  if (!(await db.isEmpty())) return { seeded: false, templates: [], skipped, students: 0, cases: 0, cohorts: [] };
+  if (!(await db.isEmpty())) return { seeded: false, templates: [], skipped, students: 0, cases: 0, cohorts: [], warnings: [] };
   const now = options.now;
   const t0 = new Date(now.getTime() - 120 * DAY);
 
@@ -129,12 +131,14 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
   // Historic cohorts first (their own dates), into Sekolah A.
   const cache = new CompiledPathwayCache();
   const cohorts: SeedSummary['cohorts'] = [];
+  const warnings: string[] = [];
   for (const cohort of readCohorts(path.join(options.workflowsDir, 'cohorts'))) {
     const version = versions.A.get(cohort.pathway);
     if (!version) continue;
     const a = staff('A');
-    const ids = await loadCohort(db, { cohort, schoolId: schoolA.id, version, cache, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim } });
-    cohorts.push({ key: cohort.key, cases: ids.length });
+    const loaded = await loadCohort(db, { cohort, schoolId: schoolA.id, version, cache, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim } });
+    cohorts.push({ key: cohort.key, cases: loaded.caseIds.length });
+    warnings.push(...loaded.warnings);
   }
 
   const random = prng(2023);
@@ -148,7 +152,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
       for (const [i, plan] of plans.entries()) {
         const student = students[school][i % students[school].length]!;
         atRisk.add(student.id);
-        await runPlan(db, cache, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY));
+        await runPlan(db, cache, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY), warnings);
         caseCount++;
       }
     }
@@ -164,6 +168,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     students: students.A.length + students.B.length + cohorts.reduce((n, c) => n + c.cases, 0),
     cases: caseCount,
     cohorts,
+    warnings,
   };
 }
 
@@ -210,7 +215,7 @@ const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
 /** Opens a case and sends its plan's events with the engine, two days apart. */
 async function runPlan(
   db: JalurDb, cache: CompiledPathwayCache, version: PathwayVersionRow, schoolId: string, student: StudentRow, plan: CasePlan,
-  staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date,
+  staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date, warnings: string[],
 ): Promise<void> {
   const bk = staff.bk;
   const input = { riskFactors: plan.factors, student: { className: student.className } };
@@ -242,10 +247,12 @@ async function runPlan(
     const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? bk) : role === 'tim' ? (staff.tim ?? bk) : bk;
     const actor = isTimer ? undefined : { id: user.id, role: user.role };
     const event = isTimer ? { type } : { type, data };
-    const changed = must(
-      await db.cases.advance({ schoolId, caseId: row.id, expectedVersion: row.version, actorId: actor?.id ?? null, now: at, event, apply: advanceWith(cache, event, actor ? { now: at, actor } : { now: at }) }),
-      `${student.name}: ${type}`,
-    );
-    row = changed.case;
+    const changed = await db.cases.advance({ schoolId, caseId: row.id, expectedVersion: row.version, actorId: actor?.id ?? null, now: at, event, apply: advanceWith(cache, event, actor ? { now: at, actor } : { now: at }) });
+    if (!changed.ok) {
+      // A template changed under the plan: keep the case where it got to, and say so.
+      warnings.push(`${student.name}: ${type}: ${changed.error.code} ${changed.error.message}`);
+      return;
+    }
+    row = changed.value.case;
   }
 }
