@@ -46,6 +46,8 @@ export interface NewUserInput {
   districtId: string;
   className?: string | null;
   password: string;
+  /** An existing `hashPassword` result to store instead of hashing `password` (bulk seeding, tests). */
+  passwordHash?: string;
   now: Date;
 }
 

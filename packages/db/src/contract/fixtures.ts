@@ -7,6 +7,7 @@
 import type { Effect } from '@jalur/engine';
 import type { ApplyResult, CaseTransition } from '../case-unit.ts';
 import type { JalurDb } from '../repository.ts';
+import { hashPassword } from '../passwords.ts';
 import type { CaseRow, PathwayVersionRow, StudentRow, User } from '../rows.ts';
 
 export interface Harness {
@@ -84,6 +85,10 @@ export const toyApply = (type: string, now: Date) => (row: CaseRow, _pv: Pathway
   return { ok: false, error: { code: 'event_not_allowed', message: `${type} not allowed in ${s}`, details: { allowed: [] } } };
 };
 
+/** Every fixture user's password, hashed once per run (scrypt is slow on purpose). */
+export const FIXTURE_PASSWORD = 'rahasia-123';
+const FIXTURE_HASH = hashPassword(FIXTURE_PASSWORD);
+
 async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -95,8 +100,9 @@ export async function buildWorld(db: JalurDb): Promise<World> {
   const district = await db.districts.create({ name: 'Kabupaten Uji', now: T0 });
   const a = await db.schools.create({ districtId: district.id, name: 'Sekolah A', now: T0 });
   const b = await db.schools.create({ districtId: district.id, name: 'Sekolah B', now: T0 });
+  const passwordHash = await FIXTURE_HASH;
   const user = (email: string, role: User['role'], schoolId: string | null, className?: string) =>
-    must(db.users.create({ email, name: email, role, schoolId, districtId: district.id, className: className ?? null, password: 'rahasia-123', now: T0 }));
+    must(db.users.create({ email, name: email, role, schoolId, districtId: district.id, className: className ?? null, password: FIXTURE_PASSWORD, passwordHash, now: T0 }));
   const [kepsekA, bkA, bk2A, waliA, bkB, dinas] = await Promise.all([
     user('kepsek@a.test', 'kepsek', a.id),
     user('bk@a.test', 'guru_bk', a.id),

@@ -54,7 +54,7 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       if (input.role !== 'admin_dinas' && !input.schoolId) return fail('invalid', `role ${input.role} needs a schoolId`);
       const email = normalizeEmail(input.email);
       if (byEmail(email)) return fail('conflict', `email already registered: ${email}`);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
       // Checked again after the await: another request may have taken the email meanwhile.
       if (byEmail(email)) return fail('conflict', `email already registered: ${email}`);
       const row = db
