@@ -4,7 +4,7 @@ import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema-p
 import type { CaseRepo } from '../repository.ts';
 import type { CaseRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
-import { first, pageSize, transact, type Exec, type PgContext } from './context.ts';
+import { first, isStaff, notStaff, pageSize, transact, type Exec, type PgContext } from './context.ts';
 
 type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'setAssignee'>;
 
@@ -70,6 +70,7 @@ export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string,
       return transact(ctx, async (tx): Promise<DbResult<CaseRow>> => {
         const row = await lockCase(tx, caseId, schoolId);
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+        if (assigneeId && !(await isStaff(tx, assigneeId, schoolId))) return notStaff();
         await tx.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, caseId));
         await ctx.audit(tx, { schoolId, actorId, action: 'case.assign', subject: `case:${caseId}`, details: { from: row.assigneeId, to: assigneeId }, at: now });
         return ok({ ...row, assigneeId, updatedAt: now });

@@ -13,7 +13,7 @@ import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { joinStateValue } from '../sqlite/case-unit.ts';
-import { first, newId, transact, type Exec, type PgContext } from './context.ts';
+import { first, isStaff, newId, notStaff, transact, type Exec, type PgContext } from './context.ts';
 import { applyEffects } from './effects.ts';
 import { createCaseReads } from './case-reads.ts';
 import { keyStore as keys } from './ops.ts';
@@ -78,6 +78,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
         if (!pv || (pv.schoolId !== null && pv.schoolId !== input.schoolId)) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
         const student = first(await tx.select().from(students).where(and(eq(students.id, input.studentId), eq(students.schoolId, input.schoolId))));
         if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
+        if (input.assigneeId && !(await isStaff(tx, input.assigneeId, input.schoolId))) return notStaff();
         const caseId = newId();
         const started = input.start({ caseId, pathwayVersion: pv, student });
         if (!started.ok) return started;

@@ -3,7 +3,9 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase, PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import type * as schema from '../schema-pg/index.ts';
-import { auditLog } from '../schema-pg/index.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { auditLog, users } from '../schema-pg/index.ts';
+import { fail } from '../result.ts';
 import type { AuditInput } from '../case-unit.ts';
 import { newId } from '../sqlite/context.ts';
 
@@ -78,6 +80,15 @@ export async function transact<T extends { ok: boolean }>(ctx: PgContext, fn: (t
 export async function writeAudit(exec: Exec, e: AuditInput & { schoolId: string | null; at: Date }): Promise<void> {
   await exec.insert(auditLog).values({ id: newId(), schoolId: e.schoolId, actorId: e.actorId ?? null, action: e.action, subject: e.subject ?? null, details: e.details ?? null, at: e.at });
 }
+
+/** True when `userId` is active staff of `schoolId` (the only valid assignees of its cases and tasks). */
+export async function isStaff(exec: Exec, userId: string, schoolId: string): Promise<boolean> {
+  const rows = await exec.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.schoolId, schoolId), isNull(users.disabledAt)));
+  return rows.length > 0;
+}
+
+/** The answer for an assignee from elsewhere. */
+export const notStaff = () => fail<never>('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
 
 /** The first row of a result, or undefined. */
 export const first = <T>(rows: readonly T[]): T | undefined => rows[0];

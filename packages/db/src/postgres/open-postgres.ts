@@ -9,7 +9,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { fileURLToPath } from 'node:url';
 import * as schema from '../schema-pg/index.ts';
-import type { JalurDb, ReportHandle } from '../repository.ts';
+import type { JalurDb } from '../repository.ts';
 import { makeTx, writeAudit, type PgContext } from './context.ts';
 import { createOrgRepos } from './org.ts';
 import { createStudentRepos } from './students.ts';
@@ -69,10 +69,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     ...createWorkRepos(ctx),
     ...createRecordRepos(ctx),
     ...createOpsRepos(ctx),
-    // ReportHandle has no PostgreSQL variant yet (its owner adds `{ dialect: 'postgres'; client: Sql }`); until then, say so.
-    get reportHandle(): ReportHandle {
-      throw new Error('Laporan belum tersedia di PostgreSQL / report queries are not available on PostgreSQL yet');
-    },
+    reportHandle: { dialect: 'postgres', client },
     isEmpty: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(schema.districts))[0]?.n === 0,
     ping: async () => (await client`SELECT 1 AS one`)[0]?.one === 1,
     close: async () => {

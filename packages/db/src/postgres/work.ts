@@ -9,7 +9,7 @@ import { notifications, tasks, timers } from '../schema-pg/index.ts';
 import type { TaskRepo, TimerRepo } from '../repository.ts';
 import type { TaskRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
-import { first, newId, pageSize, transact, type PgContext } from './context.ts';
+import { first, isStaff, newId, notStaff, pageSize, transact, type PgContext } from './context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,6 +42,8 @@ export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: Time
       return (await getTask(schoolId, taskId)) ?? null;
     },
     async assign(schoolId, taskId, assigneeId) {
+      if (!(await getTask(schoolId, taskId))) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+      if (assigneeId && !(await isStaff(db, assigneeId, schoolId))) return notStaff();
       const [row] = await db.update(tasks).set({ assigneeId }).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).returning();
       if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
       return ok(row);
