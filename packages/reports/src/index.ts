@@ -6,7 +6,7 @@
  */
 export { openReportsHandle, reportsHandleOf, type ReportsHandle } from './handle.ts';
 export type * from './queries.ts';
-export { createSqliteReportQueries } from './sqlite/queries.ts';
+export { createSqliteReportQueries, REPORT_INDEXES_SQL } from './sqlite/queries.ts';
 export * from './period.ts';
 export * from './outcome.ts';
 export * from './suppress.ts';
