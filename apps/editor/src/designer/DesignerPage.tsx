@@ -139,7 +139,7 @@ function Draft({ detail }: { detail: PathwayDetail }) {
               className="btn primary"
               onClick={() => void publish()}
               disabled={publishing}
-              aria-disabled={errors > 0}
+              data-blocked={errors > 0 ? 'true' : undefined}
               title={errors > 0 ? t('publish.refused', { count: errors }) : t('publish.hint')}
               data-testid="publish"
             >

@@ -9,12 +9,11 @@ import { Columns2, Layers, CircleStop } from 'lucide-react';
 import { STEP_KINDS } from '@jalur/engine';
 import { KIND_LOOK } from '../kinds.ts';
 import { useEditor } from '../store/editorStore.ts';
-import { PALETTE_MIME, useDropTarget, type PaletteItem } from './Canvas.tsx';
+import { PALETTE_MIME, type PaletteItem } from './Canvas.tsx';
 
 function PaletteInner() {
   const { t } = useTranslation();
   const rf = useReactFlow();
-  const dropTarget = useDropTarget();
   const disabled = useEditor((s) => s.readOnly || s.mode !== 'design');
 
   const add = useCallback(
@@ -28,11 +27,11 @@ function PaletteInner() {
         s.addStep(item.kind, { x: 20 + (count % 2) * 250, y: 56 + Math.floor(count / 2) * 110 }, selected.id, item.shape);
         return;
       }
-      const { parent, position } = dropTarget(center, item.shape);
+      // A click adds at the top level (a drop or a selected group decides otherwise).
       const jitter = (s.nodes.length % 5) * 24;
-      s.addStep(item.kind, { x: position.x + jitter, y: position.y + jitter }, parent, item.shape);
+      s.addStep(item.kind, { x: center.x - 110 + jitter, y: center.y - 40 + jitter }, '', item.shape);
     },
-    [rf, dropTarget],
+    [rf],
   );
 
   const entry = (item: PaletteItem, label: string, Icon: React.ComponentType<{ size?: number }>, color: string, testId: string) => (

@@ -30,7 +30,7 @@ const ROOT_OPTIONS = {
   'elk.spacing.edgeNode': '30',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
 };
-const CONTAINER_OPTIONS = { 'elk.padding': '[top=52,left=24,bottom=24,right=24]' };
+const CONTAINER_OPTIONS = { 'elk.padding': '[top=72,left=24,bottom=24,right=24]' };
 
 /** Computes positions (relative to each parent) and container sizes for every step. */
 export async function computeLayout(model: PathwayModel): Promise<Map<string, Placement>> {

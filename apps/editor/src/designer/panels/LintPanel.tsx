@@ -34,6 +34,13 @@ export function LintPanel() {
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const diagnostics = useEditor((s) => s.diagnostics);
   const rf = useReactFlow();
+  const nodes = useEditor((s) => s.nodes);
+  const titleOf = (d: Diagnostic): string | null => {
+    const id = d.state ?? d.transition?.source;
+    const n = id ? nodes.find((x) => x.id === id) : undefined;
+    const t = n?.data.config.meta?.title;
+    return t ? (t[lang] ?? t.id) : null;
+  };
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
 
@@ -59,7 +66,7 @@ export function LintPanel() {
     <section className="panel lint" aria-label={t('lint.title')} data-testid="lint-panel">
       <h2>
         {t('lint.title')}{' '}
-        <span className={`count ${errors ? 'has-error' : warnings ? 'has-warning' : 'ok'}`} data-testid="lint-summary">
+        <span className={`count ${errors ? 'has-error' : warnings ? 'has-warning' : 'ok'}`} data-testid="lint-summary" data-errors={errors} data-warnings={warnings}>
           {errors || warnings ? t('lint.summary', { errors, warnings }) : t('lint.ok')}
         </span>
       </h2>
@@ -73,7 +80,10 @@ export function LintPanel() {
             <li key={i}>
               <button type="button" className={`diag diag-${d.severity}`} onClick={() => focus(d)} data-code={d.code} data-testid="diagnostic">
                 {d.severity === 'error' ? <CircleX size={15} aria-label={t('lint.error')} /> : <TriangleAlert size={15} aria-label={t('lint.warning')} />}
-                <span className="diag-msg">{d.message[lang] ?? d.message.id}</span>
+                <span className="diag-msg">
+                  {titleOf(d) && <strong className="diag-step">{titleOf(d)}: </strong>}
+                  {d.message[lang] ?? d.message.id}
+                </span>
                 <code className="diag-code">{d.code}</code>
               </button>
             </li>

@@ -116,7 +116,7 @@ function NodePropertiesBody({ node }: { node: { id: string; data: StepNode['data
   const container = isContainerType(node.type);
   const id = node.id;
   return (
-    <div className="props" data-testid="node-properties">
+    <div className="props" data-testid="step-properties">
       <h2>{container ? (node.type === 'parallel' ? t('canvas.parallel') : t('canvas.group')) : t('props.step')}</h2>
       <KeyField node={node} readOnly={readOnly} />
       <label className="field">
