@@ -35,9 +35,15 @@ export function createApp(deps: AppDeps) {
       // The editor is a Vite build served from this origin; the API answers JSON only.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Canvas exports (html-to-image) and charts draw into data:/blob: images.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // React Flow and the charts position nodes with inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
         frameAncestors: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,

@@ -23,7 +23,9 @@ export interface ServerProcess {
  * that prints `JALUR_LISTENING port=<n>`, such as the benchmark's baseline.
  */
 export function startServerProcess(databaseFile: string, env: Record<string, string> = {}, script = 'apps/api/src/main.ts'): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
+  // JALUR_PROFILE_DIR=<dir> writes a CPU profile of each server process there (on a clean exit).
+  const profile = process.env.JALUR_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.JALUR_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, script)], {
     cwd: ROOT,
     env: {
       ...process.env,
