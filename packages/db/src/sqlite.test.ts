@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, parseDatabaseUrl } from './index.ts';
+import { openDatabase, parseDatabaseUrl, type AdvanceCaseInput, type CaseRow } from './index.ts';
 import { repositoryContract } from './contract/suite.ts';
 import { buildWorld, openToyCase, T0, toyApply } from './contract/fixtures.ts';
 import { benchAdvance } from './bench/advance-bench.ts';
@@ -14,7 +14,43 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const freshUrl = () => `file:${path.join(root, `db-${++n}`, 'jalur.db')}`;
 
-repositoryContract({ name: 'sqlite', open: () => openDatabase({ url: freshUrl() }) });
+repositoryContract({ name: 'sqlite', open: () => openDatabase({ url: freshUrl(), groupCommit: false }) });
+repositoryContract({ name: 'sqlite group commit', open: () => openDatabase({ url: freshUrl(), groupCommit: true }) });
+
+describe('sqlite group commit', () => {
+  it('concurrent case writes share one commit, each in its own savepoint, acknowledged only after it', async () => {
+    const url = freshUrl();
+    const db = await openDatabase({ url, groupCommit: true });
+    const w = await buildWorld(db);
+    const cases = [];
+    for (let i = 0; i < 4; i++) cases.push((await openToyCase(w)).case);
+    const [c1, c2, c3, c4] = cases as [CaseRow, CaseRow, CaseRow, CaseRow];
+    const step = (c: CaseRow, type: string, expectedVersion: number, extra: Partial<AdvanceCaseInput> = {}) =>
+      db.cases.advance({ schoolId: w.schoolA, caseId: c.id, expectedVersion, actorId: w.bkA.id, now: T0, event: { type }, apply: toyApply(type, T0), ...extra });
+    const idem = { userId: w.bkA.id, key: 'same-key', route: 'r', requestHash: 'h', respond: () => ({ status: 200, body: { first: true } }) };
+    const pending = [
+      step(c1, 'next', 1),
+      step(c1, 'next', 1), // loses: the first write of the batch moved c1 to version 2
+      step(c2, 'next', 1, { apply: () => { throw new Error('engine bug'); } }),
+      step(c3, 'next', 1, { idempotency: idem }),
+      step(c3, 'next', 1, { idempotency: idem }), // replays the answer committed in the same batch
+      step(c4, 'finish', 1), // refused by the toy pathway
+    ];
+    // Nothing is visible to another connection before the shared commit.
+    const other = new Database(url.slice('file:'.length), { readonly: true });
+    expect((other.prepare('SELECT max(version) AS v FROM cases').get() as { v: number }).v).toBe(1);
+    const settled = await Promise.allSettled(pending);
+    expect(settled.map((s) => (s.status === 'rejected' ? 'throw' : s.value.ok ? 'ok' : s.value.error.code))).toEqual([
+      'ok', 'version_conflict', 'throw', 'ok', 'idempotency_replay', 'event_not_allowed',
+    ]);
+    const versions = other.prepare('SELECT id, version FROM cases').all() as { id: string; version: number }[];
+    const v = new Map(versions.map((r) => [r.id, r.version]));
+    expect([c1, c2, c3, c4].map((c) => v.get(c.id))).toEqual([2, 1, 2, 1]);
+    other.close();
+    expect((await db.cases.get(w.schoolA, c1.id))?.snapshot).toEqual({ state: 'b' });
+    await db.close();
+  });
+});
 
 describe('sqlite specifics', () => {
   it('creates the folder, runs in WAL with synchronous=FULL by default, reopens without re-migrating', async () => {

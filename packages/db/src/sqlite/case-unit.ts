@@ -14,13 +14,15 @@ import { createEffectWriter } from './effects.ts';
 import { createCaseReads } from './case-reads.ts';
 import { createKeyStore } from './ops.ts';
 import { declaredOutcome } from './closure-outcome.ts';
+import { CommitQueue } from './commit-queue.ts';
 import { CASE_COLUMNS, caseFromRow, SnapshotCache, type RawCase } from './case-row.ts';
 
 /** Active leaf paths → the stored, queryable `state_value`. */
 export const joinStateValue = (leaves: readonly string[]): string => [...leaves].sort().join(',');
 
-export function createCaseRepo(ctx: SqliteContext): CaseRepo {
+export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: boolean } = {}): CaseRepo {
   const { db, sqlite } = ctx;
+  const queue = options.groupCommit ? new CommitQueue(sqlite) : null;
   // Hand-mapped rather than drizzle-mapped: this read is on every advance.
   const loadCaseStmt = sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? AND school_id = ?`);
   const snapshots = new SnapshotCache();
@@ -30,13 +32,19 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
       return caseFromRow(raw, raw && snapshots.get(raw.id, raw.version));
     },
   };
-  /** Runs a case write; on commit (outermost transaction only) remembers the new snapshot. */
-  function write<T extends DbResult<CaseChange>>(fn: () => T): T {
-    const outermost = !sqlite.inTransaction;
-    const result = transact(ctx, fn);
-    if (outermost && result.ok) snapshots.set(result.value.case.id, result.value.case.version, result.value.case.snapshot);
+  /**
+   * Runs a case write in its own transaction, or (group commit) in a shared
+   * one; once committed — and only when it was not nested in someone else's
+   * transaction — remembers the new snapshot.
+   */
+  async function commit<T extends { ok: boolean }>(fn: () => T, changed: (result: T) => CaseRow | undefined): Promise<T> {
+    const nested = sqlite.inTransaction;
+    const result = queue && !nested ? await queue.run(() => transact(ctx, fn)) : transact(ctx, fn);
+    const row = nested ? undefined : changed(result);
+    if (row) snapshots.set(row.id, row.version, row.snapshot);
     return result;
   }
+  const write = (fn: () => DbResult<CaseChange>) => commit(fn, (r) => (r.ok ? r.value.case : undefined));
   const loadVersion = db.select().from(pathwayVersions).where(eq(pathwayVersions.id, sql.placeholder('id'))).prepare();
   const loadStudent = db
     .select()
@@ -203,8 +211,7 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
 
     async fireTimer(input) {
       const { timer, claimer, now } = input;
-      const outermost = !sqlite.inTransaction;
-      const result = ctx.immediate((): DbResult<FireTimerOutcome> => {
+      const fire = (): DbResult<FireTimerOutcome> => {
           const current = loadTimer.get(timer.id) as { status: string; claimedBy: string | null } | undefined;
           if (!current || current.status !== 'pending') return ok({ fired: false, reason: 'not_pending' });
           if (current.claimedBy !== claimer) return ok({ fired: false, reason: 'not_claimed' });
@@ -224,9 +231,8 @@ export function createCaseRepo(ctx: SqliteContext): CaseRepo {
           finishTimer.run('fired', now.getTime(), timer.id);
           const change = persist(row, pv, applied.value, { type: timer.event, data: { timerId: timer.timerId } }, null, now);
           return ok({ fired: true, change });
-        });
-      if (outermost && result.ok && result.value.fired) snapshots.set(result.value.change.case.id, result.value.change.case.version, result.value.change.case.snapshot);
-      return result;
+        };
+      return commit(fire, (r) => (r.ok && r.value.fired ? r.value.change.case : undefined));
     },
   };
 }

@@ -24,6 +24,8 @@ export interface SqliteOptions {
   file: string;
   synchronous: 'FULL' | 'NORMAL';
   busyTimeoutMs: number;
+  /** Case writes of one event-loop turn share a transaction (see commit-queue.ts). */
+  groupCommit?: boolean;
 }
 
 export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
@@ -57,7 +59,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     ...createOrgRepos(ctx),
     ...createStudentRepos(ctx),
     pathways: createPathwayRepo(ctx),
-    cases: createCaseRepo(ctx),
+    cases: createCaseRepo(ctx, { groupCommit: options.groupCommit ?? false }),
     ...createWorkRepos(ctx),
     ...createRecordRepos(ctx),
     ...createOpsRepos(ctx),
