@@ -167,6 +167,8 @@ export interface CaseListFilter {
   /** A state path: matches cases with an active leaf equal to it or under it. */
   state?: string;
   assigneeId?: string;
+  /** Cases this user works on: assigned the case, or assigned any of its tasks (a `tim` member's view). */
+  involving?: string;
   riskFactor?: string;
   studentId?: string;
   pathwayId?: string;

@@ -174,6 +174,11 @@ export function caseContract(h: Harness): void {
       expect((await db.cases.list(w.schoolA, { state: 'a' })).map((c) => c.id)).toEqual([c1.id]);
       expect((await db.cases.list(w.schoolA, { state: 'b' })).map((c) => c.id)).toEqual([c2.id]);
       expect((await db.cases.list(w.schoolA, { assigneeId: w.bk2A.id })).map((c) => c.id)).toEqual([c2.id]);
+      // Involving: the case's assignee, or the assignee of one of its tasks.
+      const [taskOfC1] = await db.tasks.list(w.schoolA, { caseId: c1.id });
+      await must(db.tasks.assign(w.schoolA, taskOfC1!.id, w.bk2A.id));
+      expect((await db.cases.list(w.schoolA, { involving: w.bk2A.id })).map((c) => c.id).sort()).toEqual([c1.id, c2.id].sort());
+      expect((await db.cases.list(w.schoolA, { involving: w.kepsekA.id }))).toEqual([]);
       expect((await db.cases.list(w.schoolA, { className: 'X-1' })).map((c) => c.id)).toEqual([c1.id]);
       expect((await db.cases.list(w.schoolA, { overdueAt: at(3) })).map((c) => c.id)).toEqual([c1.id]);
       expect(await db.cases.countByState(w.schoolA)).toEqual([{ stateValue: 'a', count: 1 }, { stateValue: 'b', count: 1 }]);

@@ -38,6 +38,15 @@ export function createCaseReads(ctx: SqliteContext): CaseReads {
         const padded = sql`',' || ${cases.stateValue} || ','`;
         where.push(or(sql`${padded} LIKE ${'%,' + s + ',%'} ESCAPE '\\'`, sql`${padded} LIKE ${'%,' + s + '.%'} ESCAPE '\\'`)!);
       }
+      if (filter.involving) {
+        const userId = filter.involving;
+        where.push(
+          or(
+            eq(cases.assigneeId, userId),
+            exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId)))),
+          )!,
+        );
+      }
       if (filter.riskFactor) {
         where.push(
           exists(
