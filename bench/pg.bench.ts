@@ -1,0 +1,172 @@
+/**
+ * Scale-out figures (issue 8): `POST /api/cases/:id/events` through the whole
+ * API (real `apps/api/src/main.ts` processes), autocannon on 127.0.0.1, in
+ * one run and with the same load:
+ * - SQLite (one process on a file, `synchronous=FULL`) — the baseline;
+ * - PostgreSQL 15 (a throwaway server from `scripts/pg-server.mjs`, fsync on)
+ *   with one API process, and with two API processes sharing the load (two
+ *   autocannon instances, half the connections each, as a load balancer
+ *   would split them).
+ * Printed as ratios against SQLite: requests per second and p99 latency.
+ * Every request advances a case no other connection holds, so all are real
+ * advances, not 409s. Information only: no target (the figures depend on how
+ * many cores the API processes, the database and autocannon share).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type JalurDb, type User } from '../packages/db/src/index.ts';
+import { createApp } from '../apps/api/src/app.ts';
+import { CompiledPathways } from '../apps/api/src/cases/compiled-pathways.ts';
+import { LOOP_PATHWAY } from '../apps/api/src/testing/fixture.ts';
+import { startServerProcess, type ServerProcess } from '../apps/api/src/testing/server-process.ts';
+import { startPgServer } from '../scripts/pg-server.mjs';
+import type { BenchEntry } from './lib.ts';
+
+/** The parts of autocannon used here (it is a dependency of @jalur/api, resolved from there). */
+type Autocannon = (opts: Record<string, unknown>) => Promise<{ requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number }>;
+const autocannon = createRequire(new URL('../apps/api/package.json', import.meta.url))('autocannon') as Autocannon;
+
+const CASES = 300;
+const CONNECTIONS = 40;
+const SECONDS = Number(process.env.JALUR_BENCH_SECONDS ?? 4);
+const ROUNDS = 3;
+
+interface Side {
+  requestsPerSec: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+interface Target {
+  /** The database the servers use. */
+  url: string;
+  /** A direct handle for setup and for reading versions back between runs. */
+  db: JalurDb;
+  schoolId: string;
+  token: string;
+}
+
+/** A district, one school, a guru BK, CASES students with an open case each on the loop pathway. */
+async function populate(url: string): Promise<Target> {
+  const db = await openDatabase({ url });
+  const now = new Date();
+  const district = await db.districts.create({ name: 'Kabupaten Bench', now });
+  const school = await db.schools.create({ districtId: district.id, name: 'Sekolah Bench', now });
+  const made = await db.users.create({ email: 'bk@bench.uji', name: 'BK', role: 'guru_bk', schoolId: school.id, districtId: district.id, password: 'bench-bench-123', now });
+  if (!made.ok) throw new Error(made.error.message);
+  const bk: User = made.value;
+  const scope = { districtId: district.id, schoolId: school.id };
+  const p = await db.pathways.create(scope, { key: LOOP_PATHWAY.key, title: LOOP_PATHWAY.title.id, draft: LOOP_PATHWAY, updatedBy: bk.id, now });
+  if (!p.ok) throw new Error(p.error.message);
+  const v = await db.pathways.publish(scope, { id: p.value.id, publishedBy: bk.id, now });
+  if (!v.ok) throw new Error(v.error.message);
+  const { token } = await db.sessions.create({ userId: bk.id, now, ttlMs: 24 * 3600_000 });
+  const app = createApp({ db, compiled: new CompiledPathways(db) });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  for (let i = 0; i < CASES; i++) {
+    const s = await db.students.create(school.id, { nisn: String(1_000_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null });
+    if (!s.ok) throw new Error(s.error.message);
+    const res = await app.request('/api/cases', { method: 'POST', headers, body: JSON.stringify({ studentId: s.value.id, pathwayId: p.value.id }) });
+    if (res.status !== 201) throw new Error(`bench setup: ${res.status} ${await res.text()}`);
+  }
+  return { url, db, schoolId: school.id, token };
+}
+
+/** Cases and their current versions, read back from the database (requests cut off by the end of a run leave stale ones). */
+async function casePool(t: Target): Promise<{ idle: string[]; versions: Map<string, number> }> {
+  const rows = await t.db.cases.list(t.schoolId, { limit: 1000 });
+  return { idle: rows.map((r) => r.id), versions: new Map(rows.map((r) => [r.id, r.version])) };
+}
+
+/** Loads `servers` at once (CONNECTIONS split between them), sharing one pool of idle cases. */
+async function load(t: Target, servers: ServerProcess[], seconds: number): Promise<Side> {
+  await new Promise((resolve) => setTimeout(resolve, 300)); // let the last run's requests commit
+  const pool = await casePool(t);
+  const runs = await Promise.all(
+    servers.map((server) =>
+      autocannon({
+        url: server.baseUrl,
+        connections: Math.floor(CONNECTIONS / servers.length),
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: Record<string, unknown>) => {
+              const id = pool.idle.pop();
+              if (!id) throw new Error('case pool exhausted');
+              return {
+                ...req,
+                path: `/api/cases/${id}/events`,
+                headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ type: 'CATAT', data: { catatan: 'bench' }, expectedVersion: pool.versions.get(id) }),
+              };
+            },
+            onResponse: (status: number, body: string) => {
+              if (status !== 200) return; // counted in non2xx; the case stays out of the pool
+              const { id, version } = JSON.parse(body) as { id: string; version: number };
+              pool.versions.set(id, version);
+              pool.idle.push(id);
+            },
+          },
+        ],
+      }),
+    ),
+  );
+  return {
+    requestsPerSec: runs.reduce((sum, r) => sum + r.requests.average, 0),
+    // Per-balancer-leg p99s cannot be merged exactly; the worse one is reported.
+    p99Ms: Math.max(...runs.map((r) => r.latency.p99)),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
+
+/** The best (highest req/s) of several runs. */
+const best = (runs: Side[]): Side => runs.reduce((a, b) => (b.requestsPerSec > a.requestsPerSec ? b : a));
+
+export default async function pgBench(): Promise<BenchEntry[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-bench-pg-'));
+  const pg = await startPgServer({ fsync: true });
+  const targets: Target[] = [];
+  const servers: ServerProcess[] = [];
+  try {
+    const sqlite = await populate(`file:${join(dir, 'jalur.db')}`);
+    targets.push(sqlite);
+    const postgres = await populate(pg.url);
+    targets.push(postgres);
+    // All servers up at once, rounds interleaved, so each configuration sees the same machine conditions.
+    const env = { JALUR_TIMER_INTERVAL_MS: '0' };
+    servers.push(await startServerProcess('', { ...env, DATABASE_URL: sqlite.url }));
+    servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url }));
+    servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url }));
+    const configs: { t: Target; servers: ServerProcess[]; runs: Side[] }[] = [
+      { t: sqlite, servers: [servers[0]!], runs: [] },
+      { t: postgres, servers: [servers[1]!], runs: [] },
+      { t: postgres, servers: [servers[1]!, servers[2]!], runs: [] },
+    ];
+    for (const c of configs) await load(c.t, c.servers, 1); // warm-up: JIT, compiled pathway, connection pools
+    for (let r = 0; r < ROUNDS; r++) for (const c of configs) c.runs.push(await load(c.t, c.servers, SECONDS));
+    const [base, one, two] = configs.map((c) => best(c.runs)) as [Side, Side, Side];
+    for (const [name, side] of [['sqlite', base], ['pg x1', one], ['pg x2', two]] as const) {
+      if (side.non2xx > 0) process.stderr.write(`[pg.bench] ${name}: ${side.non2xx} non-2xx answers in the best run\n`);
+    }
+    const entry = (name: string, side: Side, vs: Side, what: 'rps' | 'p99'): BenchEntry => {
+      const value = what === 'rps' ? side.requestsPerSec : side.p99Ms;
+      const baseline = what === 'rps' ? vs.requestsPerSec : vs.p99Ms;
+      return { name, value, unit: what === 'rps' ? 'req/s' : 'ms p99', baseline, ratio: value / baseline, target: null, pass: null };
+    };
+    return [
+      entry('pg: HTTP advance req/s, 1 API process vs SQLite', one, base, 'rps'),
+      entry('pg: HTTP advance req/s, 2 API processes vs SQLite', two, base, 'rps'),
+      entry('pg: HTTP advance req/s, 2 API processes vs 1', two, one, 'rps'),
+      entry('pg: HTTP advance p99, 1 API process vs SQLite', one, base, 'p99'),
+      entry('pg: HTTP advance p99, 2 API processes vs SQLite', two, base, 'p99'),
+    ];
+  } finally {
+    for (const s of servers) await s.kill('SIGTERM');
+    for (const t of targets) await t.db.close();
+    pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
