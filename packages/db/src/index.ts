@@ -11,6 +11,6 @@ export type * from './rows.ts';
 export { ok, fail, type DbError, type DbErrorCode, type DbResult, type StoredResponse } from './result.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { contentHash, canonicalJson } from './content-hash.ts';
-export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type SeedOptions, type SeedSummary } from './seed.ts';
+export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoAccount, type SeedOptions, type SeedSummary } from './seed.ts';
 export * as schema from './schema/index.ts';
 export { CompiledPathwayCache, advanceWith, startWith, refusal } from './engine-bridge.ts';

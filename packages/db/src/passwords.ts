@@ -34,5 +34,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** A hash of a random password: compared against when the email is unknown, so timing tells nothing. */
-export const DUMMY_HASH_PROMISE: Promise<string> = hashPassword(randomBytes(12).toString('hex'));
+let dummy: Promise<string> | undefined;
+/** A hash of a random password (made on first use): checked against when the email is unknown, so timing tells nothing. */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummy;
+}
+
+/** @deprecated Use {@link dummyHash}; kept for existing callers (awaitable, lazy). */
+export const DUMMY_HASH_PROMISE: PromiseLike<string> = { then: (onOk, onErr) => dummyHash().then(onOk, onErr) };

@@ -5,7 +5,7 @@ import { districts, schools, sessions, users } from '../schema/index.ts';
 import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import type { User, UserRow } from '../rows.ts';
 import { fail, ok } from '../result.ts';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../passwords.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { newId, type SqliteContext } from './context.ts';
 
@@ -89,7 +89,7 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     async authenticate({ email, password, now, maxFailures = 5, lockMs = 15 * 60 * 1000 }) {
       const row = byEmail(email);
       if (!row || row.disabledAt) {
-        await verifyPassword(password, await DUMMY_HASH_PROMISE);
+        await verifyPassword(password, await dummyHash());
         ctx.audit({ schoolId: null, actorId: null, action: 'auth.login_failed', subject: `email:${normalizeEmail(email)}`, details: { reason: 'unknown' }, at: now });
         return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
       }
