@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { advanceCase, startCase, type CaseSnapshot, type StartCaseInput } from '@jalur/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, seedDemo, type JalurDb, type SeedSummary } from './index.ts';
+import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, seedDemo, type CaseRow, type JalurDb, type SeedSummary } from './index.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../../workflows', import.meta.url));
 const root = mkdtempSync(path.join(tmpdir(), 'jalur-seed-'));
@@ -14,6 +14,24 @@ const NOW = new Date('2024-10-01T00:00:00.000Z');
 describe('seedDemo', () => {
   let db: JalurDb;
   let summary: SeedSummary;
+  const cache = new CompiledPathwayCache();
+
+  /** The case's events, replayed by the engine from its first event's input, give its stored snapshot. */
+  async function expectReplays(c: CaseRow) {
+    const p = cache.get((await db.pathways.getVersionById(c.pathwayVersionId))!);
+    const events = await db.cases.events(c.schoolId, c.id);
+    expect(events[0]!.type).toBe('case.opened');
+    let snapshot = startCase(p, { ...(events[0]!.data as { input: StartCaseInput }).input, caseId: c.id }, { now: events[0]!.at }).snapshot;
+    for (const e of events.slice(1)) {
+      const data = e.data as Record<string, unknown> | null;
+      const event = data && !e.type.startsWith('xstate.after.') ? { type: e.type, data } : { type: e.type };
+      const r = advanceCase(p, snapshot, event, { now: e.at });
+      if (!r.ok) throw new Error(`${c.id} ${e.type}: ${r.error.code}`);
+      snapshot = r.value.snapshot;
+    }
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(c.snapshot as CaseSnapshot);
+    expect(c.version).toBe(events.length);
+  }
   beforeAll(async () => {
     db = await openDatabase({ url: `file:${path.join(root, 'demo.db')}` });
     summary = await seedDemo(db, { workflowsDir, now: NOW });
@@ -61,22 +79,24 @@ describe('seedDemo', () => {
     expect(states.size).toBeGreaterThanOrEqual(15);
     expect(cases.some((c) => c.status === 'closed' && c.outcome === 'resolved')).toBe(true);
     expect(await db.cases.list(B)).toHaveLength(3);
-    const cache = new CompiledPathwayCache();
-    for (const c of [...cases, ...(await db.cases.list(B))]) {
-      const p = cache.get((await db.pathways.getVersionById(c.pathwayVersionId))!);
-      const events = await db.cases.events(c.schoolId, c.id);
-      expect(events[0]!.type).toBe('case.opened');
-      let snapshot = startCase(p, { ...((events[0]!.data as { input: StartCaseInput }).input), caseId: c.id }, { now: events[0]!.at }).snapshot;
-      for (const e of events.slice(1)) {
-        const data = e.data as Record<string, unknown> | null;
-        const event = data && !e.type.startsWith('xstate.after.') ? { type: e.type, data } : { type: e.type };
-        const r = advanceCase(p, snapshot, event, { now: e.at });
-        if (!r.ok) throw new Error(`${c.id} ${e.type}: ${r.error.code}`);
-        snapshot = r.value.snapshot;
-      }
-      expect(JSON.parse(JSON.stringify(snapshot))).toEqual(c.snapshot as CaseSnapshot);
-      expect(c.version).toBe(events.length);
-    }
+    for (const c of [...cases, ...(await db.cases.list(B))]) await expectReplays(c);
+  });
+
+  it('erasure (UU PDP) anonymises the student and scrubs free text, and the events still replay to the snapshot', async () => {
+    const { A } = summary.schools!;
+    const [student] = await db.students.list(A, { search: 'Rizki Ananda' });
+    const [c] = await db.cases.list(A, { studentId: student!.id });
+    const before = JSON.stringify(await db.cases.events(A, c!.id));
+    expect(before).toContain('Sering terlambat');
+    const erased = await db.students.erase(A, student!.id, { now: NOW, actorId: null });
+    expect(erased).toMatchObject({ ok: true, value: { name: 'Siswa terhapus', guardianName: null, guardianPhone: null, erasedAt: NOW } });
+    const events = JSON.stringify(await db.cases.events(A, c!.id));
+    const after = (await db.cases.get(A, c!.id))!;
+    expect(events).not.toContain('Sering terlambat');
+    expect(JSON.stringify(after.snapshot)).not.toContain('Sering terlambat');
+    expect(events).toContain('"mainFactor":"motivation"');
+    await expectReplays(after);
+    expect(await db.audit.list(A, { action: 'student.erase' })).toHaveLength(1);
   });
 
   it('loads the seed-002 cohort into Sekolah A: at the end of September 2023, 4 of 11 motivation and 3 of 6 economic cases still open', async () => {

@@ -71,6 +71,11 @@ export class SnapshotCache {
     return hit && hit.version === version ? hit.snapshot : undefined;
   }
 
+  /** Forgets a case (its stored snapshot was rewritten, e.g. by erasure). */
+  forget(caseId: string): void {
+    this.#entries.delete(caseId);
+  }
+
   /** Call only after the transaction that wrote `version` committed. */
   set(caseId: string, version: number, snapshot: unknown): void {
     this.#entries.delete(caseId);

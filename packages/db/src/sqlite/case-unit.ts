@@ -20,12 +20,12 @@ import { CASE_COLUMNS, caseFromRow, SnapshotCache, type RawCase } from './case-r
 /** Active leaf paths → the stored, queryable `state_value`. */
 export const joinStateValue = (leaves: readonly string[]): string => [...leaves].sort().join(',');
 
-export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: boolean } = {}): CaseRepo {
+export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: boolean; snapshots?: SnapshotCache } = {}): CaseRepo {
   const { db, sqlite } = ctx;
   const queue = options.groupCommit ? new CommitQueue(sqlite) : null;
   // Hand-mapped rather than drizzle-mapped: this read is on every advance.
   const loadCaseStmt = sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? AND school_id = ?`);
-  const snapshots = new SnapshotCache();
+  const snapshots = options.snapshots ?? new SnapshotCache();
   const loadCase = {
     get: ({ id, schoolId }: { id: string; schoolId: string }) => {
       const raw = loadCaseStmt.get(id, schoolId) as RawCase | undefined;

@@ -12,6 +12,8 @@ export interface SqliteContext {
   immediate<T>(fn: () => T): T;
   /** Writes one audit row (inside the caller's transaction, if any). */
   audit(entry: AuditInput & { schoolId: string | null; at: Date }): void;
+  /** Drops the in-process parsed snapshot of a case whose stored snapshot was rewritten outside the unit of work. */
+  forgetSnapshot(caseId: string): void;
 }
 
 /** A new text id. */

@@ -13,6 +13,7 @@ import { createOrgRepos } from './org.ts';
 import { createStudentRepos } from './students.ts';
 import { createPathwayRepo } from './pathways.ts';
 import { createCaseRepo } from './case-unit.ts';
+import { SnapshotCache } from './case-row.ts';
 import { createWorkRepos } from './work.ts';
 import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
@@ -42,7 +43,9 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
   const insertAudit = sqlite.prepare(
     'INSERT INTO audit_log (id, school_id, actor_id, action, subject, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const snapshots = new SnapshotCache();
   const ctx: SqliteContext = {
+    forgetSnapshot: (caseId) => snapshots.forget(caseId),
     sqlite,
     db,
     immediate: <T>(fn: () => T) => runInTx.immediate(fn) as T,
@@ -59,7 +62,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     ...createOrgRepos(ctx),
     ...createStudentRepos(ctx),
     pathways: createPathwayRepo(ctx),
-    cases: createCaseRepo(ctx, { groupCommit: options.groupCommit ?? false }),
+    cases: createCaseRepo(ctx, { groupCommit: options.groupCommit ?? false, snapshots }),
     ...createWorkRepos(ctx),
     ...createRecordRepos(ctx),
     ...createOpsRepos(ctx),

@@ -5,6 +5,7 @@ import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRo
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
+import { ERASED, eraseCaseText } from './erasure.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
 
@@ -90,11 +91,13 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
           .returning()
           .get();
         const caseIds = db.select({ id: cases.id }).from(cases).where(and(eq(cases.schoolId, schoolId), eq(cases.studentId, id))).all().map((c) => c.id);
+        let events = 0;
         if (caseIds.length > 0) {
-          db.update(notes).set({ body: '[dihapus / erased]' }).where(inArray(notes.caseId, caseIds)).run();
+          db.update(notes).set({ body: ERASED }).where(inArray(notes.caseId, caseIds)).run();
           db.update(caseRecords).set({ data: { erased: true } }).where(inArray(caseRecords.caseId, caseIds)).run();
+          for (const caseId of caseIds) events += eraseCaseText(ctx, caseId);
         }
-        ctx.audit({ schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length }, at: now });
+        ctx.audit({ schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated);
       });
     },

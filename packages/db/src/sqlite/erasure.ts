@@ -1,0 +1,62 @@
+/**
+ * Erasing a student's free text from their cases (UU PDP): every `text` form
+ * field of the pinned pathway version is replaced, in the events' data and in
+ * the snapshot's recorded forms alike — so the scrubbed events still replay to
+ * the scrubbed snapshot, and choices and numbers (what guards and reports
+ * read) stay.
+ */
+import type { SqliteContext } from './context.ts';
+
+export const ERASED = '[dihapus / erased]';
+
+type FormNode = { states?: Record<string, FormNode>; meta?: { form?: { name?: string; type?: string }[] } };
+
+/** Names of every `text` field in a pathway document. */
+export function textFieldsOf(document: unknown): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: FormNode | undefined) => {
+    if (!node) return;
+    for (const f of node.meta?.form ?? []) if (f.type === 'text' && f.name) names.add(f.name);
+    for (const child of Object.values(node.states ?? {})) walk(child);
+  };
+  walk((document as { machine?: FormNode } | null)?.machine);
+  return names;
+}
+
+function scrub(values: unknown, names: Set<string>): unknown {
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = names.has(k) && typeof v === 'string' && v !== '' ? ERASED : v;
+  return out;
+}
+
+/** Scrubs one case's events and snapshot (inside the caller's transaction). Returns how many events changed. */
+export function eraseCaseText(ctx: SqliteContext, caseId: string): number {
+  const { sqlite } = ctx;
+  const c = sqlite.prepare('SELECT c.snapshot, v.document FROM cases c JOIN pathway_versions v ON v.id = c.pathway_version_id WHERE c.id = ?').get(caseId) as
+    | { snapshot: string; document: string }
+    | undefined;
+  if (!c) return 0;
+  const names = textFieldsOf(JSON.parse(c.document));
+  if (names.size === 0) return 0;
+  const snapshot = JSON.parse(c.snapshot) as { context?: { form?: unknown; forms?: Record<string, unknown> } };
+  if (snapshot.context) {
+    snapshot.context.form = scrub(snapshot.context.form, names);
+    if (snapshot.context.forms) {
+      snapshot.context.forms = Object.fromEntries(Object.entries(snapshot.context.forms).map(([step, values]) => [step, scrub(values, names)]));
+    }
+  }
+  sqlite.prepare('UPDATE cases SET snapshot = ? WHERE id = ?').run(JSON.stringify(snapshot), caseId);
+  const update = sqlite.prepare('UPDATE case_events SET data = ? WHERE id = ?');
+  let changed = 0;
+  for (const e of sqlite.prepare('SELECT id, data FROM case_events WHERE case_id = ? AND data IS NOT NULL').all(caseId) as { id: string; data: string }[]) {
+    const before = e.data;
+    const after = JSON.stringify(scrub(JSON.parse(before), names));
+    if (after !== before) {
+      update.run(after, e.id);
+      changed++;
+    }
+  }
+  ctx.forgetSnapshot(caseId);
+  return changed;
+}
