@@ -40,12 +40,8 @@ export interface OverdueCount {
   stateId: string;
   count: number;
 }
-/** One case event's position in time, for step durations (no student data). */
-export interface StepEventRow {
-  caseId: string;
-  at: number;
-  stateAfter: string;
-}
+/** One case event's position in time, for step durations (no student data): `[caseId, at, stateAfter]`. */
+export type StepEventRow = readonly [caseId: string, at: number, stateAfter: string];
 /** Per case: what the trend reports need (the student id stays inside the query layer). */
 export interface CaseTrendRow {
   caseId: string;
@@ -76,6 +72,11 @@ export interface ReportQueries {
   beforeAfter(scope: ReportScope, start: number, endExclusive: number): Promise<BeforeAfterCount[]>;
   /** Every case event of a school, ordered by case and seq (step durations). */
   stepEvents(schoolId: string): Promise<StepEventRow[]>;
+  /**
+   * How many events a school's cases have. `case_events` is append-only, so an
+   * unchanged count means unchanged step durations (the dashboard reuses them).
+   */
+  stepEventCount(schoolId: string): Promise<number>;
   /** The trend inputs of every case of a school. */
   caseTrends(schoolId: string): Promise<CaseTrendRow[]>;
   /** Pathway documents by version id (titles and branches for labels). */

@@ -12,20 +12,20 @@ export function stepStays(rows: readonly StepEventRow[]): Map<string, number[]> 
   const stays = new Map<string, number[]>();
   let caseId: string | null = null;
   let entered = new Map<string, number>();
-  for (const row of rows) {
-    if (row.caseId !== caseId) {
-      caseId = row.caseId;
+  for (const [rowCase, at, stateAfter] of rows) {
+    if (rowCase !== caseId) {
+      caseId = rowCase;
       entered = new Map();
     }
-    const now = new Set(leavesOf(row.stateAfter));
+    const now = new Set(leavesOf(stateAfter));
     for (const [leaf, since] of entered) {
       if (now.has(leaf)) continue;
       let list = stays.get(leaf);
       if (!list) stays.set(leaf, (list = []));
-      list.push(row.at - since);
+      list.push(at - since);
       entered.delete(leaf);
     }
-    for (const leaf of now) if (!entered.has(leaf)) entered.set(leaf, row.at);
+    for (const leaf of now) if (!entered.has(leaf)) entered.set(leaf, at);
   }
   return stays;
 }

@@ -14,9 +14,15 @@ function machineOf(doc: unknown): MachineConfig | null {
   return typeof machine === 'object' && machine !== null ? (machine as MachineConfig) : null;
 }
 
+/** Documents are immutable once published: their labels are computed once. */
+const labelCache = new WeakMap<object, Map<string, StepLabel>>();
+
 /** Labels of every state of `doc`, by dot path. A state without a title gets its key. */
 export function stepLabels(doc: unknown): Map<string, StepLabel> {
+  const cached = typeof doc === 'object' && doc !== null ? labelCache.get(doc) : undefined;
+  if (cached) return cached;
   const out = new Map<string, StepLabel>();
+  if (typeof doc === 'object' && doc !== null) labelCache.set(doc, out);
   const machine = machineOf(doc);
   if (!machine) return out;
   for (const entry of listStates(machine)) {

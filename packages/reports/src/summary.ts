@@ -45,6 +45,21 @@ export interface SchoolSummary {
   outcomes: Record<ReportedOutcome, number>;
 }
 
+/** Step stays per school, reused while the school's event count is unchanged (the log is append-only). */
+const staysCache = new WeakMap<ReportQueries, Map<string, { events: number; stays: Map<string, number[]> }>>();
+
+/** Step stays of a school: recomputed only when events were appended since the last call. */
+export async function schoolStepStays(q: ReportQueries, schoolId: string): Promise<Map<string, number[]>> {
+  let bySchool = staysCache.get(q);
+  if (!bySchool) staysCache.set(q, (bySchool = new Map()));
+  const events = await q.stepEventCount(schoolId);
+  const cached = bySchool.get(schoolId);
+  if (cached && cached.events === events) return cached.stays;
+  const stays = stepStays(await q.stepEvents(schoolId));
+  bySchool.set(schoolId, { events, stays });
+  return stays;
+}
+
 const labelOf = (labels: Map<string, StepLabel>, stateId: string): StepLabel => labels.get(stateId) ?? { title: { id: stateId }, kind: null };
 
 /** Sums counts keyed by stored state values into counts per leaf step. */
@@ -59,23 +74,23 @@ const byCountDesc = <T extends { count: number }>(a: T, b: T): number => b.count
 /** Builds the dashboard of one school. */
 export async function schoolSummary(q: ReportQueries, schoolId: string, now: Date, offsetMinutes = WIB_OFFSET_MINUTES): Promise<SchoolSummary> {
   const scope = { kind: 'school', schoolId } as const;
-  const [byState, byFactor, overdue, months, outcomes, events, docs] = await Promise.all([
+  const [byState, byFactor, overdue, months, outcomes, stays, docs] = await Promise.all([
     q.openByState(scope),
     q.openByFactor(scope),
     q.overdueTasks(scope, now.getTime()),
     q.casesPerMonth(scope, offsetMinutes),
     q.outcomes(scope),
-    q.stepEvents(schoolId),
+    schoolStepStays(q, schoolId),
     q.schoolDocuments(schoolId),
   ]);
   const labels = mergedStepLabels(docs);
   const stepRow = (stateId: string, count: number): StepCountRow => ({ stateId, ...labelOf(labels, stateId), count });
 
   const medianTimePerStep: StepDurationRow[] = [];
-  for (const [stateId, stays] of stepStays(events)) {
-    const m = median(stays);
+  for (const [stateId, list] of stays) {
+    const m = median(list);
     if (m === null) continue;
-    medianTimePerStep.push({ stateId, ...labelOf(labels, stateId), medianDays: Math.round((m / DAY_MS) * 10) / 10, stays: stays.length });
+    medianTimePerStep.push({ stateId, ...labelOf(labels, stateId), medianDays: Math.round((m / DAY_MS) * 10) / 10, stays: list.length });
   }
   medianTimePerStep.sort((a, b) => b.medianDays - a.medianDays);
   const outcomeTally = tallyOutcomes(outcomes);

@@ -78,6 +78,15 @@ const CASE_TRENDS_SQL = `SELECT c.id AS caseId, c.pathway_version_id AS pathwayV
 export function createSqliteReportQueries(handle: ReportsHandle): ReportQueries {
   const { sqlite } = handle;
   const cache = new Map<string, Database.Statement>();
+  /** Published versions never change: parse each document once per connection. */
+  const documents = new Map<string, unknown>();
+  const documentOf = (id: string): unknown => {
+    if (!documents.has(id)) {
+      const row = prepare('SELECT document FROM pathway_versions WHERE id = ?').get(id) as { document: string } | undefined;
+      documents.set(id, row ? (JSON.parse(row.document) as unknown) : undefined);
+    }
+    return documents.get(id);
+  };
   const prepare = (text: string): Database.Statement => {
     let st = cache.get(text);
     if (!st) {
@@ -123,7 +132,11 @@ export function createSqliteReportQueries(handle: ReportsHandle): ReportQueries 
       return scoped<BeforeAfterCount>('beforeAfter', scope, { start, end });
     },
     async stepEvents(schoolId) {
-      return prepare(STEP_EVENTS_SQL).all(schoolId) as StepEventRow[];
+      // Arrays, not objects: one school's events are thousands of rows on the dashboard's hot path.
+      return prepare(STEP_EVENTS_SQL).raw(true).all(schoolId) as StepEventRow[];
+    },
+    async stepEventCount(schoolId) {
+      return prepare('SELECT count(*) FROM case_events WHERE school_id = ?').pluck().get(schoolId) as number;
     },
     async caseTrends(schoolId) {
       const rows = prepare(CASE_TRENDS_SQL).all(schoolId) as { caseId: string; pathwayVersionId: string; openedAt: number; closedAt: number | null; attendance: string | null; grades: string | null; states: string }[];
@@ -139,26 +152,25 @@ export function createSqliteReportQueries(handle: ReportsHandle): ReportQueries 
     },
     async pathwayDocuments(versionIds) {
       const out = new Map<string, unknown>();
-      const st = prepare('SELECT document FROM pathway_versions WHERE id = ?');
       for (const id of new Set(versionIds)) {
-        const row = st.get(id) as { document: string } | undefined;
-        if (row) out.set(id, JSON.parse(row.document));
+        const doc = documentOf(id);
+        if (doc !== undefined) out.set(id, doc);
       }
       return out;
     },
     async schoolDocuments(schoolId) {
-      const rows = prepare(
-        `SELECT v.document FROM pathway_versions v
+      const ids = prepare(
+        `SELECT v.id FROM pathway_versions v
           WHERE v.school_id = ? AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`,
-      ).all(schoolId) as { document: string }[];
-      return rows.map((r) => JSON.parse(r.document) as unknown);
+      ).pluck().all(schoolId) as string[];
+      return ids.map(documentOf).filter((d) => d !== undefined);
     },
     async templateDocuments(districtId) {
-      const rows = prepare(
-        `SELECT v.document FROM pathway_versions v
+      const ids = prepare(
+        `SELECT v.id FROM pathway_versions v
           WHERE v.school_id IS NULL AND v.district_id = ? AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`,
-      ).all(districtId) as { document: string }[];
-      return rows.map((r) => JSON.parse(r.document) as unknown);
+      ).pluck().all(districtId) as string[];
+      return ids.map(documentOf).filter((d) => d !== undefined);
     },
     async districtSchools(districtId) {
       return prepare('SELECT id, name FROM schools WHERE district_id = ? ORDER BY name').all(districtId) as { id: string; name: string }[];
