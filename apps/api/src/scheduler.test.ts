@@ -75,3 +75,23 @@ describe('startScheduler', () => {
     await Promise.all([one.stop(), two.stop()]);
   });
 });
+
+describe('housekeeping', () => {
+  it('writes task reminders once per task and purges expired sessions', async () => {
+    const opened = await api.call(f.a.users.guru_bk, 'POST', '/api/cases', { studentId: f.a.students[1]!.id, pathwayId: f.a.loop.pathwayId });
+    expect(opened.status).toBe(201);
+    const expired = await f.db.sessions.create({ userId: f.a.users.kepsek.id, now: f.clock.now(), ttlMs: 1000 });
+    // The counseling step is due in 5 days: 4.5 days on, it is due tomorrow.
+    f.clock.advance(4.5 * DAY);
+    const scheduler = startScheduler({ db: f.db, clock: f.clock, intervalMs: 0 });
+    const first = await scheduler.tick();
+    expect(first.reminders).toBeGreaterThanOrEqual(1);
+    f.clock.advance(2 * 60_000);
+    const second = await scheduler.tick();
+    expect(second.reminders).toBe(0);
+    expect(await f.db.sessions.validate(expired.token, f.clock.now())).toBeNull();
+    // The scheduler already purged every expired session (this one included): nothing is left to purge.
+    expect(await f.db.sessions.purgeExpired(f.clock.now())).toBe(0);
+    await scheduler.stop();
+  });
+});

@@ -5,6 +5,11 @@
  * an HTTP advance. After a restart the first tick catches up on everything
  * that fell due meanwhile. Time comes from the clock, so tests call
  * {@link Scheduler.tick} after moving a manual clock instead of sleeping.
+ *
+ * The same loop does the housekeeping that must happen without a request:
+ * task reminders (due tomorrow / overdue, written once per task) every
+ * `remindEveryMs`, and purging expired sessions and old idempotency keys
+ * every `purgeEveryMs`.
  */
 import { randomUUID } from 'node:crypto';
 import type { JalurDb } from '@jalur/db';
@@ -24,6 +29,12 @@ export interface SchedulerOptions {
   compiled?: CompiledPathways;
   /** Called when firing a timer fails unexpectedly (default: console.error). */
   onError?: (error: unknown) => void;
+  /** Task reminders at most this often (clock time). Default 60 s. */
+  remindEveryMs?: number;
+  /** Purge expired sessions and idempotency keys at most this often. Default 1 h. */
+  purgeEveryMs?: number;
+  /** How long an idempotency key answers retries. Default 24 h. */
+  idempotencyTtlMs?: number;
 }
 
 export interface TickReport {
@@ -31,6 +42,8 @@ export interface TickReport {
   fired: number;
   /** Claimed but not fired: the case moved on, closed, or refused the event. */
   skipped: number;
+  /** Reminder notifications written this tick. */
+  reminders: number;
 }
 
 export interface Scheduler {
@@ -48,11 +61,30 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const claimer = options.claimer ?? `api-${randomUUID()}`;
   const cache = options.compiled ?? new CompiledPathways(db);
   const onError = options.onError ?? ((e: unknown) => console.error('[jalur/scheduler]', e));
+  const remindEveryMs = options.remindEveryMs ?? 60_000;
+  const purgeEveryMs = options.purgeEveryMs ?? 3_600_000;
+  const idempotencyTtlMs = options.idempotencyTtlMs ?? 86_400_000;
   let running: Promise<TickReport> | null = null;
   let stopped = false;
+  let lastRemind = Number.NEGATIVE_INFINITY;
+  let lastPurge = Number.NEGATIVE_INFINITY;
+
+  async function housekeeping(report: TickReport): Promise<void> {
+    const now = clock.now();
+    if (now.getTime() - lastRemind >= remindEveryMs) {
+      lastRemind = now.getTime();
+      report.reminders = await db.tasks.remind(now);
+    }
+    if (now.getTime() - lastPurge >= purgeEveryMs) {
+      lastPurge = now.getTime();
+      await db.sessions.purgeExpired(now);
+      await db.idempotency.purge(new Date(now.getTime() - idempotencyTtlMs));
+    }
+  }
 
   async function round(): Promise<TickReport> {
-    const report: TickReport = { claimed: 0, fired: 0, skipped: 0 };
+    const report: TickReport = { claimed: 0, fired: 0, skipped: 0, reminders: 0 };
+    await housekeeping(report);
     for (;;) {
       const now = clock.now();
       const due = await db.timers.claimDue(now, batchSize, claimer);
