@@ -1,7 +1,7 @@
 /** Contract: the case unit of work (concurrency, atomicity, idempotency, effects, timers). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JalurDb } from '../repository.ts';
-import { at, buildWorld, DAY, must, openToyCase, T0, toyApply, type Harness, type World } from './fixtures.ts';
+import { at, buildWorld, DAY, must, openToyCase, T0, toyApply, toyStart, type Harness, type World } from './fixtures.ts';
 
 export function caseContract(h: Harness): void {
   describe(`${h.name}: case unit of work`, () => {
@@ -220,6 +220,16 @@ export function caseContract(h: Harness): void {
       expect((await db.timers.listForCase(w.schoolA, c.id)).map((t) => [t.timerId, t.status])).toEqual([['t1', 'cancelled'], ['t2', 'pending']]);
       expect(await db.audit.list(w.schoolA, { action: 'case.migrate' })).toHaveLength(1);
       expect(await db.cases.list(w.schoolA, { state: 'b2' })).toHaveLength(1);
+    });
+
+    it('"my tasks": assigned to me, or open to my role and not yet taken', async () => {
+      const unassigned = await must(db.cases.create({ schoolId: w.schoolA, studentId: w.studentA.id, pathwayVersionId: w.versionA.id, actorId: w.kepsekA.id, now: T0, start: toyStart(T0) }));
+      const { case: mine } = await openToyCase(w); // assigned to bkA: its guru-BK task goes to bkA
+      const ids = (tasks: { caseId: string }[]) => tasks.map((t) => t.caseId).sort();
+      expect(ids(await db.tasks.list(w.schoolA, { status: 'open', assigneeId: w.bkA.id, roles: ['guru_bk'] }))).toEqual([unassigned.case.id, mine.id].sort());
+      expect(ids(await db.tasks.list(w.schoolA, { status: 'open', assigneeId: w.bk2A.id, roles: ['guru_bk'] }))).toEqual([unassigned.case.id]);
+      expect(await db.tasks.list(w.schoolA, { status: 'open', assigneeId: w.kepsekA.id, roles: ['kepsek', 'wali_kelas'] })).toEqual([]);
+      expect(await db.tasks.list(w.schoolB, { roles: ['guru_bk'] })).toEqual([]);
     });
 
     it('approvals and reminders on tasks', async () => {
