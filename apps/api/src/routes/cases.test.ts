@@ -144,6 +144,8 @@ describe('POST /api/cases/:id/events', () => {
     const missing = await api.call(f.a.users.guru_bk, 'POST', path, { type: 'CATAT' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details.some((d: { path: string[] }) => d.path[0] === 'expectedVersion')).toBe(true);
+    const huge = await api.call(f.a.users.guru_bk, 'POST', path, { type: 'CATAT', data: { catatan: 'x'.repeat(70_000) }, expectedVersion: 1 });
+    expect(huge.status).toBe(400);
     const badKey = await api.call(f.a.users.guru_bk, 'POST', path, { type: 'CATAT', expectedVersion: 1 }, { 'idempotency-key': 'x'.repeat(300) });
     expect(badKey.status).toBe(400);
     expect((await f.db.cases.get(f.a.id, c.id))!.version).toBe(1);

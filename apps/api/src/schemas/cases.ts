@@ -73,10 +73,18 @@ export const createCaseBodySchema = z
   })
   .openapi('CreateCaseRequest');
 
+/** Form data sent with one event: at most this much JSON, so a case's snapshot stays small. */
+export const MAX_EVENT_DATA_BYTES = 64_000;
+
 export const advanceBodySchema = z
   .object({
     type: z.string().min(1).max(200),
-    data: z.record(z.string().max(80), z.unknown()).optional(),
+    data: z
+      .record(z.string().max(80), z.unknown())
+      .refine((d) => Object.keys(d).length <= 200 && JSON.stringify(d).length <= MAX_EVENT_DATA_BYTES, {
+        message: `data: paling banyak 200 isian dan ${MAX_EVENT_DATA_BYTES} bita / at most 200 fields and ${MAX_EVENT_DATA_BYTES} bytes`,
+      })
+      .optional(),
     expectedVersion: z.number().int().min(1),
   })
   .openapi('AdvanceCaseRequest');
