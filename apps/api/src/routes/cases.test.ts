@@ -158,6 +158,20 @@ describe('POST /api/cases/:id/events', () => {
     expect((await api.call(f.a.users.guru_bk, 'POST', '/api/cases/tidak-ada/events', { type: 'CATAT', expectedVersion: 1 })).status).toBe(404);
   });
 
+  it('lists for a tim member the cases assigned to them and those where one step is', async () => {
+    const viaStep = await openCase(3);
+    const untouched = await openCase(3);
+    const [task] = await f.db.tasks.list(f.a.id, { caseId: viaStep.id, status: 'open' });
+    expect((await f.db.tasks.assign(f.a.id, task!.id, f.a.users.tim.id)).ok).toBe(true);
+    const list = await api.call(f.a.users.tim, 'GET', '/api/cases?status=active');
+    const ids = list.body.items.map((x: { id: string }) => x.id);
+    expect(ids).toContain(viaStep.id);
+    expect(ids).not.toContain(untouched.id);
+    expect((await api.call(f.a.users.tim, 'GET', `/api/cases/${viaStep.id}`)).status).toBe(200);
+    expect((await api.call(f.a.users.tim, 'GET', `/api/cases/${untouched.id}`)).status).toBe(404);
+    expect((await api.call(f.a.users.tim, 'GET', '/api/cases?status=closed')).body.items.map((x: { id: string }) => x.id)).not.toContain(viaStep.id);
+  });
+
   it('lets a tim member act only on cases assigned to them', async () => {
     const notTheirs = await openCase();
     const denied = await api.call(f.a.users.tim, 'POST', `/api/cases/${notTheirs.id}/events`, { type: 'CATAT', expectedVersion: 1 });

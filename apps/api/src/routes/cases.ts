@@ -106,6 +106,29 @@ export function caseRoutes(ctx: ApiContext) {
     });
   }
 
+  /**
+   * A task-force member also sees the cases where only a step (task) is
+   * assigned to them. Until the repository can filter on that
+   * (NEEDS-FROM-DB.md #1), those few cases are fetched and filtered here.
+   */
+  async function casesOfAssignedSteps(p: Principal, schoolId: string, filter: CaseListFilter, seen: Set<string>): Promise<CaseRow[]> {
+    const tasks = await db.tasks.list(schoolId, { assigneeId: p.userId });
+    const out: CaseRow[] = [];
+    for (const caseId of new Set(tasks.map((t) => t.caseId))) {
+      if (seen.has(caseId)) continue;
+      const row = await db.cases.get(schoolId, caseId);
+      if (!row) continue;
+      if (filter.status && row.status !== filter.status) continue;
+      if (filter.studentId && row.studentId !== filter.studentId) continue;
+      if (filter.pathwayId && row.pathwayId !== filter.pathwayId) continue;
+      if (filter.riskFactor && !row.riskFactors.includes(filter.riskFactor)) continue;
+      if (filter.state && !row.stateValue.split(',').some((s) => s === filter.state || s.startsWith(`${filter.state}.`))) continue;
+      if (filter.overdueAt && (await db.tasks.list(schoolId, { caseId, status: 'open', dueBefore: filter.overdueAt })).length === 0) continue;
+      out.push(row);
+    }
+    return out;
+  }
+
   return router
     .openapi(create, async (c) => {
       const p = c.var.principal;
@@ -172,6 +195,7 @@ export function caseRoutes(ctx: ApiContext) {
         filter.assigneeId = p.userId;
       }
       const rows = await db.cases.list(schoolId, filter);
+      if (p.role === 'tim') rows.push(...(await casesOfAssignedSteps(p, schoolId, filter, new Set(rows.map((r) => r.id)))));
       const students = new Map<string, StudentRow | null>();
       const items: CaseView[] = [];
       for (const row of rows) {
