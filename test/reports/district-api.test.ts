@@ -81,6 +81,32 @@ describe('GET /api/district/aggregates', () => {
     expect(csv).not.toMatch(/,health,[1-4]\r?$/m);
   });
 
+  it('never lets the district total minus the other schools give back a suppressed count', async () => {
+    const token = await api.login('dinas@kabupaten.demo');
+    for (const url of ['/api/district/aggregates', '/api/district/aggregates?from=2023-08-01&to=2023-09-30']) {
+      const a = (await (await api.get(url, token)).json()) as DistrictAggregates;
+      type Cell = number | '<5';
+      const rows: [string, Cell, Cell[]][] = [
+        ['open', a.district.openCases, a.schools.map((s) => s.openCases)],
+        ['closed', a.district.closedCases, a.schools.map((s) => s.closedCases)],
+        ...a.district.openByFactor.map((f): [string, Cell, Cell[]] => [`factor ${f.factor}`, f.count, a.schools.map((s) => s.openByFactor.find((x) => x.factor === f.factor)?.count ?? 0)]),
+        ...a.district.beforeAfter.flatMap((r): [string, Cell, Cell[]][] => [
+          [`before ${r.factor}`, r.before, a.schools.map((s) => s.beforeAfter.find((x) => x.factor === r.factor)?.before ?? 0)],
+          [`after ${r.factor}`, r.after, a.schools.map((s) => s.beforeAfter.find((x) => x.factor === r.factor)?.after ?? 0)],
+        ]),
+      ];
+      let checked = 0;
+      for (const [what, total, cells] of rows) {
+        const hidden = cells.filter((c) => c === '<5').length;
+        if (hidden !== 1 || total === '<5') continue;
+        const shown = cells.reduce<number>((n, c) => n + (c === '<5' ? 0 : c), 0);
+        checked++;
+        expect(total - shown, `${url} ${what}`).toBeGreaterThanOrEqual(5);
+      }
+      if (url === '/api/district/aggregates') expect(checked).toBeGreaterThan(0);
+    }
+  });
+
   it('shows counts of 5 or more as numbers (the cohort school)', async () => {
     const a = (await (await api.get(`/api/district/aggregates?schoolId=${demo.schoolA}&from=2023-08-01&to=2023-09-30`, await api.login('dinas@kabupaten.demo'))).json()) as DistrictAggregates;
     const rows = a.schools[0]!.beforeAfter;

@@ -2,8 +2,10 @@
  * District aggregates (admin_dinas): the school dashboard's counts across
  * schools, per school and district-wide, de-identified. Nothing here carries a
  * student's name or id (the query layer returns none), and every count is
- * passed through {@link suppressCount} before it leaves this module, so the
- * API cannot publish a small count by accident.
+ * passed through {@link suppressCount} (school rows) or {@link districtCell}
+ * (district-wide row) before it leaves this module, so the API cannot publish
+ * a small count by accident, nor one that subtracting the other schools from
+ * the district total would give back.
  */
 import type { Localized } from '@jalur/engine';
 import { beforeAfterRows } from './before-after.ts';
@@ -12,7 +14,7 @@ import { periodBounds, WIB_OFFSET_MINUTES, type Period } from './period.ts';
 import type { ReportQueries, ReportScope } from './queries.ts';
 import { mergedStepLabels } from './steps.ts';
 import { countsPerLeaf } from './summary.ts';
-import { suppressCount, suppressedRate, type PublicCount } from './suppress.ts';
+import { SUPPRESSION_THRESHOLD, suppressCount, suppressedRate, type PublicCount } from './suppress.ts';
 
 export interface PublicOutcome {
   count: PublicCount;
@@ -50,27 +52,61 @@ interface Raw {
 
 const emptyRaw = (): Raw => ({ states: [], factors: new Map(), outcomes: new Map(), beforeAfter: [] });
 
-function publish(raw: Raw, school: AggregateBlock['school'], labels: Map<string, { title: Localized }>): AggregateBlock {
-  const open = raw.states.reduce((n, r) => n + r.count, 0);
-  const closed = [...raw.outcomes.values()].reduce((n, c) => n + c, 0);
+/** Every count of a block as flat cells (`open`, `step:<id>`, `factor:<f>`, `outcome:<o>`, `ba:<f>:before`, …). */
+function cellsOf(raw: Raw): Map<string, number> {
+  const cells = new Map<string, number>();
+  cells.set('open', raw.states.reduce((n, r) => n + r.count, 0));
+  cells.set('closed', [...raw.outcomes.values()].reduce((n, c) => n + c, 0));
+  for (const [stateId, n] of countsPerLeaf(raw.states)) cells.set(`step:${stateId}`, n);
+  for (const [factor, n] of raw.factors) cells.set(`factor:${factor}`, n);
+  for (const o of REPORTED_OUTCOMES) cells.set(`outcome:${o}`, raw.outcomes.get(o) ?? 0);
+  for (const r of beforeAfterRows(raw.beforeAfter)) {
+    cells.set(`ba:${r.factor}:before`, r.before);
+    cells.set(`ba:${r.factor}:after`, r.after);
+  }
+  return cells;
+}
+
+/**
+ * A district-wide cell that cannot be differenced back to a suppressed
+ * school: schools' counts of 5 and more are summed exactly; the counts
+ * suppressed in the school rows are added as their sum rounded up to a
+ * multiple of 5. With one suppressed school, "total − the other schools"
+ * gives 5 (or 10…), never the hidden 1–4. A total under 5 is itself `"<5"`.
+ */
+export function districtCell(schoolCounts: readonly number[]): PublicCount {
+  let shown = 0;
+  let hidden = 0;
+  for (const n of schoolCounts) {
+    if (suppressCount(n) === '<5') hidden += n;
+    else shown += n;
+  }
+  const total = shown + hidden;
+  if (suppressCount(total) === '<5') return '<5';
+  return hidden === 0 ? total : shown + Math.ceil(hidden / SUPPRESSION_THRESHOLD) * SUPPRESSION_THRESHOLD;
+}
+
+/** Builds a published block from its cells, each made public by `cell`. */
+function publish(raw: Raw, school: AggregateBlock['school'], labels: Map<string, { title: Localized }>, cell: (key: string) => PublicCount): AggregateBlock {
+  const num = (c: PublicCount): number => (c === '<5' ? 0 : c);
+  const closed = cell('closed');
   const outcomes = Object.fromEntries(
     REPORTED_OUTCOMES.map((o) => {
-      const n = raw.outcomes.get(o) ?? 0;
-      return [o, { count: suppressCount(n), rate: suppressedRate(n, closed) }];
+      const n = cell(`outcome:${o}`);
+      // Rates from the published counts only: a rate never reveals more than its counts.
+      const rate = n === '<5' || closed === '<5' ? null : suppressedRate(num(n), num(closed));
+      return [o, { count: n, rate }];
     }),
   ) as Record<ReportedOutcome, PublicOutcome>;
+  const order = (a: [string, number], b: [string, number]) => b[1] - a[1];
   return {
     school,
-    openCases: suppressCount(open),
-    closedCases: suppressCount(closed),
-    openByStep: [...countsPerLeaf(raw.states)]
-      .sort((a, b) => b[1] - a[1])
-      .map(([stateId, n]) => ({ stateId, title: labels.get(stateId)?.title ?? { id: stateId }, count: suppressCount(n) })),
-    openByFactor: [...raw.factors]
-      .sort((a, b) => b[1] - a[1])
-      .map(([factor, n]) => ({ factor, count: suppressCount(n) })),
+    openCases: cell('open'),
+    closedCases: closed,
+    openByStep: [...countsPerLeaf(raw.states)].sort(order).map(([stateId]) => ({ stateId, title: labels.get(stateId)?.title ?? { id: stateId }, count: cell(`step:${stateId}`) })),
+    openByFactor: [...raw.factors].sort(order).map(([factor]) => ({ factor, count: cell(`factor:${factor}`) })),
     outcomes,
-    beforeAfter: beforeAfterRows(raw.beforeAfter).map((r) => ({ factor: r.factor, before: suppressCount(r.before), after: suppressCount(r.after) })),
+    beforeAfter: beforeAfterRows(raw.beforeAfter).map((r) => ({ factor: r.factor, before: cell(`ba:${r.factor}:before`), after: cell(`ba:${r.factor}:after`) })),
   };
 }
 
@@ -116,11 +152,12 @@ export async function districtAggregates(
     perSchool.get(r.schoolId)?.beforeAfter.push(r);
     all.beforeAfter.push(r);
   }
+  const schoolCells = listed.map((s) => cellsOf(perSchool.get(s.id) ?? emptyRaw()));
   return {
     generatedAt: input.now.toISOString(),
     period: input.period,
     suppression: { threshold: 5, marker: '<5' },
-    district: publish(all, null, labels),
-    schools: listed.map((s) => publish(perSchool.get(s.id) ?? emptyRaw(), { id: s.id, name: s.name }, labels)),
+    district: publish(all, null, labels, (key) => districtCell(schoolCells.map((c) => c.get(key) ?? 0))),
+    schools: listed.map((s, i) => publish(perSchool.get(s.id) ?? emptyRaw(), { id: s.id, name: s.name }, labels, (key) => suppressCount(schoolCells[i]!.get(key) ?? 0))),
   };
 }

@@ -13,7 +13,7 @@ export * from './suppress.ts';
 export { schoolSummary, countsPerLeaf, type SchoolSummary, type StepCountRow, type StepDurationRow } from './summary.ts';
 export { schoolBeforeAfter, beforeAfterRows, CORE_FACTORS, type BeforeAfterRow } from './before-after.ts';
 export { schoolTrends, caseTrend, branchOf, termOf, addMonths, RETURN_THRESHOLD, type SchoolTrends, type CaseTrend, type BranchReturn, type ReturnRate } from './trends.ts';
-export { districtAggregates, type DistrictAggregates, type AggregateBlock, type PublicOutcome } from './district.ts';
+export { districtAggregates, districtCell, type DistrictAggregates, type AggregateBlock, type PublicOutcome } from './district.ts';
 export { stepStays } from './step-durations.ts';
 export { stepLabels, mergedStepLabels, leavesOf, type StepLabel } from './steps.ts';
 export { toCsv, schoolTable, districtTable, SCHOOL_TABLES, DISTRICT_TABLES, type CsvTable, type SchoolTable, type DistrictTable } from './csv.ts';
