@@ -108,7 +108,7 @@ describe('GET /api/district/aggregates', () => {
   });
 
   it('shows counts of 5 or more as numbers (the cohort school)', async () => {
-    const a = (await (await api.get(`/api/district/aggregates?schoolId=${demo.schoolA}&from=2023-08-01&to=2023-09-30`, await api.login('dinas@kabupaten.demo'))).json()) as DistrictAggregates;
+    const a = (await (await api.get(`/api/district/aggregates?schoolId=${demo.cohortSchoolId}&from=2023-08-01&to=2023-09-30`, await api.login('dinas@kabupaten.demo'))).json()) as DistrictAggregates;
     const rows = a.schools[0]!.beforeAfter;
     expect(rows.find((r) => r.factor === 'motivation')).toEqual({ factor: 'motivation', before: 11, after: '<5' });
     expect(rows.find((r) => r.factor === 'economic')).toEqual({ factor: 'economic', before: 6, after: '<5' });

@@ -6,6 +6,12 @@ import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 
 let demo: DemoDb;
 let api: ApiClient;
+
+/** The kepsek of the school holding the SRPS 2023 cohort (Sekolah A when replayed here). */
+function cohortKepsek(): string {
+  const row = demo.handle.sqlite.prepare("SELECT email FROM users WHERE school_id = ? AND role = 'kepsek' ORDER BY email LIMIT 1").get(demo.cohortSchoolId) as { email: string };
+  return row.email;
+}
 beforeAll(async () => {
   demo = await openDemoDb();
   api = apiClient(demo, DEMO_NOW);
@@ -16,9 +22,7 @@ afterAll(async () => {
 
 describe('GET /api/reports/before-after', () => {
   it('answers seed 002\'s table for the kepsek of the cohort school', async () => {
-    // The cohort lives in Sekolah A (replayed or seeded there).
-    expect(demo.cohortSchoolId).toBe(demo.schoolA);
-    const res = await api.get('/api/reports/before-after?from=2023-08-01&to=2023-09-30', await api.login('kepsek@sekolah-a.demo'));
+    const res = await api.get('/api/reports/before-after?from=2023-08-01&to=2023-09-30', await api.login(cohortKepsek()));
     expect(res.status).toBe(200);
     const rows = (await res.json()) as { factor: string; before: number; after: number }[];
     expect(rows.slice(0, 4)).toEqual([
@@ -30,7 +34,8 @@ describe('GET /api/reports/before-after', () => {
   });
 
   it('gives another school only its own students', async () => {
-    const res = await api.get('/api/reports/before-after?from=2023-08-01&to=2023-09-30', await api.login('bk@sekolah-b.demo'));
+    const other = demo.cohortSchoolId === demo.schoolB ? 'bk@sekolah-a.demo' : 'bk@sekolah-b.demo';
+    const res = await api.get('/api/reports/before-after?from=2023-08-01&to=2023-09-30', await api.login(other));
     expect(res.status).toBe(200);
     const rows = (await res.json()) as { before: number; after: number }[];
     expect(rows.every((r) => r.before === 0 && r.after === 0)).toBe(true);
@@ -48,10 +53,10 @@ describe('GET /api/reports/before-after', () => {
 
 describe('GET /api/reports/summary', () => {
   it('counts open cases by step and factor, outcomes and months for the school', async () => {
-    const res = await api.get('/api/reports/summary', await api.login('kepsek@sekolah-a.demo'));
+    const res = await api.get('/api/reports/summary', await api.login(cohortKepsek()));
     expect(res.status).toBe(200);
     const s = (await res.json()) as SchoolSummary;
-    const open = demo.handle.sqlite.prepare("SELECT count(*) AS n FROM cases WHERE school_id = ? AND status = 'active'").get(demo.schoolA) as { n: number };
+    const open = demo.handle.sqlite.prepare("SELECT count(*) AS n FROM cases WHERE school_id = ? AND status = 'active'").get(demo.cohortSchoolId) as { n: number };
     expect(s.openCases).toBe(open.n);
     // Every open case sits in at least one step; parallel steps count a case once per branch.
     expect(s.openByStep.reduce((n, r) => n + r.count, 0)).toBeGreaterThanOrEqual(s.openCases);
@@ -75,7 +80,7 @@ describe('GET /api/reports/summary', () => {
 
 describe('GET /api/reports/trends and CSV export', () => {
   it('reports per-branch return to attendance and cohort before/after', async () => {
-    const res = await api.get('/api/reports/trends', await api.login('kepsek@sekolah-a.demo'));
+    const res = await api.get('/api/reports/trends', await api.login(cohortKepsek()));
     expect(res.status).toBe(200);
     const t = (await res.json()) as { cases: { branch: string | null }[]; returnToAttendance: { branch: string; cases: number }[] };
     const motivation = t.returnToAttendance.find((b) => b.branch === 'intervensi_motivasi');
@@ -83,7 +88,7 @@ describe('GET /api/reports/trends and CSV export', () => {
   });
 
   it('exports the before/after table as CSV with Indonesian headers', async () => {
-    const res = await api.get('/api/reports/export.csv?table=before-after&from=2023-08-01&to=2023-09-30', await api.login('bk@sekolah-a.demo'));
+    const res = await api.get('/api/reports/export.csv?table=before-after&from=2023-08-01&to=2023-09-30', await api.login(cohortKepsek()));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\n');
