@@ -30,6 +30,10 @@ export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string,
         const padded = sql`',' || ${cases.stateValue} || ','`;
         where.push(or(sql`${padded} LIKE ${'%,' + s + ',%'} ESCAPE '\\'`, sql`${padded} LIKE ${'%,' + s + '.%'} ESCAPE '\\'`)!);
       }
+      if (filter.involving) {
+        const userId = filter.involving;
+        where.push(or(eq(cases.assigneeId, userId), exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId)))))!);
+      }
       if (filter.riskFactor) {
         where.push(exists(db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), eq(caseRiskFactors.factor, filter.riskFactor)))));
       }

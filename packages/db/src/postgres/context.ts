@@ -1,8 +1,6 @@
 /** What every PostgreSQL repository shares: the pool, drizzle, transactions and helpers. */
-import type { PgDatabase } from 'drizzle-orm/pg-core';
-import type { PostgresJsDatabase, PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
-import type * as schema from '../schema-pg/index.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditLog, users } from '../schema-pg/index.ts';
 import { fail } from '../result.ts';
@@ -13,12 +11,12 @@ export { newId };
 export { pageSize } from '../sqlite/context.ts';
 
 /** The pool or an open transaction: every query builder method works on both. */
-export type Exec = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
+export type Exec = PostgresJsDatabase;
 
 export interface PgContext {
   /** The connection pool (postgres.js). */
   client: Sql;
-  db: PostgresJsDatabase<typeof schema>;
+  db: Exec;
   /**
    * Runs `fn` in one READ COMMITTED transaction; a throw rolls back. Retried
    * (a fresh transaction, `fn` runs again) on a deadlock or serialization
@@ -44,12 +42,33 @@ const MAX_ATTEMPTS = 5;
 export const pgCode = (err: unknown): string | undefined =>
   typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string' ? (err as { code: string }).code : undefined;
 
-/** `ctx.tx` for a given drizzle database. */
-export function makeTx(db: PostgresJsDatabase<typeof schema>): PgContext['tx'] {
-  return async (fn) => {
+/**
+ * Makes drizzle's queries on `sql` use named prepared statements (one round
+ * trip each, parsed once per connection). drizzle hands postgres.js
+ * `prepare: false` for every query that is not an explicit `.prepare()`,
+ * and postgres.js then describes each parameterised query first: two round
+ * trips. `JALUR_PG_PREPARE=0` turns this off (e.g. behind an old PgBouncer
+ * in transaction mode).
+ */
+export function preparing(sql: Sql): Sql {
+  if (process.env.JALUR_PG_PREPARE === '0') return sql;
+  const unsafe = sql.unsafe;
+  const patched = (query: string, args?: unknown[], options?: Record<string, unknown>) => unsafe(query, args as never, { ...options, prepare: true });
+  (sql as { unsafe: unknown }).unsafe = patched;
+  return sql;
+}
+
+/** A drizzle database on a postgres.js connection or transaction (no relational schema: only the query builder is used). */
+export const drizzleOn = (sql: Sql): Exec => drizzle(preparing(sql));
+
+/** `ctx.tx` for a pool: postgres.js `begin` on one connection, drizzle on top. */
+export function makeTx(client: Sql): PgContext['tx'] {
+  return async <T>(fn: (tx: Exec) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await db.transaction((tx) => fn(tx as unknown as Exec));
+        // A transaction's `sql` lacks the pool's `options`, which drizzle() reads (to set its date/json parsers
+        // on them, once per pool): lend it the pool's, so the transaction gets a plain drizzle database too.
+        return (await client.begin((sql) => fn(drizzleOn(Object.assign(sql, { options: client.options }) as unknown as Sql)))) as T;
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && RETRYABLE.has(pgCode(err) ?? '')) continue;
         throw err;

@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { fileURLToPath } from 'node:url';
 import * as schema from '../schema-pg/index.ts';
 import type { JalurDb } from '../repository.ts';
-import { makeTx, writeAudit, type PgContext } from './context.ts';
+import { drizzleOn, makeTx, writeAudit, type PgContext } from './context.ts';
 import { createOrgRepos } from './org.ts';
 import { createStudentRepos } from './students.ts';
 import { createPathwayRepo } from './pathways.ts';
@@ -56,8 +56,8 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
   }
   const poolSize = options.poolSize ?? (Number(process.env.JALUR_PG_POOL) || 10);
   const client = postgres(options.url, { max: poolSize, onnotice: () => {} });
-  const db = drizzle(client, { schema });
-  const ctx: PgContext = { client, db, tx: makeTx(db), audit: writeAudit };
+  const db = drizzleOn(client);
+  const ctx: PgContext = { client, db, tx: makeTx(client), audit: writeAudit };
   let closed = false;
   return {
     dialect: 'postgres',

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { districts, schools, sessions, users } from '../schema-pg/index.ts';
 import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import { fail, ok } from '../result.ts';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../passwords.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { publicUser } from '../sqlite/org.ts';
 import { first, newId, pgCode, type PgContext } from './context.ts';
@@ -79,7 +79,7 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
     async authenticate({ email, password, now, maxFailures = 5, lockMs = 15 * 60 * 1000 }) {
       const row = await byEmail(email);
       if (!row || row.disabledAt) {
-        await verifyPassword(password, await DUMMY_HASH_PROMISE);
+        await verifyPassword(password, await dummyHash());
         await ctx.audit(db, { schoolId: null, actorId: null, action: 'auth.login_failed', subject: `email:${normalizeEmail(email)}`, details: { reason: 'unknown' }, at: now });
         return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
       }

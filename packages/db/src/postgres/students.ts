@@ -5,6 +5,8 @@ import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRo
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { first, newId, pageSize, pgCode, transact, type Exec, type PgContext } from './context.ts';
+import { eraseCaseText } from './erasure.ts';
+import { ERASED } from '../sqlite/erasure.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
 
@@ -101,11 +103,13 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
           .where(eq(students.id, id))
           .returning();
         const caseIds = (await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.schoolId, schoolId), eq(cases.studentId, id)))).map((c) => c.id);
+        let events = 0;
         if (caseIds.length > 0) {
-          await tx.update(notes).set({ body: '[dihapus / erased]' }).where(inArray(notes.caseId, caseIds));
+          await tx.update(notes).set({ body: ERASED }).where(inArray(notes.caseId, caseIds));
           await tx.update(caseRecords).set({ data: { erased: true } }).where(inArray(caseRecords.caseId, caseIds));
+          for (const caseId of caseIds) events += await eraseCaseText(tx, caseId);
         }
-        await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length }, at: now });
+        await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated!);
       });
     },
