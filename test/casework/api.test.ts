@@ -314,6 +314,23 @@ describe('tasks, reminders and the school calendar', () => {
     expect((await api.call(f.a.users.tim, 'GET', '/api/tasks')).body.items).toEqual([]);
   });
 
+  it('lets a guru BK assign a step to a task-force member, who then sees that case and nothing else', async () => {
+    const k = await counselingCase('1000000002');
+    const other = await counselingCase('3000000001');
+    expect((await api.call(f.a.users.tim, 'GET', `/api/cases/${k.id}/notes`)).status).toBe(404);
+    const tasks = await api.call(f.a.users.guru_bk, 'GET', `/api/tasks?scope=all&caseId=${k.id}`);
+    const open = tasks.body.items.find((t: { status: string }) => t.status === 'open');
+    const people = await api.call(f.a.users.guru_bk, 'GET', '/api/tasks/assignees');
+    expect(people.body.items.map((u: { role: string }) => u.role)).toContain('tim');
+    expect((await api.call(f.a.users.tim, 'POST', `/api/tasks/${open.id}/assign`, { assigneeId: f.a.users.tim.id })).status).toBe(403);
+    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/tasks/${open.id}/assign`, { assigneeId: f.b.users.tim.id })).status).toBe(404);
+    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/tasks/${open.id}/assign`, { assigneeId: f.a.users.tim.id })).status).toBe(200);
+    expect((await api.call(f.a.users.tim, 'GET', `/api/cases/${k.id}/notes`)).status).toBe(200);
+    expect((await api.call(f.a.users.tim, 'GET', `/api/cases/${other.id}/notes`)).status).toBe(404);
+    const mine = await api.call(f.a.users.tim, 'GET', '/api/tasks');
+    expect(mine.body.items.map((t: { caseId: string }) => t.caseId)).toEqual([k.id]);
+  });
+
   it('lets the kepsek set holidays, and 5 school days skip the weekend and the holiday', async () => {
     expect((await api.call(f.a.users.guru_bk, 'PUT', '/api/calendar', { entries: [{ date: '2026-03-16', kind: 'holiday' }] })).status).toBe(403);
     const put = await api.call(f.a.users.kepsek, 'PUT', '/api/calendar', { entries: [{ date: '2026-03-16', kind: 'holiday', note: 'Nyepi' }] });

@@ -109,6 +109,22 @@ describe('case work in Chromium', () => {
     await shot(page, '04-case-opened');
   });
 
+  it('shows the case on the board in its step’s column, and in my tasks', async () => {
+    await page.goto(`${server.url}/cases`);
+    const option = page.locator('[data-testid=board-pathway] option', { hasText: 'Layanan responsif' });
+    await option.waitFor({ state: 'attached' });
+    await page.selectOption('[data-testid=board-pathway]', (await option.getAttribute('value'))!);
+    const column = page.locator('[data-testid="column-penerimaan_kasus"]');
+    await column.locator('[data-testid=case-card]:has-text("Dewi Lestari")').waitFor();
+    expect(Number(await column.locator('[data-testid=column-count]').textContent())).toBeGreaterThanOrEqual(1);
+    await shot(page, '04b-board');
+    await page.goto(`${server.url}/cases/tasks`);
+    await page.locator('[data-testid=task]:has-text("Dewi Lestari")').waitFor();
+    await shot(page, '04c-my-tasks');
+    await page.goto(caseUrl);
+    await page.waitForSelector('[data-testid=current-step]');
+  });
+
   it('advances through intake and counseling, with notes of two confidentiality levels', async () => {
     // The form validates before sending: an empty required field is refused in the page.
     await page.click('[data-testid="action-TERIMA_KASUS"]');
@@ -223,7 +239,7 @@ describe('case work in Chromium', () => {
   it('works on a phone: the case page in one column', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(caseUrl);
-    await page.waitForSelector('[data-testid=record-form]');
+    await page.waitForSelector('[data-testid=notes]');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(420);
     await shot(page, '14-phone');

@@ -79,6 +79,12 @@ export function workRoutes(ctx: ApiContext) {
       const items = await tasksFor(p, schoolId, queryOf(c, tasksQuery));
       return c.json({ items, counts: countByUrgency(items.map((i) => ({ dueAt: i.dueAt ? new Date(i.dueAt) : null })), clock.now()) }, 200);
     })
+    .get('/assignees', async (c) => {
+      const p = c.var.principal;
+      ensureRole(p, 'guru_bk', 'kepsek');
+      const users = await db.users.listBySchool(schoolIdOf(p));
+      return c.json({ items: users.filter((u) => u.disabledAt === null).map((u) => ({ id: u.id, name: u.name, role: u.role })) }, 200);
+    })
     .post('/:id/decision', async (c) => {
       const p = c.var.principal;
       ensureRole(p, 'kepsek');

@@ -30,6 +30,23 @@ function stepTitle(doc: PathwayDocument | undefined, path: string, lang: string)
   return loc(node?.meta?.title, lang) || path;
 }
 
+/** The button label of `event` as the pathway names it, from the steps the case was in. */
+function eventLabel(doc: PathwayDocument | undefined, before: string | null, event: string, lang: string): string | null {
+  if (!doc || !before) return null;
+  for (const leaf of before.split(',')) {
+    const parts = leaf.split('.');
+    for (let depth = parts.length; depth > 0; depth--) {
+      let node: { states?: Record<string, unknown>; on?: Record<string, unknown> } | undefined = { states: doc.machine.states as never };
+      for (const part of parts.slice(0, depth)) node = node?.states?.[part] as typeof node;
+      const t = node?.on?.[event];
+      const list = (Array.isArray(t) ? t : t ? [t] : []) as { meta?: { label?: { id: string; en?: string } } }[];
+      const label = list.find((x) => typeof x === 'object' && x.meta?.label)?.meta?.label;
+      if (label) return loc(label, lang);
+    }
+  }
+  return null;
+}
+
 const SYSTEM_EVENTS: Record<string, [string, string]> = {
   'case.opened': ['Kasus dibuka', 'Case opened'],
   'consent.recorded': ['Persetujuan orang tua/wali dicatat', 'Parent/guardian consent recorded'],
@@ -48,7 +65,7 @@ function Timeline({ events, doc }: { events: readonly CaseEventView[]; doc: Path
           const moved = e.stateBefore !== null && e.stateBefore !== e.stateAfter;
           return (
             <li key={e.id} data-testid="timeline-event" data-type={e.type}>
-              <strong>{sys ? (lang === 'en' ? sys[1] : sys[0]) : e.type.startsWith('xstate.after.') ? (lang === 'en' ? 'Timer' : 'Pengingat waktu') : e.type}</strong>
+              <strong>{sys ? (lang === 'en' ? sys[1] : sys[0]) : e.type.startsWith('xstate.after.') ? (lang === 'en' ? 'Timer' : 'Pengingat waktu') : (eventLabel(doc, e.stateBefore, e.type, lang) ?? e.type)}</strong>
               {moved && (
                 <span className="muted">
                   {' '}
@@ -142,9 +159,9 @@ export function Component() {
           </div>
           <div>
             <NotesPanel caseId={c.id} />
-            <RecordsPanel caseId={c.id} />
-            {me?.role !== 'tim' && <ConsentPanel caseId={c.id} guardianName={student.data?.guardianName ?? null} />}
-            {me?.role !== 'tim' && <ReferralPanel caseId={c.id} />}
+            <RecordsPanel caseId={c.id} closed={c.status === 'closed'} />
+            {me?.role !== 'tim' && <ConsentPanel caseId={c.id} guardianName={student.data?.guardianName ?? null} closed={c.status === 'closed'} />}
+            {me?.role !== 'tim' && <ReferralPanel caseId={c.id} closed={c.status === 'closed'} />}
           </div>
         </div>
       </div>

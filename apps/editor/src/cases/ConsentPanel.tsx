@@ -9,7 +9,7 @@ import { cwKeys, useConsents } from './queries.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function ConsentPanel({ caseId, guardianName }: { caseId: string; guardianName: string | null }) {
+export function ConsentPanel({ caseId, guardianName, closed = false }: { caseId: string; guardianName: string | null; closed?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const qc = useQueryClient();
@@ -17,7 +17,7 @@ export function ConsentPanel({ caseId, guardianName }: { caseId: string; guardia
   const consents = useConsents(caseId);
   const [f, setF] = useState({ purpose: 'referral' as ConsentPurpose, givenBy: guardianName ?? '', relationship: '', method: 'written' as 'written' | 'verbal' | 'digital', granted: true, givenAt: today() });
   const [error, setError] = useState<string | null>(null);
-  const canRecord = me && ['guru_bk', 'kepsek', 'wali_kelas'].includes(me.role);
+  const canRecord = !closed && me && ['guru_bk', 'kepsek', 'wali_kelas'].includes(me.role);
 
   const save = async () => {
     setError(null);

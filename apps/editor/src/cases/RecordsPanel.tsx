@@ -15,7 +15,7 @@ type Kind = 'home_visit' | 'case_conference' | 'counseling_session';
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function RecordsPanel({ caseId }: { caseId: string }) {
+export function RecordsPanel({ caseId, closed = false }: { caseId: string; closed?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const qc = useQueryClient();
@@ -78,6 +78,7 @@ export function RecordsPanel({ caseId }: { caseId: string }) {
           );
         })}
       </ul>
+      {!closed && (
       <form
         className="cw-form"
         data-testid="record-form"
@@ -167,6 +168,7 @@ export function RecordsPanel({ caseId }: { caseId: string }) {
           </button>
         </div>
       </form>
+      )}
     </section>
   );
 }

@@ -50,7 +50,7 @@ function ReferralItem({ r, caseId, canAct }: { r: ReferralView; caseId: string; 
   );
 }
 
-export function ReferralPanel({ caseId }: { caseId: string }) {
+export function ReferralPanel({ caseId, closed = false }: { caseId: string; closed?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const qc = useQueryClient();
@@ -82,7 +82,7 @@ export function ReferralPanel({ caseId }: { caseId: string }) {
           <ReferralItem key={r.id} r={r as ReferralView} caseId={caseId} canAct={canAct} />
         ))}
       </ul>
-      {canAct && (
+      {canAct && !closed && (
         <form
           className="cw-form"
           onSubmit={(e) => {

@@ -81,6 +81,22 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
     }
   };
 
+  const canAssign = me?.role === 'guru_bk' || me?.role === 'kepsek';
+  const assignees = useQuery({
+    queryKey: ['cw', 'assignees'],
+    enabled: canAssign,
+    staleTime: 300_000,
+    queryFn: () => call<{ items: { id: string; name: string; role: string }[] }>('GET', '/api/tasks/assignees'),
+  });
+  const assign = async (taskId: string, assigneeId: string) => {
+    try {
+      await call('POST', `/api/tasks/${taskId}/assign`, { json: { assigneeId: assigneeId || null } });
+      await refresh();
+    } catch (e) {
+      setMsg({ kind: 'error', text: errorText(e) });
+    }
+  };
+
   const approvalTasks = (tasks.data?.items ?? []).filter((x) => x.requiresApproval && x.status === 'open');
 
   return (
@@ -97,6 +113,19 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
                 <div className={`small ${task.urgency === 'overdue' ? 'error-text' : 'muted'}`}>
                   {t('cw.tasks.due')}: {new Date(task.dueAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')} {task.urgency === 'overdue' ? `· ${t('cw.tasks.overdue')}` : ''}
                 </div>
+              )}
+              {task && canAssign && view.status === 'active' && (
+                <label className="small muted cw-no-print" style={{ display: 'flex', gap: 6, alignItems: 'center', marginTop: 4 }}>
+                  {t('cw.case.assignStep')}
+                  <select value={task.assigneeId ?? ''} onChange={(e) => void assign(task.id, e.target.value)} data-testid="assign-step">
+                    <option value="">{t('cw.case.byRole')}</option>
+                    {assignees.data?.items.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name} · {t(`role.${u.role}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
               )}
             </li>
           );

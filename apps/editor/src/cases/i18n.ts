@@ -19,7 +19,7 @@ const id = {
     needsConsent: 'Perlu persetujuan orang tua/wali untuk rujukan. Catat persetujuan dulu di bagian Persetujuan.',
     needsApproval: 'Langkah ini perlu persetujuan kepala sekolah.', approval: 'Persetujuan kepala sekolah', approve: 'Setujui', reject: 'Tolak',
     rejectReason: 'Alasan penolakan', pending: 'Menunggu', approved: 'Disetujui', rejectedLabel: 'Ditolak', done: 'Berhasil disimpan.',
-    indicators: 'Indikator saat kasus dibuka', summary: 'Ringkasan kasus', printedAt: 'Dicetak', visited: 'Sudah dilalui', activeStep: 'Langkah aktif',
+    indicators: 'Indikator saat kasus dibuka', assignStep: 'Tugaskan langkah ini ke', byRole: 'Siapa pun dengan peran langkah', summary: 'Ringkasan kasus', printedAt: 'Dicetak', visited: 'Sudah dilalui', activeStep: 'Langkah aktif',
   },
   notes: { title: 'Catatan', body: 'Tulis catatan…', add: 'Simpan catatan', level: 'Kerahasiaan', empty: 'Belum ada catatan yang boleh Anda lihat.', by: 'oleh' },
   consent: {
@@ -79,7 +79,7 @@ const en: Shape<typeof id> = {
     needsConsent: 'A parent/guardian consent for referral is needed. Record it first under Consent.',
     needsApproval: 'This step needs the principal’s approval.', approval: 'Principal’s approval', approve: 'Approve', reject: 'Reject',
     rejectReason: 'Reason for rejection', pending: 'Pending', approved: 'Approved', rejectedLabel: 'Rejected', done: 'Saved.',
-    indicators: 'Indicators when the case was opened', summary: 'Case summary', printedAt: 'Printed', visited: 'Visited', activeStep: 'Active step',
+    indicators: 'Indicators when the case was opened', assignStep: 'Assign this step to', byRole: 'Anyone with the step’s role', summary: 'Case summary', printedAt: 'Printed', visited: 'Visited', activeStep: 'Active step',
   },
   notes: { title: 'Notes', body: 'Write a note…', add: 'Save note', level: 'Confidentiality', empty: 'No notes you may see yet.', by: 'by' },
   consent: {
