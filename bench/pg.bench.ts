@@ -16,12 +16,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type JalurDb, type User } from '../packages/db/src/index.ts';
-import { createApp } from '../apps/api/src/app.ts';
-import { CompiledPathways } from '../apps/api/src/cases/compiled-pathways.ts';
-import { LOOP_PATHWAY } from '../apps/api/src/testing/fixture.ts';
 import { startServerProcess, type ServerProcess } from '../apps/api/src/testing/server-process.ts';
 import { startPgServer } from '../scripts/pg-server.mjs';
+import { populate, type ApiWorld } from '../test/pg/api-world.ts';
 import type { BenchEntry } from './lib.ts';
 
 /** The parts of autocannon used here (it is a dependency of @jalur/api, resolved from there). */
@@ -39,40 +36,7 @@ interface Side {
   non2xx: number;
 }
 
-interface Target {
-  /** The database the servers use. */
-  url: string;
-  /** A direct handle for setup and for reading versions back between runs. */
-  db: JalurDb;
-  schoolId: string;
-  token: string;
-}
-
-/** A district, one school, a guru BK, CASES students with an open case each on the loop pathway. */
-async function populate(url: string): Promise<Target> {
-  const db = await openDatabase({ url });
-  const now = new Date();
-  const district = await db.districts.create({ name: 'Kabupaten Bench', now });
-  const school = await db.schools.create({ districtId: district.id, name: 'Sekolah Bench', now });
-  const made = await db.users.create({ email: 'bk@bench.uji', name: 'BK', role: 'guru_bk', schoolId: school.id, districtId: district.id, password: 'bench-bench-123', now });
-  if (!made.ok) throw new Error(made.error.message);
-  const bk: User = made.value;
-  const scope = { districtId: district.id, schoolId: school.id };
-  const p = await db.pathways.create(scope, { key: LOOP_PATHWAY.key, title: LOOP_PATHWAY.title.id, draft: LOOP_PATHWAY, updatedBy: bk.id, now });
-  if (!p.ok) throw new Error(p.error.message);
-  const v = await db.pathways.publish(scope, { id: p.value.id, publishedBy: bk.id, now });
-  if (!v.ok) throw new Error(v.error.message);
-  const { token } = await db.sessions.create({ userId: bk.id, now, ttlMs: 24 * 3600_000 });
-  const app = createApp({ db, compiled: new CompiledPathways(db) });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  for (let i = 0; i < CASES; i++) {
-    const s = await db.students.create(school.id, { nisn: String(1_000_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null });
-    if (!s.ok) throw new Error(s.error.message);
-    const res = await app.request('/api/cases', { method: 'POST', headers, body: JSON.stringify({ studentId: s.value.id, pathwayId: p.value.id }) });
-    if (res.status !== 201) throw new Error(`bench setup: ${res.status} ${await res.text()}`);
-  }
-  return { url, db, schoolId: school.id, token };
-}
+type Target = ApiWorld;
 
 /** Cases and their current versions, read back from the database (requests cut off by the end of a run leave stale ones). */
 async function casePool(t: Target): Promise<{ idle: string[]; versions: Map<string, number> }> {
@@ -131,9 +95,9 @@ export default async function pgBench(): Promise<BenchEntry[]> {
   const targets: Target[] = [];
   const servers: ServerProcess[] = [];
   try {
-    const sqlite = await populate(`file:${join(dir, 'jalur.db')}`);
+    const sqlite = await populate(`file:${join(dir, 'jalur.db')}`, CASES);
     targets.push(sqlite);
-    const postgres = await populate(pg.url);
+    const postgres = await populate(pg.url, CASES);
     targets.push(postgres);
     // All servers up at once, rounds interleaved, so each configuration sees the same machine conditions.
     const env = { JALUR_TIMER_INTERVAL_MS: '0' };
