@@ -4,7 +4,7 @@
  * SQLite database and the demo seed. Resolves with the base URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,56 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EDITOR_DIR = join(REPO_ROOT, 'apps', 'editor');
 
-/** Builds the editor into apps/editor/dist (what `pnpm start` serves). */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(join(EDITOR_DIR, 'src'));
+  for (const f of ['index.html', 'vite.config.ts', 'package.json']) newest = Math.max(newest, statSync(join(EDITOR_DIR, f)).mtimeMs);
+  return newest;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the editor into apps/editor/dist (what `pnpm start` serves), unless
+ * the build is newer than every source file. Test files run in parallel and
+ * share dist/, so the build holds a machine-wide lock: one builds, the others
+ * wait and then find it fresh.
+ */
 export function buildEditor(): void {
-  const r = spawnSync(process.execPath, [join(EDITOR_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: EDITOR_DIR, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+  const lock = join(tmpdir(), 'jalur-editor-build.lock');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run goes stale after five minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('timed out waiting for another editor build');
+      sleep(250);
+    }
+  }
+  try {
+    const index = join(EDITOR_DIR, 'dist', 'index.html');
+    if (existsSync(index) && statSync(index).mtimeMs > newestSource()) return;
+    const r = spawnSync(process.execPath, [join(EDITOR_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], {
+      cwd: EDITOR_DIR,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningServer {

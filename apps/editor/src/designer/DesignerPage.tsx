@@ -45,7 +45,7 @@ function Draft({ detail }: { detail: PathwayDetail }) {
   const qc = useQueryClient();
   const [loaded, setLoaded] = useState<{ rev: number; revision: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [publishMsg, setPublishMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [publishMsg, setPublishMsg] = useState<{ kind: 'ok' | 'error'; text: string; refusal?: boolean } | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
   const errors = useEditor((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
@@ -62,12 +62,17 @@ function Draft({ detail }: { detail: PathwayDetail }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail.id]);
 
+  // The refusal disappears once the errors are fixed.
+  useEffect(() => {
+    if (errors === 0) setPublishMsg((m) => (m?.kind === 'error' && m.refusal ? null : m));
+  }, [errors]);
+
   const autosave = useAutosave(detail.id, loaded?.rev ?? null, loaded?.revision ?? detail.draftRevision);
 
   const publish = async () => {
     setPublishMsg(null);
     if (errors > 0) {
-      setPublishMsg({ kind: 'error', text: t('publish.refused', { count: errors }) });
+      setPublishMsg({ kind: 'error', text: t('publish.refused', { count: errors }), refusal: true });
       return;
     }
     setPublishing(true);

@@ -3,8 +3,9 @@
  * palette land inside the group under the pointer; delete, copy/paste and
  * undo/redo work from the keyboard.
  */
-import { useCallback, useEffect, type DragEvent } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type OnDelete } from '@xyflow/react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete } from '@xyflow/react';
+import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
@@ -72,6 +73,11 @@ export function Canvas() {
   const rf = useReactFlow<StepNode, TransitionEdge>();
   const dropTarget = useDropTarget();
   const editable = !readOnly && mode === 'design';
+  const domNode = useStore((s) => s.domNode);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    setLabelLayer(domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
+  }, [domNode]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -108,6 +114,7 @@ export function Canvas() {
   }, [store]);
 
   return (
+    <LabelLayerContext.Provider value={labelLayer}>
     <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<StepNode, TransitionEdge>
         nodes={nodes}
@@ -140,5 +147,6 @@ export function Canvas() {
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
+    </LabelLayerContext.Provider>
   );
 }

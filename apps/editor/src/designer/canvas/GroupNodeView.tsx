@@ -30,12 +30,7 @@ function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
       <div className="group-head">
         <Icon size={14} aria-hidden />
         <span className="group-title">{title}</span>
-        <span className="badge">{parallel ? t('canvas.parallel') : t('canvas.group')}</span>
-        {data.config.initial && !parallel && (
-          <span className="group-initial">
-            {t('canvas.startsAt')} <code>{data.config.initial}</code>
-          </span>
-        )}
+        {parallel && <span className="badge">{t('canvas.parallel')}</span>}
       </div>
       <Handle type="source" position={Position.Right} aria-label={t('canvas.handleOut')} />
     </div>

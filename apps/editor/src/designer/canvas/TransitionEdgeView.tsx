@@ -2,8 +2,10 @@
  * A transition: its event (or the button label), its guard in words and its
  * timer, on a label that can be clicked to select the transition.
  */
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import { Timer, Zap } from 'lucide-react';
 import { durationLabel } from '@jalur/engine';
@@ -23,6 +25,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   const issue = useEditor((s) => s.issues.edges.get(id)?.severity);
   const taken = useEditor((s) => s.sim?.taken.has(id) ?? false);
   const select = useEditor((s) => s.select);
+  const labelLayer = useContext(LabelLayerContext);
   const diff = useEditor((s) => s.diff?.edges.get(id));
   const [path, labelX, labelY] =
     source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
@@ -41,7 +44,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={16} />
-      <EdgeLabelRenderer>
+      {labelLayer && createPortal(
         <button
           type="button"
           className={`edge-label nodrag nopan ${cls}`}
@@ -61,8 +64,9 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
             </span>
           )}
           {guard && <span className="edge-guard">[{guard}]</span>}
-        </button>
-      </EdgeLabelRenderer>
+        </button>,
+        labelLayer,
+      )}
     </>
   );
 }
