@@ -244,6 +244,15 @@ describe('case work in Chromium', () => {
     expect(width).toBeLessThanOrEqual(420);
     await shot(page, '14-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('speaks English after the switch', async () => {
+    await page.goto(caseUrl);
+    await page.click('[data-testid=lang-en]');
+    await page.waitForSelector('h2:has-text("Notes")');
+    expect(await page.locator('[data-testid=case-status]').textContent()).toBe('Case closed');
+    await shot(page, '15-english');
+    await page.click('[data-testid=lang-id]');
     expect(errors).toEqual([]);
   });
 });

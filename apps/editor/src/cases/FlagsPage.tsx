@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
+import { RulesEditor } from './RulesEditor.tsx';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useEarlyWarning, usePathways, useStudents } from './queries.ts';
@@ -134,6 +135,7 @@ export function Component() {
             ))}
           </tbody>
         </table>
+        {canOpen && ew.data && <RulesEditor rules={ew.data.rules} />}
         <section className="cw-section" style={{ marginTop: 16 }}>
           <h2>{t('cw.flags.flagStudent')}</h2>
           <form

@@ -60,6 +60,12 @@ const id = {
   },
   calendar: { title: 'Kalender sekolah', date: 'Tanggal', kind: 'Jenis', note: 'Keterangan', add: 'Simpan', kinds: { holiday: 'Libur', school_day: 'Hari sekolah tambahan', exam: 'Ujian' }, empty: 'Belum ada pengecualian bulan ini.', month: 'Bulan' },
   errors: { network: 'Server tidak dapat dihubungi.' },
+  rules: {
+    title: 'Aturan peringatan dini sekolah', absence: 'Ketidakhadiran', riskRate: 'Berisiko mulai (% hari sekolah)', watchRate: 'Dipantau mulai (% hari sekolah)',
+    holdWeeks: 'Bertahan berapa minggu sebelum diusulkan jadi kasus', failing: 'Mapel di bawah KKM', minSubjects: 'Jumlah mapel', falling: 'Rata-rata nilai turun',
+    minDrop: 'Turun minimal (poin)', behaviour: 'Kejadian perilaku', watchIncidents: 'Dipantau mulai (kejadian/bulan)', riskIncidents: 'Berisiko mulai (kejadian/bulan)', save: 'Simpan aturan',
+  },
+  entry: { grade: 'Isi nilai', behaviour: 'Catat kejadian perilaku', term: 'Semester (mis. 2025-2)', subject: 'Mapel', score: 'Nilai', passing: 'KKM', incidents: 'Jumlah kejadian', description: 'Keterangan', save: 'Simpan' },
   risk: { motivation: 'Motivasi', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya' },
 };
 
@@ -120,6 +126,12 @@ const en: Shape<typeof id> = {
   },
   calendar: { title: 'School calendar', date: 'Date', kind: 'Kind', note: 'Note', add: 'Save', kinds: { holiday: 'Holiday', school_day: 'Extra school day', exam: 'Exam' }, empty: 'No exceptions this month.', month: 'Month' },
   errors: { network: 'The server cannot be reached.' },
+  rules: {
+    title: 'The school’s early-warning rules', absence: 'Absence', riskRate: 'At risk from (% of school days)', watchRate: 'Watch from (% of school days)',
+    holdWeeks: 'Weeks a flag must hold before it proposes a case', failing: 'Subjects below the passing score', minSubjects: 'Number of subjects', falling: 'Falling average',
+    minDrop: 'Drop of at least (points)', behaviour: 'Behaviour incidents', watchIncidents: 'Watch from (incidents/month)', riskIncidents: 'At risk from (incidents/month)', save: 'Save rules',
+  },
+  entry: { grade: 'Enter a grade', behaviour: 'Record behaviour incidents', term: 'Term (e.g. 2025-2)', subject: 'Subject', score: 'Score', passing: 'Passing score', incidents: 'Incidents', description: 'Description', save: 'Save' },
   risk: { motivation: 'Motivation', economic: 'Economic', family: 'Family', bullying: 'Bullying', early_marriage: 'Early marriage', work: 'Work', health: 'Health', other: 'Other' },
 };
 
