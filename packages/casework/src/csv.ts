@@ -52,3 +52,8 @@ export function readCsv(text: string, aliases: Record<string, readonly string[]>
   }
   return { headers, records };
 }
+
+/** Rows of cells as CSV text (quotes where needed), e.g. a spreadsheet's sheet for {@link readCsv}. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  return Papa.unparse(rows as string[][]);
+}

@@ -25,12 +25,15 @@ interface Preview {
   applied: boolean;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const messageOf = (e: NonNullable<PreviewRow['errors']>[number]) => ('message' in e ? e.message : e);
 
 export function CsvImport({ title, endpoint, testId, onApplied }: { title: string; endpoint: string; testId: string; onApplied: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [csv, setCsv] = useState('');
+  const [xlsx, setXlsx] = useState<{ name: string; data: ArrayBuffer } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +42,7 @@ export function CsvImport({ title, endpoint, testId, onApplied }: { title: strin
     setBusy(true);
     setMsg(null);
     try {
-      const r = await call<Preview>('POST', `${endpoint}?dryRun=${dryRun}`, { csv });
+      const r = await call<Preview>('POST', `${endpoint}?dryRun=${dryRun}`, xlsx ? { file: { data: xlsx.data, type: XLSX_TYPE } } : { csv });
       setPreview(r);
       if (!dryRun) {
         setMsg({ kind: 'ok', text: t('cw.students.applied') });
@@ -61,21 +64,25 @@ export function CsvImport({ title, endpoint, testId, onApplied }: { title: strin
           {t('cw.students.chooseFile')}
           <input
             type="file"
-            accept=".csv,text/csv,text/plain"
+            accept=".csv,.xlsx,text/csv,text/plain"
             data-testid={`${testId}-file`}
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void file.text().then((text) => (setCsv(text), setPreview(null)));
+              setPreview(null);
+              if (!file) return;
+              // Excel files go to the server as they are; it reads the first sheet like a CSV.
+              if (file.name.toLowerCase().endsWith('.xlsx')) void file.arrayBuffer().then((data) => (setXlsx({ name: file.name, data }), setCsv('')));
+              else void file.text().then((text) => (setCsv(text), setXlsx(null)));
             }}
           />
         </label>
         <label className="wide">
           {t('cw.students.orPaste')}
-          <textarea value={csv} onChange={(e) => (setCsv(e.target.value), setPreview(null))} rows={4} data-testid={`${testId}-text`} />
+          <textarea value={xlsx ? xlsx.name : csv} readOnly={xlsx !== null} onChange={(e) => (setCsv(e.target.value), setPreview(null))} rows={4} data-testid={`${testId}-text`} />
         </label>
       </div>
       <div className="cw-actions">
-        <button type="button" className="btn" disabled={!csv.trim() || busy} onClick={() => void run(true)} data-testid={`${testId}-preview`}>
+        <button type="button" className="btn" disabled={(!csv.trim() && !xlsx) || busy} onClick={() => void run(true)} data-testid={`${testId}-preview`}>
           {t('cw.students.preview')}
         </button>
         <button type="button" className="btn primary" disabled={!preview || busy || (preview.counts.error ?? 0) > 0 || preview.applied} onClick={() => void run(false)} data-testid={`${testId}-apply`}>

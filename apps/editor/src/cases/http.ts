@@ -20,19 +20,24 @@ function csrfToken(): Promise<string | null> {
 export interface CallOptions {
   json?: unknown;
   csv?: string;
+  /** A file sent as it is (e.g. an `.xlsx` workbook). */
+  file?: { data: ArrayBuffer; type: string };
   headers?: Record<string, string>;
 }
 
 /** One API call; resolves with the JSON body or throws {@link ApiFailure} (status 0 = network). */
 export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': currentLang(), ...opts.headers };
-  let body: string | undefined;
+  let body: string | ArrayBuffer | undefined;
   if (opts.json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.json);
   } else if (opts.csv !== undefined) {
     headers['Content-Type'] = 'text/csv';
     body = opts.csv;
+  } else if (opts.file !== undefined) {
+    headers['Content-Type'] = opts.file.type;
+    body = opts.file.data;
   }
   if (method !== 'GET') {
     const token = await csrfToken();

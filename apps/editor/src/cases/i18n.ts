@@ -46,7 +46,7 @@ const id = {
     markRead: 'Tandai dibaca',
   },
   students: {
-    title: 'Siswa', import: 'Impor daftar siswa (CSV)', chooseFile: 'Pilih berkas CSV', orPaste: 'atau tempel isi CSV di sini', preview: 'Pratinjau', apply: 'Terapkan impor',
+    title: 'Siswa', import: 'Impor daftar siswa (CSV/Excel)', chooseFile: 'Pilih berkas CSV atau Excel (.xlsx)', orPaste: 'atau tempel isi CSV di sini', preview: 'Pratinjau', apply: 'Terapkan impor',
     line: 'Baris', action: 'Hasil', problems: 'Masalah', actions: { new: 'Baru', update: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Salah' },
     applied: 'Impor diterapkan.', hasErrors: 'Perbaiki baris yang salah dulu; tidak ada yang disimpan.', nisn: 'NISN', name: 'Nama', cls: 'Kelas', gender: 'L/P', guardian: 'Wali',
     indicators: 'Impor indikator (kehadiran, nilai, perilaku)', entry: 'Isi kehadiran bulanan', month: 'Bulan', schoolDays: 'Hari sekolah', present: 'Hadir', sick: 'Sakit',
@@ -112,7 +112,7 @@ const en: Shape<typeof id> = {
     markRead: 'Mark read',
   },
   students: {
-    title: 'Students', import: 'Import the roster (CSV)', chooseFile: 'Choose a CSV file', orPaste: 'or paste the CSV here', preview: 'Preview', apply: 'Apply import',
+    title: 'Students', import: 'Import the roster (CSV/Excel)', chooseFile: 'Choose a CSV or Excel (.xlsx) file', orPaste: 'or paste the CSV here', preview: 'Preview', apply: 'Apply import',
     line: 'Line', action: 'Result', problems: 'Problems', actions: { new: 'New', update: 'Updated', unchanged: 'Unchanged', error: 'Error' },
     applied: 'Import applied.', hasErrors: 'Fix the rows with errors first; nothing was saved.', nisn: 'NISN', name: 'Name', cls: 'Class', gender: 'M/F', guardian: 'Guardian',
     indicators: 'Import indicators (attendance, grades, behaviour)', entry: 'Enter monthly attendance', month: 'Month', schoolDays: 'School days', present: 'Present', sick: 'Sick',
