@@ -15,14 +15,14 @@ import { fail, ok, type DbResult } from '../result.ts';
 import { joinStateValue } from '../sqlite/case-unit.ts';
 import { first, isStaff, newId, notStaff, transact, type Exec, type PgContext } from './context.ts';
 import { applyEffects } from './effects.ts';
+import { instantParam, jsonParam, lockCaseRow } from './case-row.ts';
 import { createCaseReads } from './case-reads.ts';
 import { keyStore as keys } from './ops.ts';
 import { declaredOutcome } from '../sqlite/closure-outcome.ts';
 
 export function createCaseRepo(ctx: PgContext): CaseRepo {
   /** The case row, locked for the rest of the transaction. */
-  const lockCase = async (tx: Exec, id: string, schoolId: string) =>
-    first(await tx.select().from(cases).where(and(eq(cases.id, id), eq(cases.schoolId, schoolId))).for('update'));
+  const lockCase = (tx: Exec, id: string, schoolId: string) => lockCaseRow(tx.$client, id, schoolId);
 
   /** Immutable rows: cached for the life of the process. */
   const versionCache = new Map<string, PathwayVersionRow>();
@@ -54,14 +54,27 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     const outcome = closing ? closingOutcome(moveTo ?? pv, t) : row.outcome;
     const closedAt = closing ? now : row.closedAt;
     const moved = moveTo ? { pathwayId: moveTo.pathwayId, pathwayVersionId: moveTo.id } : {};
-    const changed = await tx
-      .update(cases)
-      .set({ snapshot: t.snapshot, stateValue, version, updatedAt: now, status, outcome, closedAt, ...moved })
-      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-      .returning({ id: cases.id });
+    const eventRow: CaseEventRow = {
+      id: newId(), caseId: row.id, schoolId: row.schoolId, seq: version, type: event.type, data: event.data ?? null, actorId, at: now,
+      stateBefore: row.stateValue, stateAfter: stateValue,
+    };
+    // One round trip: the version-checked UPDATE and, only if it matched, the event row.
+    const changed = await tx.$client.unsafe(
+      `WITH u AS (
+         UPDATE cases SET snapshot = $1::jsonb, state_value = $2, version = $3, updated_at = $4::timestamptz, status = $5, outcome = $6,
+           closed_at = $7::timestamptz, pathway_id = $8, pathway_version_id = $9
+         WHERE id = $10 AND version = $11 RETURNING id)
+       INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after)
+       SELECT $12, u.id, $13, $3, $14, $15::jsonb, $16, $4::timestamptz, $17, $2 FROM u RETURNING id`,
+      [
+        jsonParam(t.snapshot), stateValue, version, instantParam(now), status, outcome, instantParam(closedAt),
+        moveTo?.pathwayId ?? row.pathwayId, moveTo?.id ?? row.pathwayVersionId, row.id, row.version,
+        eventRow.id, row.schoolId, event.type, jsonParam(eventRow.data), actorId, row.stateValue,
+      ],
+      { prepare: true },
+    );
     // The row is locked by this transaction: a miss means a bug, so roll back loudly.
     if (changed.length !== 1) throw new Error(`case ${row.id} changed under the transaction`);
-    const eventRow = await appendEvent(tx, row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
     const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, ...moved };
     await applyEffects(tx, updated, t.effects, now, closing);
     return { case: updated, event: eventRow };

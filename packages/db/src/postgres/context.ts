@@ -10,8 +10,8 @@ import { newId } from '../sqlite/context.ts';
 export { newId };
 export { pageSize } from '../sqlite/context.ts';
 
-/** The pool or an open transaction: every query builder method works on both. */
-export type Exec = PostgresJsDatabase;
+/** The pool or an open transaction: every query builder method works on both; `$client` is its postgres.js `sql`. */
+export type Exec = PostgresJsDatabase & { $client: Sql };
 
 export interface PgContext {
   /** The connection pool (postgres.js). */

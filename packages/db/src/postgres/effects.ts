@@ -1,45 +1,54 @@
 /**
  * Persists the engine's effects inside the case's transaction on PostgreSQL:
  * timers scheduled/cancelled, tasks opened/closed, notifications written.
- * The same rules as `../sqlite/effects.ts`.
+ * The same rules as `../sqlite/effects.ts`; fixed, prepared statements only
+ * (this runs on every advance).
  */
-import { and, eq } from 'drizzle-orm';
 import type { Effect } from '@jalur/engine';
-import { notifications, tasks, timers } from '../schema-pg/index.ts';
 import type { CaseRow } from '../rows.ts';
 import { newId, type Exec } from './context.ts';
+import { instantParam, jsonParam } from './case-row.ts';
+
+const CANCEL_TIMER = "UPDATE timers SET status = 'cancelled', done_at = $1::timestamptz WHERE case_id = $2 AND timer_id = $3 AND status = 'pending'";
+const INSERT_TIMER =
+  "INSERT INTO timers (id, case_id, school_id, timer_id, state_id, event, due_at, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, 'pending', $8::timestamptz)";
+const INSERT_TASK = `INSERT INTO tasks (id, case_id, school_id, state_id, kind, title, roles, assignee_id, due_at, status, requires_approval, approval, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9::timestamptz, 'open', $10, $11, $12::timestamptz)`;
+const CLOSE_TASKS = "UPDATE tasks SET status = 'done', closed_at = $1::timestamptz WHERE case_id = $2 AND state_id = $3 AND status = 'open'";
+const CANCEL_ALL_TASKS = "UPDATE tasks SET status = 'cancelled', closed_at = $1::timestamptz WHERE case_id = $2 AND status = 'open'";
+const CANCEL_ALL_TIMERS = "UPDATE timers SET status = 'cancelled', done_at = $1::timestamptz WHERE case_id = $2 AND status = 'pending'";
+const INSERT_NOTIFICATION =
+  "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES ($1, $2, NULL, $3, $4, 'step_entered', $5::jsonb, $6::timestamptz)";
+
+/** A due date from the engine as a timestamptz parameter; an invalid one throws (and rolls the transaction back). */
+const dueParam = (iso: string): string => new Date(Date.parse(iso)).toISOString();
 
 /** Applies `effects` for `row` (already updated); `closing` also cancels everything still open. */
 export async function applyEffects(tx: Exec, row: CaseRow, effects: readonly Effect[], now: Date, closing: boolean): Promise<void> {
-  const cancelTimer = (timerId: string) =>
-    tx.update(timers).set({ status: 'cancelled', doneAt: now }).where(and(eq(timers.caseId, row.id), eq(timers.timerId, timerId), eq(timers.status, 'pending')));
+  const sql = tx.$client;
+  const run = (query: string, params: unknown[]) => sql.unsafe(query, params as never[], { prepare: true });
+  const at = instantParam(now);
   for (const e of effects) {
     switch (e.type) {
       case 'timer.schedule':
         // Re-entering a state re-arms its timer: the old pending one goes first.
-        await cancelTimer(e.timerId);
-        await tx.insert(timers).values({
-          id: newId(), caseId: row.id, schoolId: row.schoolId, timerId: e.timerId, stateId: e.stateId, event: e.event,
-          dueAt: new Date(Date.parse(e.dueAt)), status: 'pending', createdAt: now,
-        });
+        await run(CANCEL_TIMER, [at, row.id, e.timerId]);
+        await run(INSERT_TIMER, [newId(), row.id, row.schoolId, e.timerId, e.stateId, e.event, dueParam(e.dueAt), at]);
         break;
       case 'timer.cancel':
-        await cancelTimer(e.timerId);
+        await run(CANCEL_TIMER, [at, row.id, e.timerId]);
         break;
       case 'task.open':
-        await tx.insert(tasks).values({
-          id: newId(), caseId: row.id, schoolId: row.schoolId, stateId: e.stateId, kind: e.kind, title: e.title, roles: [...e.roles],
-          assigneeId: e.roles.includes('guru_bk') ? row.assigneeId : null, dueAt: e.dueAt ? new Date(Date.parse(e.dueAt)) : null,
-          status: 'open', requiresApproval: e.requiresApproval, approval: e.requiresApproval ? 'pending' : null, createdAt: now,
-        });
+        await run(INSERT_TASK, [
+          newId(), row.id, row.schoolId, e.stateId, e.kind, jsonParam(e.title), jsonParam(e.roles), e.roles.includes('guru_bk') ? row.assigneeId : null,
+          e.dueAt ? dueParam(e.dueAt) : null, e.requiresApproval, e.requiresApproval ? 'pending' : null, at,
+        ]);
         break;
       case 'task.close':
-        await tx.update(tasks).set({ status: 'done', closedAt: now }).where(and(eq(tasks.caseId, row.id), eq(tasks.stateId, e.stateId), eq(tasks.status, 'open')));
+        await run(CLOSE_TASKS, [at, row.id, e.stateId]);
         break;
       case 'notify':
-        for (const role of e.roles) {
-          await tx.insert(notifications).values({ id: newId(), schoolId: row.schoolId, userId: null, role, caseId: row.id, kind: 'step_entered', body: e.message, createdAt: now });
-        }
+        for (const role of e.roles) await run(INSERT_NOTIFICATION, [newId(), row.schoolId, role, row.id, jsonParam(e.message), at]);
         break;
       case 'case.closed':
         break; // status/outcome/closed_at are written with the case row
@@ -48,8 +57,8 @@ export async function applyEffects(tx: Exec, row: CaseRow, effects: readonly Eff
     }
   }
   if (closing) {
-    await tx.update(tasks).set({ status: 'cancelled', closedAt: now }).where(and(eq(tasks.caseId, row.id), eq(tasks.status, 'open')));
-    await tx.update(timers).set({ status: 'cancelled', doneAt: now }).where(and(eq(timers.caseId, row.id), eq(timers.status, 'pending')));
+    await run(CANCEL_ALL_TASKS, [at, row.id]);
+    await run(CANCEL_ALL_TIMERS, [at, row.id]);
   }
 }
 

@@ -7,12 +7,37 @@ import { fail, ok } from '../result.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { publicUser } from '../sqlite/org.ts';
+import type { SessionRow, User } from '../rows.ts';
 import { first, newId, pgCode, type PgContext } from './context.ts';
 
 const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const SLIDE_EVERY_MS = 60 * 1000;
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+const SESSION_WITH_USER = `SELECT s.id AS s_id, s.token_hash, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at,
+  u.id, u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.created_at
+  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`;
+
+/** A session joined with its user, as postgres.js returns it (timestamptz as text). */
+interface RawSessionUser {
+  s_id: string; token_hash: string; user_id: string; csrf_token: string; s_created_at: string; last_seen_at: string; expires_at: string;
+  id: string; email: string; name: string; role: User['role']; school_id: string | null; district_id: string; class_name: string | null;
+  failed_logins: number; locked_until: string | null; disabled_at: string | null; created_at: string;
+}
+
+const at = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+function sessionFromRow(r: RawSessionUser): SessionRow {
+  return { id: r.s_id, tokenHash: r.token_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: new Date(r.s_created_at), lastSeenAt: new Date(r.last_seen_at), expiresAt: new Date(r.expires_at) };
+}
+
+function userFromRow(r: RawSessionUser): User {
+  return {
+    id: r.id, email: r.email, name: r.name, role: r.role, schoolId: r.school_id, districtId: r.district_id, className: r.class_name,
+    failedLogins: r.failed_logins, lockedUntil: at(r.locked_until), disabledAt: at(r.disabled_at), createdAt: new Date(r.created_at),
+  };
+}
 
 export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schools: SchoolRepo; users: UserRepo; sessions: SessionRepo } {
   const { db } = ctx;
@@ -125,10 +150,10 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
     },
     async validate(token, now, opts) {
       const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
-      const found = first(
-        await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sha256Hex(token))),
-      );
-      if (!found || found.user.disabledAt) return null;
+      // On every request: one hand-mapped, prepared query.
+      const [r] = await ctx.client.unsafe<RawSessionUser[]>(SESSION_WITH_USER, [sha256Hex(token)], { prepare: true });
+      if (!r || r.disabled_at !== null) return null;
+      const found = { session: sessionFromRow(r), user: userFromRow(r) };
       let session = found.session;
       if (session.expiresAt.getTime() <= now.getTime()) return null;
       if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
@@ -136,7 +161,7 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
         await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, session.id));
         session = { ...session, lastSeenAt: now, expiresAt };
       }
-      return { session, user: publicUser(found.user) };
+      return { session, user: found.user };
     },
     async revoke(token) {
       await db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token)));

@@ -1,0 +1,70 @@
+/**
+ * The case row read and written by hand on the hot path (drizzle's query
+ * building and row mapping cost more than the round trip here). Typed
+ * against `CaseRow`, so a schema change that this misses fails the type check.
+ * Parameters go as text (instants as ISO strings, JSON stringified) with
+ * casts in the SQL: the pool's serializers for timestamptz/jsonb pass text
+ * through unchanged.
+ */
+import type { Sql } from 'postgres';
+import type { CaseRow } from '../rows.ts';
+
+export const CASE_COLUMNS =
+  'id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, outcome, assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open';
+
+/** A `cases` row as postgres.js returns it (jsonb parsed, timestamptz as text). */
+export interface RawCase {
+  id: string;
+  school_id: string;
+  student_id: string;
+  pathway_id: string;
+  pathway_version_id: string;
+  snapshot: unknown;
+  state_value: string;
+  version: number;
+  status: CaseRow['status'];
+  outcome: string | null;
+  assignee_id: string | null;
+  risk_factors: string[];
+  opened_by: string | null;
+  opened_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  indicators_at_open: Record<string, unknown> | null;
+}
+
+/** Maps a raw row to a {@link CaseRow}. */
+export function caseFromRow(r: RawCase | undefined): CaseRow | undefined {
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    schoolId: r.school_id,
+    studentId: r.student_id,
+    pathwayId: r.pathway_id,
+    pathwayVersionId: r.pathway_version_id,
+    snapshot: r.snapshot,
+    stateValue: r.state_value,
+    version: r.version,
+    status: r.status,
+    outcome: r.outcome,
+    assigneeId: r.assignee_id,
+    riskFactors: r.risk_factors,
+    openedBy: r.opened_by,
+    openedAt: new Date(r.opened_at),
+    updatedAt: new Date(r.updated_at),
+    closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+    indicatorsAtOpen: r.indicators_at_open,
+  };
+}
+
+/** The case, locked (`FOR UPDATE`) until the transaction ends; undefined when not in the school. */
+export async function lockCaseRow(sql: Sql, id: string, schoolId: string): Promise<CaseRow | undefined> {
+  const rows = await sql.unsafe<RawCase[]>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND school_id = $2 FOR UPDATE`, [id, schoolId], { prepare: true });
+  return caseFromRow(rows[0]);
+}
+
+/** JSON for a `$n::jsonb` parameter (null stays SQL NULL). */
+export const jsonParam = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** An instant for a `$n::timestamptz` parameter. */
+export const instantParam = (value: Date | null): string | null => (value === null ? null : value.toISOString());
