@@ -4,6 +4,8 @@
  * same SQLite file. Every acknowledged (200) advance must be in case_events,
  * no case may be half written (version = its last event), and every stored
  * snapshot must equal the replay of its events through the engine.
+ * Requests carry an Idempotency-Key: retrying the ones the kill cut off, after
+ * the restart, applies each at most once.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +53,7 @@ describe('kill -9 during a burst of advances', () => {
     let sent = 0;
     let conflicts = 0;
     let lost = 0;
+    const cutOff: { caseId: string; tag: string; body: string }[] = [];
     let killed: Promise<void> | null = null;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -60,14 +63,12 @@ describe('kill -9 during a burst of advances', () => {
         const tag = `${caseId}/${w}/${i}`;
         sent += 1;
         let res: Response;
+        const request = JSON.stringify({ type: 'CATAT', data: { catatan: tag }, expectedVersion: version });
         try {
-          res = await fetch(`${server.baseUrl}/api/cases/${caseId}/events`, {
-            method: 'POST',
-            headers,
-            body: JSON.stringify({ type: 'CATAT', data: { catatan: tag }, expectedVersion: version }),
-          });
+          res = await fetch(`${server.baseUrl}/api/cases/${caseId}/events`, { method: 'POST', headers: { ...headers, 'idempotency-key': tag }, body: request });
         } catch {
           lost += 1;
+          cutOff.push({ caseId, tag, body: request });
           return; // the server is gone: this request was never acknowledged
         }
         const body = (await res.json().catch(() => null)) as { version?: number; error?: { details?: { currentVersion?: number } } } | null;
@@ -95,6 +96,16 @@ describe('kill -9 during a burst of advances', () => {
     const again = await startServerProcess(f.file);
     servers.push(again);
     expect((await fetch(`${again.baseUrl}/api/health`)).status).toBe(200);
+    // Retry what the kill cut off, with the same keys: committed ones replay their answer, the others apply now or meet a 409.
+    const retried = await Promise.all(
+      cutOff.map(async (r) => {
+        const res = await fetch(`${again.baseUrl}/api/cases/${r.caseId}/events`, { method: 'POST', headers: { ...headers, 'idempotency-key': r.tag }, body: r.body });
+        const answer = (await res.json()) as { version?: number };
+        return { ...r, status: res.status, version: answer.version, replayed: res.headers.get('idempotent-replayed') === 'true' };
+      }),
+    );
+    console.log(`[crash] retried ${retried.length} cut-off requests: ${retried.filter((r) => r.replayed).length} replayed (committed before the kill), ${retried.filter((r) => r.status === 200 && !r.replayed).length} applied now, ${retried.filter((r) => r.status === 409).length} stale (409)`);
+    expect(retried.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     const probe = caseIds[0]!;
     const current = (await (await fetch(`${again.baseUrl}/api/cases/${probe}`, { headers })).json()) as { version: number };
     const moved = await fetch(`${again.baseUrl}/api/cases/${probe}/events`, {
@@ -111,6 +122,18 @@ describe('kill -9 during a burst of advances', () => {
         const events = await db.cases.events(f.a.id, ack.caseId);
         const event = events.find((e) => e.seq === ack.version);
         expect(event?.data, `acknowledged ${ack.tag} (v${ack.version})`).toEqual({ catatan: ack.tag });
+      }
+      const tagsSeen = new Map<string, number>();
+      for (const id of caseIds) {
+        for (const e of await db.cases.events(f.a.id, id)) {
+          const tag = (e.data as { catatan?: string } | null)?.catatan;
+          if (tag) tagsSeen.set(tag, (tagsSeen.get(tag) ?? 0) + 1);
+        }
+      }
+      for (const [tag, n] of tagsSeen) if (tag !== 'setelah-restart') expect(n, `${tag} applied ${n} times`).toBe(1);
+      for (const r of retried.filter((x) => x.status === 200)) {
+        const event = (await db.cases.events(f.a.id, r.caseId)).find((e) => e.seq === r.version);
+        expect(event?.data, `retried ${r.tag}`).toEqual({ catatan: r.tag });
       }
       for (const id of caseIds) {
         const row = (await db.cases.get(f.a.id, id))!;
