@@ -85,6 +85,8 @@ export interface ReportQueries {
   schoolDocuments(schoolId: string): Promise<unknown[]>;
   /** The latest published document of each district template (step titles in district reports). */
   templateDocuments(districtId: string): Promise<unknown[]>;
+  /** Open cases per pathway version of a school (which versions still have running cases). */
+  activeCasesPerVersion(schoolId: string): Promise<{ pathwayId: string; version: number; cases: number }[]>;
   /** Schools of a district: id and name (district reports name schools, never students). */
   districtSchools(districtId: string): Promise<{ id: string; name: string }[]>;
 }

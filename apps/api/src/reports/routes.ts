@@ -33,6 +33,20 @@ export function reportRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(c.var.principal);
       return c.json(await schoolTrends(q(), schoolId), 200);
     })
+    .get('/migration-candidates', async (c) => {
+      // Pathways of the school whose older versions still run cases: what a migration would move.
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const running = await q().activeCasesPerVersion(schoolId);
+      const scope = { districtId: p.districtId ?? '', schoolId };
+      const items = [];
+      for (const pathway of await ctx.db.pathways.list(scope)) {
+        const latest = await ctx.db.pathways.latestVersion(scope, pathway.id);
+        const versions = running.filter((r) => r.pathwayId === pathway.id).map((r) => ({ version: r.version, activeCases: r.cases }));
+        if (latest && versions.some((v) => v.version < latest.version)) items.push({ pathwayId: pathway.id, title: pathway.title, latestVersion: latest.version, versions });
+      }
+      return c.json({ items }, 200);
+    })
     .get('/export.csv', validQuery(exportQuerySchema), async (c) => {
       const schoolId = schoolOf(c.var.principal);
       const query = c.req.valid('query');

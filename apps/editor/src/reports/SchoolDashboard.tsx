@@ -36,7 +36,9 @@ export function SchoolDashboard() {
         <div>
           <h1>{t('title')}</h1>
           <p className="muted">{t('subtitle')}</p>
-          <p className="no-print small"><Link to="/templates">{t('district.templates')} →</Link></p>
+          <p className="no-print small">
+            <Link to="/templates">{t('district.templates')} →</Link> · <Link to="/migrations">{t('migration.link')} →</Link>
+          </p>
           <p className="muted small">
             {t('generatedAt')}: {new Date(s.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')} · {t('period')}: {period.from} – {period.to}
           </p>

@@ -32,8 +32,9 @@ export function leafStates(doc: PathwayDocument): Map<string, 'atomic' | 'final'
 
 /**
  * Completes `explicit` with the identity mapping for ids present in both
- * versions, and checks it: every old leaf mapped, every target an atomic
- * (non-final) state of the new version. Problems come back all at once.
+ * versions, and checks it: every old leaf a running case can rest in is
+ * mapped, and no target closes the case (a top-level final state). Problems
+ * come back all at once.
  */
 export function resolveStateMap(from: PathwayDocument, to: PathwayDocument, explicit: StateMapInput): { ok: true; value: ResolvedStateMap } | { ok: false; problems: StateMapProblem[] } {
   const oldLeaves = leafStates(from);
@@ -43,18 +44,21 @@ export function resolveStateMap(from: PathwayDocument, to: PathwayDocument, expl
   const automatic: string[] = [];
   const explicitIds: string[] = [];
   for (const state of Object.keys(explicit)) if (!oldLeaves.has(state)) problems.push({ code: 'unknown_source', state });
+  // A top-level final state closes the case (closed cases are never migrated); a final state inside a
+  // parallel region (e.g. `intervensi_ekonomi.bantuan.bantuan_tersalurkan`) is where a running case waits.
+  const closing = (id: string, kind: 'atomic' | 'final') => kind === 'final' && !id.includes('.');
   for (const [state, kind] of oldLeaves) {
-    if (kind === 'final') continue; // closed cases are never migrated
+    if (closing(state, kind)) continue;
     const target = explicit[state];
+    const targetKind = newLeaves.get(target ?? state);
     if (target !== undefined) {
-      const targetKind = newLeaves.get(target);
       if (targetKind === undefined) problems.push({ code: 'unknown_target', state, target });
-      else if (targetKind !== 'atomic') problems.push({ code: 'target_not_a_step', state, target });
+      else if (closing(target, targetKind)) problems.push({ code: 'target_not_a_step', state, target });
       else {
         map.set(state, target);
         explicitIds.push(state);
       }
-    } else if (newLeaves.get(state) === 'atomic') {
+    } else if (targetKind !== undefined && !closing(state, targetKind)) {
       map.set(state, state);
       automatic.push(state);
     } else {

@@ -172,6 +172,13 @@ export function createSqliteReportQueries(handle: ReportsHandle): ReportQueries 
       ).pluck().all(districtId) as string[];
       return ids.map(documentOf).filter((d) => d !== undefined);
     },
+    async activeCasesPerVersion(schoolId) {
+      return prepare(
+        `SELECT v.pathway_id AS pathwayId, v.version AS version, count(*) AS cases
+           FROM cases c JOIN pathway_versions v ON v.id = c.pathway_version_id
+          WHERE c.school_id = ? AND c.status = 'active' GROUP BY v.pathway_id, v.version ORDER BY v.pathway_id, v.version`,
+      ).all(schoolId) as { pathwayId: string; version: number; cases: number }[];
+    },
     async districtSchools(districtId) {
       return prepare('SELECT id, name FROM schools WHERE district_id = ? ORDER BY name').all(districtId) as { id: string; name: string }[];
     },
