@@ -16,6 +16,9 @@ import { caseRoutes } from './routes/cases.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pathwayRoutes } from './routes/pathways.ts';
 import { studentRoutes } from './routes/students.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { districtRoutes } from './district/routes.ts';
+import { migrationRoutes } from './reports/migrations.ts';
 import { caseworkRoutes } from './casework/index.ts';
 
 export type { AppDeps } from './context.ts';
@@ -60,6 +63,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/pathways', pathwayRoutes(ctx))
     .route('/api/students', studentRoutes(ctx))
     .route('/api/cases', caseRoutes(ctx))
+    .route('/api/reports', reportRoutes(ctx))
+    .route('/api/district', districtRoutes(ctx))
+    .route('/api/pathways', migrationRoutes(ctx))
     .route('/api', caseworkRoutes(ctx));
 
   let openapi: unknown;

@@ -45,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'reports', lazy: feature('../reports/ReportsPage.tsx') },
       { path: 'district', lazy: feature('../district/DistrictPage.tsx') },
       { path: 'templates', lazy: feature('../district/TemplatesPage.tsx') },
+      { path: 'migrations', lazy: feature('../reports/MigrationPage.tsx') },
       { path: '*', element: <NotFound /> },
     ],
   },
