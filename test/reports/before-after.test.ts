@@ -16,6 +16,11 @@ afterAll(async () => {
 });
 
 describe('before/after per risk factor (seed 002)', () => {
+  it('finds the cohort loaded by the demo seed itself (seedDemo reads workflows/cohorts/)', () => {
+    expect(demo.cohortSource).toBe('seed');
+    expect(demo.cohortSchoolId).toBe(demo.schoolA);
+  });
+
   it('reproduces the paper for August–September 2023', async () => {
     const rows = await schoolBeforeAfter(demo.queries, demo.cohortSchoolId, { from: '2023-08-01', to: '2023-09-30' });
     expect(rows).toEqual([
