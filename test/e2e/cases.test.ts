@@ -185,6 +185,8 @@ describe('case work in Chromium', () => {
     await act(page, 'RUJUK', { sessionDate: '2026-11-04' });
     expect(await currentStep(page)).toBe('Surat rujukan');
     expect(await page.locator('[data-testid=approval]').textContent()).toContain('Menunggu');
+    // Until the kepsek approves, the step's own actions wait.
+    expect(await page.locator('[data-testid="action-SURAT_DIKIRIM"]').isDisabled()).toBe(true);
 
     await page.selectOption('[data-testid=referral-target]', 'psychologist');
     await page.fill('[data-testid=referral-name]', 'Psikolog Puskesmas Kota');

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
+import { RISK_FACTORS } from '@jalur/engine';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
@@ -26,6 +27,7 @@ export function Component() {
   const published = (pathways.data?.items ?? []).filter((p) => p.latestVersion !== null);
   const [pathwayId, setPathwayId] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
+  const [factors, setFactors] = useState<string[]>([]);
   const [manual, setManual] = useState({ studentId: '', reason: '', level: 'risk' as 'risk' | 'watch' });
   const chosen = pathwayId || published[0]?.id || '';
   const canOpen = me?.role === 'guru_bk' || me?.role === 'kepsek';
@@ -33,7 +35,7 @@ export function Component() {
   const open = async (flagId: string) => {
     setMsg(null);
     try {
-      const c = await call<{ id: string }>('POST', `/api/flags/${flagId}/open-case`, { json: { pathwayId: chosen } });
+      const c = await call<{ id: string }>('POST', `/api/flags/${flagId}/open-case`, { json: { pathwayId: chosen, ...(factors.length > 0 ? { riskFactors: factors } : {}) } });
       await qc.invalidateQueries({ queryKey: cwKeys.earlyWarning });
       void navigate(`/cases/${c.id}`);
     } catch (e) {
@@ -72,6 +74,16 @@ export function Component() {
                 ))}
               </select>
             </label>
+          )}
+          {canOpen && (
+            <fieldset className="chips" style={{ border: 0, padding: 0, margin: 0 }}>
+              <legend className="small muted">{t('cw.flags.factors')}</legend>
+              {RISK_FACTORS.map((r) => (
+                <label key={r} className="check" style={{ flexDirection: 'row' }}>
+                  <input type="checkbox" checked={factors.includes(r)} onChange={(e) => setFactors((x) => (e.target.checked ? [...x, r] : x.filter((y) => y !== r)))} /> {t(`cw.risk.${r}`)}
+                </label>
+              ))}
+            </fieldset>
           )}
           {canOpen && (
             <button type="button" className="btn" onClick={() => void scan()}>

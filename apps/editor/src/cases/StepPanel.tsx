@@ -152,15 +152,20 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
         <>
           <h3 className="small muted">{t('cw.case.actions')}</h3>
           {view.availableEvents.length === 0 && <p className="muted small">{t('cw.case.noActions')}</p>}
+          {approvalTasks.some((x) => x.approval !== 'approved') && <p className="cw-msg info">{t('cw.case.needsApproval')}</p>}
           <div className="cw-actions">
-            {view.availableEvents.map((ev) => (
+            {view.availableEvents.map((ev) => {
+              const waiting = approvalTasks.some((x) => x.stateId === ev.stateId && x.approval !== 'approved');
+              return (
               <button
                 key={`${ev.stateId}:${ev.type}`}
                 type="button"
                 className={`btn ${chosen?.type === ev.type ? 'primary' : ''}`}
                 aria-pressed={chosen?.type === ev.type}
                 data-testid={`action-${ev.type}`}
-                title={ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
+                data-waiting-approval={waiting || undefined}
+                disabled={waiting}
+                title={waiting ? t('cw.case.needsApproval') : ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
                 onClick={() => {
                   setChosen(ev);
                   setErrors([]);
@@ -170,7 +175,8 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
                 {loc(ev.label, lang)}
                 {ev.guarded && !ev.enabled ? ' ⏳' : ''}
               </button>
-            ))}
+              );
+            })}
           </div>
           {chosen && (
             <form
