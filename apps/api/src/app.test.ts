@@ -34,6 +34,8 @@ describe('the application', () => {
     const res = await api.call(f.a.users.kepsek, 'POST', '/api/pathways/lint', { document: 'x'.repeat(3_000_000) });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('body_too_large');
+    const declared = await api.call(f.a.users.kepsek, 'POST', '/api/pathways/lint', '{}', { 'content-length': '9999999' });
+    expect(declared.status).toBe(413);
   });
 
   it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {

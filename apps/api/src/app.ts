@@ -5,11 +5,11 @@
  * SQLite file and call `app.request()` directly.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { type AppDeps, createApiContext } from './context.ts';
+import { bodySizeLimit } from './http/body-size.ts';
 import { mountEditor } from './http/editor-static.ts';
-import { ApiError, handleError, handleNotFound } from './http/errors.ts';
+import { handleError, handleNotFound } from './http/errors.ts';
 import type { AppEnv } from './http/router.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -52,10 +52,7 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'body_too_large', 'body_too_large'); } }),
-  );
+  app.use('/api/*', bodySizeLimit(MAX_BODY_BYTES));
 
   const routes = app
     .route('/api', healthRoutes(ctx))
