@@ -142,6 +142,25 @@ describe('early warning', () => {
     expect((await api.call(f.a.users.guru_bk, 'POST', '/api/indicators', { entries: [{ nisn: '12', kind: 'grade' }] })).status).toBe(400);
   });
 
+  it('lets a school tune its rules: a higher threshold clears a finding, a wali kelas writes only for their class', async () => {
+    expect((await api.call(f.a.users.wali_kelas, 'PUT', '/api/early-warning/rules', { rules: [{ key: 'absence', params: {} }] })).status).toBe(403);
+    expect((await api.call(f.a.users.kepsek, 'PUT', '/api/early-warning/rules', { rules: [{ key: 'absence', params: { riskRate: 2 } }] })).status).toBe(400);
+    const put = await api.call(f.a.users.kepsek, 'PUT', '/api/early-warning/rules', { rules: [{ key: 'behaviour', params: { watchIncidents: 5, riskIncidents: 8 }, holdWeeks: 3 }] });
+    expect(put.status).toBe(200);
+    expect(put.body.rules.behaviour).toMatchObject({ holdWeeks: 3, params: { watchIncidents: 5, riskIncidents: 8 } });
+    const rudiFlags = async () => (await api.call(f.a.users.guru_bk, 'GET', '/api/early-warning')).body.items.find((i: { student: { nisn: string } }) => i.student.nisn === '3000000003').flags.map((x: { ruleKey: string; waitingToClear: boolean }) => [x.ruleKey, x.waitingToClear]).sort();
+    await api.call(f.a.users.guru_bk, 'POST', '/api/early-warning/scan');
+    expect(await rudiFlags()).toEqual([['behaviour', true], ['failing_subjects', false]]);
+    await api.call(f.a.users.kepsek, 'PUT', '/api/early-warning/rules', { rules: [{ key: 'behaviour', params: {}, holdWeeks: 2 }] });
+    await api.call(f.a.users.guru_bk, 'POST', '/api/early-warning/scan');
+    expect(await rudiFlags()).toEqual([['behaviour', false], ['failing_subjects', false]]);
+    // Rudi is in X-2: the wali kelas of X-1 may not write his indicators.
+    const other = await api.call(f.a.users.wali_kelas, 'POST', '/api/indicators', { entries: [{ nisn: '3000000003', kind: 'behaviour', period: '2026-02', values: { incidents: 0 } }] });
+    expect(other.status).toBe(422);
+    const own = await api.call(f.a.users.wali_kelas, 'POST', '/api/indicators', { entries: [{ nisn: '3000000002', kind: 'behaviour', period: '2026-02', values: { incidents: 0 } }] });
+    expect(own.status).toBe(200);
+  });
+
   it('lets a wali kelas flag a student of their class with a reason, and see only their class', async () => {
     const rudi = (await f.db.students.getByNisn(f.a.id, '3000000003'))!;
     const siti = (await f.db.students.getByNisn(f.a.id, '3000000002'))!;
