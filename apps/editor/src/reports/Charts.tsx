@@ -43,7 +43,7 @@ export const PairedBars = memo(function PairedBars({ data, names, width = 520 }:
       <XAxis dataKey="label" tick={{ fontSize: 11 }} />
       <YAxis allowDecimals={false} />
       <Tooltip />
-      <Legend />
+      <Legend itemSorter="dataKey" />
       <Bar dataKey="a" name={names[0]} fill={CHART_COLORS.primary} isAnimationActive={false}>
         <LabelList dataKey="a" position="top" fontSize={11} />
       </Bar>
@@ -62,9 +62,32 @@ export const MonthLines = memo(function MonthLines({ data, names, width = 520 }:
       <XAxis dataKey="label" tick={{ fontSize: 11 }} />
       <YAxis allowDecimals={false} />
       <Tooltip />
-      <Legend />
+      <Legend itemSorter="dataKey" />
       <Line dataKey="a" name={names[0]} stroke={CHART_COLORS.primary} strokeWidth={2} isAnimationActive={false} />
       <Line dataKey="b" name={names[1]} stroke={CHART_COLORS.accent} strokeWidth={2} strokeDasharray="5 3" isAnimationActive={false} />
     </LineChart>
+  );
+});
+
+export interface TripleDatum {
+  label: string;
+  d30: number;
+  d60: number;
+  d90: number;
+}
+
+/** Three bars per category (return to attendance after 30/60/90 days, in %). */
+export const TripleBars = memo(function TripleBars({ data, names, width = 520 }: { data: readonly TripleDatum[]; names: [string, string, string]; width?: number }) {
+  return (
+    <BarChart width={width} height={240} data={[...data]} margin={{ left: 0, right: 12, top: 16, bottom: 4 }}>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} />
+      <YAxis domain={[0, 100]} unit="%" />
+      <Tooltip />
+      <Legend itemSorter="dataKey" />
+      <Bar dataKey="d30" name={names[0]} fill={CHART_COLORS.secondary} stroke={CHART_COLORS.primary} isAnimationActive={false} />
+      <Bar dataKey="d60" name={names[1]} fill={CHART_COLORS.primary} isAnimationActive={false} />
+      <Bar dataKey="d90" name={names[2]} fill={CHART_COLORS.ink} isAnimationActive={false} />
+    </BarChart>
   );
 });

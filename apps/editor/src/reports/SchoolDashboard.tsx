@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Printer } from 'lucide-react';
-import { HorizontalBars, MonthLines, PairedBars } from './Charts.tsx';
+import { HorizontalBars, MonthLines, PairedBars, TripleBars } from './Charts.tsx';
 import { localized } from './messages.ts';
 import { defaultPeriod, schoolCsvUrl, useBeforeAfter, useSummary, useTrends, type PeriodInput } from './queries.ts';
 import { ReportSection, ReportTable } from './ReportSection.tsx';
@@ -111,6 +111,14 @@ export function SchoolDashboard() {
 
         <ReportSection title={t('trends')} csvHref={schoolCsvUrl('trends-cases')}>
           {trends.data ? (
+            <>
+            <PairedBars
+              data={[
+                { label: `${t('attendance')} (%)`, a: Math.round((trends.data.cohort.attendanceBefore ?? 0) * 100), b: Math.round((trends.data.cohort.attendanceAfter ?? 0) * 100) },
+                { label: t('grade'), a: trends.data.cohort.gradeBefore ?? 0, b: trends.data.cohort.gradeAfter ?? 0 },
+              ]}
+              names={[t('before'), t('after')]}
+            />
             <ReportTable
               columns={['', t('before'), t('after')]}
               rows={[
@@ -118,6 +126,7 @@ export function SchoolDashboard() {
                 [t('grade'), num(trends.data.cohort.gradeBefore), num(trends.data.cohort.gradeAfter)],
               ]}
             />
+            </>
           ) : (
             <p className="muted">{t('loading')}</p>
           )}
@@ -125,10 +134,16 @@ export function SchoolDashboard() {
 
         <ReportSection title={t('returnTitle')} csvHref={schoolCsvUrl('return-to-attendance')}>
           {trends.data && (
+            <>
+            <TripleBars
+              data={trends.data.returnToAttendance.map((b) => ({ label: localized(b.title, lang), d30: Math.round((b.d30.rate ?? 0) * 100), d60: Math.round((b.d60.rate ?? 0) * 100), d90: Math.round((b.d90.rate ?? 0) * 100) }))}
+              names={[`30 ${t('days')}`, `60 ${t('days')}`, `90 ${t('days')}`]}
+            />
             <ReportTable
               columns={[t('branch'), t('cases'), '30', '60', '90']}
               rows={trends.data.returnToAttendance.map((b) => [localized(b.title, lang), b.cases, pct(b.d30.rate), pct(b.d60.rate), pct(b.d90.rate)])}
             />
+            </>
           )}
         </ReportSection>
       </div>
