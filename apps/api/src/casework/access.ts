@@ -36,3 +36,13 @@ export async function loadStudent(db: JalurDb, p: Principal, schoolId: string, s
   if (!s || (p.role === 'wali_kelas' && s.className !== p.className) || p.role === 'tim' || p.role === 'admin_dinas') throw notFound('student_not_found');
   return s;
 }
+
+/** Every student of a school, page by page (the repository caps a page at 5,000). */
+export async function allStudents(db: JalurDb, schoolId: string): Promise<StudentRow[]> {
+  const all: StudentRow[] = [];
+  for (let offset = 0; ; offset += 5000) {
+    const page = await db.students.list(schoolId, { limit: 5000, offset });
+    all.push(...page);
+    if (page.length < 5000) return all;
+  }
+}

@@ -16,7 +16,7 @@ import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { AppEnv, Principal } from '../http/router.ts';
-import { loadStudent } from './access.ts';
+import { allStudents, loadStudent } from './access.ts';
 import { scanSchool, schoolRules } from './early-warning-scan.ts';
 import { authOnce, ensureRole, failWith, idParam, jsonBody, queryOf, schoolIdOf } from './http.ts';
 
@@ -92,9 +92,10 @@ export function earlyWarningRoutes(ctx: ApiContext) {
       for (const f of flags) byStudent.set(f.studentId, [...(byStudent.get(f.studentId) ?? []), f]);
       const openCases = await db.cases.list(schoolId, { status: 'active', limit: 10_000 });
       const caseOf = new Map(openCases.map((k) => [k.studentId, k.id]));
+      const students = new Map((await allStudents(db, schoolId)).map((s) => [s.id, s]));
       const items = [];
       for (const [studentId, list] of byStudent) {
-        const s = await db.students.get(schoolId, studentId);
+        const s = students.get(studentId);
         if (!s) continue;
         if (p.role === 'wali_kelas' && s.className !== p.className) continue;
         if (q.className && s.className !== q.className) continue;

@@ -12,6 +12,7 @@ import type { ApiContext } from '../context.ts';
 import type { AppEnv } from '../http/router.ts';
 import { authOnce, ensureRole, failWith, queryOf, schoolIdOf } from './http.ts';
 import { readCsvBody } from './csv-body.ts';
+import { allStudents } from './access.ts';
 
 const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
 
@@ -32,13 +33,7 @@ export function planView(plan: RosterPlan) {
 }
 
 async function existingStudents(db: JalurDb, schoolId: string): Promise<RosterStudent[]> {
-  const all = [];
-  for (let offset = 0; ; offset += 5000) {
-    const page = await db.students.list(schoolId, { limit: 5000, offset });
-    all.push(...page);
-    if (page.length < 5000) break;
-  }
-  return all.map((s) => ({ nisn: s.nisn, name: s.name, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: s.guardianPhone }));
+  return (await allStudents(db, schoolId)).map((s) => ({ nisn: s.nisn, name: s.name, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: s.guardianPhone }));
 }
 
 /** The `/api/students/import` route. */

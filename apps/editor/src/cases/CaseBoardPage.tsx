@@ -6,7 +6,10 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
 import { RISK_FACTORS } from '@jalur/engine';
+import { useMe } from '../auth/session.ts';
+import { call } from './http.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { loc } from './i18n.ts';
 import { leafSteps, useCases, usePathways, useVersionDocument } from './queries.ts';
@@ -16,7 +19,8 @@ interface Filters {
   pathwayId: string;
   className: string;
   riskFactor: string;
-  mine: boolean;
+  /** '' everyone, 'me', or a user id. */
+  assignee: string;
   overdue: boolean;
   status: 'active' | 'closed';
 }
@@ -45,11 +49,18 @@ function CaseCard({ c, overdue, lang }: { c: CaseView; overdue: boolean; lang: s
 export function Component() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [f, setF] = useState<Filters>({ pathwayId: '', className: '', riskFactor: '', mine: false, overdue: false, status: 'active' });
-  const query = new URLSearchParams({ status: f.status, limit: '500', ...(f.riskFactor ? { riskFactor: f.riskFactor } : {}), ...(f.mine ? { assignee: 'me' } : {}) }).toString();
+  const [f, setF] = useState<Filters>({ pathwayId: '', className: '', riskFactor: '', assignee: '', overdue: false, status: 'active' });
+  const query = new URLSearchParams({ status: f.status, limit: '500', ...(f.riskFactor ? { riskFactor: f.riskFactor } : {}), ...(f.assignee ? { assignee: f.assignee } : {}) }).toString();
   const cases = useCases(query);
   const overdueCases = useCases(`${query}&overdue=true`);
   const pathways = usePathways();
+  const me = useMe().data;
+  const people = useQuery({
+    queryKey: ['cw', 'assignees'],
+    enabled: me?.role === 'guru_bk' || me?.role === 'kepsek',
+    staleTime: 300_000,
+    queryFn: () => call<{ items: { id: string; name: string; role: string }[] }>('GET', '/api/tasks/assignees'),
+  });
 
   const all = cases.data?.items ?? [];
   const overdueIds = useMemo(() => new Set((overdueCases.data?.items ?? []).map((c) => c.id)), [overdueCases.data]);
@@ -117,8 +128,17 @@ export function Component() {
               <option value="closed">{t('cw.board.closed')}</option>
             </select>
           </label>
-          <label className="check">
-            <input type="checkbox" checked={f.mine} onChange={(e) => set('mine', e.target.checked)} /> {t('cw.board.assignee')}: {t('cw.board.mine')}
+          <label>
+            {t('cw.board.assignee')}
+            <select value={f.assignee} onChange={(e) => set('assignee', e.target.value)} data-testid="board-assignee">
+              <option value="">{t('cw.board.all')}</option>
+              <option value="me">{t('cw.board.mine')}</option>
+              {(people.data?.items ?? []).filter((u) => u.id !== me?.id).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
           </label>
           <label className="check">
             <input type="checkbox" checked={f.overdue} onChange={(e) => set('overdue', e.target.checked)} /> {t('cw.board.overdue')}

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session.ts';
 import { useOutbox } from './outbox.ts';
+import { useTasks } from './queries.ts';
 import './i18n.ts';
 import './cases.css';
 
@@ -10,13 +11,21 @@ export function CaseworkNav() {
   const { t } = useTranslation();
   const me = useMe().data;
   const outbox = useOutbox();
+  const overdue = useTasks().data?.counts.overdue ?? 0;
   const role = me?.role;
   return (
     <nav className="cw-tabs" aria-label={t('cw.nav.label')}>
       <NavLink to="/cases" end>
         {t('cw.nav.board')}
       </NavLink>
-      <NavLink to="/cases/tasks">{t('cw.nav.tasks')}</NavLink>
+      <NavLink to="/cases/tasks">
+        {t('cw.nav.tasks')}
+        {overdue > 0 && (
+          <span className="cw-nav-badge" title={t('cw.tasks.overdue')} data-testid="nav-overdue">
+            {overdue}
+          </span>
+        )}
+      </NavLink>
       {role !== 'tim' && <NavLink to="/cases/students">{t('cw.nav.students')}</NavLink>}
       {role !== 'tim' && <NavLink to="/cases/flags">{t('cw.nav.flags')}</NavLink>}
       {role === 'kepsek' && <NavLink to="/cases/calendar">{t('cw.nav.calendar')}</NavLink>}
