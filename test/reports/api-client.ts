@@ -29,10 +29,10 @@ export function apiClient(demo: DemoDb, now: Date): ApiClient {
       tokens.set(email, token);
       return token;
     },
-    get(path, token) {
+    async get(path, token) {
       return app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     },
-    send(method, path, token, body) {
+    async send(method, path, token, body) {
       return app.request(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     },
   };

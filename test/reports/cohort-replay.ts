@@ -11,7 +11,7 @@ import {
   advanceCase, compilePathway, pathwayDocumentSchema, startCase,
   type CaseEvent, type CaseSnapshot, type CompiledPathway, type Role,
 } from '../../packages/engine/src/index.ts';
-import type { CaseRow, JalurDb, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
+import type { ApplyResult, CaseRow, JalurDb, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
 
 interface CohortStep {
   at: string;
@@ -44,12 +44,12 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string;
   return r.value;
 }
 
-function transition(p: CompiledPathway, row: CaseRow, event: CaseEvent, now: Date, actor?: { id: string; role: Role }) {
+function transition(p: CompiledPathway, row: CaseRow, event: CaseEvent, now: Date, actor?: { id: string; role: Role }): ApplyResult {
   const r = advanceCase(p, row.snapshot as CaseSnapshot, event, actor ? { now, actor } : { now });
-  if (!r.ok) return { ok: false as const, error: { code: 'event_not_allowed', message: JSON.stringify(r.error) } };
+  if (!r.ok) return { ok: false, error: { code: 'event_not_allowed', message: JSON.stringify(r.error) } };
   const s = r.value;
   const outcome = s.status === 'done' && typeof event.data?.outcome === 'string' ? event.data.outcome : null;
-  return { ok: true as const, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects, outcome } };
+  return { ok: true, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects, outcome } };
 }
 
 /**

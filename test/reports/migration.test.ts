@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, compilePathway, pathwayDocumentSchema, startCase, type CaseEvent, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
-import type { CaseRow, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
+import type { ApplyResult, CaseRow, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
 import { applyMigration, loadMigratingCases, openReportsHandle, planCase, planMigration, resolveStateMap, type ReportsHandle } from '../../packages/reports/src/index.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 import { apiClient } from './api-client.ts';
@@ -51,10 +51,10 @@ function v2Doc(): PathwayDocument {
   delete states.pemantauan;
   monitoring.meta.title.id = 'Pemantauan mingguan';
   monitoring.on = { CEK: 'pemantauan_mingguan' };
-  const ordered = { ...states, pemantauan_mingguan: monitoring };
-  const keputusan = ordered.keputusan!;
-  delete (ordered as Record<string, unknown>).keputusan;
-  delete (ordered as Record<string, unknown>).selesai;
+  const ordered: Record<string, unknown> = { ...states, pemantauan_mingguan: monitoring };
+  const keputusan = ordered.keputusan;
+  delete ordered.keputusan;
+  delete ordered.selesai;
   doc.machine.states = { ...ordered, keputusan, selesai: v1Doc().machine.states.selesai };
   return pathwayDocumentSchema.parse(doc);
 }
@@ -71,10 +71,10 @@ let p1: CompiledPathway;
 let p2: CompiledPathway;
 const NOW = DEMO_NOW;
 
-function transition(p: CompiledPathway, row: CaseRow, event: CaseEvent, now: Date, actor?: { id: string; role: 'guru_bk' }) {
+function transition(p: CompiledPathway, row: CaseRow, event: CaseEvent, now: Date, actor?: { id: string; role: 'guru_bk' }): ApplyResult {
   const r = advanceCase(p, row.snapshot as CaseSnapshot, event, actor ? { now, actor } : { now });
-  if (!r.ok) return { ok: false as const, error: { code: 'event_not_allowed', message: JSON.stringify(r.error) } };
-  return { ok: true as const, value: { snapshot: r.value.snapshot, stateValue: r.value.active.map((a) => a.stateId), status: r.value.status, effects: r.value.effects } };
+  if (!r.ok) return { ok: false, error: { code: 'event_not_allowed', message: JSON.stringify(r.error) } };
+  return { ok: true, value: { snapshot: r.value.snapshot, stateValue: r.value.active.map((a) => a.stateId), status: r.value.status, effects: r.value.effects } };
 }
 
 async function send(row: CaseRow, p: CompiledPathway, type: string, now: Date): Promise<CaseRow> {
