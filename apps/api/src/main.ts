@@ -6,6 +6,8 @@
  *   set 0.0.0.0 to serve the school's network)
  * - `DATABASE_URL` (default `file:data/jalur.db`), `JALUR_SQLITE_SYNC`
  * - `JALUR_SEED=0` to start empty, `JALUR_TIMER_INTERVAL_MS` (default 1000)
+ * - `JALUR_TRUST_PROXY=1` behind a reverse proxy (client IP and https from
+ *   `X-Forwarded-For` / `X-Forwarded-Proto`), `JALUR_SECURE_COOKIES=1|0`
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +34,14 @@ async function main(): Promise<void> {
 
   const compiled = new CompiledPathways(db);
   const editorDist = join(ROOT, 'apps', 'editor', 'dist');
-  const app = createApp({ db, compiled, editorDist });
+  const secure = process.env.JALUR_SECURE_COOKIES;
+  const app = createApp({
+    db,
+    compiled,
+    editorDist,
+    trustProxy: process.env.JALUR_TRUST_PROXY === '1',
+    ...(secure === '1' || secure === '0' ? { secureCookies: secure === '1' } : {}),
+  });
   const scheduler = startScheduler({ db, compiled, intervalMs: Number(process.env.JALUR_TIMER_INTERVAL_MS ?? 1000) });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -67,7 +67,9 @@ export function authRoutes(ctx: ApiContext) {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: ctx.secureCookies ?? new URL(c.req.url).protocol === 'https:',
+        secure:
+          ctx.secureCookies ??
+          (new URL(c.req.url).protocol === 'https:' || (ctx.trustProxy && c.req.header('x-forwarded-proto') === 'https')),
         maxAge: Math.floor(ctx.sessionTtlMs / 1000),
       });
       return c.json({ token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), user: userView(user) }, 200);
