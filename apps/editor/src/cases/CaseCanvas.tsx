@@ -4,7 +4,7 @@
  * marked (the designer's simulate highlight, fed from the case's timeline).
  */
 import { useEffect } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import type { PathwayDocument } from '@jalur/engine';
 import { Canvas } from '../designer/canvas/Canvas.tsx';
 import { highlightOf } from '../designer/simulate/highlight.ts';
@@ -14,6 +14,19 @@ import type { CaseEventView } from './types.ts';
 /** The trail of steps a case went through, from its timeline. */
 export function trailOf(events: readonly CaseEventView[]): { event: string; steps: string[]; at: string }[] {
   return events.map((e) => ({ event: e.seq === 1 ? 'start' : e.type, steps: e.stateAfter ? e.stateAfter.split(',').filter(Boolean) : [], at: e.at }));
+}
+
+/** Zooms to the current step(s) once the nodes are measured: a big pathway is unreadable as a whole. */
+function FocusOnCurrent({ current }: { current: readonly string[] }) {
+  const rf = useReactFlow();
+  const ready = useNodesInitialized();
+  const key = current.join(',');
+  useEffect(() => {
+    if (!ready || current.length === 0) return;
+    void rf.fitView({ nodes: current.map((id) => ({ id })), padding: 1.2, maxZoom: 0.9, duration: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, key, rf]);
+  return null;
 }
 
 export function CaseCanvas({ doc, events, current }: { doc: PathwayDocument; events: readonly CaseEventView[]; current: readonly string[] }) {
@@ -32,6 +45,7 @@ export function CaseCanvas({ doc, events, current }: { doc: PathwayDocument; eve
         <div className="designer-center">
           <ReactFlowProvider>
             <Canvas />
+            <FocusOnCurrent current={current} />
           </ReactFlowProvider>
         </div>
       </div>

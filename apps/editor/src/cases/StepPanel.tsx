@@ -5,6 +5,7 @@
  * need, and why an action is refused (e.g. no parental consent yet).
  */
 import { useState } from 'react';
+import { Hourglass } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { validateForm, type FieldError, type PathwayDocument } from '@jalur/engine';
@@ -173,7 +174,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
                 }}
               >
                 {loc(ev.label, lang)}
-                {ev.guarded && !ev.enabled ? ' ⏳' : ''}
+                {ev.guarded && !ev.enabled ? <Hourglass size={13} aria-label={t('cw.case.guarded')} /> : null}
               </button>
               );
             })}
