@@ -96,7 +96,7 @@ export async function startPgServer(opts = {}) {
     as('initdb', ['--no-sync', '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
     const settings = [
       '-c listen_addresses=127.0.0.1', `-k ${dir}`, `-c max_connections=${opts.maxConnections ?? 200}`,
-      ...(opts.fsync ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+      ...(opts.fsync ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c shared_buffers=16MB']),
     ];
     let port;
     for (let attempt = 1; ; attempt++) {

@@ -55,7 +55,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     throw new Error(`PostgreSQL di ${where} tidak dapat dibuka / cannot open PostgreSQL at ${where}: ${(err as Error).message}`, { cause: err });
   }
   const poolSize = options.poolSize ?? (Number(process.env.JALUR_PG_POOL) || 10);
-  const client = postgres(options.url, { max: poolSize, onnotice: () => {} });
+  const client = postgres(options.url, { max: poolSize, onnotice: () => {}, connection: { application_name: 'jalur' } });
   const db = drizzleOn(client);
   const ctx: PgContext = { client, db, tx: makeTx(client), audit: writeAudit };
   let closed = false;
