@@ -99,6 +99,10 @@ describe('sessions', () => {
     expect((await app.request('/api/auth/me', { headers: auth })).status).toBe(401);
   });
 
+  it('answers 401 to logout without a session', async () => {
+    expect((await app.request('/api/auth/logout', { method: 'POST' })).status).toBe(401);
+  });
+
   it('answers 401 for a missing or garbage token', async () => {
     expect((await app.request('/api/auth/me')).status).toBe(401);
     expect((await app.request('/api/auth/me', { headers: { authorization: 'Bearer nonsense-token-xxxxxxxxxx' } })).status).toBe(401);

@@ -37,6 +37,13 @@ describe('pathway drafts', () => {
     expect(stale.body.error).toMatchObject({ code: 'revision_conflict', details: { currentRevision: 2 } });
     const got = await api.call(f.a.users.kepsek, 'GET', `/api/pathways/${id}`);
     expect(got.body.draft.title.id).toBe('Judul baru');
+    const invalid = await api.call(f.a.users.kepsek, 'PUT', `/api/pathways/${id}`, { document: { format: 'lain' }, expectedRevision: 2 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.code).toBe('invalid_document');
+    expect((await api.call(f.a.users.kepsek, 'PUT', `/api/pathways/${id}`, { document: changed })).status).toBe(400);
+    expect((await api.call(f.a.users.wali_kelas, 'PUT', `/api/pathways/${id}`, { document: changed, expectedRevision: 2 })).status).toBe(403);
+    expect((await api.call(null, 'PUT', `/api/pathways/${id}`, { document: changed, expectedRevision: 2 })).status).toBe(401);
+    expect((await api.call(f.a.users.kepsek, 'GET', `/api/pathways/${id}`)).body.draftRevision).toBe(2);
   });
 
   it('answers 400 with the parse issues for an invalid document, 403 for a wali kelas, 409 for a taken key', async () => {
@@ -89,6 +96,7 @@ describe('lint and publish', () => {
     expect(unparsable.body).toMatchObject({ valid: false });
     expect(unparsable.body.issues.length).toBeGreaterThan(0);
     expect((await api.call(f.a.users.wali_kelas, 'POST', '/api/pathways/lint', 'nope', { 'content-type': 'application/json' })).status).toBe(400);
+    expect((await api.call(null, 'POST', '/api/pathways/lint', { document: doc('x') })).status).toBe(401);
   });
 
   it('publishes a clean draft as a new immutable version (kepsek only), with an audit row', async () => {
@@ -138,6 +146,8 @@ describe('lint and publish', () => {
     expect(res.body.delays).toEqual({ P7D: 7 * 86_400_000 });
     const { createMachine, createActor } = await import('xstate');
     const { guardImplementations } = await import('@jalur/engine');
+    expect((await api.call(f.a.users.kepsek, 'GET', `/api/pathways/${f.a.loop.pathwayId}/versions/7/xstate`)).status).toBe(404);
+    expect((await api.call(f.b.users.kepsek, 'GET', `/api/pathways/${f.a.loop.pathwayId}/versions/1/xstate`)).status).toBe(404);
     const machine = createMachine(res.body.config).provide({ guards: guardImplementations as never, delays: res.body.delays });
     const actor = createActor(machine).start();
     actor.send({ type: 'SESI_SELESAI' });
