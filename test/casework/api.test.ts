@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendingApprovals } from '../../apps/api/src/casework/approval-gate.ts';
 import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
 
 const WEEK = 7 * 86_400_000;
@@ -293,12 +294,17 @@ describe('consent gate, referral lifecycle and approvals', () => {
     expect(task).toMatchObject({ stateId: 'rujukan.surat_rujukan', approval: 'pending' });
     expect((await api.call(f.a.users.guru_bk, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approved' })).status).toBe(403);
     expect((await api.call(f.a.users.kepsek, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'rejected' })).status).toBe(400);
+    const row = await f.db.cases.get(f.a.id, k.id);
+    const compiled = (await f.compiled.byId(row!.pathwayVersionId))!.compiled;
+    expect(await pendingApprovals(f.db, row!, compiled, 'SURAT_DIKIRIM')).toEqual(['rujukan.surat_rujukan']);
     const ok = await api.call(f.a.users.kepsek, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approved' });
+    const after = await f.db.cases.get(f.a.id, k.id);
+    expect(await pendingApprovals(f.db, after!, compiled, 'SURAT_DIKIRIM')).toEqual([]);
     expect(ok.status).toBe(200);
     expect(ok.body.approval).toBe('approved');
     expect((await api.call(f.a.users.kepsek, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approved' })).status).toBe(422);
-    const row = await f.db.cases.get(f.a.id, k.id);
-    expect((row!.snapshot as { context: { approvals: Record<string, string> } }).context.approvals).toEqual({ 'rujukan.surat_rujukan': 'approved' });
+    const decided = await f.db.cases.get(f.a.id, k.id);
+    expect((decided!.snapshot as { context: { approvals: Record<string, string> } }).context.approvals).toEqual({ 'rujukan.surat_rujukan': 'approved' });
   });
 
   it('records home visits once per Idempotency-Key, as umum for a wali kelas', async () => {

@@ -14,6 +14,7 @@ import { rosterRoutes } from './roster-routes.ts';
 import { workRoutes } from './work-routes.ts';
 
 export { scanSchool } from './early-warning-scan.ts';
+export { assertApproved, pendingApprovals } from './approval-gate.ts';
 
 /** The case-work routes, to mount with `.route('/api', caseworkRoutes(ctx))`. */
 export function caseworkRoutes(ctx: ApiContext) {
