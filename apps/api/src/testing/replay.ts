@@ -22,7 +22,8 @@ export async function replayCase(db: JalurDb, row: CaseRow, cache = new Compiled
       if (!roles.has(e.actorId)) roles.set(e.actorId, (await db.users.get(e.actorId))!.role);
       actor = { id: e.actorId, role: roles.get(e.actorId)! };
     }
-    const event = e.data ? { type: e.type, data: e.data } : { type: e.type };
+    // A fired timer's row notes which timer it was; the engine received the bare event.
+    const event = e.data && !e.type.startsWith('xstate.after.') ? { type: e.type, data: e.data } : { type: e.type };
     const r = advanceCase(compiled, snapshot, event, actor ? { now: e.at, actor } : { now: e.at });
     if (!r.ok) throw new Error(`case ${row.id} seq ${e.seq} ${e.type}: ${r.error.code}`);
     snapshot = r.value.snapshot;
