@@ -323,6 +323,17 @@ describe('consent gate, referral lifecycle and approvals', () => {
   });
 });
 
+describe('the API document', () => {
+  it('lists the case-work routes in /api/openapi.json', async () => {
+    const doc = await api.call(null, 'GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    for (const p of ['/api/students/import', '/api/early-warning', '/api/cases/{id}/notes', '/api/cases/{id}/consents', '/api/cases/{id}/referrals', '/api/referrals/{id}/complete', '/api/tasks/{id}/decision', '/api/calendar'])
+      expect(paths).toContain(p);
+    expect(doc.body.paths['/api/cases/{id}/consents'].post.requestBody.content['application/json'].schema).toBeDefined();
+  });
+});
+
 describe('tasks, reminders and the school calendar', () => {
   it('lists my tasks with overdue counts and reminds once when a task is overdue', async () => {
     const mine = await api.call(f.a.users.guru_bk, 'GET', '/api/tasks');

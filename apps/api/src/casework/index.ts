@@ -12,6 +12,7 @@ import { earlyWarningRoutes } from './early-warning-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { rosterRoutes } from './roster-routes.ts';
 import { workRoutes } from './work-routes.ts';
+import { registerCaseworkDocs } from './openapi.ts';
 
 export { scanSchool } from './early-warning-scan.ts';
 export { assertApproved, pendingApprovals } from './approval-gate.ts';
@@ -22,7 +23,9 @@ export function caseworkRoutes(ctx: ApiContext) {
   const { earlyWarning, flagRoutes } = earlyWarningRoutes(ctx);
   const { onCase, referrals } = caseRecordRoutes(ctx);
   const { tasks, approvals, notifications, calendar } = workRoutes(ctx);
-  return createRouter()
+  const router = createRouter();
+  registerCaseworkDocs(router);
+  return router
     .route('/students', rosterRoutes(ctx))
     .route('/students', studentIndicators)
     .route('/indicators', indicators)
