@@ -101,3 +101,14 @@ describe('GET /api/reports/trends and CSV export', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the report, district, template and migration routes', async () => {
+    const doc = (await (await api.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    for (const path of ['/api/reports/summary', '/api/reports/before-after', '/api/reports/export.csv', '/api/district/aggregates', '/api/district/templates', '/api/district/templates/{id}/pull', '/api/pathways/{id}/migrations/dry-run']) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(JSON.stringify(doc.paths['/api/district/aggregates'])).toContain('#/components/schemas/DistrictAggregates');
+    expect(JSON.stringify(doc.components.schemas.DistrictAggregates)).toContain('PublicCount');
+  });
+});

@@ -16,6 +16,7 @@ import { createRouter } from '../http/router.ts';
 import { csvResponse, periodOf, periodQuerySchema, validQuery } from '../reports/params.ts';
 import { reportQueriesFor } from '../reports/report-queries.ts';
 import { templateRoutes } from './templates.ts';
+import { documentDistrictRoutes } from '../reports/openapi.ts';
 
 const aggregatesQuerySchema = periodQuerySchema.extend({ schoolId: z.string().min(1).max(200).optional() });
 const exportQuerySchema = aggregatesQuerySchema.extend({ table: z.enum(DISTRICT_TABLES) });
@@ -35,6 +36,7 @@ export function districtRoutes(ctx: ApiContext) {
     if (!school || school.districtId !== districtId) throw notFound();
   }
   const router = createRouter();
+  documentDistrictRoutes(router);
   for (const path of ['/schools', '/aggregates', '/aggregates.csv']) router.use(path, requireAuth(ctx), requireRole('admin_dinas'));
   return router
     .route('/templates', templateRoutes(ctx))

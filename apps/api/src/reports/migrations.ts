@@ -20,6 +20,7 @@ import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
 import { parseWith } from './params.ts';
+import { documentMigrationRoutes } from './openapi.ts';
 
 const bodySchema = z.object({
   fromVersion: z.number().int().positive(),
@@ -66,6 +67,7 @@ export function migrationRoutes(ctx: ApiContext) {
     return { schoolId, from, to, now, map: map.value, result: planMigration(p1, p2, map.value, cases, now) };
   }
   const router = createRouter();
+  documentMigrationRoutes(router);
   router.use('/:id/migrations/*', requireAuth(ctx), requireRole('kepsek'));
   const validBody = validator('json', (v) => parseWith(bodySchema, v));
   return router

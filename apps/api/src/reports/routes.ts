@@ -11,6 +11,7 @@ import type { ApiContext } from '../context.ts';
 import { createRouter } from '../http/router.ts';
 import { csvResponse, periodOf, periodQuerySchema, validQuery } from './params.ts';
 import { reportQueriesFor } from './report-queries.ts';
+import { documentReportRoutes } from './openapi.ts';
 
 const exportQuerySchema = periodQuerySchema.extend({ table: z.enum(SCHOOL_TABLES) });
 
@@ -18,6 +19,7 @@ const exportQuerySchema = periodQuerySchema.extend({ table: z.enum(SCHOOL_TABLES
 export function reportRoutes(ctx: ApiContext) {
   const q = () => reportQueriesFor(ctx.db);
   const router = createRouter();
+  documentReportRoutes(router);
   router.use('*', requireAuth(ctx), requireRole('kepsek', 'guru_bk'));
   return router
     .get('/summary', async (c) => {
