@@ -28,6 +28,16 @@ export class CompiledPathwayCache {
   }
 }
 
+/**
+ * The first event of every case: `case.opened` carrying the start input (and
+ * anything else worth keeping, e.g. `{ fromFlag }`), so the events alone
+ * replay to the snapshot: `startCase(p, { ...data.input, caseId })`, then
+ * `advanceCase` for each later event.
+ */
+export function openingEvent(input: StartCaseInput, extra: Record<string, unknown> = {}): { type: 'case.opened'; data: Record<string, unknown> } {
+  return { type: 'case.opened', data: { ...extra, input } };
+}
+
 /** The engine's refusal as the database's error value (`event_not_allowed`, the engine error in `details`). */
 export function refusal(error: AdvanceError): ApplyResult {
   return { ok: false, error: { code: 'event_not_allowed', message: `${error.message.id} / ${error.message.en ?? error.message.id}`, details: error } };

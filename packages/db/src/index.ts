@@ -13,5 +13,5 @@ export { hashPassword, verifyPassword } from './passwords.ts';
 export { contentHash, canonicalJson } from './content-hash.ts';
 export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoAccount, type SeedOptions, type SeedSummary } from './seed.ts';
 export * as schema from './schema/index.ts';
-export { CompiledPathwayCache, advanceWith, startWith, refusal } from './engine-bridge.ts';
+export { CompiledPathwayCache, advanceWith, startWith, refusal, openingEvent } from './engine-bridge.ts';
 export { backupDatabase, restoreDatabase, checkDatabaseFile, type BackupResult } from './backup.ts';

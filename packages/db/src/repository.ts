@@ -103,6 +103,8 @@ export interface StudentRepo {
   /** `conflict` when the NISN already exists in the school. */
   create(schoolId: string, student: R.NewStudent, opts: { now: Date; actorId: string | null }): Promise<DbResult<R.StudentRow>>;
   get(schoolId: string, id: string): Promise<R.StudentRow | null>;
+  /** The school's students among `ids` (one query; unknown or other schools' ids are left out). */
+  getMany(schoolId: string, ids: readonly string[]): Promise<R.StudentRow[]>;
   getByNisn(schoolId: string, nisn: string): Promise<R.StudentRow | null>;
   list(schoolId: string, filter?: StudentListFilter): Promise<R.StudentRow[]>;
   update(schoolId: string, id: string, patch: Partial<R.NewStudent>, opts: { now: Date; actorId: string | null }): Promise<DbResult<R.StudentRow>>;

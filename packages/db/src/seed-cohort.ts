@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Role } from '@jalur/engine';
 import type { JalurDb } from './repository.ts';
 import type { CaseRow, NewIndicator, PathwayVersionRow, User } from './rows.ts';
-import { CompiledPathwayCache, advanceWith, startWith } from './engine-bridge.ts';
+import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from './engine-bridge.ts';
 
 export interface CohortStep {
   at: string;
@@ -84,7 +84,7 @@ export async function loadCohort(
       await db.cases.create({
         schoolId, studentId: student.id, pathwayVersionId: version.id, assigneeId: bk.id, riskFactors: factors, actorId: bk.id, now: start,
         indicatorsAtOpen: firstValue(s, 'attendanceRate') === undefined ? null : { attendanceRate: firstValue(s, 'attendanceRate'), gradeAverage: firstValue(s, 'gradeAverage') ?? null },
-        event: { type: 'case.opened', data: { input: startInput } },
+        event: openingEvent(startInput as Parameters<typeof openingEvent>[0]),
         start: startWith(cache, startInput as Parameters<typeof startWith>[1], { now: start, actor: { id: bk.id, role: 'guru_bk' } }),
       }),
       s.id,

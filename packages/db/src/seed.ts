@@ -9,7 +9,7 @@ import path from 'node:path';
 import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, type FormField, type PathwayDocument, type Role } from '@jalur/engine';
 import type { JalurDb } from './repository.ts';
 import type { PathwayVersionRow, StudentRow, User } from './rows.ts';
-import { CompiledPathwayCache, advanceWith, startWith } from './engine-bridge.ts';
+import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from './engine-bridge.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, DEMO_ACCOUNTS, DEMO_PASSWORD, prng, studentName, type CasePlan } from './seed-data.ts';
 
@@ -224,7 +224,7 @@ async function runPlan(
       schoolId, studentId: student.id, pathwayVersionId: version.id, assigneeId: bk.id, riskFactors: plan.factors, actorId: bk.id, now: openedAt,
       indicatorsAtOpen: { attendanceRate: 0.82, gradeAverage: 64 },
       // The start input rides on the first event, so the events alone replay to the snapshot.
-      event: { type: 'case.opened', data: { input } },
+      event: openingEvent(input),
       start: startWith(cache, input, { now: openedAt, actor: { id: bk.id, role: 'guru_bk' } }),
     }),
     'open case',

@@ -25,6 +25,9 @@ export function accessContract(h: Harness): void {
       expect(await db.cases.countByState(B)).toEqual([]);
       expect(await db.students.get(B, w.studentA.id)).toBeNull();
       expect((await db.students.list(B)).map((s) => s.id)).toEqual([w.studentB.id]);
+      expect((await db.students.getMany(B, [w.studentA.id, w.studentB.id, 'nope'])).map((s) => s.id)).toEqual([w.studentB.id]);
+      expect((await db.students.getMany(w.schoolA, [w.studentA.id, w.studentA.id])).map((s) => s.id)).toEqual([w.studentA.id]);
+      expect(await db.students.getMany(w.schoolA, [])).toEqual([]);
       expect(await db.tasks.list(B)).toEqual([]);
       expect(await db.timers.listForCase(B, c.id)).toEqual([]);
       expect(await db.notes.list(B, c.id, { id: w.bkB.id, role: 'guru_bk' }, T0)).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -102,6 +105,8 @@ export function accessContract(h: Harness): void {
       const seen = await db.sessions.validate(token, new Date(T0.getTime() + 11 * 3600_000), {});
       expect(seen?.user.id).toBe(w.bkA.id);
       expect(seen?.user).not.toHaveProperty('passwordHash');
+      expect(seen?.user).toEqual(await db.users.get(w.bkA.id));
+      expect(seen?.session).toMatchObject({ id: session.id, userId: w.bkA.id, csrfToken: session.csrfToken, createdAt: T0 });
       // Sliding: used at 11 h, so it lives until 23 h.
       expect(await db.sessions.validate(token, new Date(T0.getTime() + 22 * 3600_000))).not.toBeNull();
       expect(await db.sessions.validate(token, new Date(T0.getTime() + 35 * 3600_000))).toBeNull();

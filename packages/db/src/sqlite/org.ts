@@ -8,6 +8,7 @@ import { fail, ok } from '../result.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { newId, type SqliteContext } from './context.ts';
+import { SESSION_LOOKUP_SQL, sessionUserFromRow, type RawSessionUser } from './session-row.ts';
 
 const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const SLIDE_EVERY_MS = 60 * 1000;
@@ -119,13 +120,8 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     },
   };
 
-  // Every authenticated request runs this: prepared once.
-  const sessionByToken = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare();
+  // Every authenticated request runs this: prepared once, mapped by hand.
+  const sessionLookup = ctx.sqlite.prepare(SESSION_LOOKUP_SQL);
   const slide = db
     .update(sessions)
     .set({ lastSeenAt: sql`${sql.placeholder('at')}`, expiresAt: sql`${sql.placeholder('expiresAt')}` })
@@ -151,8 +147,9 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     },
     async validate(token, now, opts) {
       const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
-      const found = sessionByToken.get({ tokenHash: sha256Hex(token) });
-      if (!found || found.user.disabledAt) return null;
+      const raw = sessionLookup.get(sha256Hex(token)) as RawSessionUser | undefined;
+      if (!raw || raw.disabled_at !== null) return null;
+      const found = sessionUserFromRow(raw);
       let session = found.session;
       if (session.expiresAt.getTime() <= now.getTime()) return null;
       if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
@@ -160,7 +157,7 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
         slide.run({ at: now.getTime(), expiresAt: expiresAt.getTime(), id: session.id });
         session = { ...session, lastSeenAt: now, expiresAt };
       }
-      return { session, user: publicUser(found.user) };
+      return { session, user: found.user };
     },
     async revoke(token) {
       db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token))).run();

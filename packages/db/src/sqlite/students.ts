@@ -36,6 +36,15 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
     async get(schoolId, id) {
       return getStudent(schoolId, id) ?? null;
     },
+    async getMany(schoolId, ids) {
+      const unique = [...new Set(ids)];
+      const out: StudentRow[] = [];
+      // SQLite binds at most 32,766 parameters: query in slices.
+      for (let i = 0; i < unique.length; i += 500) {
+        out.push(...db.select().from(students).where(and(eq(students.schoolId, schoolId), inArray(students.id, unique.slice(i, i + 500)))).all());
+      }
+      return out;
+    },
     async getByNisn(schoolId, nisn) {
       return byNisn(schoolId, nisn) ?? null;
     },
