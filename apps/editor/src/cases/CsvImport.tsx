@@ -29,7 +29,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const messageOf = (e: NonNullable<PreviewRow['errors']>[number]) => ('message' in e ? e.message : e);
 
-export function CsvImport({ title, endpoint, testId, onApplied }: { title: string; endpoint: string; testId: string; onApplied: () => void }) {
+export function CsvImport({ title, endpoint, testId, onApplied, example }: { title: string; endpoint: string; testId: string; onApplied: () => void; example?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [csv, setCsv] = useState('');
@@ -82,6 +82,11 @@ export function CsvImport({ title, endpoint, testId, onApplied }: { title: strin
         </label>
       </div>
       <div className="cw-actions">
+        {example && (
+          <a className="btn small" download={`contoh-${testId}.csv`} href={`data:text/csv;charset=utf-8,${encodeURIComponent(example)}`}>
+            {t('cw.students.example')}
+          </a>
+        )}
         <button type="button" className="btn" disabled={(!csv.trim() && !xlsx) || busy} onClick={() => void run(true)} data-testid={`${testId}-preview`}>
           {t('cw.students.preview')}
         </button>

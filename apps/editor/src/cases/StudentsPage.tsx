@@ -12,6 +12,10 @@ import { CsvImport } from './CsvImport.tsx';
 import { IndicatorEntry } from './IndicatorEntry.tsx';
 import { useStudents } from './queries.ts';
 
+/** Example files a school can fill in (the headers the import understands). */
+const ROSTER_EXAMPLE = 'NISN;Nama Siswa;Kelas;JK;Tanggal Lahir;Nama Wali;No HP Wali\n0012345678;Budi Santoso;X-1;L;07/03/2009;Slamet;081234567890\n';
+const ATTENDANCE_EXAMPLE = 'NISN;Bulan;Hari Sekolah;Hadir;Sakit;Izin;Alpa\n0012345678;2026-01;20;17;1;0;2\n';
+
 export function Component() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -26,8 +30,8 @@ export function Component() {
       <div className="cw-page">
         <h1>{t('cw.students.title')}</h1>
         <div className="cw-two">
-          {canImportRoster && <CsvImport title={t('cw.students.import')} endpoint="/api/students/import" testId="roster" onApplied={refresh} />}
-          <CsvImport title={t('cw.students.indicators')} endpoint="/api/indicators/import" testId="indicators" onApplied={refresh} />
+          {canImportRoster && <CsvImport title={t('cw.students.import')} endpoint="/api/students/import" testId="roster" onApplied={refresh} example={ROSTER_EXAMPLE} />}
+          <CsvImport title={t('cw.students.indicators')} endpoint="/api/indicators/import" testId="indicators" onApplied={refresh} example={ATTENDANCE_EXAMPLE} />
         </div>
         <IndicatorEntry students={students.data?.items ?? []} />
         <section className="cw-section">

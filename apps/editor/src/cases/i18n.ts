@@ -50,7 +50,7 @@ const id = {
     line: 'Baris', action: 'Hasil', problems: 'Masalah', actions: { new: 'Baru', update: 'Diperbarui', unchanged: 'Tidak berubah', error: 'Salah' },
     applied: 'Impor diterapkan.', hasErrors: 'Perbaiki baris yang salah dulu; tidak ada yang disimpan.', nisn: 'NISN', name: 'Nama', cls: 'Kelas', gender: 'L/P', guardian: 'Wali',
     indicators: 'Impor indikator (kehadiran, nilai, perilaku)', entry: 'Isi kehadiran bulanan', month: 'Bulan', schoolDays: 'Hari sekolah', present: 'Hadir', sick: 'Sakit',
-    permitted: 'Izin', absent: 'Alpa', saveEntry: 'Simpan kehadiran', saved: 'Tersimpan.', search: 'Cari nama atau NISN', none: 'Belum ada siswa.',
+    permitted: 'Izin', absent: 'Alpa', saveEntry: 'Simpan kehadiran', saved: 'Tersimpan.', example: 'Unduh contoh CSV', search: 'Cari nama atau NISN', none: 'Belum ada siswa.',
   },
   flags: {
     title: 'Peringatan dini', empty: 'Tidak ada siswa yang ditandai.', reasons: 'Alasan', since: 'Sejak', openCase: 'Buka kasus', caseOpen: 'Lihat kasus',
@@ -116,7 +116,7 @@ const en: Shape<typeof id> = {
     line: 'Line', action: 'Result', problems: 'Problems', actions: { new: 'New', update: 'Updated', unchanged: 'Unchanged', error: 'Error' },
     applied: 'Import applied.', hasErrors: 'Fix the rows with errors first; nothing was saved.', nisn: 'NISN', name: 'Name', cls: 'Class', gender: 'M/F', guardian: 'Guardian',
     indicators: 'Import indicators (attendance, grades, behaviour)', entry: 'Enter monthly attendance', month: 'Month', schoolDays: 'School days', present: 'Present', sick: 'Sick',
-    permitted: 'Permitted', absent: 'Absent', saveEntry: 'Save attendance', saved: 'Saved.', search: 'Search name or NISN', none: 'No students yet.',
+    permitted: 'Permitted', absent: 'Absent', saveEntry: 'Save attendance', saved: 'Saved.', example: 'Download an example CSV', search: 'Search name or NISN', none: 'No students yet.',
   },
   flags: {
     title: 'Early warning', empty: 'No flagged students.', reasons: 'Reasons', since: 'Since', openCase: 'Open case', caseOpen: 'View case',
