@@ -37,6 +37,8 @@ export function Component() {
   const [pathwayId, setPathwayId] = useState('');
   const [fromVersion, setFromVersion] = useState(0);
   const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [filterState, setFilterState] = useState('');
+  const [filterFactor, setFilterFactor] = useState('');
   const item = candidates.data?.items.find((i) => i.pathwayId === pathwayId);
   const toVersion = item?.latestVersion ?? 0;
   const fromDoc = useQuery({
@@ -56,7 +58,8 @@ export function Component() {
   const automatic = useMemo(() => new Set(oldLeaves.filter((l) => newLeaves.some((n) => n.id === l.id)).map((l) => l.id)), [oldLeaves, newLeaves]);
   const explicit = Object.fromEntries(oldLeaves.filter((l) => !automatic.has(l.id) && chosen[l.id]).map((l) => [l.id, chosen[l.id]!]));
   const missing = oldLeaves.filter((l) => !automatic.has(l.id) && !chosen[l.id]).map((l) => l.id);
-  const body = { fromVersion, toVersion, stateMap: explicit };
+  const filter = { ...(filterState ? { state: filterState } : {}), ...(filterFactor ? { riskFactor: filterFactor } : {}) };
+  const body = { fromVersion, toVersion, stateMap: explicit, ...(filterState || filterFactor ? { filter } : {}) };
   const dryRun = useMutation({ mutationFn: () => unwrap(api.api.pathways[':id'].migrations['dry-run'].$post({ param: { id: pathwayId }, json: body })) });
   const apply = useMutation({
     mutationFn: () => unwrap(api.api.pathways[':id'].migrations.apply.$post({ param: { id: pathwayId }, json: body })),
@@ -121,6 +124,22 @@ export function Component() {
               ))}
             </tbody>
           </table>
+          <div className="inline-form" style={{ marginTop: 12 }}>
+            <label className="field">
+              <span>{t('migration.filterState')}</span>
+              <select data-testid="filter-state" value={filterState} onChange={(e) => { setFilterState(e.target.value); reset(); }}>
+                <option value="">{t('migration.allCases')}</option>
+                {oldLeaves.map((l) => <option key={l.id} value={l.id}>{l.title} ({l.id})</option>)}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('factor')}</span>
+              <select data-testid="filter-factor" value={filterFactor} onChange={(e) => { setFilterFactor(e.target.value); reset(); }}>
+                <option value="">{t('migration.allCases')}</option>
+                {['motivation', 'economic', 'family', 'bullying', 'early_marriage', 'work', 'health', 'other'].map((f) => <option key={f} value={f}>{t(`factors.${f}`)}</option>)}
+              </select>
+            </label>
+          </div>
           {missing.length > 0 && <p className="warning-text small" data-testid="map-incomplete">{t('migration.incomplete', { states: missing.join(', ') })}</p>}
           <div className="inline-form" style={{ marginTop: 12 }}>
             <button className="btn" type="button" data-testid="dry-run" disabled={missing.length > 0 || dryRun.isPending} onClick={() => dryRun.mutate()}>{t('migration.dryRun')}</button>

@@ -90,6 +90,8 @@ const id = {
     applied: '{{n}} kasus dipindahkan ke v{{v}}.',
     conflicts: '{{n}} kasus berubah sejak uji coba dan tidak dipindahkan; ulangi uji coba.',
     cases: '{{n}} kasus',
+    filterState: 'Hanya kasus di langkah',
+    allCases: 'Semua kasus',
   },
   district: {
     title: 'Data agregat kabupaten',
@@ -189,6 +191,8 @@ const en: typeof id = {
     applied: '{{n}} cases moved to v{{v}}.',
     conflicts: '{{n}} cases changed since the dry run and were not moved; run it again.',
     cases: '{{n}} cases',
+    filterState: 'Only cases in step',
+    allCases: 'All cases',
   },
   district: {
     title: 'District aggregates',
