@@ -200,6 +200,42 @@ describe('the pathway designer in Chromium', () => {
     await page.click('[data-testid=lang-id]');
   });
 
+  it('draws parallel regions and connects steps without a mouse drag', async () => {
+    await page.goto(`${server.url}/pathways`);
+    await page.fill('[data-testid=new-title]', 'Jalur paralel');
+    await page.click('[data-testid=new-blank]');
+    await node(page, 'identifikasi').waitFor();
+    await page.click('[data-testid=palette-parallel]');
+    await page.click('[data-testid=palette-group]');
+    await node(page, 'paralel.kelompok').waitFor();
+    await node(page, 'paralel').click({ position: { x: 30, y: 14 } });
+    await page.click('[data-testid=palette-group]');
+    await node(page, 'paralel.kelompok_2').waitFor();
+    await node(page, 'paralel.kelompok').click({ position: { x: 30, y: 14 } });
+    await page.click('[data-testid=palette-counseling_individual]');
+    await node(page, 'paralel.kelompok_2').click({ position: { x: 30, y: 14 } });
+    await page.click('[data-testid=palette-funding]');
+    await node(page, 'paralel.kelompok_2.penggalangan_dana').waitFor();
+    await page.click('[data-testid=auto-layout]');
+    await page.waitForTimeout(800);
+    // Connect with the properties panel (keyboard friendly) instead of dragging.
+    await node(page, 'identifikasi').click();
+    await page.selectOption('[data-testid=prop-connect]', 'paralel');
+    await page.click('[data-testid=toggle-json]');
+    const doc = JSON.parse(await page.locator('[data-testid=json-text]').inputValue()) as {
+      machine: { states: Record<string, { type?: string; on?: Record<string, unknown>; states?: Record<string, { initial?: string; states?: object }> }> };
+    };
+    const par = doc.machine.states.paralel;
+    expect(par?.type).toBe('parallel');
+    expect(Object.keys(par?.states ?? {})).toEqual(['kelompok', 'kelompok_2']);
+    expect(par?.states?.kelompok?.initial).toBe('konseling_individual');
+    expect(par?.states?.kelompok_2?.initial).toBe('penggalangan_dana');
+    expect(doc.machine.states.identifikasi?.on).toEqual({ LANJUT: { target: 'paralel' } });
+    await page.click('[data-testid=toggle-json]');
+    await clickPane(page);
+    await shot('09-parallel');
+  });
+
   it('shows who changed the draft when a save conflicts (409)', async () => {
     await page.goto(pathwayUrl);
     await node(page, 'identifikasi').waitFor();

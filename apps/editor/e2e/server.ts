@@ -4,7 +4,7 @@
  * SQLite database and the demo seed. Resolves with the base URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,12 +53,30 @@ export function buildEditor(): void {
   try {
     const index = join(EDITOR_DIR, 'dist', 'index.html');
     if (existsSync(index) && statSync(index).mtimeMs > newestSource()) return;
-    const r = spawnSync(process.execPath, [join(EDITOR_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], {
-      cwd: EDITOR_DIR,
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+    // Build aside, then copy in with index.html last: a server that is serving
+    // dist/ meanwhile never sees a half-written build (old hashed assets stay).
+    const tmp = mkdtempSync(join(EDITOR_DIR, 'node_modules', '.build-'));
+    try {
+      const r = spawnSync(process.execPath, [join(EDITOR_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--outDir', tmp, '--emptyOutDir'], {
+        cwd: EDITOR_DIR,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+      if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+      const dist = join(EDITOR_DIR, 'dist');
+      const copy = (from: string, to: string) => {
+        mkdirSync(to, { recursive: true });
+        for (const e of readdirSync(from, { withFileTypes: true })) {
+          if (e.isDirectory()) copy(join(from, e.name), join(to, e.name));
+          else if (!(from === tmp && e.name === 'index.html')) copyFileSync(join(from, e.name), join(to, e.name));
+        }
+      };
+      copy(tmp, dist);
+      copyFileSync(join(tmp, 'index.html'), join(dist, '.index.html.new'));
+      renameSync(join(dist, '.index.html.new'), index);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

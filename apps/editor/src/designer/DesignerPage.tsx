@@ -14,6 +14,9 @@ import { useAutosave, type SaveStatus } from './useAutosave.ts';
 import { pathwayKeys, publishPathway, usePathway, useVersion } from '../pathways/queries.ts';
 import { ApiFailure, type PathwayDetail } from '../api/client.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
+import { documentToModel } from './model/fromDocument.ts';
+import { modelToDocument } from './model/toDocument.ts';
+import { applyLayout, computeLayout } from './layout/autoLayout.ts';
 
 function SaveBadge({ status, message }: { status: SaveStatus; message: string | null }) {
   const { t } = useTranslation();
@@ -56,8 +59,21 @@ function Draft({ detail }: { detail: PathwayDetail }) {
       setError(parsed.error.map((i) => `${i.path.join('.')}: ${i.message[lang] ?? i.message.id}`).join('; '));
       return;
     }
-    useEditor.getState().load(parsed.value);
-    setLoaded({ rev: useEditor.getState().rev, revision: detail.draftRevision });
+    let cancelled = false;
+    void (async () => {
+      let doc = parsed.value;
+      // An imported machine without positions gets a tidy layout first.
+      if (Object.keys(doc.layout).length === 0) {
+        const model = documentToModel(doc);
+        if (model.nodes.length > 1) doc = modelToDocument(applyLayout(model, await computeLayout(model)));
+      }
+      if (cancelled) return;
+      useEditor.getState().load(doc);
+      setLoaded({ rev: useEditor.getState().rev, revision: detail.draftRevision });
+    })();
+    return () => {
+      cancelled = true;
+    };
     // Load once per pathway: later refetches must not overwrite the user's edits.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail.id]);

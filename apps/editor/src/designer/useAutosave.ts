@@ -64,15 +64,15 @@ export function useAutosave(id: string, loadedRev: number | null, initialRevisio
           return true;
         } catch (e) {
           if (e instanceof ApiFailure && e.status === 409) {
-            const details = (e.details ?? {}) as { currentRevision?: number; updatedBy?: string; updatedByName?: string };
+            // `updatedByName` is shown when the API sends it (in the 409 details or the pathway).
+            const details = (e.details ?? {}) as { currentRevision?: number; updatedByName?: string };
             const c: Conflict = { currentRevision: details.currentRevision ?? revision.current + 1 };
-            const by = details.updatedByName ?? details.updatedBy;
-            if (by) c.updatedBy = by;
+            if (details.updatedByName) c.updatedBy = details.updatedByName;
             try {
               const server = await fetchPathway(id);
               c.server = server;
               c.updatedAt = server.updatedAt;
-              const who = (server as { updatedByName?: string; updatedBy?: string }).updatedByName ?? (server as { updatedBy?: string }).updatedBy;
+              const who = (server as { updatedByName?: string }).updatedByName;
               if (who && !c.updatedBy) c.updatedBy = who;
             } catch {
               // The conflict is still shown without the details.

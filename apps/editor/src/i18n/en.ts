@@ -101,6 +101,9 @@ export const en: Messages = {
   },
   props: {
     panel: 'Properties',
+    parent: 'Placed in',
+    topLevel: 'Directly in the pathway (no group)',
+    connectTo: 'Connect to step…',
     pathway: 'This pathway',
     step: 'Step',
     key: 'Technical name',

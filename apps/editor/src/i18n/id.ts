@@ -99,6 +99,9 @@ export const id = {
   },
   props: {
     panel: 'Properti',
+    parent: 'Letak',
+    topLevel: 'Langsung di jalur (bukan dalam kelompok)',
+    connectTo: 'Sambungkan ke langkah…',
     pathway: 'Jalur ini',
     step: 'Langkah',
     key: 'Nama teknis',

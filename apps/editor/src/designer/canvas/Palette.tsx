@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Columns2, Layers, CircleStop } from 'lucide-react';
 import { STEP_KINDS } from '@jalur/engine';
 import { KIND_LOOK } from '../kinds.ts';
+import { GROUP_MIN, STEP_SIZE } from '../model/types.ts';
 import { useEditor } from '../store/editorStore.ts';
 import { PALETTE_MIME, type PaletteItem } from './Canvas.tsx';
 
@@ -23,8 +24,11 @@ function PaletteInner() {
       const s = useEditor.getState();
       const selected = s.nodes.find((n) => n.selected && (n.type === 'group' || (n.type === 'parallel' && item.shape === 'group')));
       if (selected) {
+        // Children of a group go in rows of two; regions of a parallel step side by side.
         const count = s.nodes.filter((n) => n.parentId === selected.id).length;
-        s.addStep(item.kind, { x: 20 + (count % 2) * 250, y: 56 + Math.floor(count / 2) * 110 }, selected.id, item.shape);
+        const position =
+          selected.type === 'parallel' ? { x: 20 + count * (GROUP_MIN.width + 24), y: 60 } : { x: 20 + (count % 2) * (STEP_SIZE.width + 30), y: 60 + Math.floor(count / 2) * (STEP_SIZE.height + 40) };
+        s.addStep(item.kind, position, selected.id, item.shape);
         return;
       }
       // A click adds at the top level (a drop or a selected group decides otherwise).

@@ -76,3 +76,19 @@ describe('pathway document ↔ designer model', () => {
     }
   });
 });
+
+describe('editing the model', () => {
+  it('moves a step into a group and out again, keeping its transitions', async () => {
+    const { moveToParent } = await import('./ops.ts');
+    const model = documentToModel(nestedPathway);
+    const abs = (id: string) => ({ x: id.length * 10, y: 100 });
+    const inside = moveToParent(model, 'selesai', 'evaluasi', abs);
+    expect(inside.nodes.some((n) => n.id === 'evaluasi.selesai' && n.parentId === 'evaluasi')).toBe(true);
+    expect(inside.edges.find((e) => e.source === 'evaluasi.rapat' && e.data?.trigger === 'always')?.target).toBe('evaluasi.selesai');
+    const doc = modelToDocument(inside);
+    expect(doc.machine.states.evaluasi?.states?.selesai?.type).toBe('final');
+    expect(doc.machine.states.evaluasi?.states?.rapat?.always).toEqual([{ target: 'selesai', guard: { type: 'role', params: { in: ['kepsek'] } } }]);
+    const out = moveToParent(inside, 'evaluasi.selesai', '', abs);
+    expect(modelToDocument(out).machine.states.selesai?.type).toBe('final');
+  });
+});

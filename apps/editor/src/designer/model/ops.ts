@@ -6,7 +6,7 @@ import type { StepKind, StepMeta } from '@jalur/engine';
 import { KIND_LOOK } from '../kinds.ts';
 import { isContainerType, nodeTypeFor } from './nodeType.ts';
 import { childPath, isWithin, keyOf, parentPath } from './paths.ts';
-import { EDGE_MARKER, GROUP_MIN, type PathwayModel, type StateOwnConfig, type StepNode, type TransitionData, type TransitionEdge } from './types.ts';
+import { EDGE_MARKER, GROUP_MIN, STEP_SIZE, type PathwayModel, type StateOwnConfig, type StepNode, type TransitionData, type TransitionEdge } from './types.ts';
 
 const KEY_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -70,7 +70,32 @@ export function addStep(model: PathwayModel, kind: StepKind, position: { x: numb
   }
   const nodes = model.nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
   const next = { ...model, nodes: [...nodes, node], edges: model.edges.map((e) => (e.selected ? { ...e, selected: false } : e)) };
-  return { model: withInitialFor(next, parent, key), id };
+  return { model: fitParents(withInitialFor(next, parent, key), id), id };
+}
+
+/** The drawn size of a step (containers carry theirs; steps use the measured or default size). */
+function sizeOf(n: StepNode): { width: number; height: number } {
+  return { width: n.width ?? n.measured?.width ?? STEP_SIZE.width, height: n.height ?? n.measured?.height ?? STEP_SIZE.height };
+}
+
+/** Grows every group around `id` so that it still contains it (and its own ancestors contain them). */
+export function fitParents(model: PathwayModel, id: string): PathwayModel {
+  let nodes = model.nodes;
+  let child = nodes.find((n) => n.id === id);
+  while (child?.parentId) {
+    const parentId: string = child.parentId;
+    const parent = nodes.find((n) => n.id === parentId);
+    if (!parent) break;
+    const c = sizeOf(child);
+    const p = sizeOf(parent);
+    const width = Math.max(p.width, child.position.x + c.width + 24);
+    const height = Math.max(p.height, child.position.y + c.height + 24);
+    if (width === p.width && height === p.height) break;
+    const grown: StepNode = { ...parent, width, height };
+    nodes = nodes.map((n) => (n.id === parentId ? grown : n));
+    child = grown;
+  }
+  return nodes === model.nodes ? model : { ...model, nodes };
 }
 
 /** A fresh event name for a new transition out of `source`: LANJUT, LANJUT_2, … */
@@ -205,6 +230,45 @@ export function pasteSteps(model: PathwayModel, clip: { nodes: StepNode[]; edges
 export function setInitial(model: PathwayModel, parent: string, key: string): PathwayModel {
   if (!parent) return { ...model, header: { ...model.header, machine: { ...model.header.machine, initial: key } } };
   return { ...model, nodes: model.nodes.map((n) => (n.id === parent ? { ...n, data: { ...n.data, config: { ...n.data.config, initial: key } } } : n)) };
+}
+
+/**
+ * Moves a step (with everything inside it) into another group, or to the top
+ * level when `parent` is ''. Ids follow the new parent; positions stay where
+ * they were on screen (`absolute` gives each step's absolute position).
+ */
+export function moveToParent(model: PathwayModel, id: string, parent: string, absolute: (id: string) => { x: number; y: number }): PathwayModel {
+  const node = model.nodes.find((n) => n.id === id);
+  if (!node || (node.parentId ?? '') === parent || isWithin(parent, id)) return model;
+  if (parent && !model.nodes.some((n) => n.id === parent && isContainerType(n.type))) return model;
+  const key = uniqueKey(model.nodes, parent, node.data.key);
+  const newId = childPath(parent, key);
+  const move = (p: string) => (isWithin(p, id) ? newId + p.slice(id.length) : p);
+  const abs = absolute(id);
+  const parentAbs = parent ? absolute(parent) : { x: 0, y: 0 };
+  const moved = model.nodes
+    .filter((n) => isWithin(n.id, id))
+    .map((n) => {
+      const out: StepNode = { ...n, id: move(n.id) };
+      if (n.id === id) {
+        out.data = { ...n.data, key };
+        out.position = { x: Math.max(10, abs.x - parentAbs.x), y: Math.max(parent ? 56 : -1e9, abs.y - parentAbs.y) };
+        if (parent) {
+          out.parentId = parent;
+          out.extent = 'parent';
+        } else {
+          delete out.parentId;
+          delete out.extent;
+        }
+      } else if (out.parentId) out.parentId = move(out.parentId);
+      return out;
+    });
+  // Children must come after their parent in React Flow's list.
+  const rest = model.nodes.filter((n) => !isWithin(n.id, id));
+  const edges = model.edges.map((e) => (isWithin(e.source, id) || isWithin(e.target, id) ? { ...e, source: move(e.source), target: move(e.target) } : e));
+  let next: PathwayModel = { ...model, nodes: [...rest, ...moved], edges };
+  next = deleteElements(next, [], []); // re-points `initial` of the group it left
+  return withInitialFor(next, parent, key);
 }
 
 export { isContainerType };

@@ -13,7 +13,7 @@ export function JsonView() {
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const rev = useEditor((s) => s.rev);
   const readOnly = useEditor((s) => s.readOnly);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => JSON.stringify(useEditor.getState().toDocument(), null, 2));
   const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<DocumentIssue[]>([]);
 
