@@ -12,7 +12,8 @@ import { useMe } from '../auth/session.ts';
 import { call } from './http.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { loc } from './i18n.ts';
-import { leafSteps, useCases, usePathways, useVersionDocument } from './queries.ts';
+import { leafSteps } from './board-columns.ts';
+import { useCases, usePathways, useVersionDocument } from './queries.ts';
 import type { CaseView } from './types.ts';
 
 interface Filters {
