@@ -69,7 +69,10 @@ async function main(): Promise<void> {
     closing = true;
     console.log(`[jalur] ${signal}: berhenti / stopping`);
     await scheduler.stop();
-    server.close();
+    // Stop accepting, let requests in flight finish (at most a few seconds), then close the database.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
     await db.close();
     process.exit(0);
   };
