@@ -62,7 +62,7 @@ export function Component() {
   const body = { fromVersion, toVersion, stateMap: explicit, ...(filterState || filterFactor ? { filter } : {}) };
   const dryRun = useMutation({ mutationFn: () => unwrap(api.api.pathways[':id'].migrations['dry-run'].$post({ param: { id: pathwayId }, json: body })) });
   const apply = useMutation({
-    mutationFn: () => unwrap(api.api.pathways[':id'].migrations.apply.$post({ param: { id: pathwayId }, json: body })),
+    mutationFn: (json: typeof body) => unwrap(api.api.pathways[':id'].migrations.apply.$post({ param: { id: pathwayId }, json })),
     onSuccess: () => void candidates.refetch(),
   });
   const reset = () => {
@@ -143,13 +143,13 @@ export function Component() {
           {missing.length > 0 && <p className="warning-text small" data-testid="map-incomplete">{t('migration.incomplete', { states: missing.join(', ') })}</p>}
           <div className="inline-form" style={{ marginTop: 12 }}>
             <button className="btn" type="button" data-testid="dry-run" disabled={missing.length > 0 || dryRun.isPending} onClick={() => dryRun.mutate()}>{t('migration.dryRun')}</button>
-            <button className="btn primary" type="button" data-testid="apply" disabled={!dryRun.isSuccess || apply.isPending || apply.isSuccess} onClick={() => apply.mutate()}>{t('migration.apply')}</button>
+            <button className="btn primary" type="button" data-testid="apply" disabled={!dryRun.isSuccess || apply.isPending || apply.isSuccess} onClick={() => apply.mutate(body)}>{t('migration.apply')}</button>
           </div>
           {dryRun.isError && <p className="error-text small">{dryRun.error.message}</p>}
           {apply.isError && <p className="error-text small">{apply.error.message}</p>}
           {apply.data && (
             <p role="status" data-testid="applied">
-              {t('migration.applied', { n: apply.data.applied, v: toVersion })}{' '}
+              {t('migration.applied', { n: apply.data.applied, v: apply.variables?.toVersion })}{' '}
               {apply.data.outcomes.some((o) => !o.applied) && t('migration.conflicts', { n: apply.data.outcomes.filter((o) => !o.applied).length })}
             </p>
           )}
