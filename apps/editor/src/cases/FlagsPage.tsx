@@ -3,7 +3,7 @@
  * words, manual flags by a wali kelas), whether the flag has held long
  * enough to propose a case, and one click to open a case on a chosen pathway.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -56,6 +56,11 @@ export function Component() {
     await call('POST', '/api/early-warning/scan');
     await qc.invalidateQueries({ queryKey: cwKeys.earlyWarning });
   };
+  // Flags age with time (holding, clearing): look again whenever a counselor opens the list.
+  useEffect(() => {
+    if (canOpen) void scan().catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [canOpen]);
 
   return (
     <>
