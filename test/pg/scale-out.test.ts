@@ -150,6 +150,20 @@ describe('postgres specifics', () => {
     await expect(openDatabase({ url: `postgres://jalur:geheim@127.0.0.1:${closedPort}/nope` })).rejects.not.toThrow(/geheim/);
   });
 
+  it('keeps JSON as written: key order of drafts, published documents and snapshots survives the round trip', async () => {
+    const scope = { districtId: w.districtId, schoolId: w.schoolA };
+    const doc = { zeta: 1, machine: { states: { tinjau: {}, a: {}, kunjungan_rumah: {} } }, a: [3, 1, 2] };
+    const p = await must(one.pathways.create(scope, { key: 'urutan', title: 'Urutan', draft: doc, updatedBy: null, now: T0 }));
+    const v = await must(one.pathways.publish(scope, { id: p.id, publishedBy: null, now: T0 }));
+    const again = (await two.pathways.get(scope, p.id))!;
+    expect(JSON.stringify(again.draft)).toBe(JSON.stringify(doc));
+    expect(JSON.stringify((await two.pathways.getVersion(scope, p.id, v.version))!.document)).toBe(JSON.stringify(doc));
+    const { case: c } = await openCounterCase(one);
+    const snapshot = { z: 1, fired: ['b', 'a'], n: 0 };
+    await must(one.cases.advance({ schoolId: w.schoolA, caseId: c.id, actorId: null, now: T0, event: { type: 'x' }, apply: () => ({ ok: true, value: { snapshot, stateValue: ['s'], status: 'active', effects: [] } }) }));
+    expect(JSON.stringify((await two.cases.get(w.schoolA, c.id))!.snapshot)).toBe(JSON.stringify(snapshot));
+  });
+
   it('reopening applies no migration twice', async () => {
     const again = await openDatabase({ url: pg!.url });
     const raw = again.reportHandle;

@@ -41,7 +41,7 @@ CREATE TABLE "early_warning_rules" (
 	"id" text PRIMARY KEY NOT NULL,
 	"school_id" text NOT NULL,
 	"key" text NOT NULL,
-	"params" jsonb NOT NULL,
+	"params" json NOT NULL,
 	"hold_weeks" integer DEFAULT 2 NOT NULL,
 	"enabled" boolean DEFAULT true NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL
@@ -55,7 +55,7 @@ CREATE TABLE "flags" (
 	"rule_key" text,
 	"reason" text NOT NULL,
 	"level" text DEFAULT 'risk' NOT NULL,
-	"details" jsonb,
+	"details" json,
 	"since" timestamp (3) with time zone NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_by" text,
@@ -69,7 +69,7 @@ CREATE TABLE "indicators" (
 	"kind" text NOT NULL,
 	"period" text NOT NULL,
 	"subject" text DEFAULT '' NOT NULL,
-	"values" jsonb NOT NULL,
+	"values" json NOT NULL,
 	"recorded_by" text,
 	"recorded_at" timestamp (3) with time zone NOT NULL
 );
@@ -104,7 +104,7 @@ CREATE TABLE "pathway_versions" (
 	"school_id" text,
 	"district_id" text NOT NULL,
 	"version" integer NOT NULL,
-	"document" jsonb NOT NULL,
+	"document" json NOT NULL,
 	"content_hash" text NOT NULL,
 	"change_note" text,
 	"published_by" text,
@@ -118,8 +118,8 @@ CREATE TABLE "pathways" (
 	"key" text NOT NULL,
 	"title" text NOT NULL,
 	"description" text,
-	"tags" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"draft" jsonb NOT NULL,
+	"tags" json DEFAULT '[]'::json NOT NULL,
+	"draft" json NOT NULL,
 	"draft_revision" integer DEFAULT 1 NOT NULL,
 	"updated_by" text,
 	"updated_at" timestamp (3) with time zone NOT NULL,
@@ -135,7 +135,7 @@ CREATE TABLE "case_events" (
 	"school_id" text NOT NULL,
 	"seq" integer NOT NULL,
 	"type" text NOT NULL,
-	"data" jsonb,
+	"data" json,
 	"actor_id" text,
 	"at" timestamp (3) with time zone NOT NULL,
 	"state_before" text,
@@ -155,18 +155,18 @@ CREATE TABLE "cases" (
 	"student_id" text NOT NULL,
 	"pathway_id" text NOT NULL,
 	"pathway_version_id" text NOT NULL,
-	"snapshot" jsonb NOT NULL,
+	"snapshot" json NOT NULL,
 	"state_value" text NOT NULL,
 	"version" integer NOT NULL,
 	"status" text NOT NULL,
 	"outcome" text,
 	"assignee_id" text,
-	"risk_factors" jsonb NOT NULL,
+	"risk_factors" json NOT NULL,
 	"opened_by" text,
 	"opened_at" timestamp (3) with time zone NOT NULL,
 	"updated_at" timestamp (3) with time zone NOT NULL,
 	"closed_at" timestamp (3) with time zone,
-	"indicators_at_open" jsonb
+	"indicators_at_open" json
 );
 --> statement-breakpoint
 CREATE TABLE "tasks" (
@@ -175,8 +175,8 @@ CREATE TABLE "tasks" (
 	"school_id" text NOT NULL,
 	"state_id" text NOT NULL,
 	"kind" text NOT NULL,
-	"title" jsonb NOT NULL,
-	"roles" jsonb NOT NULL,
+	"title" json NOT NULL,
+	"roles" json NOT NULL,
 	"assignee_id" text,
 	"due_at" timestamp (3) with time zone,
 	"status" text NOT NULL,
@@ -185,7 +185,7 @@ CREATE TABLE "tasks" (
 	"approval_reason" text,
 	"decided_by" text,
 	"decided_at" timestamp (3) with time zone,
-	"reminders_sent" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"reminders_sent" json DEFAULT '[]'::json NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"closed_at" timestamp (3) with time zone
 );
@@ -210,7 +210,7 @@ CREATE TABLE "case_records" (
 	"case_id" text NOT NULL,
 	"school_id" text NOT NULL,
 	"kind" text NOT NULL,
-	"data" jsonb NOT NULL,
+	"data" json NOT NULL,
 	"confidentiality" text DEFAULT 'terbatas' NOT NULL,
 	"occurred_at" timestamp (3) with time zone NOT NULL,
 	"recorded_by" text NOT NULL,
@@ -263,7 +263,7 @@ CREATE TABLE "audit_log" (
 	"actor_id" text,
 	"action" text NOT NULL,
 	"subject" text,
-	"details" jsonb,
+	"details" json,
 	"at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -273,7 +273,7 @@ CREATE TABLE "idempotency_keys" (
 	"route" text NOT NULL,
 	"request_hash" text NOT NULL,
 	"status" integer NOT NULL,
-	"body" jsonb,
+	"body" json,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	CONSTRAINT "idempotency_keys_user_id_key_pk" PRIMARY KEY("user_id","key")
 );
@@ -285,7 +285,7 @@ CREATE TABLE "notifications" (
 	"role" text,
 	"case_id" text,
 	"kind" text NOT NULL,
-	"body" jsonb NOT NULL,
+	"body" json NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	"read_at" timestamp (3) with time zone
 );

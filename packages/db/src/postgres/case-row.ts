@@ -3,7 +3,7 @@
  * building and row mapping cost more than the round trip here). Typed
  * against `CaseRow`, so a schema change that this misses fails the type check.
  * Parameters go as text (instants as ISO strings, JSON stringified) with
- * casts in the SQL: the pool's serializers for timestamptz/jsonb pass text
+ * casts in the SQL: the pool's serializers for timestamptz/json pass text
  * through unchanged.
  */
 import type { Sql } from 'postgres';
@@ -12,7 +12,7 @@ import type { CaseRow } from '../rows.ts';
 export const CASE_COLUMNS =
   'id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, outcome, assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open';
 
-/** A `cases` row as postgres.js returns it (jsonb parsed, timestamptz as text). */
+/** A `cases` row as postgres.js returns it (json parsed, timestamptz as text). */
 export interface RawCase {
   id: string;
   school_id: string;
@@ -63,7 +63,7 @@ export async function lockCaseRow(sql: Sql, id: string, schoolId: string): Promi
   return caseFromRow(rows[0]);
 }
 
-/** JSON for a `$n::jsonb` parameter (null stays SQL NULL). */
+/** JSON for a `$n::json` parameter (null stays SQL NULL). */
 export const jsonParam = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** An instant for a `$n::timestamptz` parameter. */

@@ -61,11 +61,11 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     // One round trip: the version-checked UPDATE and, only if it matched, the event row.
     const changed = await tx.$client.unsafe(
       `WITH u AS (
-         UPDATE cases SET snapshot = $1::jsonb, state_value = $2, version = $3, updated_at = $4::timestamptz, status = $5, outcome = $6,
+         UPDATE cases SET snapshot = $1::json, state_value = $2, version = $3, updated_at = $4::timestamptz, status = $5, outcome = $6,
            closed_at = $7::timestamptz, pathway_id = $8, pathway_version_id = $9
          WHERE id = $10 AND version = $11 RETURNING id)
        INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after)
-       SELECT $12, u.id, $13, $3, $14, $15::jsonb, $16, $4::timestamptz, $17, $2 FROM u RETURNING id`,
+       SELECT $12, u.id, $13, $3, $14, $15::json, $16, $4::timestamptz, $17, $2 FROM u RETURNING id`,
       [
         jsonParam(t.snapshot), stateValue, version, instantParam(now), status, outcome, instantParam(closedAt),
         moveTo?.pathwayId ?? row.pathwayId, moveTo?.id ?? row.pathwayVersionId, row.id, row.version,

@@ -13,12 +13,12 @@ const CANCEL_TIMER = "UPDATE timers SET status = 'cancelled', done_at = $1::time
 const INSERT_TIMER =
   "INSERT INTO timers (id, case_id, school_id, timer_id, state_id, event, due_at, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, 'pending', $8::timestamptz)";
 const INSERT_TASK = `INSERT INTO tasks (id, case_id, school_id, state_id, kind, title, roles, assignee_id, due_at, status, requires_approval, approval, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9::timestamptz, 'open', $10, $11, $12::timestamptz)`;
+  VALUES ($1, $2, $3, $4, $5, $6::json, $7::json, $8, $9::timestamptz, 'open', $10, $11, $12::timestamptz)`;
 const CLOSE_TASKS = "UPDATE tasks SET status = 'done', closed_at = $1::timestamptz WHERE case_id = $2 AND state_id = $3 AND status = 'open'";
 const CANCEL_ALL_TASKS = "UPDATE tasks SET status = 'cancelled', closed_at = $1::timestamptz WHERE case_id = $2 AND status = 'open'";
 const CANCEL_ALL_TIMERS = "UPDATE timers SET status = 'cancelled', done_at = $1::timestamptz WHERE case_id = $2 AND status = 'pending'";
 const INSERT_NOTIFICATION =
-  "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES ($1, $2, NULL, $3, $4, 'step_entered', $5::jsonb, $6::timestamptz)";
+  "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES ($1, $2, NULL, $3, $4, 'step_entered', $5::json, $6::timestamptz)";
 
 /** A due date from the engine as a timestamptz parameter; an invalid one throws (and rolls the transaction back). */
 const dueParam = (iso: string): string => new Date(Date.parse(iso)).toISOString();

@@ -48,6 +48,15 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
     async get(schoolId, id) {
       return (await getStudent(db, schoolId, id)) ?? null;
     },
+    async getMany(schoolId, ids) {
+      const unique = [...new Set(ids)];
+      const out: StudentRow[] = [];
+      // postgres.js binds at most 65,534 parameters: query in slices.
+      for (let i = 0; i < unique.length; i += 5000) {
+        out.push(...(await db.select().from(students).where(and(eq(students.schoolId, schoolId), inArray(students.id, unique.slice(i, i + 5000))))));
+      }
+      return out;
+    },
     async getByNisn(schoolId, nisn) {
       return (await byNisn(db, schoolId, nisn)) ?? null;
     },

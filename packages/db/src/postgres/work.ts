@@ -28,7 +28,7 @@ export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: Time
       if (filter.assigneeId) mine.push(eq(tasks.assigneeId, filter.assigneeId));
       if (filter.roles && filter.roles.length > 0) {
         // A task for a role the caller has, not yet taken by someone else.
-        mine.push(sql`(${tasks.assigneeId} IS NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(${tasks.roles}) AS r(value) WHERE r.value IN ${filter.roles}))`);
+        mine.push(sql`(${tasks.assigneeId} IS NULL AND EXISTS (SELECT 1 FROM json_array_elements_text(${tasks.roles}) AS r(value) WHERE r.value IN ${filter.roles}))`);
       }
       if (mine.length > 0) where.push(sql`(${sql.join(mine, sql` OR `)})`);
       return db

@@ -102,7 +102,7 @@ export const tasks = pgTable(
     decidedBy: text('decided_by'),
     decidedAt: instant('decided_at'),
     /** Reminders already sent: `due_tomorrow`, `overdue`. */
-    remindersSent: json('reminders_sent').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    remindersSent: json('reminders_sent').$type<string[]>().notNull().default(sql`'[]'::json`),
     createdAt: instant('created_at').notNull(),
     closedAt: instant('closed_at'),
   },

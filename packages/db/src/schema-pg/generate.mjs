@@ -14,7 +14,7 @@ const FILES = ['org', 'students', 'pathways', 'cases', 'records', 'ops'];
 
 /** SQLite-only SQL in defaults and partial-index predicates → PostgreSQL. */
 const SQL_REWRITES = [
-  [/sql`'\[\]'`/g, "sql`'[]'::jsonb`"],
+  [/sql`'\[\]'`/g, "sql`'[]'::json`"],
   [/\$\{t\.active\} = 1/g, '${t.active} = true'],
 ];
 

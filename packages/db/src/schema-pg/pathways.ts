@@ -19,7 +19,7 @@ export const pathways = pgTable(
     key: text('key').notNull(),
     title: text('title').notNull(),
     description: text('description'),
-    tags: json('tags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    tags: json('tags').$type<string[]>().notNull().default(sql`'[]'::json`),
     draft: json('draft').$type<unknown>().notNull(),
     draftRevision: integer('draft_revision').notNull().default(1),
     updatedBy: text('updated_by').references(() => users.id),
