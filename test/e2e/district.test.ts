@@ -69,6 +69,14 @@ describe('district template library in Chromium', () => {
     await page.goto(`${server.url}/templates`);
     const card = page.locator('[data-testid=template-srps-sekolah-a]');
     await card.waitFor();
+    // Preview on the designer's read-only canvas first.
+    await card.getByRole('link', { name: 'Pratinjau' }).click();
+    await page.waitForURL(/\/pathways\/[^/]+\/versions\/1$/);
+    await page.waitForSelector('[data-testid="node-identifikasi"]', { timeout: 20_000 });
+    expect(await page.locator('[data-testid^="node-"]').count()).toBeGreaterThan(10);
+    await shot('02a-preview');
+    await page.goBack();
+    await card.waitFor();
     await card.getByRole('button', { name: 'Adopsi' }).click();
     await card.locator('[data-testid=adoption]').waitFor({ timeout: 15_000 });
     expect(await card.locator('[data-testid=adoption]').textContent()).toContain('Terbaru (v1)');
