@@ -132,6 +132,18 @@ export function SchoolDashboard() {
           )}
         </ReportSection>
 
+        <ReportSection title={t('trendsPerCase')} csvHref={schoolCsvUrl('trends-cases')} testId="trends-cases">
+          {trends.data && (
+            <details>
+              <summary>{t('migration.cases', { n: trends.data.cases.length })}</summary>
+              <ReportTable
+                columns={[t('migration.case'), t('branch'), `${t('attendance')} ${t('before')}`, `${t('attendance')} ${t('after')}`, `${t('grade')} ${t('before')}`, `${t('grade')} ${t('after')}`]}
+                rows={trends.data.cases.map((c) => [c.caseId.slice(0, 8), c.branch ?? '—', pct(c.attendanceBefore), pct(c.attendanceAfter), num(c.gradeBefore), num(c.gradeAfter)])}
+              />
+            </details>
+          )}
+        </ReportSection>
+
         <ReportSection title={t('returnTitle')} csvHref={schoolCsvUrl('return-to-attendance')}>
           {trends.data && (
             <>
