@@ -25,6 +25,9 @@ export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations-pg',
 /** Any 64-bit number unique to Jalur: the advisory lock key migrations run under. */
 const MIGRATION_LOCK = 0x4a616c7572n; // "Jalur"
 
+/** How long a connection may sit idle inside a transaction before the server ends it (and releases its locks). */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
 export interface PostgresOptions {
   url: string;
   /** Connections in this process's pool (default 10, or `JALUR_PG_POOL`). */
@@ -55,7 +58,15 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     throw new Error(`PostgreSQL di ${where} tidak dapat dibuka / cannot open PostgreSQL at ${where}: ${(err as Error).message}`, { cause: err });
   }
   const poolSize = options.poolSize ?? (Number(process.env.JALUR_PG_POOL) || 10);
-  const client = postgres(options.url, { max: poolSize, onnotice: () => {}, connection: { application_name: 'jalur' } });
+  const client = postgres(options.url, {
+    max: poolSize,
+    onnotice: () => {},
+    connection: {
+      application_name: 'jalur',
+      // A process that stalls (or is stopped) inside a transaction must not hold a case's lock for long: the server ends it.
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    },
+  });
   const db = drizzleOn(client);
   const ctx: PgContext = { client, db, tx: makeTx(client), audit: writeAudit };
   let closed = false;
