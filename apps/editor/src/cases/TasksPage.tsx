@@ -5,11 +5,13 @@
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { call } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useNotifications, useTasks } from './queries.ts';
+import type { TaskView } from './types.ts';
 
 export function Component() {
   const { t, i18n } = useTranslation();
@@ -19,7 +21,14 @@ export function Component() {
   const notes = useNotifications();
   const counts = tasks.data?.counts;
   const urgencyText: Record<string, string> = { overdue: t('cw.tasks.overdue'), due_today: t('cw.tasks.today'), due_tomorrow: t('cw.tasks.tomorrow'), later: t('cw.tasks.later'), no_due_date: t('cw.tasks.noDue') };
-  const approvals = (tasks.data?.items ?? []).filter((x) => x.requiresApproval && x.approval === 'pending');
+  const me = useMe().data;
+  // The kepsek sees every step waiting for approval, whatever roles the step names.
+  const approvalList = useQuery({
+    queryKey: ['cw', 'approvals'],
+    enabled: me?.role === 'kepsek' || me?.role === 'guru_bk',
+    queryFn: () => call<{ items: TaskView[] }>('GET', '/api/approvals'),
+  });
+  const approvals = (approvalList.data?.items ?? []).filter((x) => x.approval === 'pending');
   const markRead = async (id: string) => {
     await call('POST', `/api/notifications/${id}/read`);
     await qc.invalidateQueries({ queryKey: cwKeys.notifications });
