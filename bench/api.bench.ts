@@ -21,11 +21,11 @@ export default async function apiBench(): Promise<BenchEntry[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-bench-api-'));
   let inProcess;
   try {
-    inProcess = await benchAdvance({ file: join(dir, 'advance.db'), advances: 1500, rounds: 3, synchronous });
+    inProcess = await benchAdvance({ file: join(dir, 'advance.db'), advances: 600, rounds: 3, synchronous });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const http = await benchHttpAdvance({ seconds: 3, rounds: 2, connections: 50 });
+  const http = await benchHttpAdvance({ seconds: 2, rounds: 2, connections: 50 });
   const rpsRatio = http.full.requestsPerSec / http.raw.requestsPerSec;
   const p99Ratio = http.full.p99Ms / http.raw.p99Ms;
   return [
