@@ -166,6 +166,29 @@ describe('case work in Chromium', () => {
     const records = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}/records?kind=home_visit`)).json(), caseId);
     expect(records, JSON.stringify(records) + caseId).toHaveProperty("items");
     expect(records.items).toHaveLength(1);
+
+    // The answer is lost after the server committed (connection reset): the retry must not make a second copy.
+    let dropped = false;
+    await page.route('**/api/cases/*/records', async (route) => {
+      if (route.request().method() === 'POST' && !dropped) {
+        dropped = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
+    await page.selectOption('[data-testid=record-kind]', 'counseling_session');
+    await page.fill('[data-testid=session-topic]', 'Motivasi belajar dan jadwal harian');
+    await page.click('[data-testid=record-save]');
+    await page.waitForSelector('[data-testid=unsent-item]');
+    expect(dropped).toBe(true);
+    await page.click('[data-testid=unsent] button');
+    await page.waitForSelector('[data-testid=unsent]', { state: 'detached', timeout: 30_000 });
+    await page.unroute('**/api/cases/*/records');
+    const sessions = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}/records?kind=counseling_session`)).json(), caseId);
+    expect(sessions.items).toHaveLength(1);
+
     await act(page, 'KUNJUNGAN_SELESAI', { visitDate: '2026-11-03', findings: 'Keluarga butuh dukungan; ibu bersedia datang ke sekolah' });
     expect(await currentStep(page)).toBe('Konseling individual');
     await shot(page, '07-visit-sent');

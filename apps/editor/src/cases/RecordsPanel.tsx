@@ -154,7 +154,7 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
             )}
             <label className="wide">
               {t('cw.records.topic')}
-              <input value={f.topic} onChange={set('topic')} required />
+              <input value={f.topic} onChange={set('topic')} required data-testid="session-topic" />
             </label>
             <label className="wide">
               {t('cw.records.summaryField')}
