@@ -28,8 +28,9 @@ function ReferralItem({ r, caseId, canAct }: { r: ReferralView; caseId: string; 
   const actions = referralActions(r.status);
   return (
     <li data-testid="referral" data-status={r.status}>
-      <strong>{loc(REFERRAL_TARGET_LABELS[r.target], lang)}</strong> — {r.targetName} <span className={`cw-tag ${r.status === 'rejected' ? 'warn' : r.status === 'completed' ? 'ok' : 'watch'}`}>{loc(REFERRAL_STATUS_LABELS[r.status], lang)}</span>
-      <div className="meta">{r.reason}</div>
+      <strong>{loc(REFERRAL_TARGET_LABELS[r.target], lang)}</strong>
+      {r.targetName ? ` — ${r.targetName}` : ''} <span className={`cw-tag ${r.status === 'rejected' ? 'warn' : r.status === 'completed' ? 'ok' : 'watch'}`}>{loc(REFERRAL_STATUS_LABELS[r.status], lang)}</span>
+      {r.reason && <div className="meta">{r.reason}</div>}
       {r.rejectionReason && <div className="meta">{t('cw.referral.rejectReason')}: {r.rejectionReason}</div>}
       {r.outcomeReport && <div className="meta">{t('cw.referral.outcome')}: {r.outcomeReport}</div>}
       {referralPending(r.status) && <div className="small warning-text">{t('cw.referral.waiting')}</div>}
