@@ -59,7 +59,7 @@ export function caseFromRow(r: RawCase | undefined): CaseRow | undefined {
 
 /** The case, locked (`FOR UPDATE`) until the transaction ends; undefined when not in the school. */
 export async function lockCaseRow(sql: Sql, id: string, schoolId: string): Promise<CaseRow | undefined> {
-  const rows = await sql.unsafe<RawCase[]>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND school_id = $2 FOR UPDATE`, [id, schoolId], { prepare: true });
+  const rows = await sql.unsafe<RawCase[]>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND school_id = $2 FOR UPDATE`, [id, schoolId]);
   return caseFromRow(rows[0]);
 }
 

@@ -71,7 +71,6 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
         moveTo?.pathwayId ?? row.pathwayId, moveTo?.id ?? row.pathwayVersionId, row.id, row.version,
         eventRow.id, row.schoolId, event.type, jsonParam(eventRow.data), actorId, row.stateValue,
       ],
-      { prepare: true },
     );
     // The row is locked by this transaction: a miss means a bug, so roll back loudly.
     if (changed.length !== 1) throw new Error(`case ${row.id} changed under the transaction`);

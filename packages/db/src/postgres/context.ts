@@ -51,6 +51,7 @@ export const pgCode = (err: unknown): string | undefined =>
  * in transaction mode).
  */
 export function preparing(sql: Sql): Sql {
+  // Every query of this driver goes through `unsafe` (drizzle's and the hand-written ones), so this one switch covers all.
   if (process.env.JALUR_PG_PREPARE === '0') return sql;
   const unsafe = sql.unsafe;
   const patched = (query: string, args?: unknown[], options?: Record<string, unknown>) => unsafe(query, args as never, { ...options, prepare: true });

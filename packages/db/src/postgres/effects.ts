@@ -26,7 +26,7 @@ const dueParam = (iso: string): string => new Date(Date.parse(iso)).toISOString(
 /** Applies `effects` for `row` (already updated); `closing` also cancels everything still open. */
 export async function applyEffects(tx: Exec, row: CaseRow, effects: readonly Effect[], now: Date, closing: boolean): Promise<void> {
   const sql = tx.$client;
-  const run = (query: string, params: unknown[]) => sql.unsafe(query, params as never[], { prepare: true });
+  const run = (query: string, params: unknown[]) => sql.unsafe(query, params as never[]);
   const at = instantParam(now);
   for (const e of effects) {
     switch (e.type) {

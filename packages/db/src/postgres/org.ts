@@ -151,7 +151,7 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
     async validate(token, now, opts) {
       const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
       // On every request: one hand-mapped, prepared query.
-      const [r] = await ctx.client.unsafe<RawSessionUser[]>(SESSION_WITH_USER, [sha256Hex(token)], { prepare: true });
+      const [r] = await ctx.client.unsafe<RawSessionUser[]>(SESSION_WITH_USER, [sha256Hex(token)]);
       if (!r || r.disabled_at !== null) return null;
       const found = { session: sessionFromRow(r), user: userFromRow(r) };
       let session = found.session;
