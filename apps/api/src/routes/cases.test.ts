@@ -259,3 +259,42 @@ describe('GET /api/cases and /api/cases/:id', () => {
     expect(timeline.body.items.at(-1)).toMatchObject({ type: 'CEK', data: { hadir: true } });
   });
 });
+
+describe('GET /api/cases/board and PUT /api/cases/:id/assignee', () => {
+  it('counts active cases per step for the school, and per class for a wali kelas', async () => {
+    const first = await api.call(f.a.users.kepsek, 'GET', '/api/cases/board');
+    expect(first.status).toBe(200);
+    const before = new Map<string, number>(first.body.columns.map((col: { stateId: string; count: number }) => [col.stateId, col.count]));
+    const c = await openCase(0);
+    await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${c.id}/events`, { type: 'SESI_SELESAI', expectedVersion: 1 });
+    const after = await api.call(f.a.users.kepsek, 'GET', '/api/cases/board');
+    const counts = new Map<string, number>(after.body.columns.map((col: { stateId: string; count: number }) => [col.stateId, col.count]));
+    expect(counts.get('pemantauan')).toBe((before.get('pemantauan') ?? 0) + 1);
+    expect(after.body.total).toBe(first.body.total + 1);
+    const active = await api.call(f.a.users.kepsek, 'GET', '/api/cases?status=active&limit=500');
+    expect(after.body.total).toBe(active.body.items.length);
+    const wali = await api.call(f.a.users.wali_kelas, 'GET', '/api/cases/board');
+    const mine = await api.call(f.a.users.wali_kelas, 'GET', '/api/cases?status=active&limit=500');
+    expect(wali.body.total).toBe(mine.body.items.length);
+    expect(wali.body.total).toBeLessThan(after.body.total);
+    const byPathway = await api.call(f.a.users.kepsek, 'GET', `/api/cases/board?pathwayId=${f.a.srps.pathwayId}`);
+    expect(byPathway.body).toEqual({ columns: [], total: 0 });
+    expect((await api.call(f.dinas, 'GET', '/api/cases/board')).status).toBe(403);
+    expect((await api.call(f.a.users.kepsek, 'GET', '/api/cases/board?status=open')).status).toBe(400);
+  });
+
+  it('reassigns a case (kepsek, guru BK) with an audit row; 422 for staff of another school, 403, 404', async () => {
+    const c = await openCase(1);
+    const res = await api.call(f.a.users.kepsek, 'PUT', `/api/cases/${c.id}/assignee`, { assigneeId: f.a.users.tim.id });
+    expect(res.status).toBe(200);
+    expect(res.body.assignee).toEqual({ id: f.a.users.tim.id, name: f.a.users.tim.name });
+    expect((await f.db.audit.list(f.a.id, { action: 'case.assign', subject: `case:${c.id}` })).length).toBe(1);
+    const other = await api.call(f.a.users.kepsek, 'PUT', `/api/cases/${c.id}/assignee`, { assigneeId: f.b.users.guru_bk.id });
+    expect(other.status).toBe(422);
+    expect((await api.call(f.a.users.wali_kelas, 'PUT', `/api/cases/${c.id}/assignee`, { assigneeId: null })).status).toBe(403);
+    expect((await api.call(f.b.users.kepsek, 'PUT', `/api/cases/${c.id}/assignee`, { assigneeId: null })).status).toBe(404);
+    expect((await api.call(f.a.users.kepsek, 'PUT', `/api/cases/${c.id}/assignee`, { assigneeId: 7 })).status).toBe(400);
+    const cleared = await api.call(f.a.users.guru_bk, 'PUT', `/api/cases/${c.id}/assignee`, { assigneeId: null });
+    expect(cleared.body.assignee).toBeNull();
+  });
+});

@@ -5,7 +5,6 @@
  * effects, idempotency record), so a 200 means it is on disk.
  */
 import { createHash } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
 import { canonicalJson, type CaseChange, type CaseListFilter, type CaseRow, type DbError, type IdempotencyRequest, type StudentRow } from '@jalur/db';
 import type { AdvanceError, CaseSnapshot } from '@jalur/engine';
 import type { Context } from 'hono';
@@ -19,13 +18,10 @@ import { advanceStep, emptyOutcome, startStep } from '../cases/engine-step.ts';
 import { UserNames } from '../cases/people.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { scopeOf } from './pathways.ts';
-import {
-  advanceBodySchema, caseEventSchema, caseListQuerySchema, caseViewSchema, createCaseBodySchema, idempotencyHeaderSchema,
-} from '../schemas/cases.ts';
-import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
+import { advance, assign, board, create, get, list, timeline } from './case-route-defs.ts';
 
 const OPENERS = ['kepsek', 'guru_bk'] as const;
 
@@ -46,32 +42,6 @@ function replayed(c: Context, error: DbError): CaseView {
   c.header('Idempotent-Replayed', 'true');
   return error.response!.body as CaseView;
 }
-
-const create = createRoute({
-  method: 'post', path: '/', tags: ['cases'], summary: 'Buka kasus / open a case',
-  request: { headers: idempotencyHeaderSchema, body: jsonBody(createCaseBodySchema) },
-  responses: { 201: json(caseViewSchema, 'Kasus baru'), ...errorResponses(400, 401, 403, 404, 422) },
-});
-const list = createRoute({
-  method: 'get', path: '/', tags: ['cases'], summary: 'Daftar kasus / list cases',
-  request: { query: caseListQuerySchema },
-  responses: { 200: json(z.object({ items: z.array(caseViewSchema) }), 'Kasus'), ...errorResponses(400, 401, 403) },
-});
-const get = createRoute({
-  method: 'get', path: '/{id}', tags: ['cases'], summary: 'Satu kasus / one case',
-  request: { params: idParamsSchema },
-  responses: { 200: json(caseViewSchema, 'Kasus'), ...errorResponses(400, 401, 403, 404) },
-});
-const timeline = createRoute({
-  method: 'get', path: '/{id}/events', tags: ['cases'], summary: 'Linimasa kejadian / event timeline',
-  request: { params: idParamsSchema },
-  responses: { 200: json(z.object({ items: z.array(caseEventSchema) }), 'Kejadian'), ...errorResponses(400, 401, 403, 404) },
-});
-const advance = createRoute({
-  method: 'post', path: '/{id}/events', tags: ['cases'], summary: 'Kirim kejadian / advance the case',
-  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(advanceBodySchema) },
-  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya'), ...errorResponses(400, 401, 403, 404, 409, 422) },
-});
 
 /** The `/api/cases` sub-app. */
 export function caseRoutes(ctx: ApiContext) {
@@ -129,7 +99,53 @@ export function caseRoutes(ctx: ApiContext) {
     return out;
   }
 
+  /** Adds each case's active leaf steps to the column counts. */
+  function countLeaves(counts: Map<string, number>, stateValue: string, n: number): void {
+    for (const leaf of stateValue === '' ? [] : stateValue.split(',')) counts.set(leaf, (counts.get(leaf) ?? 0) + n);
+  }
+
   return router
+    .openapi(board, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const q = c.req.valid('query');
+      const status = q.status ?? 'active';
+      const counts = new Map<string, number>();
+      let total = 0;
+      if ((p.role === 'kepsek' || p.role === 'guru_bk') && !q.pathwayId) {
+        // The whole school: one grouped query.
+        for (const { stateValue, count } of await db.cases.countByState(schoolId, { status })) {
+          countLeaves(counts, stateValue, count);
+          total += count;
+        }
+      } else {
+        // A class, a member's own cases or one pathway: counted from the (capped) list the caller may see.
+        const filter: CaseListFilter = { status, limit: 1000 };
+        if (q.pathwayId) filter.pathwayId = q.pathwayId;
+        if (p.role === 'wali_kelas') filter.className = p.className ?? '\u0000';
+        if (p.role === 'tim') filter.assigneeId = p.userId;
+        const rows = await db.cases.list(schoolId, filter);
+        if (p.role === 'tim') rows.push(...(await casesOfAssignedSteps(p, schoolId, filter, new Set(rows.map((r) => r.id)))));
+        for (const row of rows) countLeaves(counts, row.stateValue, 1);
+        total = rows.length;
+      }
+      const columns = [...counts].map(([stateId, count]) => ({ stateId, count })).sort((a, b) => a.stateId.localeCompare(b.stateId));
+      return c.json({ columns, total }, 200);
+    })
+    .openapi(assign, async (c) => {
+      const p = c.var.principal;
+      if (p.role !== 'kepsek' && p.role !== 'guru_bk') throw forbidden({ allowedRoles: ['kepsek', 'guru_bk'] });
+      const schoolId = schoolOf(p);
+      const { id } = c.req.valid('param');
+      const { assigneeId } = c.req.valid('json');
+      const result = await db.cases.setAssignee(schoolId, id, assigneeId, { actorId: p.userId, now: clock.now() });
+      if (!result.ok) {
+        if (result.error.code === 'invalid') throw new ApiError(422, 'invalid_reference', 'invalid_reference', { field: 'assigneeId' });
+        throw fromDbError(result.error, 'case_not_found');
+      }
+      const student = await db.students.get(schoolId, result.value.studentId);
+      return c.json(await view(p, result.value, student), 200);
+    })
     .openapi(create, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);

@@ -115,3 +115,18 @@ export const idempotencyHeaderSchema = z.object({
     .optional()
     .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Ulangan dengan kunci sama memberi jawaban pertama / a retry returns the first answer' }),
 });
+
+export const boardQuerySchema = z.object({
+  status: z.enum(['active', 'closed']).optional(),
+  pathwayId: idSchema.optional(),
+});
+
+export const boardSchema = z
+  .object({
+    /** Cases per active leaf step (a parallel case counts in each of its steps). */
+    columns: z.array(z.object({ stateId: z.string(), count: z.number().int() })),
+    total: z.number().int(),
+  })
+  .openapi('CaseBoard');
+
+export const assignBodySchema = z.object({ assigneeId: idSchema.nullable() }).openapi('AssignCaseRequest');
