@@ -115,6 +115,12 @@ describe('district template library in Chromium', () => {
     await legend.waitFor({ timeout: 20_000 });
     await expect.poll(async () => (await legend.textContent()) ?? '').toMatch(/[1-9]\d* (diubah|changed)/);
     await shot('04-diff');
+
+    // Pulling the update into the school's draft: the library then shows it up to date.
+    await page.goto(`${server.url}/templates`);
+    await card.getByRole('button', { name: 'Tarik ke draf baru' }).click();
+    await card.locator('[role=status]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => card.locator('[data-testid=adoption]').textContent(), { timeout: 15_000 }).toContain('Terbaru (v2)');
     expect(errors).toEqual([]);
   });
 });
