@@ -74,9 +74,11 @@ describe('bad input', () => {
       ['PUT', `/api/pathways/${id}`],
       ['POST', `/api/pathways/${id}/publish`],
       ['GET', `/api/pathways/${id}/versions/${id}`],
+      ['PUT', `/api/cases/${caseId}/assignee`],
+      ['GET', `/api/cases/board?status=${id}&pathwayId=${id}`],
     ] as const;
     await fc.assert(
-      fc.asyncProperty(ids, rawBodies, fc.nat({ max: 11 }), fc.constantFrom('none', 'wali_kelas', 'guru_bk'), async (id, { body, type }, which, who) => {
+      fc.asyncProperty(ids, rawBodies, fc.nat({ max: 13 }), fc.constantFrom('none', 'wali_kelas', 'guru_bk'), async (id, { body, type }, which, who) => {
         const [method, path] = routes(id)[which]!;
         const user = who === 'none' ? null : f.a.users[who];
         const was = checksum();
