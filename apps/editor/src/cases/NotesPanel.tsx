@@ -9,6 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { CONFIDENTIALITY_LABELS, writableLevels, type Confidentiality } from '@jalur/casework';
 import { useMe } from '../auth/session.ts';
 import { call, errorText } from './http.ts';
+import { newKey } from './outbox.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useNotes } from './queries.ts';
 
@@ -22,12 +23,15 @@ export function NotesPanel({ caseId }: { caseId: string }) {
   const [body, setBody] = useState('');
   const [level, setLevel] = useState<Confidentiality>('umum');
   const [error, setError] = useState<string | null>(null);
+  // One key per note being written: a retry after a lost answer does not save it twice.
+  const [key, setKey] = useState(newKey);
 
   const save = async () => {
     setError(null);
     try {
-      await call('POST', `/api/cases/${caseId}/notes`, { json: { body, confidentiality: level } });
+      await call('POST', `/api/cases/${caseId}/notes`, { json: { body, confidentiality: level }, headers: { 'Idempotency-Key': key } });
       setBody('');
+      setKey(newKey());
       await qc.invalidateQueries({ queryKey: [...cwKeys.case(caseId), 'notes'] });
     } catch (e) {
       setError(errorText(e));
@@ -60,7 +64,7 @@ export function NotesPanel({ caseId }: { caseId: string }) {
         >
           <label className="wide">
             {t('cw.notes.body')}
-            <textarea value={body} onChange={(e) => setBody(e.target.value)} data-testid="note-body" required />
+            <textarea value={body} onChange={(e) => (setBody(e.target.value), setKey(newKey()))} data-testid="note-body" required />
           </label>
           <label>
             {t('cw.notes.level')}

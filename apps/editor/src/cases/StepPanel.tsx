@@ -12,6 +12,7 @@ import { validateForm, type FieldError, type PathwayDocument } from '@jalur/engi
 import { ApiFailure } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
 import { call, errorText } from './http.ts';
+import { newKey } from './outbox.ts';
 import { loc } from './i18n.ts';
 import { cwKeys } from './queries.ts';
 import { StepForm } from './StepForm.tsx';
@@ -38,6 +39,8 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
   const [msg, setMsg] = useState<{ kind: 'error' | 'ok' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
+  // One key per attempt at an action: a retry after a lost answer is answered, not applied twice.
+  const [key, setKey] = useState(newKey);
   const tasks = useQuery({ queryKey: [...cwKeys.case(view.id), 'tasks'], queryFn: () => call<TaskList>('GET', `/api/tasks?scope=all&caseId=${view.id}`) });
 
   const fieldsOf = (ev: Available) => view.steps.find((s) => s.stateId === ev.stateId)?.meta?.form ?? [];
@@ -55,7 +58,11 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
     setBusy(true);
     setMsg(null);
     try {
-      await call('POST', `/api/cases/${view.id}/events`, { json: { type: ev.type, expectedVersion: view.version, ...(Object.keys(data).length > 0 ? { data } : {}) } });
+      await call('POST', `/api/cases/${view.id}/events`, {
+        json: { type: ev.type, expectedVersion: view.version, ...(Object.keys(data).length > 0 ? { data } : {}) },
+        headers: { 'Idempotency-Key': key },
+      });
+      setKey(newKey());
       setChosen(null);
       setValues({});
       setMsg({ kind: 'ok', text: t('cw.case.done') });
@@ -65,6 +72,8 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
       if (e instanceof ApiFailure && e.code === 'event_not_allowed' && (e.details as { reason?: string } | undefined)?.reason === 'guard_failed' && guardText(doc, ev.stateId, ev.type).includes('consent.')) {
         text = `${text} ${t('cw.case.needsConsent')}`;
       }
+      // A refusal is final for this attempt: the next try is a new request.
+      if (e instanceof ApiFailure && e.status !== 0) setKey(newKey());
       if (e instanceof ApiFailure && e.code === 'form_invalid') setErrors(((e.details as { fields?: FieldError[] }).fields ?? []) as FieldError[]);
       setMsg({ kind: 'error', text });
     } finally {
@@ -169,6 +178,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
                 title={waiting ? t('cw.case.needsApproval') : ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
                 onClick={() => {
                   setChosen(ev);
+                  setKey(newKey());
                   setErrors([]);
                   setMsg(!ev.enabled && guardText(doc, ev.stateId, ev.type).includes('consent.') ? { kind: 'info', text: t('cw.case.needsConsent') } : null);
                 }}
@@ -187,7 +197,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
               }}
             >
               {fieldsOf(chosen).length > 0 && <h3 className="small muted">{t('cw.case.form')}</h3>}
-              <StepForm fields={fieldsOf(chosen)} values={values} errors={errors} onChange={(n, v) => setValues((x) => ({ ...x, [n]: v }))} />
+              <StepForm fields={fieldsOf(chosen)} values={values} errors={errors} onChange={(n, v) => (setValues((x) => ({ ...x, [n]: v })), setKey(newKey()))} />
               <button type="submit" className="btn primary" disabled={busy} data-testid="send-event">
                 {t('cw.case.send')}: {loc(chosen.label, lang)}
               </button>
