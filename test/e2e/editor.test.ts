@@ -4,12 +4,12 @@
  * fixes a dead end, simulates it to the end, publishes, reloads, exports
  * and re-imports, and undoes/redoes. Screenshots go to test-results/editor/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
 import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
-import { clickPane, connect, edgeLabels, node, signIn, stepIds } from '../../apps/editor/e2e/designer.ts';
+import { clickPane, connect, edgeLabels, node, signIn, stepIds, waitForStill } from '../../apps/editor/e2e/designer.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'editor');
 let server: RunningServer;
@@ -63,7 +63,8 @@ describe('the pathway designer in Chromium', () => {
     expect(await stepIds(page)).toEqual(['asesmen', 'identifikasi', 'kelompok', 'kelompok.kunjungan_rumah', 'konseling_individual', 'pemantauan', 'selesai']);
 
     await page.click('[data-testid=auto-layout]');
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(300);
+    await waitForStill(page);
 
     await connect(page, 'identifikasi', 'asesmen');
     await connect(page, 'asesmen', 'kelompok');
@@ -92,12 +93,14 @@ describe('the pathway designer in Chromium', () => {
     // Clicking the diagnostic selects the step; connecting it fixes the dead end.
     await deadEnd.click();
     await expect.poll(() => page.locator('[data-testid=prop-key]').inputValue()).toBe('konseling_individual');
-    await page.waitForTimeout(500); // the canvas glides to the step
+    await page.waitForTimeout(300); // the canvas glides to the step
+    await waitForStill(page);
     await connect(page, 'konseling_individual', 'pemantauan');
     await expect.poll(() => deadEnd.count()).toBe(0);
     await expect.poll(() => page.locator('[data-testid=lint-summary]').getAttribute('data-errors')).toBe('0');
     await page.click('[data-testid=auto-layout]');
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(300);
+    await waitForStill(page);
     await clickPane(page);
     await saved();
     await shot('03-designer');
@@ -161,6 +164,10 @@ describe('the pathway designer in Chromium', () => {
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const pngFile = join(SHOTS, 'export.png');
+    await png.saveAs(pngFile);
+    // A picture of the whole pathway, not an empty canvas.
+    expect(statSync(pngFile).size).toBeGreaterThan(20_000);
 
     await page.goto(`${server.url}/pathways`);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=new-import]')]);
@@ -217,7 +224,8 @@ describe('the pathway designer in Chromium', () => {
     await page.click('[data-testid=palette-funding]');
     await node(page, 'paralel.kelompok_2.penggalangan_dana').waitFor();
     await page.click('[data-testid=auto-layout]');
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(300);
+    await waitForStill(page);
     // Connect with the properties panel (keyboard friendly) instead of dragging.
     await node(page, 'identifikasi').click();
     await page.selectOption('[data-testid=prop-connect]', 'paralel');

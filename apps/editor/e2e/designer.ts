@@ -17,8 +17,18 @@ export async function signIn(page: Page, base: string, email = 'kepsek@sekolah-a
 /** The node element of a step, by its state path. */
 export const node = (page: Page, id: string) => page.locator(`[data-testid="node-${id}"]`);
 
-/** Drags from the source handle of `from` to the target handle of `to`. */
-export async function connect(page: Page, from: string, to: string): Promise<void> {
+/** Waits until the canvas stops moving (after auto-layout or a fit-view animation). */
+export async function waitForStill(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform + JSON.stringify([...document.querySelectorAll('.react-flow__node')].map((n) => (n as HTMLElement).style.transform)));
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(150);
+  }
+}
+
+async function dragHandle(page: Page, from: string, to: string): Promise<void> {
   const src = await node(page, from).locator('.react-flow__handle.source').first().boundingBox();
   const dst = await node(page, to).locator('.react-flow__handle.target').first().boundingBox();
   if (!src || !dst) throw new Error(`handles not visible: ${from} → ${to}`);
@@ -27,6 +37,19 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   await page.mouse.move(src.x + 40, src.y + 10, { steps: 4 });
   await page.mouse.move(dst.x + dst.width / 2, dst.y + dst.height / 2, { steps: 12 });
   await page.mouse.up();
+}
+
+/** Drags from the source handle of `from` to the target handle of `to`, and checks that a transition appeared. */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const edges = page.locator('.react-flow__edge');
+  const before = await edges.count();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await waitForStill(page);
+    await dragHandle(page, from, to);
+    for (let i = 0; i < 10 && (await edges.count()) === before; i++) await page.waitForTimeout(100);
+    if ((await edges.count()) > before) return;
+  }
+  throw new Error(`could not connect ${from} → ${to}`);
 }
 
 /** Ids of every step on the canvas, sorted. */

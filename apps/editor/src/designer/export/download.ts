@@ -50,6 +50,25 @@ export async function exportImage(nodes: Node[], format: 'png' | 'svg', name: st
     height,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
   };
-  const dataUrl = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+  // Edge strokes come from stylesheets, which the picture does not carry: inline them while capturing.
+  const paths = [...viewport.querySelectorAll<SVGElement>('.react-flow__edge-path, .react-flow__connection-path')];
+  const saved = paths.map((p) => p.getAttribute('style'));
+  for (const p of paths) {
+    const cs = getComputedStyle(p);
+    p.style.stroke = cs.stroke;
+    p.style.strokeWidth = cs.strokeWidth;
+    p.style.strokeDasharray = cs.strokeDasharray;
+    p.style.fill = 'none';
+  }
+  let dataUrl: string;
+  try {
+    dataUrl = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+  } finally {
+    paths.forEach((p, i) => {
+      const s = saved[i];
+      if (s === null || s === undefined) p.removeAttribute('style');
+      else p.setAttribute('style', s);
+    });
+  }
   downloadFile(`${name}.${format}`, dataUrlToBlob(dataUrl));
 }
