@@ -34,7 +34,8 @@ export function LintPanel() {
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const diagnostics = useEditor((s) => s.diagnostics);
   const rf = useReactFlow();
-  const nodes = useEditor((s) => s.nodes);
+  // Read, not subscribed: the list re-renders with each lint run, not with each drag frame.
+  const nodes = useEditor.getState().nodes;
   const titleOf = (d: Diagnostic): string | null => {
     const id = d.state ?? d.transition?.source;
     const n = id ? nodes.find((x) => x.id === id) : undefined;
