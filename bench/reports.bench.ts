@@ -19,7 +19,8 @@ import {
 } from '../packages/reports/src/index.ts';
 import { figure, median, type BenchEntry } from './lib.ts';
 
-const SCHOOLS = 500;
+/** `JALUR_BENCH_SCHOOLS` shrinks the run for a quick look (the figures are meant at 500). */
+const SCHOOLS = Number(process.env.JALUR_BENCH_SCHOOLS ?? 500);
 const CASES_PER_SCHOOL = 2000;
 const STUDENTS_PER_SCHOOL = 1000;
 const NOW = new Date('2026-06-01T03:00:00Z');
@@ -144,6 +145,14 @@ async function compareAsync(name: string, subject: () => unknown, baseline: () =
   return { name, value, unit: 'ms/op', baseline: base, ratio: value / base, target: opts.target, pass: value / base <= opts.target };
 }
 
+/** Query texts shown with `JALUR_BENCH_EXPLAIN=1` (school scope). */
+const EXPLAINED: Record<string, string> = {
+  closedPerMonth: "SELECT school_id AS schoolId, strftime('%Y-%m', (closed_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count FROM cases WHERE school_id = ? AND status = 'closed' AND closed_at IS NOT NULL GROUP BY school_id, month",
+  openedPerMonth: "SELECT school_id AS schoolId, strftime('%Y-%m', (opened_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count FROM cases WHERE school_id = ? GROUP BY school_id, month",
+  overdue: "SELECT school_id AS schoolId, state_id AS stateId, count(*) AS count FROM tasks WHERE school_id = ? AND status = 'open' AND due_at < @now GROUP BY school_id, state_id",
+  byFactor: "SELECT rf.school_id AS schoolId, rf.factor AS factor, count(*) AS count FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = ? AND c.status = 'active' GROUP BY rf.school_id, rf.factor",
+};
+
 export default async function (): Promise<BenchEntry[]> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-reports-bench-'));
   const file = join(dir, 'bench.db');
@@ -185,6 +194,12 @@ export default async function (): Promise<BenchEntry[]> {
           count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at >= ${endExclusive} THEN c.student_id END)
         FROM case_risk_factors rf JOIN cases c INDEXED BY cases_report_idx ON c.id = rf.case_id WHERE c.opened_at < ${endExclusive} GROUP BY rf.school_id, rf.factor`),
     };
+    if (process.env.JALUR_BENCH_EXPLAIN) {
+      for (const [name, text] of Object.entries(EXPLAINED)) {
+        const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${text}`).all({ offsetMs: 25_200_000, now, start, end: endExclusive }, 's000') as { detail: string }[];
+        process.stderr.write(`  ${name}: ${plan.map((p) => p.detail).join(' | ')}\n`);
+      }
+    }
     const S = { rounds: 25, warmup: 5, target: 2 };
     entries.push(await compareAsync('school · open cases by step', () => q.openByState(school), () => B.byState('s000'), S));
     entries.push(await compareAsync('school · open cases by factor', () => q.openByFactor(school), () => B.byFactor('s000'), S));
