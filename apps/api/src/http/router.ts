@@ -6,6 +6,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Role } from '@jalur/engine';
 import { errorBody } from './errors.ts';
+import { type Language, pickLanguage } from './messages.ts';
+import { issueMessage } from './zod-messages.ts';
 
 /** The signed-in caller, set by the auth middleware. */
 export interface Principal {
@@ -36,12 +38,12 @@ export interface IssueDetail {
   message: string;
 }
 
-/** zod issues in a JSON-safe shape. */
-export function issueDetails(issues: readonly z.core.$ZodIssue[]): IssueDetail[] {
+/** zod issues in a JSON-safe shape, their messages in `lang` (Indonesian by default). */
+export function issueDetails(issues: readonly z.core.$ZodIssue[], lang: Language = 'id'): IssueDetail[] {
   return issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     code: i.code,
-    message: i.message,
+    message: issueMessage(i, lang),
   }));
 }
 
@@ -49,7 +51,10 @@ export function issueDetails(issues: readonly z.core.$ZodIssue[]): IssueDetail[]
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return c.json(errorBody(c, 'invalid_request', 'invalid_request', issueDetails(result.error.issues)), 400);
+      if (!result.success) {
+        const details = issueDetails(result.error.issues, pickLanguage(c.req.header('accept-language')));
+        return c.json(errorBody(c, 'invalid_request', 'invalid_request', details), 400);
+      }
       return undefined;
     },
   });

@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+import { describe, expect, it } from 'vitest';
+import { issueMessage } from './zod-messages.ts';
+
+const schema = z.object({
+  name: z.string().max(3),
+  kind: z.enum(['a', 'b']),
+  count: z.number(),
+  nisn: z.string().regex(/^\d+$/, 'NISN: angka / digits'),
+});
+const issues = schema.safeParse({ name: 'panjang', kind: 'c', count: 'tiga', nisn: 'x' }).error!.issues;
+const by = (path: string) => issues.find((i) => i.path[0] === path)!;
+
+describe('issueMessage', () => {
+  it('rewrites zod’s default messages in Indonesian, naming what was received', () => {
+    expect(issueMessage(by('name'), 'id')).toMatch(/^Terlalu besar/);
+    expect(issueMessage(by('kind'), 'id')).toMatch(/^Pilihan tidak valid/);
+    expect(issueMessage(by('count'), 'id')).toBe('Input tidak valid: diharapkan number, diterima string');
+  });
+
+  it('keeps English for English callers and a schema’s own message in any language', () => {
+    expect(issueMessage(by('count'), 'en')).toBe(by('count').message);
+    expect(issueMessage(by('nisn'), 'id')).toBe('NISN: angka / digits');
+  });
+});
