@@ -4,7 +4,7 @@
  * time per step, cases per month, outcomes, attendance/grade trends and
  * return-to-attendance per branch. Every table has its CSV; the page prints.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Printer } from 'lucide-react';
@@ -25,6 +25,12 @@ export function SchoolDashboard() {
   const beforeAfter = useBeforeAfter(period);
   const trends = useTrends();
   const factorName = (f: string) => t(`factors.${f}`, { defaultValue: f });
+  // The printed report is the whole report: collapsed details open before printing.
+  useEffect(() => {
+    const open = () => document.querySelectorAll('.report-page details').forEach((d) => d.setAttribute('open', ''));
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
 
   if (summary.isPending) return <p className="muted">{t('loading')}</p>;
   if (summary.isError) return <p className="error-text">{summary.error.message}</p>;
