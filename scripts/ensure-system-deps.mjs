@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 // Installs the system packages the test suite needs when they are missing:
-// Debian's Chromium for the browser tests (and, when a test needs it, the
-// PostgreSQL server). Runs as root in CI with no prompt; prints what it does.
-// Set JALUR_SKIP_SYSTEM_DEPS=1 to skip (for machines without apt-get).
+// Debian's Chromium for the browser tests and the PostgreSQL server for the
+// contract and scale-out tests (scripts/pg-server.mjs runs it on a temp dir),
+// in one apt-get run. Runs as root in CI with no prompt; prints what it does.
+// JALUR_SKIP_SYSTEM_DEPS=1 skips everything (machines without apt-get);
+// JALUR_SKIP_POSTGRES=1 skips PostgreSQL only.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
-/** What the tests need: the file that proves the package is there, and the Debian package. */
+/** True when a PostgreSQL 15+ server (initdb) is installed. */
+function hasPostgres() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return false;
+  return readdirSync(root).some((v) => Number(v) >= 15 && existsSync(`${root}/${v}/bin/initdb`));
+}
+
+/** What the tests need: how to tell the package is there, and the Debian package. */
 const NEEDS = [
-  { label: 'Chromium', probe: ['/usr/bin/chromium'], packages: ['chromium'] },
-  ...(process.env.JALUR_NEEDS_POSTGRES === '1'
-    ? [{ label: 'PostgreSQL', probe: ['/usr/lib/postgresql'], packages: ['postgresql'] }]
-    : []),
+  { label: 'Chromium', present: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
+  ...(process.env.JALUR_SKIP_POSTGRES === '1' ? [] : [{ label: 'PostgreSQL', present: hasPostgres, packages: ['postgresql'] }]),
 ];
 
 function log(message) {
@@ -31,7 +38,7 @@ if (process.env.JALUR_SKIP_SYSTEM_DEPS === '1') {
   process.exit(0);
 }
 
-const missing = NEEDS.filter((need) => !need.probe.some((p) => existsSync(p)));
+const missing = NEEDS.filter((need) => !need.present());
 if (missing.length === 0) {
   log(`all present: ${NEEDS.map((n) => n.label).join(', ')}`);
   process.exit(0);
@@ -51,7 +58,7 @@ try {
   process.exit(1);
 }
 for (const m of missing) {
-  if (!m.probe.some((p) => existsSync(p))) {
+  if (!m.present()) {
     console.error(`[ensure-system-deps] ${m.label} still missing after apt-get`);
     process.exit(1);
   }
