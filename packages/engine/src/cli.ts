@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --import tsx
 /**
  * The engine's command line (`corepack pnpm jalur …`), the only part of the
  * engine that touches files:
