@@ -81,6 +81,13 @@ describe('template library', () => {
     expect(detailB.sourceVersion).toBe(2);
     library = await json<{ items: Entry[] }>(await api.get('/api/district/templates', kepsekB), 200);
     expect(library.items.find((t) => t.id === published.id)?.adoptions[0]).toMatchObject({ sourceVersion: 2, updateAvailable: false });
+    // Publishing and pulling are audited.
+    const audit = demo.handle.sqlite.prepare("SELECT action, subject FROM audit_log WHERE action LIKE 'template.%' ORDER BY at, action").all() as { action: string; subject: string }[];
+    expect(audit).toEqual([
+      { action: 'template.published', subject: published.id },
+      { action: 'template.published', subject: published.id },
+      { action: 'template.pulled', subject: adopted.id },
+    ]);
   });
 
   it('lets only the district admin publish and only a kepsek pull', async () => {

@@ -131,6 +131,10 @@ export function templateRoutes(ctx: ApiContext) {
       const changeNote = `Dari ${school.name}, ${source.title} v${version.version} / from ${school.name}, ${source.title} v${version.version}`;
       const published = await db.pathways.publish(scope, { id: saved.value.id, publishedBy: p.userId, now, changeNote });
       if (!published.ok) throw fromDbError(published.error, 'template_not_found');
+      await db.audit.record({
+        schoolId: null, actorId: p.userId, at: now, action: 'template.published', subject: saved.value.id,
+        details: { key, version: published.value.version, fromSchoolId: school.id, fromPathwayId: source.id, fromVersion: version.version },
+      });
       return c.json(await templateView(db, districtId, saved.value, []), existing ? 200 : 201);
     })
     .post('/:id/pull', requireRole('kepsek'), validJson(pullBody), async (c) => {
@@ -148,6 +152,7 @@ export function templateRoutes(ctx: ApiContext) {
       const saved = await db.pathways.updateDraft(scope, { id: own.id, expectedRevision: body.expectedRevision, draft: latest.document, updatedBy: p.userId, now: clock.now() });
       if (!saved.ok) throw fromDbError(saved.error, 'pathway_not_found');
       setLineage(db, { schoolId, pathwayId: own.id, templateId: template.id, version: latest.version });
+      await db.audit.record({ schoolId, actorId: p.userId, at: clock.now(), action: 'template.pulled', subject: own.id, details: { templateId: template.id, version: latest.version } });
       return c.json({ pathwayId: own.id, draftRevision: saved.value.draftRevision, sourceTemplateId: template.id, sourceVersion: latest.version }, 200);
     });
 }
