@@ -150,6 +150,16 @@ describe('the pathway designer in Chromium', () => {
     await expect.poll(async () => (await stepIds(page)).length).toBe(start + 1);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await stepIds(page)).length).toBe(start);
+    // Delete from the keyboard removes the step and its transitions; undo brings both back.
+    const edgesBefore = await page.locator('.react-flow__edge').count();
+    await node(page, 'konseling_individual').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await stepIds(page)).length).toBe(start - 1);
+    expect(await page.locator('.react-flow__edge').count()).toBe(edgesBefore - 2);
+    await clickPane(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await stepIds(page)).length).toBe(start);
+    expect(await page.locator('.react-flow__edge').count()).toBe(edgesBefore);
     await saved();
   });
 
@@ -242,6 +252,15 @@ describe('the pathway designer in Chromium', () => {
     await page.click('[data-testid=toggle-json]');
     await clickPane(page);
     await shot('09-parallel');
+  });
+
+  it('starts a new pathway from a district template', async () => {
+    await page.goto(`${server.url}/pathways`);
+    const template = page.locator('[data-testid=templates] li').first();
+    await template.locator('button').click();
+    await page.waitForURL((u) => /\/pathways\/[^/]+$/.test(u.pathname) && u.href !== pathwayUrl);
+    await page.waitForSelector('.react-flow__node');
+    expect((await stepIds(page)).length).toBeGreaterThan(3);
   });
 
   it('shows who changed the draft when a save conflicts (409)', async () => {
