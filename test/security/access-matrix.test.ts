@@ -1,0 +1,87 @@
+/**
+ * The access matrix: every route of the app × every role × a record of the
+ * caller's own school and one of the other school → the expected status.
+ * The route list comes from the app's router (and must match the OpenAPI
+ * document), so a new route without an expectation fails this test. Every
+ * response to a school-A caller is scanned for school B's ids, names and
+ * NISNs; every response to the district admin for any student's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPECTED, type Expect } from './expectations.ts';
+import { REQUESTS } from './requests.ts';
+import { appRoutes, createWorld, openApiRoutes, ROLES, type MatrixRole, type World } from './world.ts';
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+}, 120_000);
+afterAll(() => w.f.close());
+
+/** Whether a status meets an expectation. */
+function meets(status: number, e: Expect): boolean {
+  if (typeof e === 'number') return status === e;
+  switch (e) {
+    case 'ok': return status >= 200 && status < 300;
+    // Past the access check: answered, or refused for its input/state — never 401/403/404.
+    case 'in': return status < 500 && ![401, 403, 404].includes(status);
+    case 'no': return status === 403 || status === 404;
+    case 'x': return [400, 403, 404, 409, 422].includes(status);
+    case 'auth': return status === 401 || status === 429;
+  }
+}
+
+/** Strings that belong to school B (or, for the district admin, to any student). */
+function secretsOf(w: World, role: MatrixRole): string[] {
+  const b = w.f.b;
+  const studentBits = (s: typeof b) => s.students.flatMap((x) => [x.id, x.name, x.nisn]);
+  if (role === 'admin_dinas') return [...studentBits(w.f.a), ...studentBits(b), w.a.caseId, w.b.caseId, 'Catatan rahasia'];
+  return [
+    ...studentBits(b), b.id, w.b.caseId, w.b.flagId, w.b.referralId, w.b.taskId, b.loop.pathwayId, b.srps.pathwayId,
+    ...Object.values(b.users).flatMap((u) => [u.id, u.email, u.name]), 'Sekolah B', 'Psikolog b', 'Alasan rujukan b', 'Catatan rahasia b', 'Sering bolos b',
+  ];
+}
+
+describe('access matrix', () => {
+  it('knows every route the app serves, and the OpenAPI document lists them all', async () => {
+    const routes = appRoutes(w.api.app);
+    const doc = (await w.call('anonymous', 'GET', '/api/openapi.json')).body;
+    const documented = openApiRoutes(doc);
+    expect(routes.filter((r) => !documented.includes(r) && r !== 'GET /api/openapi.json'), 'routes missing from the OpenAPI document').toEqual([]);
+    expect(documented.filter((r) => !routes.includes(r)), 'documented routes the app does not serve').toEqual([]);
+    expect(routes.filter((r) => !REQUESTS[r] || !EXPECTED[r]), 'routes without a matrix expectation').toEqual([]);
+    expect(routes.length).toBeGreaterThan(60);
+  });
+
+  it('answers every route × role × school as expected and never leaks the other school', async () => {
+    const failures: string[] = [];
+    const observed: string[] = [];
+    const routes = appRoutes(w.api.app).filter((r) => r !== 'POST /api/auth/logout');
+    for (const route of [...routes, 'POST /api/auth/logout']) {
+      const [method] = route.split(' ') as [string];
+      const row = EXPECTED[route];
+      const build = REQUESTS[route];
+      if (!row || !build) continue; // reported by the first test
+      const line: string[] = [];
+      for (const side of ['own', 'other'] as const) {
+        for (const role of ROLES) {
+          const req = build(side === 'own' ? w.a : w.b, w.a);
+          const res = await w.call(role, method, req.path, req.body, req.headers);
+          const want = row[side][role];
+          line.push(`${side === 'own' ? '' : 'B:'}${role}=${res.status}`);
+          if (!meets(res.status, want)) failures.push(`${route} as ${role} on ${side}: ${res.status} (want ${want}) ${res.text.slice(0, 160)}`);
+          if (res.status >= 400) {
+            if (typeof res.body?.error?.code !== 'string' || typeof res.body?.error?.message !== 'string') failures.push(`${route} as ${role}: error without the JSON shape: ${res.text.slice(0, 120)}`);
+          }
+          if (role !== 'anonymous') {
+            for (const secret of secretsOf(w, role)) {
+              if (res.text.includes(secret)) failures.push(`${route} as ${role} on ${side}: response contains "${secret}"`);
+            }
+          }
+        }
+      }
+      observed.push(`${route}: ${line.join(' ')}`);
+    }
+    if (process.env.JALUR_MATRIX_PRINT) console.log(observed.join('\n'));
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The expected answer of every route for every role, on a record of the
+ * caller's own school and on one of the other school. Written as six codes in
+ * the order of {@link ROLES}: kepsek, guru_bk, wali_kelas, tim, admin_dinas,
+ * anonymous.
+ *
+ * - `ok`: 2xx · `in`: past the access check (2xx, or refused for its input or
+ *   state: 400/409/422 — never 401/403/404/5xx) · `no`: 403 or 404 ·
+ *   `x`: refused without acting (400/403/404/409/422) · `auth`: 401 or 429 ·
+ *   a number: exactly that status.
+ */
+import { ROLES, type MatrixRole } from './world.ts';
+
+export type Expect = 'ok' | 'in' | 'no' | 'x' | 'auth' | number;
+export interface Row {
+  own: Record<MatrixRole, Expect>;
+  other: Record<MatrixRole, Expect>;
+}
+
+function parse(codes: string): Record<MatrixRole, Expect> {
+  const parts = codes.trim().split(/\s+/);
+  if (parts.length !== ROLES.length) throw new Error(`expectation "${codes}" needs ${ROLES.length} codes`);
+  return Object.fromEntries(ROLES.map((r, i) => [r, /^\d+$/.test(parts[i]!) ? Number(parts[i]) : parts[i]])) as Record<MatrixRole, Expect>;
+}
+
+/** The same answer whichever school's record the request names (lists, school-wide settings). */
+const same = (codes: string): Row => ({ own: parse(codes), other: parse(codes) });
+/** A record of the other school: whoever may act on their own gets 403/404 on it; the rest answer as on their own. */
+const hidden = (codes: string, other?: string): Row => {
+  const own = parse(codes);
+  const derived = Object.fromEntries(ROLES.map((r) => [r, own[r] === 'ok' || own[r] === 'in' ? 'no' : own[r] === 404 || own[r] === 403 ? 'no' : own[r]])) as Record<MatrixRole, Expect>;
+  return { own, other: other ? parse(other) : derived };
+};
+
+/** A student-level route: the district admin never reads it. */
+export const EXPECTED: Record<string, Row> = {
+  'GET /api/health': same('ok ok ok ok ok ok'),
+  'GET /api/openapi.json': same('ok ok ok ok ok ok'),
+  'POST /api/auth/login': same('auth auth auth auth auth auth'),
+  'GET /api/auth/me': same('ok ok ok ok ok 401'),
+  // Runs last: the other side's requests carry the tokens the own side just revoked.
+  'POST /api/auth/logout': { own: parse('ok ok ok ok ok 401'), other: parse('401 401 401 401 401 401') },
+
+  'GET /api/pathways': same('ok ok ok ok ok 401'),
+  'POST /api/pathways': same('in in 403 403 in 401'),
+  'POST /api/pathways/lint': same('ok ok ok ok ok 401'),
+  'GET /api/pathways/:id': hidden('ok ok ok ok 404 401'),
+  'PUT /api/pathways/:id': hidden('in in 403 403 404 401'),
+  'POST /api/pathways/:id/publish': hidden('ok 403 403 403 404 401'),
+  'GET /api/pathways/:id/versions': hidden('ok ok ok ok 404 401'),
+  'GET /api/pathways/:id/versions/:v': hidden('ok ok ok ok 404 401'),
+  'GET /api/pathways/:id/versions/:v/xstate': hidden('ok ok ok ok 404 401'),
+  'POST /api/pathways/:id/migrations/dry-run': hidden('in 403 403 403 403 401'),
+  'POST /api/pathways/:id/migrations/apply': hidden('in 403 403 403 403 401'),
+
+  'GET /api/students': same('ok ok ok 403 403 401'),
+  'POST /api/students': same('in in 403 403 403 401'),
+  'GET /api/students/:id': hidden('ok ok ok 403 403 401'),
+  'POST /api/students/import': same('ok ok 403 403 403 401'),
+  'GET /api/students/:id/indicators': hidden('ok ok ok 403 403 401'),
+  'GET /api/students/:id/export': hidden('ok 403 403 403 403 401'),
+  'POST /api/students/:id/erase': hidden('in 403 403 403 403 401'),
+
+  'POST /api/cases': hidden('ok ok 403 403 403 401'),
+  'GET /api/cases': same('ok ok ok ok 403 401'),
+  'GET /api/cases/board': same('ok ok ok ok 403 401'),
+  'GET /api/cases/:id': hidden('ok ok ok 404 403 401'),
+  'GET /api/cases/:id/events': hidden('ok ok ok 404 403 401'),
+  'POST /api/cases/:id/events': hidden('in in in 404 403 401'),
+  'PUT /api/cases/:id/assignee': hidden('ok ok 403 403 403 401'),
+  'GET /api/cases/:id/opening': hidden('ok ok 403 403 403 401'),
+  'GET /api/cases/:id/notes': hidden('ok ok ok 404 403 401'),
+  'POST /api/cases/:id/notes': hidden('ok ok ok 404 403 401'),
+  'GET /api/cases/:id/consents': hidden('ok ok ok 404 403 401'),
+  'POST /api/cases/:id/consents': hidden('in in in 403 403 401'),
+  'GET /api/cases/:id/referrals': hidden('ok ok ok 404 403 401'),
+  'POST /api/cases/:id/referrals': hidden('in in 403 403 403 401'),
+  'GET /api/cases/:id/records': hidden('ok ok ok 404 403 401'),
+  'POST /api/cases/:id/records': hidden('in in in 404 403 401'),
+
+  'GET /api/referrals': same('ok ok 403 403 403 401'),
+  'POST /api/referrals/:id/accept': hidden('in in 403 403 403 401'),
+  'POST /api/referrals/:id/reject': hidden('in in 403 403 403 401'),
+  'POST /api/referrals/:id/complete': hidden('in in 403 403 403 401'),
+
+  'POST /api/indicators/import': same('ok ok ok 403 403 401'),
+  'POST /api/indicators': same('in in in 403 403 401'),
+  'GET /api/early-warning': same('ok ok ok 403 403 401'),
+  'POST /api/early-warning/scan': same('ok ok 403 403 403 401'),
+  'GET /api/early-warning/rules': same('ok ok ok 403 403 401'),
+  'PUT /api/early-warning/rules': same('in in 403 403 403 401'),
+  // The body names the other school's student: refused, whatever the reason.
+  'POST /api/flags': { own: parse('in in in 403 403 401'), other: parse('x x x 403 403 401') },
+  'POST /api/flags/:id/clear': hidden('ok ok ok 403 403 401'),
+  'POST /api/flags/:id/open-case': hidden('in in 403 403 403 401', 'x x 403 403 403 401'),
+
+  'GET /api/tasks': same('ok ok ok ok 403 401'),
+  'GET /api/tasks/assignees': same('ok ok 403 403 403 401'),
+  'POST /api/tasks/:id/decision': hidden('in 403 403 403 403 401', 'x 403 403 403 403 401'),
+  'POST /api/tasks/:id/assign': hidden('in in 403 403 403 401', 'x x 403 403 403 401'),
+  'GET /api/approvals': same('ok ok 403 403 403 401'),
+  'GET /api/notifications': same('ok ok ok ok ok 401'),
+  // A task id is no notification id: not found for everyone.
+  'POST /api/notifications/:id/read': same('404 404 404 404 404 401'),
+  'GET /api/calendar': same('ok ok ok ok 403 401'),
+  'GET /api/calendar/school-days': same('ok ok ok ok 403 401'),
+  'PUT /api/calendar': same('in 403 403 403 403 401'),
+  'DELETE /api/calendar/:date': same('ok 403 403 403 403 401'),
+
+  'GET /api/reports/summary': same('ok ok 403 403 403 401'),
+  'GET /api/reports/before-after': same('ok ok 403 403 403 401'),
+  'GET /api/reports/trends': same('ok ok 403 403 403 401'),
+  'GET /api/reports/migration-candidates': same('ok ok 403 403 403 401'),
+  'GET /api/reports/export.csv': same('in in 403 403 403 401'),
+
+  'GET /api/district/schools': same('403 403 403 403 ok 401'),
+  'GET /api/district/aggregates': same('403 403 403 403 ok 401'),
+  'GET /api/district/aggregates.csv': same('403 403 403 403 in 401'),
+  'GET /api/district/templates': same('ok ok 403 403 ok 401'),
+  'GET /api/district/templates/sources': same('403 403 403 403 in 401'),
+  'POST /api/district/templates': same('403 403 403 403 in 401'),
+  // A school's pathway id is no template: the kepsek's pull is refused, never applied.
+  'POST /api/district/templates/:id/pull': same('x 403 403 403 403 401'),
+
+  'GET /api/staff': same('ok 403 403 403 403 401'),
+  'PUT /api/staff/:id/role': hidden('in 403 403 403 403 401', 'x 403 403 403 403 401'),
+};

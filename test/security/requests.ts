@@ -1,0 +1,108 @@
+/**
+ * One concrete request per route of the app, for the access matrix: the path
+ * filled with school A's records ("own") or school B's ("other"), and a body
+ * that is valid where that is practical (so an allowed caller gets past
+ * validation), otherwise one that the route must refuse after its access
+ * check. A route missing here fails the matrix.
+ */
+import type { SchoolIds } from './world.ts';
+
+export interface MatrixRequest {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Build = (ids: SchoolIds, own: SchoolIds) => MatrixRequest;
+
+const CSV = { 'content-type': 'text/csv' };
+
+/** Keyed by `METHOD /path/:param` exactly as the router lists it. */
+export const REQUESTS: Record<string, Build> = {
+  'GET /api/health': () => ({ path: '/api/health' }),
+  'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
+  'POST /api/auth/login': () => ({ path: '/api/auth/login', body: { email: 'tidak-ada@uji.test', password: 'salah-sekali' } }),
+  'POST /api/auth/logout': () => ({ path: '/api/auth/logout' }),
+  'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+
+  'GET /api/pathways': () => ({ path: '/api/pathways' }),
+  'POST /api/pathways': () => ({ path: '/api/pathways', body: { document: { format: 'jalur.pathway/1', key: `draf-${Math.random().toString(36).slice(2, 8)}`, title: { id: 'Draf' }, machine: { id: 'd', initial: 'a', states: { a: { type: 'final' } } } } } }),
+  'POST /api/pathways/lint': () => ({ path: '/api/pathways/lint', body: { document: { format: 'jalur.pathway/1', key: 'x', title: { id: 'X' }, machine: { id: 'x', initial: 'a', states: { a: {} } } } } }),
+  'GET /api/pathways/:id': (s) => ({ path: `/api/pathways/${s.pathwayId}` }),
+  'PUT /api/pathways/:id': (s) => ({ path: `/api/pathways/${s.pathwayId}`, body: { document: { format: 'jalur.pathway/1' }, expectedRevision: 0 } }),
+  'POST /api/pathways/:id/publish': (s) => ({ path: `/api/pathways/${s.pathwayId}/publish` }),
+  'GET /api/pathways/:id/versions': (s) => ({ path: `/api/pathways/${s.pathwayId}/versions` }),
+  'GET /api/pathways/:id/versions/:v': (s) => ({ path: `/api/pathways/${s.pathwayId}/versions/1` }),
+  'GET /api/pathways/:id/versions/:v/xstate': (s) => ({ path: `/api/pathways/${s.pathwayId}/versions/1/xstate` }),
+  'POST /api/pathways/:id/migrations/dry-run': (s) => ({ path: `/api/pathways/${s.srpsPathwayId}/migrations/dry-run`, body: { fromVersion: 1, toVersion: 1 } }),
+  'POST /api/pathways/:id/migrations/apply': (s) => ({ path: `/api/pathways/${s.srpsPathwayId}/migrations/apply`, body: { fromVersion: 1, toVersion: 1 } }),
+
+  'GET /api/students': (s) => ({ path: `/api/students?search=${s.nisn}` }),
+  'POST /api/students': (s) => ({ path: '/api/students', body: { nisn: s.nisn, name: 'Duplikat' } }),
+  'GET /api/students/:id': (s) => ({ path: `/api/students/${s.studentId}` }),
+  'POST /api/students/import': () => ({ path: '/api/students/import?dryRun=true', body: 'nisn,nama,kelas\n3999999999,Impor Uji,X-1\n', headers: CSV }),
+  'GET /api/students/:id/indicators': (s) => ({ path: `/api/students/${s.studentId}/indicators` }),
+  'GET /api/students/:id/export': (s) => ({ path: `/api/students/${s.studentId}/export` }),
+  'POST /api/students/:id/erase': (s) => ({ path: `/api/students/${s.studentId}/erase`, body: { confirm: 'bukan-nisn-ini' } }),
+
+  'POST /api/cases': (s) => ({ path: '/api/cases', body: { studentId: s.otherClassStudentId, pathwayId: s.pathwayId } }),
+  'GET /api/cases': (s) => ({ path: `/api/cases?studentId=${s.studentId}` }),
+  'GET /api/cases/board': (s) => ({ path: `/api/cases/board?pathwayId=${s.pathwayId}` }),
+  'GET /api/cases/:id': (s) => ({ path: `/api/cases/${s.caseId}` }),
+  'GET /api/cases/:id/events': (s) => ({ path: `/api/cases/${s.caseId}/events` }),
+  'POST /api/cases/:id/events': (s) => ({ path: `/api/cases/${s.caseId}/events`, body: { type: 'CATAT', data: { catatan: 'uji akses' }, expectedVersion: 999 } }),
+  'PUT /api/cases/:id/assignee': (s) => ({ path: `/api/cases/${s.caseId}/assignee`, body: { assigneeId: s.guruBkId } }),
+  'GET /api/cases/:id/opening': (s) => ({ path: `/api/cases/${s.caseId}/opening` }),
+  'GET /api/cases/:id/notes': (s) => ({ path: `/api/cases/${s.caseId}/notes` }),
+  'POST /api/cases/:id/notes': (s) => ({ path: `/api/cases/${s.caseId}/notes`, body: { body: 'Catatan uji akses', confidentiality: 'umum' } }),
+  'GET /api/cases/:id/consents': (s) => ({ path: `/api/cases/${s.caseId}/consents` }),
+  'POST /api/cases/:id/consents': (s) => ({ path: `/api/cases/${s.caseId}/consents`, body: { purpose: 'referral', givenBy: 'Ibu', method: 'verbal', givenAt: 'bukan-tanggal' } }),
+  'GET /api/cases/:id/referrals': (s) => ({ path: `/api/cases/${s.caseId}/referrals` }),
+  'POST /api/cases/:id/referrals': (s) => ({ path: `/api/cases/${s.caseId}/referrals`, body: { target: 'bukan-tujuan', targetName: 'x', reason: 'y' } }),
+  'GET /api/cases/:id/records': (s) => ({ path: `/api/cases/${s.caseId}/records` }),
+  'POST /api/cases/:id/records': (s) => ({ path: `/api/cases/${s.caseId}/records`, body: { kind: 'home_visit', data: {} } }),
+
+  'GET /api/referrals': () => ({ path: '/api/referrals' }),
+  'POST /api/referrals/:id/accept': (s) => ({ path: `/api/referrals/${s.referralId}/accept`, body: {} }),
+  'POST /api/referrals/:id/reject': (s) => ({ path: `/api/referrals/${s.referralId}/reject`, body: { reason: '' } }),
+  'POST /api/referrals/:id/complete': (s) => ({ path: `/api/referrals/${s.referralId}/complete`, body: { outcomeReport: '' } }),
+
+  'POST /api/indicators/import': (s) => ({ path: '/api/indicators/import?dryRun=true&kind=attendance', body: `nisn,periode,hadir\n${s.nisn},2026-01,x\n`, headers: CSV }),
+  'POST /api/indicators': (s) => ({ path: '/api/indicators', body: { entries: [{ nisn: s.nisn, kind: 'attendance', period: 'bukan-periode', values: {} }] } }),
+  'GET /api/early-warning': () => ({ path: '/api/early-warning' }),
+  'POST /api/early-warning/scan': () => ({ path: '/api/early-warning/scan' }),
+  'GET /api/early-warning/rules': () => ({ path: '/api/early-warning/rules' }),
+  'PUT /api/early-warning/rules': () => ({ path: '/api/early-warning/rules', body: { rules: [{ key: 'bukan-aturan', params: {} }] } }),
+  'POST /api/flags': (s) => ({ path: '/api/flags', body: { studentId: s.studentId, reason: '' } }),
+  'POST /api/flags/:id/clear': (s) => ({ path: `/api/flags/${s.flagId}/clear` }),
+  'POST /api/flags/:id/open-case': (s) => ({ path: `/api/flags/${s.flagId}/open-case`, body: { pathwayId: 12 } }),
+
+  'GET /api/tasks': () => ({ path: '/api/tasks?scope=all' }),
+  'GET /api/tasks/assignees': () => ({ path: '/api/tasks/assignees' }),
+  'POST /api/tasks/:id/decision': (s) => ({ path: `/api/tasks/${s.taskId}/decision`, body: { decision: 'mungkin' } }),
+  'POST /api/tasks/:id/assign': (s) => ({ path: `/api/tasks/${s.taskId}/assign`, body: { assigneeId: 42 } }),
+  'GET /api/approvals': () => ({ path: '/api/approvals' }),
+  'GET /api/notifications': () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/:id/read': (s) => ({ path: `/api/notifications/${s.taskId}/read` }),
+  'GET /api/calendar': () => ({ path: '/api/calendar?from=2026-01-01&to=2026-12-31' }),
+  'GET /api/calendar/school-days': () => ({ path: '/api/calendar/school-days?from=2026-02-02&days=5' }),
+  'PUT /api/calendar': () => ({ path: '/api/calendar', body: { entries: [{ date: 'bukan-tanggal', kind: 'holiday' }] } }),
+  'DELETE /api/calendar/:date': () => ({ path: '/api/calendar/2031-01-01' }),
+
+  'GET /api/reports/summary': () => ({ path: '/api/reports/summary' }),
+  'GET /api/reports/before-after': () => ({ path: '/api/reports/before-after' }),
+  'GET /api/reports/trends': () => ({ path: '/api/reports/trends' }),
+  'GET /api/reports/migration-candidates': (s) => ({ path: `/api/reports/migration-candidates?pathwayId=${s.srpsPathwayId}` }),
+  'GET /api/reports/export.csv': () => ({ path: '/api/reports/export.csv' }),
+
+  'GET /api/district/schools': () => ({ path: '/api/district/schools' }),
+  'GET /api/district/aggregates': () => ({ path: '/api/district/aggregates' }),
+  'GET /api/district/aggregates.csv': () => ({ path: '/api/district/aggregates.csv' }),
+  'GET /api/district/templates': () => ({ path: '/api/district/templates' }),
+  'GET /api/district/templates/sources': () => ({ path: '/api/district/templates/sources' }),
+  'POST /api/district/templates': (s) => ({ path: '/api/district/templates', body: { sourcePathwayId: s.pathwayId, bukan: true } }),
+  'POST /api/district/templates/:id/pull': (s) => ({ path: `/api/district/templates/${s.pathwayId}/pull`, body: {} }),
+
+  'GET /api/staff': () => ({ path: '/api/staff' }),
+  'PUT /api/staff/:id/role': (s) => ({ path: `/api/staff/${s.timId}/role`, body: { role: 'bukan-peran' } }),
+};
