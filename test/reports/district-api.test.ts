@@ -137,6 +137,16 @@ describe('GET /api/district/aggregates', () => {
     }
   });
 
+  it('counts whole months, so requests a day apart cannot be subtracted', async () => {
+    const token = await api.login('dinas@kabupaten.demo');
+    const a = (await (await api.get('/api/district/aggregates?from=2023-08-15&to=2023-09-10', token)).json()) as DistrictAggregates;
+    expect(a.period).toEqual({ from: '2023-08-01', to: '2023-09-30' });
+    const b = (await (await api.get('/api/district/aggregates?from=2023-08-01&to=2023-09-30', token)).json()) as DistrictAggregates;
+    expect(a.schools).toEqual(b.schools);
+    const feb = (await (await api.get('/api/district/aggregates?from=2024-02-03&to=2024-02-03', token)).json()) as DistrictAggregates;
+    expect(feb.period).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
   it('answers 404 for a school outside the district and 400 for a bad period', async () => {
     const token = await api.login('dinas@kabupaten.demo');
     expect((await api.get('/api/district/aggregates?schoolId=sekolah-lain', token)).status).toBe(404);

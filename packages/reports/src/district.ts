@@ -10,7 +10,7 @@
 import type { Localized } from '@jalur/engine';
 import { beforeAfterRows } from './before-after.ts';
 import { REPORTED_OUTCOMES, reportedOutcome, type ReportedOutcome } from './outcome.ts';
-import { periodBounds, WIB_OFFSET_MINUTES, type Period } from './period.ts';
+import { monthAligned, periodBounds, WIB_OFFSET_MINUTES, type Period } from './period.ts';
 import type { ReportQueries, ReportScope } from './queries.ts';
 import { mergedStepLabels } from './steps.ts';
 import { countsPerLeaf } from './summary.ts';
@@ -36,6 +36,7 @@ export interface AggregateBlock {
 /** `GET /api/district/aggregates`. */
 export interface DistrictAggregates {
   generatedAt: string;
+  /** The period actually counted: the one asked for, widened to whole months. */
   period: Period;
   /** Counts from 1 to 4 are shown as "<5". */
   suppression: { threshold: 5; marker: '<5' };
@@ -119,7 +120,8 @@ export async function districtAggregates(
   input: { districtId: string; schoolId?: string | null; period: Period; now: Date; offsetMinutes?: number },
 ): Promise<DistrictAggregates> {
   const scope: ReportScope = { kind: 'district', districtId: input.districtId, schoolId: input.schoolId ?? null };
-  const { start, endExclusive } = periodBounds(input.period, input.offsetMinutes ?? WIB_OFFSET_MINUTES);
+  const period = monthAligned(input.period);
+  const { start, endExclusive } = periodBounds(period, input.offsetMinutes ?? WIB_OFFSET_MINUTES);
   const [schools, states, factors, outcomes, ba, docs] = await Promise.all([
     q.districtSchools(input.districtId),
     q.openByState(scope),
@@ -155,7 +157,7 @@ export async function districtAggregates(
   const schoolCells = listed.map((s) => cellsOf(perSchool.get(s.id) ?? emptyRaw()));
   return {
     generatedAt: input.now.toISOString(),
-    period: input.period,
+    period,
     suppression: { threshold: 5, marker: '<5' },
     district: publish(all, null, labels, (key) => districtCell(schoolCells.map((c) => c.get(key) ?? 0))),
     schools: listed.map((s, i) => publish(perSchool.get(s.id) ?? emptyRaw(), { id: s.id, name: s.name }, labels, (key) => suppressCount(schoolCells[i]!.get(key) ?? 0))),

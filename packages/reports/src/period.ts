@@ -51,3 +51,14 @@ export function defaultPeriod(now: Date, offsetMinutes = WIB_OFFSET_MINUTES): Pe
   const from = schoolDateOf(now.getTime() - 89 * 86_400_000, offsetMinutes);
   return { from, to };
 }
+
+/**
+ * The period widened to whole calendar months (first day of `from`'s month to
+ * the last day of `to`'s). District answers use month-aligned periods so two
+ * requests a day apart cannot be subtracted to follow one child in and out.
+ */
+export function monthAligned(p: Period): Period {
+  const [y, m] = p.to.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${p.from.slice(0, 7)}-01`, to: `${p.to.slice(0, 7)}-${String(last).padStart(2, '0')}` };
+}

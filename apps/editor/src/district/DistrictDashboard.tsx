@@ -64,7 +64,10 @@ export default function DistrictDashboard() {
           <button className="btn" type="button" onClick={() => window.print()}><Printer size={14} /> {t('print')}</button>
         </form>
       </div>
-      <p className="muted small">{t('district.suppressed')}</p>
+      <p className="muted small">
+        {t('district.suppressed')}
+        {agg.data && <> · {t('period')}: {agg.data.period.from} – {agg.data.period.to} ({t('district.wholeMonths')})</>}
+      </p>
       {agg.isPending && <p className="muted">{t('loading')}</p>}
       {agg.isError && <p className="error-text">{agg.error.message}</p>}
       {agg.data && (

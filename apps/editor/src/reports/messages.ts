@@ -102,6 +102,7 @@ const id = {
     districtWide: 'Seluruh kabupaten',
     rate: 'Persentase',
     suppressed: '<5 = jumlah kecil disembunyikan untuk melindungi siswa',
+    wholeMonths: 'dihitung per bulan penuh',
     templates: 'Pustaka templat',
   },
 };
@@ -204,6 +205,7 @@ const en: typeof id = {
     districtWide: 'Whole district',
     rate: 'Rate',
     suppressed: '<5 = small counts hidden to protect students',
+    wholeMonths: 'counted in whole months',
     templates: 'Template library',
   },
 };
