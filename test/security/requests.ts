@@ -104,5 +104,5 @@ export const REQUESTS: Record<string, Build> = {
   'POST /api/district/templates/:id/pull': (s) => ({ path: `/api/district/templates/${s.pathwayId}/pull`, body: {} }),
 
   'GET /api/staff': () => ({ path: '/api/staff' }),
-  'PUT /api/staff/:id/role': (s) => ({ path: `/api/staff/${s.timId}/role`, body: { role: 'bukan-peran' } }),
+  'PUT /api/staff/:id/role': (s) => ({ path: `/api/staff/${s.timId}/role`, body: { role: 'tim' } }),
 };

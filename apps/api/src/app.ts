@@ -20,6 +20,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { districtRoutes } from './district/routes.ts';
 import { migrationRoutes } from './reports/migrations.ts';
 import { caseworkRoutes } from './casework/index.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 
 export type { AppDeps } from './context.ts';
 
@@ -63,7 +64,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/reports', reportRoutes(ctx))
     .route('/api/district', districtRoutes(ctx))
     .route('/api/pathways', migrationRoutes(ctx))
-    .route('/api', caseworkRoutes(ctx));
+    .route('/api', caseworkRoutes(ctx))
+    .route('/api', privacyRoutes(ctx));
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => {

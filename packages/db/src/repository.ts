@@ -65,6 +65,12 @@ export interface UserRepo {
    */
   authenticate(input: { email: string; password: string; now: Date; maxFailures?: number; lockMs?: number }): Promise<DbResult<R.User>>;
   setPassword(userId: string, password: string): Promise<void>;
+  /**
+   * Changes a staff member's role (and class, for a wali kelas) within their
+   * school: `not_found` for a user of another school, `invalid` for
+   * `admin_dinas`. Writes a `user.role_change` audit row in the same transaction.
+   */
+  setRole(schoolId: string, userId: string, input: { role: Exclude<R.UserRole, 'admin_dinas'>; className?: string | null; actorId: string | null; now: Date }): Promise<DbResult<R.User>>;
 }
 
 export interface SessionRepo {
@@ -135,6 +141,8 @@ export interface EarlyWarningRepo {
   listRules(schoolId: string): Promise<R.EarlyWarningRuleRow[]>;
   upsertRule(schoolId: string, rule: { key: string; params: Record<string, unknown>; holdWeeks?: number; enabled?: boolean; now: Date }): Promise<R.EarlyWarningRuleRow>;
   listFlags(schoolId: string, filter?: { active?: boolean; studentId?: string }): Promise<R.FlagRow[]>;
+  /** One flag of the school, or null. */
+  getFlag(schoolId: string, flagId: string): Promise<R.FlagRow | null>;
   /** A manual flag (source `manual`) or a rule's finding (source `rule`; one active per rule and student — raising again keeps `since`). */
   raiseFlag(schoolId: string, flag: { studentId: string; source: R.FlagRow['source']; ruleKey?: string | null; reason: string; level?: R.FlagRow['level']; details?: Record<string, unknown> | null; createdBy?: string | null; now: Date }): Promise<DbResult<R.FlagRow>>;
   clearFlag(schoolId: string, flagId: string, now: Date): Promise<DbResult<R.FlagRow>>;
@@ -202,7 +210,7 @@ export interface CaseRepo {
 }
 
 export interface TaskRepo {
-  list(schoolId: string, filter?: { status?: R.TaskRow['status']; caseId?: string; assigneeId?: string; roles?: readonly string[]; dueBefore?: Date; approval?: R.TaskRow['approval'] }): Promise<R.TaskRow[]>;
+  list(schoolId: string, filter?: { status?: R.TaskRow['status']; caseId?: string; /** Tasks of this step only. */ stateId?: string; assigneeId?: string; roles?: readonly string[]; dueBefore?: Date; approval?: R.TaskRow['approval'] }): Promise<R.TaskRow[]>;
   get(schoolId: string, taskId: string): Promise<R.TaskRow | null>;
   assign(schoolId: string, taskId: string, assigneeId: string | null): Promise<DbResult<R.TaskRow>>;
   /** The kepsek's approve/reject on a task that `requiresApproval` (audit row in the same call). */
@@ -267,6 +275,18 @@ export interface AuditRepo {
   list(schoolId: string | null, filter?: { action?: string; subject?: string; actorId?: string; limit?: number }): Promise<R.AuditRow[]>;
 }
 
+/** Periodic jobs that must run once per period across processes (scheduler). */
+export interface JobRepo {
+  /**
+   * Claims the run (`job`, `period`) for `claimer`: true for exactly one
+   * caller; false while another holds it (lease, default 10 min) or once it
+   * is finished. A lapsed, unfinished claim may be taken over.
+   */
+  claim(job: string, period: string, claimer: string, now: Date, opts?: { leaseMs?: number }): Promise<boolean>;
+  /** Marks a claimed run done: it is never claimed again. */
+  finish(job: string, period: string, claimer: string, now: Date): Promise<void>;
+}
+
 export interface IdempotencyRepo {
   /** The stored answer for (user, key), or null. */
   lookup(userId: string, key: string): Promise<R.IdempotencyRow | null>;
@@ -307,6 +327,7 @@ export interface JalurDb {
   notifications: NotificationRepo;
   audit: AuditRepo;
   idempotency: IdempotencyRepo;
+  jobs: JobRepo;
   /** See {@link ReportHandle}. */
   readonly reportHandle: ReportHandle;
   /** True when nothing has been seeded yet (no district). */

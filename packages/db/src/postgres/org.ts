@@ -134,6 +134,17 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       const passwordHash = await hashPassword(password);
       await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
     },
+    async setRole(schoolId, userId, { role, className, actorId, now }) {
+      if ((role as string) === 'admin_dinas') return fail('invalid', 'Peran tidak boleh admin_dinas / a school user cannot become admin_dinas');
+      return ctx.tx(async (tx) => {
+        const [row] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.schoolId, schoolId))).for('update');
+        if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const nextClass = role === 'wali_kelas' ? (className ?? row.className) : null;
+        const [updated] = await tx.update(users).set({ role, className: nextClass }).where(eq(users.id, userId)).returning();
+        await ctx.audit(tx, { schoolId, actorId, action: 'user.role_change', subject: `user:${userId}`, details: { from: row.role, to: role, className: nextClass }, at: now });
+        return ok(publicUser(updated!));
+      });
+    },
   };
 
   const sessionRepo: SessionRepo = {

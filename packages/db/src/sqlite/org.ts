@@ -118,6 +118,17 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       const passwordHash = await hashPassword(password);
       db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
     },
+    async setRole(schoolId, userId, { role, className, actorId, now }) {
+      if ((role as string) === 'admin_dinas') return fail('invalid', 'Peran tidak boleh admin_dinas / a school user cannot become admin_dinas');
+      return ctx.immediate(() => {
+        const row = db.select().from(users).where(and(eq(users.id, userId), eq(users.schoolId, schoolId))).get();
+        if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const nextClass = role === 'wali_kelas' ? (className ?? row.className) : null;
+        const updated = db.update(users).set({ role, className: nextClass }).where(eq(users.id, userId)).returning().get();
+        ctx.audit({ schoolId, actorId, action: 'user.role_change', subject: `user:${userId}`, details: { from: row.role, to: role, className: nextClass }, at: now });
+        return ok(publicUser(updated));
+      });
+    },
   };
 
   // Every authenticated request runs this: prepared once, mapped by hand.
