@@ -5,7 +5,7 @@
  */
 import type { Effect } from '@jalur/engine';
 import type { DbError, StoredResponse } from './result.ts';
-import type { CaseEventRow, CaseRow, PathwayVersionRow, StudentRow, TimerRow } from './rows.ts';
+import type { CaseEventRow, CaseRow, ConsentRow, PathwayVersionRow, StudentRow, TaskRow, TimerRow } from './rows.ts';
 
 /** What the engine decided: the next snapshot and the effects to persist. */
 export interface CaseTransition {
@@ -54,10 +54,34 @@ export interface RecordedEvent {
   data?: Record<string, unknown> | null;
 }
 
+/**
+ * Rows an advance writes in its own transaction, before `apply` runs, so a
+ * record and the case context that mirrors it land together or not at all
+ * (NEEDS-FROM-CASEWORK #2). A failed write (`not_found`, `invalid`) fails
+ * the advance.
+ */
+export interface CaseSideWrites {
+  /** A parent/guardian consent on this case (as `consents.add`). */
+  consent?: { purpose: ConsentRow['purpose']; givenBy: string; relationship?: string | null; method: string; granted: boolean; givenAt: Date; recordedBy: string };
+  /** The kepsek's decision on a task of this case that `requiresApproval` (as `tasks.decide`, audited). */
+  decision?: { taskId: string; decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string };
+}
+
+/** What the side writes stored: handed to `apply` and returned with the change. */
+export interface SideWritten {
+  consent?: ConsentRow;
+  /** `consents.has(purpose)` right after the consent was written. */
+  consentGranted?: boolean;
+  /** The decided task. */
+  task?: TaskRow;
+}
+
 /** A committed change: the case after it and the event row it appended. */
 export interface CaseChange {
   case: CaseRow;
   event: CaseEventRow;
+  /** Rows written by `records` (advance only). */
+  written?: SideWritten;
 }
 
 export interface CreateCaseInput {
@@ -95,9 +119,11 @@ export interface AdvanceCaseInput {
   /**
    * Pure, synchronous: call the engine's `advanceCase` here with
    * `caseRow.snapshot`. Runs inside the transaction (BEGIN IMMEDIATE), so the
-   * row it sees is the row that will be updated.
+   * row it sees is the row that will be updated. `written`: what `records` stored.
    */
-  apply: (caseRow: CaseRow, pathwayVersion: PathwayVersionRow) => ApplyResult;
+  apply: (caseRow: CaseRow, pathwayVersion: PathwayVersionRow, written: SideWritten) => ApplyResult;
+  /** Records written in the same transaction, before `apply`. */
+  records?: CaseSideWrites;
   idempotency?: IdempotencyRequest<CaseChange>;
   audit?: readonly AuditInput[];
 }

@@ -7,8 +7,13 @@
  * everything is.
  */
 import { and, eq } from 'drizzle-orm';
-import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, timers } from '../schema-pg/index.ts';
-import type { AuditInput, CaseChange, CaseTransition, RecordedEvent } from '../case-unit.ts';
+import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, tasks, timers } from '../schema-pg/index.ts';
+import type { AuditInput, CaseChange, CaseSideWrites, CaseTransition, RecordedEvent, SideWritten } from '../case-unit.ts';
+import type { Effect } from '@jalur/engine';
+import type { CalendarEntry } from '@jalur/casework';
+import { calendarWindowFor, inSchoolDays } from '../school-day-effects.ts';
+import { hasConsent, insertConsent } from './records.ts';
+import { decideTask } from './work.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
@@ -33,6 +38,32 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       if (row) versionCache.set(id, row);
     }
     return row;
+  }
+
+  /** Due dates of school-day steps recounted on the school's calendar (read in this transaction). */
+  async function withSchoolDays(tx: Exec, pv: PathwayVersionRow, list: readonly Effect[], schoolId: string, now: Date): Promise<readonly Effect[]> {
+    const window = calendarWindowFor(list, pv, now);
+    if (!window) return list;
+    const rows = await tx.$client.unsafe('SELECT date, kind FROM school_calendar WHERE school_id = $1 AND date >= $2 AND date <= $3', [schoolId, window.from, window.to]);
+    return inSchoolDays(list, pv, now, rows as unknown as CalendarEntry[]);
+  }
+
+  /** The advance's side writes (consent, approval decision), before `apply`. */
+  async function writeSide(tx: Exec, row: CaseRow, records: CaseSideWrites, now: Date): Promise<DbResult<SideWritten>> {
+    const written: SideWritten = {};
+    if (records.consent) {
+      written.consent = await insertConsent(tx, row.schoolId, { ...records.consent, caseId: row.id, now });
+      written.consentGranted = await hasConsent(tx, row.schoolId, row.id, records.consent.purpose);
+    }
+    if (records.decision) {
+      const { taskId, ...decision } = records.decision;
+      const task = first(await tx.select({ caseId: tasks.caseId }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, row.schoolId))));
+      if (!task || task.caseId !== row.id) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+      const decided = await decideTask(ctx, tx, row.schoolId, taskId, { ...decision, now });
+      if (!decided.ok) return decided;
+      written.task = decided.value;
+    }
+    return ok(written);
   }
 
   async function writeAudit(tx: Exec, audit: readonly AuditInput[] | undefined, schoolId: string, actorId: string | null, now: Date): Promise<void> {
@@ -75,7 +106,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     // The row is locked by this transaction: a miss means a bug, so roll back loudly.
     if (changed.length !== 1) throw new Error(`case ${row.id} changed under the transaction`);
     const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, ...moved };
-    await applyEffects(tx, updated, t.effects, now, closing);
+    await applyEffects(tx, updated, await withSchoolDays(tx, moveTo ?? pv, t.effects, row.schoolId, now), now, closing);
     return { case: updated, event: eventRow };
   }
 
@@ -110,7 +141,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
           await tx.insert(caseRiskFactors).values(riskFactors.map((factor) => ({ caseId, schoolId: input.schoolId, factor }))).onConflictDoNothing();
         }
         const event = await appendEvent(tx, caseId, input.schoolId, 1, input.event ?? { type: 'case.opened' }, input.actorId, now, null, stateValue);
-        await applyEffects(tx, row, t.effects, now, done);
+        await applyEffects(tx, row, await withSchoolDays(tx, pv, t.effects, input.schoolId, now), now, done);
         const change = { case: row, event };
         await writeAudit(tx, input.audit, input.schoolId, input.actorId, now);
         await keys.store(tx, input.idempotency, change, now);
@@ -129,9 +160,16 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
         }
         const pv = await pathwayVersion(tx, row.pathwayVersionId);
         if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
-        const applied = input.apply(row, pv);
+        let written: SideWritten = {};
+        if (input.records) {
+          const side = await writeSide(tx, row, input.records, input.now);
+          if (!side.ok) return side;
+          written = side.value;
+        }
+        const applied = input.apply(row, pv, written);
         if (!applied.ok) return applied;
-        const change = await persist(tx, row, pv, applied.value, input.event, input.actorId, input.now);
+        const change: CaseChange = await persist(tx, row, pv, applied.value, input.event, input.actorId, input.now);
+        if (input.records) change.written = written;
         await writeAudit(tx, input.audit, input.schoolId, input.actorId, input.now);
         await keys.store(tx, input.idempotency, change, input.now);
         return ok(change);

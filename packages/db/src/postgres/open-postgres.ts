@@ -18,6 +18,7 @@ import { createCaseRepo } from './case-unit.ts';
 import { createWorkRepos } from './work.ts';
 import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
+import { createJobRepo } from './jobs.ts';
 
 /** The committed PostgreSQL migrations (drizzle-kit, `drizzle-pg.config.ts`). */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations-pg', import.meta.url));
@@ -80,6 +81,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     ...createWorkRepos(ctx),
     ...createRecordRepos(ctx),
     ...createOpsRepos(ctx),
+    jobs: createJobRepo(ctx),
     reportHandle: { dialect: 'postgres', client },
     isEmpty: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(schema.districts))[0]?.n === 0,
     ping: async () => (await client`SELECT 1 AS one`)[0]?.one === 1,

@@ -2,12 +2,39 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { caseRecords, cases, consents, notes, referrals } from '../schema-pg/index.ts';
 import type { CaseRecordRepo, ConsentRepo, NoteRepo, ReferralRepo } from '../repository.ts';
-import type { NoteRow, CaseRecordRow, ReferralRow } from '../rows.ts';
+import type { NoteRow, CaseRecordRow, ConsentRow, ReferralRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import type { IdempotencyRequest } from '../case-unit.ts';
 import { canSee } from '../visibility.ts';
 import { first, newId, transact, type Exec, type PgContext } from './context.ts';
 import { keyStore as keys } from './ops.ts';
+
+type ConsentInput = Parameters<ConsentRepo['add']>[1];
+
+/** Inserts a consent row through `x` (the case is checked by the caller). */
+export async function insertConsent(x: Exec, schoolId: string, input: ConsentInput): Promise<ConsentRow> {
+  const [row] = await x
+    .insert(consents)
+    .values({
+      id: newId(), caseId: input.caseId, schoolId, purpose: input.purpose, givenBy: input.givenBy, relationship: input.relationship ?? null,
+      method: input.method, granted: input.granted, givenAt: input.givenAt, recordedBy: input.recordedBy, createdAt: input.now,
+    })
+    .returning();
+  return row!;
+}
+
+/** True when the latest unrevoked consent for `purpose` is granted. */
+export async function hasConsent(x: Exec, schoolId: string, caseId: string, purpose: ConsentRow['purpose']): Promise<boolean> {
+  const latest = first(
+    await x
+      .select({ granted: consents.granted })
+      .from(consents)
+      .where(and(eq(consents.caseId, caseId), eq(consents.schoolId, schoolId), eq(consents.purpose, purpose), isNull(consents.revokedAt)))
+      .orderBy(desc(consents.givenAt), desc(consents.createdAt))
+      .limit(1),
+  );
+  return latest?.granted === true;
+}
 
 export function createRecordRepos(ctx: PgContext): { notes: NoteRepo; consents: ConsentRepo; referrals: ReferralRepo; caseRecords: CaseRecordRepo } {
   const { db } = ctx;
@@ -54,28 +81,13 @@ export function createRecordRepos(ctx: PgContext): { notes: NoteRepo; consents: 
   const consentRepo: ConsentRepo = {
     async add(schoolId, input) {
       if (!(await caseOf(db, schoolId, input.caseId))) return noCase();
-      const [row] = await db
-        .insert(consents)
-        .values({
-          id: newId(), caseId: input.caseId, schoolId, purpose: input.purpose, givenBy: input.givenBy, relationship: input.relationship ?? null,
-          method: input.method, granted: input.granted, givenAt: input.givenAt, recordedBy: input.recordedBy, createdAt: input.now,
-        })
-        .returning();
-      return ok(row!);
+      return ok(await insertConsent(db, schoolId, input));
     },
     async list(schoolId, caseId) {
       return db.select().from(consents).where(and(eq(consents.caseId, caseId), eq(consents.schoolId, schoolId))).orderBy(asc(consents.givenAt));
     },
     async has(schoolId, caseId, purpose) {
-      const latest = first(
-        await db
-          .select({ granted: consents.granted })
-          .from(consents)
-          .where(and(eq(consents.caseId, caseId), eq(consents.schoolId, schoolId), eq(consents.purpose, purpose), isNull(consents.revokedAt)))
-          .orderBy(desc(consents.givenAt), desc(consents.createdAt))
-          .limit(1),
-      );
-      return latest?.granted === true;
+      return hasConsent(db, schoolId, caseId, purpose);
     },
   };
 

@@ -189,6 +189,9 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
       if (filter.studentId) where.push(eq(flags.studentId, filter.studentId));
       return db.select().from(flags).where(and(...where)).orderBy(asc(flags.since));
     },
+    async getFlag(schoolId, flagId) {
+      return first(await db.select().from(flags).where(and(eq(flags.id, flagId), eq(flags.schoolId, schoolId)))) ?? null;
+    },
     async raiseFlag(schoolId, f) {
       return transact(ctx, async (tx): Promise<DbResult<FlagRow>> => {
         const student = first(await tx.select({ id: students.id }).from(students).where(and(eq(students.id, f.studentId), eq(students.schoolId, schoolId))).for('update'));

@@ -9,9 +9,24 @@ import { notifications, tasks, timers } from '../schema-pg/index.ts';
 import type { TaskRepo, TimerRepo } from '../repository.ts';
 import type { TaskRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
-import { first, isStaff, newId, notStaff, pageSize, transact, type PgContext } from './context.ts';
+import { first, isStaff, newId, notStaff, pageSize, transact, type Exec, type PgContext } from './context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The kepsek's approve/reject on a task that `requiresApproval`, audited; runs in the caller's transaction `tx`. */
+export async function decideTask(
+  ctx: PgContext, tx: Exec, schoolId: string, taskId: string,
+  { decision, reason, decidedBy, now }: { decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string; now: Date },
+): Promise<DbResult<TaskRow>> {
+  const row = first(await tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).for('update'));
+  if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+  if (!row.requiresApproval) return fail('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
+  if (row.approval !== 'pending' || row.status !== 'open') return fail('invalid', 'Keputusan sudah diambil / already decided');
+  const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
+  await tx.update(tasks).set(patch).where(eq(tasks.id, taskId));
+  await ctx.audit(tx, { schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
+  return ok({ ...row, ...patch });
+}
 
 export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: TimerRepo } {
   const { db } = ctx;
@@ -22,6 +37,7 @@ export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: Time
       const where: SQL[] = [eq(tasks.schoolId, schoolId)];
       if (filter.status) where.push(eq(tasks.status, filter.status));
       if (filter.caseId) where.push(eq(tasks.caseId, filter.caseId));
+      if (filter.stateId) where.push(eq(tasks.stateId, filter.stateId));
       if (filter.dueBefore) where.push(lt(tasks.dueAt, filter.dueBefore));
       if (filter.approval) where.push(eq(tasks.approval, filter.approval));
       const mine: SQL[] = [];
@@ -48,17 +64,8 @@ export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: Time
       if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
       return ok(row);
     },
-    async decide(schoolId, taskId, { decision, reason, decidedBy, now }) {
-      return transact(ctx, async (tx): Promise<DbResult<TaskRow>> => {
-        const row = first(await tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).for('update'));
-        if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
-        if (!row.requiresApproval) return fail('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
-        if (row.approval !== 'pending' || row.status !== 'open') return fail('invalid', 'Keputusan sudah diambil / already decided');
-        const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
-        await tx.update(tasks).set(patch).where(eq(tasks.id, taskId));
-        await ctx.audit(tx, { schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
-        return ok({ ...row, ...patch });
-      });
+    async decide(schoolId, taskId, input) {
+      return transact(ctx, (tx) => decideTask(ctx, tx, schoolId, taskId, input));
     },
     async remind(now) {
       return ctx.tx(async (tx) => {

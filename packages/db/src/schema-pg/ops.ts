@@ -53,3 +53,22 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
 );
+
+/**
+ * One run of a periodic job (e.g. the early-warning scan of a school for one
+ * day): claimed by exactly one process; a claim not finished within its lease
+ * may be taken over.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    /** e.g. `early-warning:<schoolId>`. */
+    job: text('job').notNull(),
+    /** e.g. `2026-11-25` or `2026-11-25T10`. */
+    period: text('period').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: instant('claimed_at').notNull(),
+    doneAt: instant('done_at'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);

@@ -5,7 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { pathwayVersions, students } from '../schema/index.ts';
-import type { AdvanceCaseInput, AuditInput, CaseChange, CaseTransition, CreateCaseInput, FireTimerOutcome, RecordedEvent } from '../case-unit.ts';
+import type { AdvanceCaseInput, AuditInput, CaseChange, CaseSideWrites, CaseTransition, CreateCaseInput, FireTimerOutcome, RecordedEvent, SideWritten } from '../case-unit.ts';
+import type { Effect } from '@jalur/engine';
+import type { CalendarEntry } from '@jalur/casework';
+import { calendarWindowFor, inSchoolDays } from '../school-day-effects.ts';
+import { hasConsent, insertConsent } from './records.ts';
+import { decideTask } from './work.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
@@ -74,6 +79,31 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
   const finishTimer = sqlite.prepare("UPDATE timers SET status = ?, done_at = ? WHERE id = ? AND status = 'pending'");
   const effects = createEffectWriter(ctx);
   const keys = createKeyStore(ctx);
+  const calendarStmt = sqlite.prepare('SELECT date, kind FROM school_calendar WHERE school_id = ? AND date >= ? AND date <= ?');
+
+  /** Due dates of school-day steps recounted on the school's calendar (read in this transaction). */
+  function withSchoolDays(pv: PathwayVersionRow, list: readonly Effect[], schoolId: string, now: Date): readonly Effect[] {
+    const window = calendarWindowFor(list, pv, now);
+    return window ? inSchoolDays(list, pv, now, calendarStmt.all(schoolId, window.from, window.to) as CalendarEntry[]) : list;
+  }
+
+  /** The advance's side writes (consent, approval decision), before `apply`. */
+  function writeSide(row: CaseRow, records: CaseSideWrites, now: Date): DbResult<SideWritten> {
+    const written: SideWritten = {};
+    if (records.consent) {
+      written.consent = insertConsent(ctx, row.schoolId, { ...records.consent, caseId: row.id, now });
+      written.consentGranted = hasConsent(ctx, row.schoolId, row.id, records.consent.purpose);
+    }
+    if (records.decision) {
+      const { taskId, ...decision } = records.decision;
+      const task = sqlite.prepare('SELECT case_id AS caseId FROM tasks WHERE id = ? AND school_id = ?').get(taskId, row.schoolId) as { caseId: string } | undefined;
+      if (!task || task.caseId !== row.id) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+      const decided = decideTask(ctx, row.schoolId, taskId, { ...decision, now });
+      if (!decided.ok) return decided;
+      written.task = decided.value;
+    }
+    return ok(written);
+  }
 
   /** Immutable rows: cached for the life of the process. */
   const versionCache = new Map<string, PathwayVersionRow>();
@@ -114,7 +144,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
       ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt,
       ...(moveTo && { pathwayId: moveTo.pathwayId, pathwayVersionId: moveTo.id }),
     };
-    effects.apply(updated, t.effects, now, closing);
+    effects.apply(updated, withSchoolDays(moveTo ?? pv, t.effects, row.schoolId, now), now, closing);
     return { case: updated, event: eventRow };
   }
 
@@ -159,7 +189,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
           snapshot: t.snapshot, stateValue, version: 1, status: done ? 'closed' : 'active', outcome, assigneeId: input.assigneeId ?? null,
           riskFactors, openedBy: input.actorId, openedAt: now, updatedAt: now, closedAt: done ? now : null, indicatorsAtOpen: input.indicatorsAtOpen ?? null,
         };
-        effects.apply(row, t.effects, now, done);
+        effects.apply(row, withSchoolDays(pv, t.effects, input.schoolId, now), now, done);
         const change = { case: row, event };
         writeAudit(input.audit, input.schoolId, input.actorId, now);
         keys.store(input.idempotency, change, now);
@@ -178,9 +208,16 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
         }
         const pv = pathwayVersion(row.pathwayVersionId);
         if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
-        const applied = input.apply(row, pv);
+        let written: SideWritten = {};
+        if (input.records) {
+          const side = writeSide(row, input.records, input.now);
+          if (!side.ok) return side;
+          written = side.value;
+        }
+        const applied = input.apply(row, pv, written);
         if (!applied.ok) return applied;
-        const change = persist(row, pv, applied.value, input.event, input.actorId, input.now);
+        const change: CaseChange = persist(row, pv, applied.value, input.event, input.actorId, input.now);
+        if (input.records) change.written = written;
         writeAudit(input.audit, input.schoolId, input.actorId, input.now);
         keys.store(input.idempotency, change, input.now);
         return ok(change);

@@ -14,6 +14,7 @@ import { createStudentRepos } from './students.ts';
 import { createPathwayRepo } from './pathways.ts';
 import { createCaseRepo } from './case-unit.ts';
 import { SnapshotCache } from './case-row.ts';
+import { createJobRepo } from './jobs.ts';
 import { createWorkRepos } from './work.ts';
 import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
@@ -66,6 +67,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     ...createWorkRepos(ctx),
     ...createRecordRepos(ctx),
     ...createOpsRepos(ctx),
+    jobs: createJobRepo(ctx),
     isEmpty: async () => db.select({ n: sql<number>`count(*)` }).from(schema.districts).get()?.n === 0,
     ping: async () => (ping.get() as { one: number } | undefined)?.one === 1,
     close: async () => {

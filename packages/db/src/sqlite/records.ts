@@ -2,12 +2,37 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { caseRecords, cases, consents, notes, referrals } from '../schema/index.ts';
 import type { CaseRecordRepo, ConsentRepo, NoteRepo, ReferralRepo } from '../repository.ts';
-import type { NoteRow, CaseRecordRow, ReferralRow } from '../rows.ts';
+import type { NoteRow, CaseRecordRow, ConsentRow, ReferralRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import type { IdempotencyRequest } from '../case-unit.ts';
 import { canSee } from '../visibility.ts';
 import { newId, transact, type SqliteContext } from './context.ts';
 import { createKeyStore } from './ops.ts';
+
+type ConsentInput = Parameters<ConsentRepo['add']>[1];
+
+/** Inserts a consent row (the case is checked by the caller); runs inside the caller's transaction, if any. */
+export function insertConsent(ctx: SqliteContext, schoolId: string, input: ConsentInput): ConsentRow {
+  return ctx.db
+    .insert(consents)
+    .values({
+      id: newId(), caseId: input.caseId, schoolId, purpose: input.purpose, givenBy: input.givenBy, relationship: input.relationship ?? null,
+      method: input.method, granted: input.granted, givenAt: input.givenAt, recordedBy: input.recordedBy, createdAt: input.now,
+    })
+    .returning()
+    .get();
+}
+
+/** True when the latest unrevoked consent for `purpose` is granted. */
+export function hasConsent(ctx: SqliteContext, schoolId: string, caseId: string, purpose: ConsentRow['purpose']): boolean {
+  const latest = ctx.db
+    .select({ granted: consents.granted })
+    .from(consents)
+    .where(and(eq(consents.caseId, caseId), eq(consents.schoolId, schoolId), eq(consents.purpose, purpose), isNull(consents.revokedAt)))
+    .orderBy(desc(consents.givenAt), desc(consents.createdAt))
+    .get();
+  return latest?.granted === true;
+}
 
 export function createRecordRepos(ctx: SqliteContext): { notes: NoteRepo; consents: ConsentRepo; referrals: ReferralRepo; caseRecords: CaseRecordRepo } {
   const { db } = ctx;
@@ -55,27 +80,13 @@ export function createRecordRepos(ctx: SqliteContext): { notes: NoteRepo; consen
   const consentRepo: ConsentRepo = {
     async add(schoolId, input) {
       if (!caseOf(schoolId, input.caseId)) return noCase();
-      const row = db
-        .insert(consents)
-        .values({
-          id: newId(), caseId: input.caseId, schoolId, purpose: input.purpose, givenBy: input.givenBy, relationship: input.relationship ?? null,
-          method: input.method, granted: input.granted, givenAt: input.givenAt, recordedBy: input.recordedBy, createdAt: input.now,
-        })
-        .returning()
-        .get();
-      return ok(row);
+      return ok(insertConsent(ctx, schoolId, input));
     },
     async list(schoolId, caseId) {
       return db.select().from(consents).where(and(eq(consents.caseId, caseId), eq(consents.schoolId, schoolId))).orderBy(asc(consents.givenAt)).all();
     },
     async has(schoolId, caseId, purpose) {
-      const latest = db
-        .select({ granted: consents.granted })
-        .from(consents)
-        .where(and(eq(consents.caseId, caseId), eq(consents.schoolId, schoolId), eq(consents.purpose, purpose), isNull(consents.revokedAt)))
-        .orderBy(desc(consents.givenAt), desc(consents.createdAt))
-        .get();
-      return latest?.granted === true;
+      return hasConsent(ctx, schoolId, caseId, purpose);
     },
   };
 

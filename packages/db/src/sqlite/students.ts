@@ -178,6 +178,9 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
       if (filter.studentId) where.push(eq(flags.studentId, filter.studentId));
       return db.select().from(flags).where(and(...where)).orderBy(asc(flags.since)).all();
     },
+    async getFlag(schoolId, flagId) {
+      return db.select().from(flags).where(and(eq(flags.id, flagId), eq(flags.schoolId, schoolId))).get() ?? null;
+    },
     async raiseFlag(schoolId, f) {
       return ctx.immediate((): DbResult<FlagRow> => {
         if (!getStudent(schoolId, f.studentId)) return fail('not_found', 'Siswa tidak ditemukan / student not found');

@@ -3,10 +3,26 @@ import { and, asc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { tasks, timers } from '../schema/index.ts';
 import type { TaskRepo, TimerRepo } from '../repository.ts';
 import type { TaskRow, TimerRow } from '../rows.ts';
-import { fail, ok } from '../result.ts';
+import { fail, ok, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The kepsek's approve/reject on a task that `requiresApproval`, audited; runs inside the caller's transaction. */
+export function decideTask(
+  ctx: SqliteContext, schoolId: string, taskId: string,
+  { decision, reason, decidedBy, now }: { decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string; now: Date },
+): DbResult<TaskRow> {
+  const { db } = ctx;
+  const row = db.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).get();
+  if (!row) return fail<TaskRow>('not_found', 'Tugas tidak ditemukan / task not found');
+  if (!row.requiresApproval) return fail<TaskRow>('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
+  if (row.approval !== 'pending' || row.status !== 'open') return fail<TaskRow>('invalid', 'Keputusan sudah diambil / already decided');
+  const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
+  db.update(tasks).set(patch).where(eq(tasks.id, taskId)).run();
+  ctx.audit({ schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
+  return ok<TaskRow>({ ...row, ...patch });
+}
 
 export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: TimerRepo } {
   const { db, sqlite } = ctx;
@@ -17,6 +33,7 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
       const where: SQL[] = [eq(tasks.schoolId, schoolId)];
       if (filter.status) where.push(eq(tasks.status, filter.status));
       if (filter.caseId) where.push(eq(tasks.caseId, filter.caseId));
+      if (filter.stateId) where.push(eq(tasks.stateId, filter.stateId));
       if (filter.dueBefore) where.push(lt(tasks.dueAt, filter.dueBefore));
       if (filter.approval) where.push(eq(tasks.approval, filter.approval));
       const mine: SQL[] = [];
@@ -46,17 +63,8 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
       db.update(tasks).set({ assigneeId }).where(eq(tasks.id, taskId)).run();
       return ok({ ...row, assigneeId });
     },
-    async decide(schoolId, taskId, { decision, reason, decidedBy, now }) {
-      return ctx.immediate(() => {
-        const row = getTask(schoolId, taskId);
-        if (!row) return fail<TaskRow>('not_found', 'Tugas tidak ditemukan / task not found');
-        if (!row.requiresApproval) return fail<TaskRow>('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
-        if (row.approval !== 'pending' || row.status !== 'open') return fail<TaskRow>('invalid', 'Keputusan sudah diambil / already decided');
-        const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
-        db.update(tasks).set(patch).where(eq(tasks.id, taskId)).run();
-        ctx.audit({ schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
-        return ok<TaskRow>({ ...row, ...patch });
-      });
+    async decide(schoolId, taskId, input) {
+      return ctx.immediate(() => decideTask(ctx, schoolId, taskId, input));
     },
     async remind(now) {
       const at = now.getTime();
