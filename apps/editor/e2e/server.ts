@@ -74,6 +74,13 @@ export function buildEditor(): void {
       copy(tmp, dist);
       copyFileSync(join(tmp, 'index.html'), join(dist, '.index.html.new'));
       renameSync(join(dist, '.index.html.new'), index);
+      // Old hashed assets stay for pages still open; after an hour nobody needs them.
+      const assets = join(dist, 'assets');
+      const fresh = new Set(readdirSync(join(tmp, 'assets')));
+      for (const f of readdirSync(assets)) {
+        const p = join(assets, f);
+        if (!fresh.has(f) && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { force: true });
+      }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
