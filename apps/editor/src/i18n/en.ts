@@ -193,6 +193,8 @@ export const en: Messages = {
     trail: 'Trail',
     timer: 'time out',
     reset: 'Start over',
+    noActions: 'This role has no action at this step (try another role, or wait for the timer).',
+    started: 'start',
     hasErrors: 'There are still {{count}} errors; the simulation may be off.',
     cannotRun: 'The simulation cannot run yet: {{error}}',
   },

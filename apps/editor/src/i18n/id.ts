@@ -191,6 +191,8 @@ export const id = {
     trail: 'Jejak langkah',
     timer: 'waktu habis',
     reset: 'Mulai ulang',
+    noActions: 'Peran ini tidak punya tombol di langkah ini (coba peran lain atau tunggu waktu habis).',
+    started: 'mulai',
     hasErrors: 'Masih ada {{count}} kesalahan; simulasi mungkin tidak sesuai.',
     cannotRun: 'Simulasi belum bisa berjalan: {{error}}',
   },

@@ -104,6 +104,9 @@ function Simulation({ pathway, student, role: initialRole }: { pathway: Compiled
                 onChange={(v) => setForms((fs) => ({ ...fs, [a.stateId]: { ...fs[a.stateId], [f.name]: v } }))}
               />
             ))}
+            {available.filter((e) => e.stateId === a.stateId || a.stateId.startsWith(`${e.stateId}.`)).length === 0 && (
+              <p className="muted small">{t('sim.noActions')}</p>
+            )}
             <div className="sim-actions">
               {available
                 .filter((e) => e.stateId === a.stateId || a.stateId.startsWith(`${e.stateId}.`))
@@ -149,7 +152,7 @@ function Simulation({ pathway, student, role: initialRole }: { pathway: Compiled
       <ol className="sim-trail" data-testid="sim-trail">
         {ctx.trail.map((e, i) => (
           <li key={i}>
-            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <code>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event}</code> → {e.steps.map(title).join(', ') || '—'}
+            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <code>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : e.event}</code> → {e.steps.map(title).join(', ') || '—'}
           </li>
         ))}
       </ol>
