@@ -4,14 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Flag, Plus, Trash2 } from 'lucide-react';
-import { CONFIDENTIALITY, FIELD_TYPES, ROLES, STEP_KINDS, type FormField, type StepKind } from '@jalur/engine';
+import { Flag } from 'lucide-react';
+import { CONFIDENTIALITY, ROLES, STEP_KINDS, type StepKind } from '@jalur/engine';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editorStore.ts';
 import type { StepNode } from '../model/types.ts';
-import { connectSteps, isValidKey, moveToParent, renameStep, setInitial } from '../model/ops.ts';
-import { useReactFlow } from '@xyflow/react';
-import { isWithin } from '../model/paths.ts';
+import { isValidKey, renameStep, setInitial } from '../model/ops.ts';
+import { FormFieldsEditor } from './FormFieldsEditor.tsx';
+import { PlacementFields } from './PlacementFields.tsx';
 import { ROLE_LABELS } from '../model/guardText.ts';
 import { editMeta, editNodeConfig, setFinal } from './edits.ts';
 import { isContainerType } from '../model/nodeType.ts';
@@ -39,120 +39,6 @@ function KeyField({ node, readOnly }: { node: Pick<StepNode, 'id' | 'data'>; rea
       />
       {!valid && <small className="error-text">{t('props.keyInvalid')}</small>}
     </label>
-  );
-}
-
-function FormFieldsEditor({ id, form, readOnly }: { id: string; form: FormField[]; readOnly: boolean }) {
-  const { t } = useTranslation();
-  const setForm = (fn: (f: FormField[]) => FormField[], coalesce?: string) => editMeta(id, (m) => ({ ...m, form: fn(m.form) }), coalesce);
-  const update = (i: number, patch: Partial<FormField>, coalesce?: string) => setForm((f) => f.map((x, j) => (j === i ? { ...x, ...patch } : x)), coalesce);
-  return (
-    <fieldset className="form-fields">
-      <legend>{t('props.form')}</legend>
-      {form.length === 0 && <p className="muted">{t('props.noFields')}</p>}
-      {form.map((f, i) => (
-        <div key={i} className="form-field-row">
-          <input aria-label={t('props.fieldLabel')} placeholder={t('props.fieldLabel')} value={f.label.id} readOnly={readOnly} onChange={(e) => update(i, { label: { ...f.label, id: e.target.value } }, `ff:${id}:${i}:label`)} />
-          <input
-            aria-label={t('props.fieldName')}
-            placeholder={t('props.fieldName')}
-            className="mono"
-            value={f.name}
-            readOnly={readOnly}
-            onChange={(e) => update(i, { name: e.target.value.replace(/[^A-Za-z0-9_]/g, '_') }, `ff:${id}:${i}:name`)}
-          />
-          <select aria-label={t('props.fieldType')} value={f.type} disabled={readOnly} onChange={(e) => update(i, { type: e.target.value as FormField['type'] })}>
-            {FIELD_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`fieldType.${ty}`)}
-              </option>
-            ))}
-          </select>
-          <label className="inline">
-            <input type="checkbox" checked={!!f.required} disabled={readOnly} onChange={(e) => update(i, { required: e.target.checked })} />
-            {t('props.required')}
-          </label>
-          <button type="button" className="icon-btn" disabled={readOnly} aria-label={t('props.removeField', { name: f.name })} onClick={() => setForm((ff) => ff.filter((_, j) => j !== i))}>
-            <Trash2 size={14} />
-          </button>
-          {f.type === 'choice' && (
-            <input
-              className="wide"
-              aria-label={t('props.options')}
-              placeholder={t('props.options')}
-              value={(f.options ?? []).join(', ')}
-              readOnly={readOnly}
-              onChange={(e) => update(i, { options: e.target.value.split(',').map((s) => s.trim()).filter(Boolean) }, `ff:${id}:${i}:opts`)}
-            />
-          )}
-        </div>
-      ))}
-      {!readOnly && (
-        <button
-          type="button"
-          className="link-btn"
-          onClick={() => setForm((f) => [...f, { name: `isian_${f.length + 1}`, type: 'text', label: { id: `Isian ${f.length + 1}` }, required: false }])}
-        >
-          <Plus size={13} /> {t('props.addField')}
-        </button>
-      )}
-    </fieldset>
-  );
-}
-
-/** Where the step sits (top level or inside a group) and a keyboard way to connect it. */
-function PlacementFields({ node, readOnly }: { node: { id: string; data: StepNode['data']; parentId: string | undefined }; readOnly: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
-  const rf = useReactFlow();
-  const options = useEditor(
-    useShallow((s) => s.nodes.map((n) => `${n.id}\u0000${n.type}\u0000${n.data.config.meta?.title[lang] ?? n.data.config.meta?.title.id ?? n.data.key}`)),
-  );
-  const steps = options.map((o) => {
-    const [id = '', type = '', title = ''] = o.split('\u0000');
-    return { id, type, title };
-  });
-  const containers = steps.filter((s) => (s.type === 'group' || s.type === 'parallel') && !isWithin(s.id, node.id));
-  const absolute = (id: string) => rf.getInternalNode(id)?.internals.positionAbsolute ?? { x: 0, y: 0 };
-  return (
-    <>
-      <label className="field">
-        <span>{t('props.parent')}</span>
-        <select
-          value={node.parentId ?? ''}
-          disabled={readOnly}
-          data-testid="prop-parent"
-          onChange={(e) => useEditor.getState().commit((m) => moveToParent(m, node.id, e.target.value, absolute))}
-        >
-          <option value="">{t('props.topLevel')}</option>
-          {containers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      {!readOnly && (
-        <label className="field">
-          <span>{t('props.connectTo')}</span>
-          <select
-            value=""
-            data-testid="prop-connect"
-            onChange={(e) => {
-              const target = e.target.value;
-              if (target) useEditor.getState().commit((m) => connectSteps(m, node.id, target).model);
-            }}
-          >
-            <option value="">—</option>
-            {steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-    </>
   );
 }
 

@@ -1,0 +1,68 @@
+/**
+ * Where a step sits (top level or inside a group) and a keyboard-friendly way
+ * to connect it to another step.
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../store/editorStore.ts';
+import { connectSteps, moveToParent } from '../model/ops.ts';
+import { isWithin } from '../model/paths.ts';
+import type { StepNode } from '../model/types.ts';
+
+/** Where the step sits (top level or inside a group) and a keyboard way to connect it. */
+export function PlacementFields({ node, readOnly }: { node: { id: string; data: StepNode['data']; parentId: string | undefined }; readOnly: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const rf = useReactFlow();
+  const options = useEditor(
+    useShallow((s) => s.nodes.map((n) => `${n.id}\u0000${n.type}\u0000${n.data.config.meta?.title[lang] ?? n.data.config.meta?.title.id ?? n.data.key}`)),
+  );
+  const steps = options.map((o) => {
+    const [id = '', type = '', title = ''] = o.split('\u0000');
+    return { id, type, title };
+  });
+  const containers = steps.filter((s) => (s.type === 'group' || s.type === 'parallel') && !isWithin(s.id, node.id));
+  const absolute = (id: string) => rf.getInternalNode(id)?.internals.positionAbsolute ?? { x: 0, y: 0 };
+  return (
+    <>
+      <label className="field">
+        <span>{t('props.parent')}</span>
+        <select
+          value={node.parentId ?? ''}
+          disabled={readOnly}
+          data-testid="prop-parent"
+          onChange={(e) => useEditor.getState().commit((m) => moveToParent(m, node.id, e.target.value, absolute))}
+        >
+          <option value="">{t('props.topLevel')}</option>
+          {containers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!readOnly && (
+        <label className="field">
+          <span>{t('props.connectTo')}</span>
+          <select
+            value=""
+            data-testid="prop-connect"
+            onChange={(e) => {
+              const target = e.target.value;
+              if (target) useEditor.getState().commit((m) => connectSteps(m, node.id, target).model);
+            }}
+          >
+            <option value="">—</option>
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </>
+  );
+}
+
