@@ -9,7 +9,7 @@ import {
   consentSchema, CONFIDENTIALITY_LEVELS, moveReferral, newCaseRecordSchema, REFERRAL_TARGETS, writableLevels,
   type ReferralAction,
 } from '@jalur/casework';
-import type { CaseRecordRow, ConsentRow, JalurDb, NoteRow, ReferralRow } from '@jalur/db';
+import type { CaseRecordRow, CaseSideWrites, ConsentRow, JalurDb, NoteRow, ReferralRow } from '@jalur/db';
 import type { CaseSnapshot } from '@jalur/engine';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -44,17 +44,19 @@ const recordView = (r: CaseRecordRow) => ({
 });
 
 /**
- * Writes a consent into the case's snapshot context through the case unit of
- * work (a system event `consent.recorded`), so `consent.<purpose>` guards see it.
+ * Records a consent and writes it into the case's snapshot context (a system
+ * event `consent.recorded`, so `consent.<purpose>` guards see it) in one
+ * transaction of the case unit of work: both or neither.
  */
-export async function recordConsentInCase(db: JalurDb, schoolId: string, caseId: string, purpose: string, granted: boolean, actorId: string, now: Date) {
+export async function recordConsentInCase(db: JalurDb, schoolId: string, caseId: string, consent: NonNullable<CaseSideWrites['consent']>, actorId: string, now: Date) {
   return db.cases.advance({
     schoolId, caseId, actorId, now,
-    event: { type: 'consent.recorded', data: { purpose, granted } },
-    apply: (row) => {
+    event: { type: 'consent.recorded', data: { purpose: consent.purpose, granted: consent.granted } },
+    records: { consent },
+    apply: (row, _pv, written) => {
       if (row.status !== 'active') return { ok: false, error: { code: 'invalid', message: 'Kasus sudah ditutup / the case is closed' } };
       const snap = row.snapshot as CaseSnapshot;
-      const next: CaseSnapshot = { ...snap, context: { ...snap.context, consent: { ...(snap.context.consent ?? {}), [purpose]: granted } } };
+      const next: CaseSnapshot = { ...snap, context: { ...snap.context, consent: { ...(snap.context.consent ?? {}), [consent.purpose]: written.consentGranted === true } } };
       return { ok: true, value: { snapshot: next, stateValue: row.stateValue === '' ? [] : row.stateValue.split(','), status: 'active', effects: [] } };
     },
   });
@@ -114,18 +116,19 @@ export function caseRecordRoutes(ctx: ApiContext) {
       const { row } = await loadCase(db, p, schoolId, idParam(c));
       const body = await jsonBody(c, consentSchema);
       const now = clock.now();
-      const r = await db.consents.add(schoolId, {
-        caseId: row.id, purpose: body.purpose, givenBy: body.givenBy, relationship: body.relationship ?? null, method: body.method,
-        granted: body.granted, givenAt: new Date(body.givenAt), recordedBy: p.userId, now,
-      });
-      if (!r.ok) throw fromDbError(r.error, 'case_not_found');
-      let caseVersion = row.version;
+      const consent = {
+        purpose: body.purpose, givenBy: body.givenBy, relationship: body.relationship ?? null, method: body.method,
+        granted: body.granted, givenAt: new Date(body.givenAt), recordedBy: p.userId,
+      };
       if (row.status === 'active') {
-        const change = await recordConsentInCase(db, schoolId, row.id, body.purpose, await db.consents.has(schoolId, row.id, body.purpose), p.userId, now);
+        // The consent row and the case context that the guards read, in one transaction.
+        const change = await recordConsentInCase(db, schoolId, row.id, consent, p.userId, now);
         if (!change.ok) throw fromDbError(change.error, 'case_not_found');
-        caseVersion = change.value.case.version;
+        return c.json({ ...consentView(change.value.written!.consent!), caseVersion: change.value.case.version }, 201);
       }
-      return c.json({ ...consentView(r.value), caseVersion }, 201);
+      const r = await db.consents.add(schoolId, { ...consent, caseId: row.id, now });
+      if (!r.ok) throw fromDbError(r.error, 'case_not_found');
+      return c.json({ ...consentView(r.value), caseVersion: row.version }, 201);
     })
     .get('/:id/referrals', async (c) => {
       const p = c.var.principal;

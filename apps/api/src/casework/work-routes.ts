@@ -30,11 +30,12 @@ const calendarQuery = z.object({ from: date, to: date });
 const calendarBody = z.object({ entries: z.array(z.object({ date, kind: z.enum(['school_day', 'holiday', 'exam']), note: z.string().max(200).nullable().optional() })).min(1).max(400) });
 const schoolDaysQuery = z.object({ from: date, days: z.coerce.number().int().min(0).max(365) });
 
-/** Records a kepsek's decision in the case context (`approvals.<step>`) through the case unit of work. */
+/** Records a kepsek's decision on the task and in the case context (`approvals.<step>`): one transaction of the case unit of work. */
 async function recordApproval(db: JalurDb, schoolId: string, task: TaskRow, decision: 'approved' | 'rejected', reason: string | null, actorId: string, now: Date) {
   return db.cases.advance({
     schoolId, caseId: task.caseId, actorId, now,
     event: { type: 'approval.decided', data: { stateId: task.stateId, taskId: task.id, decision, reason } },
+    records: { decision: { taskId: task.id, decision, reason, decidedBy: actorId } },
     apply: (row) => {
       if (row.status !== 'active') return { ok: false, error: { code: 'invalid', message: 'Kasus sudah ditutup / the case is closed' } };
       const snap = row.snapshot as CaseSnapshot;
@@ -93,16 +94,17 @@ export function workRoutes(ctx: ApiContext) {
       if (!task) throw notFound();
       const body = await jsonBody(c, decisionBody);
       const now = clock.now();
-      const r = await db.tasks.decide(schoolId, task.id, { decision: body.decision, reason: body.reason ?? null, decidedBy: p.userId, now });
-      if (!r.ok) throw fromDbError(r.error);
+      // The decision and the case context that mirrors it commit together.
       const change = await recordApproval(db, schoolId, task, body.decision, body.reason ?? null, p.userId, now);
+      if (!change.ok) throw fromDbError(change.error);
+      const decided = change.value.written!.task!;
       await db.notifications.notify({
         schoolId, role: 'guru_bk', caseId: task.caseId, kind: 'approval_decided', now,
         body: body.decision === 'approved'
           ? { id: `Disetujui kepala sekolah: ${task.title.id}`, en: `Approved by the principal: ${task.title.en ?? task.title.id}` }
           : { id: `Ditolak kepala sekolah: ${task.title.id} — ${body.reason}`, en: `Rejected by the principal: ${task.title.en ?? task.title.id} — ${body.reason}` },
       });
-      return c.json({ id: r.value.id, approval: r.value.approval, approvalReason: r.value.approvalReason, caseVersion: change.ok ? change.value.case.version : null }, 200);
+      return c.json({ id: decided.id, approval: decided.approval, approvalReason: decided.approvalReason, caseVersion: change.value.case.version }, 200);
     })
     .post('/:id/assign', async (c) => {
       const p = c.var.principal;

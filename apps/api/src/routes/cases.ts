@@ -11,6 +11,8 @@ import type { Context } from 'hono';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { canSeeContent } from '@jalur/casework';
 import { loadCase } from '../casework/access.ts';
+import { assertApproved } from '../casework/approval-gate.ts';
+import { assertOwnStep, assignedSteps, fromStep, narrowView, onlyStepForms } from '../casework/tim-scope.ts';
 import { caseView, type CaseView } from '../cases/case-view.ts';
 import { eventLevel, visibleForm } from '../cases/step-visibility.ts';
 import type { CompiledVersion } from '../cases/compiled-pathways.ts';
@@ -61,19 +63,23 @@ export function caseRoutes(ctx: ApiContext) {
   async function view(p: Principal, row: CaseRow, student: StudentRow | null | undefined, single = false): Promise<CaseView> {
     const version = await versionOf(row);
     const viewer = { id: p.userId, role: p.role };
+    // A tim member assigned only some steps sees only those steps.
+    const steps = await assignedSteps(db, p, row);
     let form: Record<string, unknown> | undefined;
     if (single) {
-      const visible = visibleForm(version.compiled, row.snapshot as CaseSnapshot, viewer, row.assigneeId);
+      const snapshot = steps ? onlyStepForms(row.snapshot as CaseSnapshot, steps) : (row.snapshot as CaseSnapshot);
+      const visible = visibleForm(version.compiled, snapshot, viewer, row.assigneeId);
       form = visible.form;
       if (visible.readsRahasia) {
         await db.audit.record({ action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId: row.schoolId, at: clock.now(), details: { what: 'form' } });
       }
     }
-    return caseView(row, version, viewer, {
+    const built = caseView(row, version, viewer, {
       student: student ? { id: student.id, name: student.name, className: student.className } : undefined,
       assignee: await names.ref(row.schoolId, row.assigneeId),
       ...(form ? { form } : {}),
     });
+    return steps ? narrowView(built, steps) : built;
   }
 
   /**
@@ -232,10 +238,11 @@ export function caseRoutes(ctx: ApiContext) {
       const events = await db.cases.events(schoolId, row.id);
       const { compiled } = await versionOf(row);
       const viewer = { id: p.userId, role: p.role };
+      const steps = await assignedSteps(db, p, row);
       const rahasiaRead: number[] = [];
       const items = events.map((e) => {
         const level = eventLevel(compiled, e.stateBefore);
-        const visible = e.data !== null && canSeeContent(level, viewer, e.actorId ?? '', row.assigneeId);
+        const visible = e.data !== null && (!steps || fromStep(e.stateBefore, steps)) && canSeeContent(level, viewer, e.actorId ?? '', row.assigneeId);
         if (visible && level === 'rahasia') rahasiaRead.push(e.seq);
         return {
           id: e.id, seq: e.seq, type: e.type, data: visible ? e.data : null, actorId: e.actorId,
@@ -257,6 +264,15 @@ export function caseRoutes(ctx: ApiContext) {
       const key = c.req.valid('header')['idempotency-key'];
       // Class and task assignments are facts outside the case row: check them before the transaction.
       if (p.role === 'wali_kelas' || p.role === 'tim') await loadCase(db, p, schoolId, id);
+      const current = await db.cases.get(schoolId, id);
+      if (current && current.version === body.expectedVersion) {
+        const { compiled } = await versionOf(current);
+        // A tim member assigned one step acts on that step only.
+        const steps = await assignedSteps(db, p, current);
+        if (steps) assertOwnStep(compiled, current, p, body.type, steps);
+        // A step that needs the kepsek's approval refuses its events until approved (the advance below pins this version).
+        await assertApproved(db, current, compiled, body.type);
+      }
       const now = clock.now();
       const actor = { id: p.userId, role: p.role };
       const event = body.data ? { type: body.type, data: body.data } : { type: body.type };
@@ -266,11 +282,8 @@ export function caseRoutes(ctx: ApiContext) {
       const answer = (row: CaseRow, assignee: { id: string; name: string } | null) =>
         caseView(row, out.version!, viewer, { snapshot: out.snapshot, assignee, form: visibleForm(out.version!.compiled, out.snapshot!, viewer, row.assigneeId).form });
       const respond = (change: CaseChange) => ({ status: 200, body: answer(change.case, names.peek(schoolId, change.case.assigneeId)) });
-      if (key) {
-        // The stored answer is built inside the transaction, where nothing may await: warm the name cache first.
-        const current = await db.cases.get(schoolId, id);
-        if (current) await names.ref(schoolId, current.assigneeId);
-      }
+      // The stored answer is built inside the transaction, where nothing may await: warm the name cache first.
+      if (key && current) await names.ref(schoolId, current.assigneeId);
       const result = await db.cases.advance({
         schoolId, caseId: id, expectedVersion: body.expectedVersion, actorId: p.userId, now, event,
         apply: advanceStep(cache, event, now, actor, out),
