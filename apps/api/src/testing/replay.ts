@@ -22,6 +22,15 @@ export async function replayCase(db: JalurDb, row: CaseRow, cache = new Compiled
       if (!roles.has(e.actorId)) roles.set(e.actorId, (await db.users.get(e.actorId))!.role);
       actor = { id: e.actorId, role: roles.get(e.actorId)! };
     }
+    // System events of the case-work routes write the case context directly (no engine transition).
+    if (e.type === 'consent.recorded' || e.type === 'approval.decided') {
+      const d = (e.data ?? {}) as { purpose?: string; granted?: boolean; stateId?: string; decision?: string };
+      const context = { ...snapshot.context } as Record<string, unknown>;
+      if (e.type === 'consent.recorded') context.consent = { ...((context.consent as object | undefined) ?? {}), [d.purpose!]: d.granted === true };
+      else context.approvals = { ...((context.approvals as object | undefined) ?? {}), [d.stateId!]: d.decision };
+      snapshot = { ...snapshot, context: context as CaseSnapshot['context'] };
+      continue;
+    }
     // A fired timer's row notes which timer it was; the engine received the bare event.
     const event = e.data && !e.type.startsWith('xstate.after.') ? { type: e.type, data: e.data } : { type: e.type };
     const r = advanceCase(compiled, snapshot, event, actor ? { now: e.at, actor } : { now: e.at });

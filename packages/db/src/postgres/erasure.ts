@@ -5,9 +5,9 @@
  * recorded forms alike, so the scrubbed events still replay to the scrubbed
  * snapshot. Runs inside the caller's transaction.
  */
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { caseEvents, cases, pathwayVersions } from '../schema-pg/index.ts';
-import { ERASED, textFieldsOf } from '../sqlite/erasure.ts';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { caseEvents, cases, consents, flags, idempotencyKeys, indicators, pathwayVersions, referrals } from '../schema-pg/index.ts';
+import { ERASED, scrubIndicatorsAtOpen, textFieldsOf } from '../sqlite/erasure.ts';
 import type { Exec } from './context.ts';
 
 /** `values` with every non-empty string field named in `names` replaced by {@link ERASED}. */
@@ -46,4 +46,24 @@ export async function eraseCaseText(tx: Exec, caseId: string): Promise<number> {
     }
   }
   return changed;
+}
+
+/** The student's traces outside their cases' events: the same rule as `eraseStudentTraces` in `../sqlite/erasure.ts`. */
+export async function eraseStudentTraces(tx: Exec, schoolId: string, studentId: string, caseIds: readonly string[]): Promise<void> {
+  await tx.update(flags).set({ reason: ERASED }).where(and(eq(flags.schoolId, schoolId), eq(flags.studentId, studentId), eq(flags.source, 'manual')));
+  for (const row of await tx.select().from(indicators).where(and(eq(indicators.schoolId, schoolId), eq(indicators.studentId, studentId), eq(indicators.kind, 'behaviour')))) {
+    if (typeof row.values.description === 'string') await tx.update(indicators).set({ values: { ...row.values, description: ERASED } }).where(eq(indicators.id, row.id));
+  }
+  if (caseIds.length > 0) {
+    const ids = [...caseIds];
+    await tx.update(consents).set({ givenBy: ERASED }).where(inArray(consents.caseId, ids));
+    await tx.update(referrals).set({ reason: ERASED }).where(inArray(referrals.caseId, ids));
+    await tx.update(referrals).set({ rejectionReason: ERASED }).where(and(inArray(referrals.caseId, ids), isNotNull(referrals.rejectionReason)));
+    await tx.update(referrals).set({ outcomeReport: ERASED }).where(and(inArray(referrals.caseId, ids), isNotNull(referrals.outcomeReport)));
+    for (const c of await tx.select({ id: cases.id, value: cases.indicatorsAtOpen }).from(cases).where(inArray(cases.id, ids))) {
+      if (c.value) await tx.update(cases).set({ indicatorsAtOpen: scrubIndicatorsAtOpen(c.value) }).where(eq(cases.id, c.id));
+    }
+  }
+  const mentions = [studentId, ...caseIds].map((id) => sql`${idempotencyKeys.body}::text LIKE ${`%${id}%`}`);
+  for (let i = 0; i < mentions.length; i += 200) await tx.delete(idempotencyKeys).where(or(...mentions.slice(i, i + 200)));
 }

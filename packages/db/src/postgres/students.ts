@@ -5,7 +5,7 @@ import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRo
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { first, newId, pageSize, pgCode, transact, type Exec, type PgContext } from './context.ts';
-import { eraseCaseText } from './erasure.ts';
+import { eraseCaseText, eraseStudentTraces } from './erasure.ts';
 import { ERASED } from '../sqlite/erasure.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
@@ -118,6 +118,7 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
           await tx.update(caseRecords).set({ data: { erased: true } }).where(inArray(caseRecords.caseId, caseIds));
           for (const caseId of caseIds) events += await eraseCaseText(tx, caseId);
         }
+        await eraseStudentTraces(tx, schoolId, id, caseIds);
         await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated!);
       });

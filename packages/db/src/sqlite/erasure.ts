@@ -5,6 +5,8 @@
  * the scrubbed snapshot, and choices and numbers (what guards and reports
  * read) stay.
  */
+import { and, eq, inArray, isNotNull, like, or } from 'drizzle-orm';
+import { cases, consents, flags, idempotencyKeys, indicators, referrals } from '../schema/index.ts';
 import type { SqliteContext } from './context.ts';
 
 export const ERASED = '[dihapus / erased]';
@@ -59,4 +61,36 @@ export function eraseCaseText(ctx: SqliteContext, caseId: string): number {
   }
   ctx.forgetSnapshot(caseId);
   return changed;
+}
+
+/** `indicatorsAtOpen` with the flags' free-text reasons replaced (levels, rule keys and facts stay). */
+export function scrubIndicatorsAtOpen(value: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!value || !Array.isArray(value.flags)) return value;
+  return { ...value, flags: value.flags.map((f: unknown) => (f && typeof f === 'object' ? { ...f, reason: { id: ERASED, en: ERASED } } : f)) };
+}
+
+/**
+ * The rest of a student's traces outside their cases' events (inside the
+ * caller's transaction): manual flag reasons, behaviour descriptions, the
+ * guardian's name on consents, referral reasons and reports, the flags kept
+ * in `indicatorsAtOpen`, and stored idempotency answers that name the
+ * student or their cases (a retry of such a request runs afresh).
+ */
+export function eraseStudentTraces(ctx: SqliteContext, schoolId: string, studentId: string, caseIds: readonly string[]): void {
+  const { db } = ctx;
+  db.update(flags).set({ reason: ERASED }).where(and(eq(flags.schoolId, schoolId), eq(flags.studentId, studentId), eq(flags.source, 'manual'))).run();
+  for (const row of db.select().from(indicators).where(and(eq(indicators.schoolId, schoolId), eq(indicators.studentId, studentId), eq(indicators.kind, 'behaviour'))).all()) {
+    if (typeof row.values.description === 'string') db.update(indicators).set({ values: { ...row.values, description: ERASED } }).where(eq(indicators.id, row.id)).run();
+  }
+  if (caseIds.length > 0) {
+    db.update(consents).set({ givenBy: ERASED }).where(inArray(consents.caseId, [...caseIds])).run();
+    db.update(referrals).set({ reason: ERASED }).where(inArray(referrals.caseId, [...caseIds])).run();
+    db.update(referrals).set({ rejectionReason: ERASED }).where(and(inArray(referrals.caseId, [...caseIds]), isNotNull(referrals.rejectionReason))).run();
+    db.update(referrals).set({ outcomeReport: ERASED }).where(and(inArray(referrals.caseId, [...caseIds]), isNotNull(referrals.outcomeReport))).run();
+    for (const c of db.select({ id: cases.id, value: cases.indicatorsAtOpen }).from(cases).where(inArray(cases.id, [...caseIds])).all()) {
+      if (c.value) db.update(cases).set({ indicatorsAtOpen: scrubIndicatorsAtOpen(c.value) }).where(eq(cases.id, c.id)).run();
+    }
+  }
+  const mentions = [studentId, ...caseIds].map((id) => like(idempotencyKeys.body, `%${id}%`));
+  for (let i = 0; i < mentions.length; i += 200) db.delete(idempotencyKeys).where(or(...mentions.slice(i, i + 200))).run();
 }

@@ -5,7 +5,7 @@ import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRo
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
-import { ERASED, eraseCaseText } from './erasure.ts';
+import { ERASED, eraseCaseText, eraseStudentTraces } from './erasure.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
 
@@ -106,6 +106,7 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
           db.update(caseRecords).set({ data: { erased: true } }).where(inArray(caseRecords.caseId, caseIds)).run();
           for (const caseId of caseIds) events += eraseCaseText(ctx, caseId);
         }
+        eraseStudentTraces(ctx, schoolId, id, caseIds);
         ctx.audit({ schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated);
       });
