@@ -7,7 +7,7 @@
 import type { ApplyResult, CaseRow, PathwayVersionRow } from '@jalur/db';
 import {
   advanceCase, availableEvents, startCase,
-  type Actor, type AdvanceError, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
+  type Actor, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
 } from '@jalur/engine';
 import type { CompiledPathways, CompiledVersion } from './compiled-pathways.ts';
 
@@ -16,10 +16,9 @@ export interface StepOutcome {
   snapshot: CaseSnapshot | null;
   /** The version the case runs on (set by {@link advanceStep}). */
   version: CompiledVersion | null;
-  refusal: AdvanceError | null;
 }
 
-export const emptyOutcome = (): StepOutcome => ({ snapshot: null, version: null, refusal: null });
+export const emptyOutcome = (): StepOutcome => ({ snapshot: null, version: null });
 
 /** `startCase` as the repository's `start` callback. */
 export function startStep(compiled: CompiledPathway, input: StartCaseInput, now: Date, actor: Actor | undefined, out: StepOutcome): ApplyResult {
@@ -32,9 +31,9 @@ export function startStep(compiled: CompiledPathway, input: StartCaseInput, now:
 }
 
 /**
- * `advanceCase` as the repository's `apply` callback. `allow` may refuse the
- * case before the engine sees it (e.g. a task-force member's case that is not
- * assigned to them answers `not_found`).
+ * `advanceCase` as the repository's `apply` callback. A refusal becomes an
+ * `event_not_allowed` error value carrying the engine's reason and the events
+ * the sender may send instead.
  */
 export function advanceStep(
   cache: CompiledPathways,
@@ -42,17 +41,14 @@ export function advanceStep(
   now: Date,
   actor: Actor | undefined,
   out: StepOutcome,
-  allow?: (row: CaseRow) => boolean,
 ): (row: CaseRow, version: PathwayVersionRow) => ApplyResult {
   return (row, versionRow) => {
-    if (allow && !allow(row)) return { ok: false, error: { code: 'not_found', message: 'case not found' } };
     const version = cache.of(versionRow);
     const { compiled } = version;
     const snapshot = row.snapshot as CaseSnapshot;
     const result = advanceCase(compiled, snapshot, event, actor ? { now, actor } : { now });
     out.version = version;
     if (!result.ok) {
-      out.refusal = result.error;
       const available = row.status === 'active' ? availableEvents(compiled, snapshot, actor ? { role: actor.role } : {}) : [];
       return {
         ok: false,
