@@ -9,12 +9,15 @@
  * The same loop does the housekeeping that must happen without a request:
  * task reminders (due tomorrow / overdue, written once per task) every
  * `remindEveryMs`, and purging expired sessions and old idempotency keys
- * every `purgeEveryMs`.
+ * every `purgeEveryMs`, and the early-warning scan of every school once per
+ * `scanEveryMs` period — exactly once across processes: each school's run of
+ * a period is claimed in `job_runs` (a lease, taken over if its claimer dies).
  */
 import { randomUUID } from 'node:crypto';
 import type { JalurDb } from '@jalur/db';
 import { CompiledPathways } from './cases/compiled-pathways.ts';
 import { advanceStep, emptyOutcome } from './cases/engine-step.ts';
+import { scanSchool } from './casework/early-warning-scan.ts';
 import { type Clock, systemClock } from './clock.ts';
 
 export interface SchedulerOptions {
@@ -35,6 +38,8 @@ export interface SchedulerOptions {
   purgeEveryMs?: number;
   /** How long an idempotency key answers retries. Default 24 h. */
   idempotencyTtlMs?: number;
+  /** The early-warning scan runs once per school per period of this length (clock time). Default 1 h; 0 = never. */
+  scanEveryMs?: number;
 }
 
 export interface TickReport {
@@ -44,6 +49,8 @@ export interface TickReport {
   skipped: number;
   /** Reminder notifications written this tick. */
   reminders: number;
+  /** Schools whose early-warning scan this process ran this tick. */
+  scans: number;
 }
 
 export interface Scheduler {
@@ -68,6 +75,29 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let stopped = false;
   let lastRemind = Number.NEGATIVE_INFINITY;
   let lastPurge = Number.NEGATIVE_INFINITY;
+  const scanEveryMs = options.scanEveryMs ?? 3_600_000;
+  let lastScanPeriod: string | null = null;
+
+  /** Scans each school once per period: the run whose claim this process wins. */
+  async function scanSchools(now: Date, report: TickReport): Promise<void> {
+    const period = new Date(Math.floor(now.getTime() / scanEveryMs) * scanEveryMs).toISOString();
+    if (period === lastScanPeriod) return;
+    lastScanPeriod = period;
+    for (const district of await db.districts.list()) {
+      for (const school of await db.schools.listByDistrict(district.id)) {
+        const job = `early-warning:${school.id}`;
+        if (!(await db.jobs.claim(job, period, claimer, now))) continue;
+        try {
+          await scanSchool(db, school.id, now);
+          await db.jobs.finish(job, period, claimer, clock.now());
+          report.scans += 1;
+        } catch (error) {
+          // Left unfinished: another process takes the run over when the claim's lease lapses.
+          onError(error);
+        }
+      }
+    }
+  }
 
   async function housekeeping(report: TickReport): Promise<void> {
     const now = clock.now();
@@ -75,6 +105,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       lastRemind = now.getTime();
       report.reminders = await db.tasks.remind(now);
     }
+    if (scanEveryMs > 0) await scanSchools(now, report);
     if (now.getTime() - lastPurge >= purgeEveryMs) {
       lastPurge = now.getTime();
       await db.sessions.purgeExpired(now);
@@ -83,7 +114,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function round(): Promise<TickReport> {
-    const report: TickReport = { claimed: 0, fired: 0, skipped: 0, reminders: 0 };
+    const report: TickReport = { claimed: 0, fired: 0, skipped: 0, reminders: 0, scans: 0 };
     await housekeeping(report);
     for (;;) {
       const now = clock.now();
