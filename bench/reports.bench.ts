@@ -4,8 +4,9 @@
  * report query against a hand-written covering-index SQL count over the same
  * rows in the same run (target ≤ 2×).
  *
- * The database is the real schema (drizzle migrations of @jalur/db) plus the
- * indexes the reports request (REPORT_INDEXES_SQL); it is filled in one
+ * The database is the real schema and indexes (drizzle migrations of
+ * @jalur/db, report indexes included), opened with `openDatabase`; it is
+ * filled through the database's own connection (`db.reportHandle`) in one
  * transaction with prepared inserts, secondary indexes dropped during the
  * load and rebuilt after (as a bulk import does).
  */
@@ -14,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../packages/db/src/index.ts';
 import {
-  createSqliteReportQueries, districtAggregates, openReportsHandle, periodBounds, REPORT_INDEXES_SQL, schoolSummary,
+  createReportQueries, districtAggregates, periodBounds, schoolSummary,
   type ReportQueries, type ReportScope, type ReportsHandle,
 } from '../packages/reports/src/index.ts';
 import { figure, median, type BenchEntry } from './lib.ts';
@@ -40,7 +41,7 @@ const CLOSED = [
  * rows never cross into JavaScript); returns how long it took (ms). Values are
  * deterministic hashes of the row number.
  */
-function generate(sqlite: ReportsHandle['sqlite']): number {
+function generate(sqlite: Extract<ReportsHandle, { dialect: 'sqlite' }>['sqlite']): number {
   const t0 = performance.now();
   const indexes = sqlite
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('cases', 'case_risk_factors', 'case_events', 'tasks', 'students')")
@@ -117,7 +118,6 @@ function generate(sqlite: ReportsHandle['sqlite']): number {
   load();
   const loaded = performance.now();
   for (const i of indexes) sqlite.exec(i.sql);
-  for (const sql of REPORT_INDEXES_SQL) sqlite.exec(sql);
   sqlite.exec('ANALYZE');
   sqlite.pragma('journal_mode = WAL');
   process.stderr.write(`  load ${((loaded - t0) / 1000).toFixed(1)} s, indexes + ANALYZE ${((performance.now() - loaded) / 1000).toFixed(1)} s\n`);
@@ -158,15 +158,15 @@ export default async function (): Promise<BenchEntry[]> {
   const file = join(dir, 'bench.db');
   try {
     const db = await openDatabase({ url: `file:${file}`, synchronous: 'NORMAL' });
-    await db.close();
-    const handle = openReportsHandle(file, { readonly: false });
+    const handle = db.reportHandle;
+    if (handle.dialect !== 'sqlite') throw new Error('the reports bench runs on SQLite');
     const sqlite = handle.sqlite;
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = OFF');
     sqlite.pragma('foreign_keys = OFF');
     sqlite.pragma('cache_size = -262144');
     const genMs = generate(sqlite);
-    const q: ReportQueries = createSqliteReportQueries(handle);
+    const q: ReportQueries = createReportQueries(handle);
     const entries: BenchEntry[] = [figure(`generate ${SCHOOLS * CASES_PER_SCHOOL} cases (${SCHOOLS} schools) + events, factors, tasks, indexes`, genMs / 1000, 's', null)];
 
     const school: ReportScope = { kind: 'school', schoolId: 's000' };
@@ -183,7 +183,7 @@ export default async function (): Promise<BenchEntry[]> {
       byStateAll: base("SELECT school_id, state_value, count(*) FROM cases INDEXED BY cases_board_idx WHERE status = 'active' GROUP BY school_id, state_value"),
       byFactor: base("SELECT rf.factor, count(*) FROM case_risk_factors rf JOIN cases c INDEXED BY cases_report_idx ON c.id = rf.case_id WHERE rf.school_id = ? AND c.status = 'active' GROUP BY rf.factor"),
       byFactorAll: base("SELECT rf.school_id, rf.factor, count(*) FROM case_risk_factors rf JOIN cases c INDEXED BY cases_report_idx ON c.id = rf.case_id WHERE c.status = 'active' GROUP BY rf.school_id, rf.factor"),
-      overdue: base("SELECT state_id, count(*) FROM tasks INDEXED BY tasks_overdue_idx WHERE school_id = ? AND status = 'open' AND due_at < ? GROUP BY state_id"),
+      overdue: base("SELECT state_id, count(*) FROM tasks INDEXED BY tasks_school_status_due_idx WHERE school_id = ? AND status = 'open' AND due_at < ? GROUP BY state_id"),
       opened: base("SELECT strftime('%Y-%m', (opened_at + 25200000) / 1000, 'unixepoch') m, count(*) FROM cases INDEXED BY cases_opened_idx WHERE school_id = ? GROUP BY m"),
       closed: base("SELECT strftime('%Y-%m', (closed_at + 25200000) / 1000, 'unixepoch') m, count(*) FROM cases INDEXED BY cases_closed_idx WHERE school_id = ? AND status = 'closed' GROUP BY m"),
       outcomes: base("SELECT outcome, count(*) FROM cases INDEXED BY cases_closed_idx WHERE school_id = ? AND status = 'closed' GROUP BY outcome"),
@@ -232,7 +232,7 @@ export default async function (): Promise<BenchEntry[]> {
     const t = performance.now();
     await districtAggregates(q, { districtId: 'd1', period: { from: '2026-01-01', to: '2026-05-31' }, now: NOW });
     entries.push(figure('district aggregates, whole answer (1M cases, suppressed)', performance.now() - t, 'ms', null));
-    sqlite.close();
+    await db.close();
     return entries;
   } finally {
     rmSync(dir, { recursive: true, force: true });

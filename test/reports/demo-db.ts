@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, seedDemo, type JalurDb, type User } from '../../packages/db/src/index.ts';
-import { createSqliteReportQueries, openReportsHandle, type ReportQueries, type ReportsHandle } from '../../packages/reports/src/index.ts';
+import { createReportQueries, type ReportQueries, type ReportsHandle } from '../../packages/reports/src/index.ts';
 import { readCohort, replayCohort, type Cohort } from './cohort-replay.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +20,8 @@ export interface DemoDb {
   dir: string;
   file: string;
   db: JalurDb;
-  handle: ReportsHandle;
+  /** The database's own SQLite connection (`db.reportHandle`), for checks in SQL. */
+  handle: Extract<ReportsHandle, { dialect: 'sqlite' }>;
   queries: ReportQueries;
   districtId: string;
   schoolA: string;
@@ -46,7 +47,8 @@ export async function openDemoDb(): Promise<DemoDb> {
     if (!u) throw new Error(`no demo user ${email}`);
     return u;
   };
-  const handle = openReportsHandle(file);
+  const handle = db.reportHandle;
+  if (handle.dialect !== 'sqlite') throw new Error('openDemoDb opens SQLite');
   const from = Date.parse(cohort.period.from);
   const to = Date.parse(cohort.period.to);
   // Did the seed load the cohort? Look for a school with the cohort's number of cases opened in its period.
@@ -67,11 +69,10 @@ export async function openDemoDb(): Promise<DemoDb> {
     });
   }
   return {
-    dir, file, db, handle, queries: createSqliteReportQueries(handle),
+    dir, file, db, handle, queries: createReportQueries(handle),
     districtId: seeded.districtId, schoolA: seeded.schools.A, schoolB: seeded.schools.B,
     cohortSchoolId, cohort, cohortSource, user,
     async close() {
-      handle.close();
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, availableEvents, compilePathway, parsePathway, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
 import type { ApplyResult, PathwayVersionRow } from '../../packages/db/src/index.ts';
-import { applyMigration, loadMigratingCases, openReportsHandle, planMigration, resolveStateMap, type ReportsHandle } from '../../packages/reports/src/index.ts';
+import { applyMigration, loadMigratingCases, planMigration, resolveStateMap } from '../../packages/reports/src/index.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 
 let demo: DemoDb;
-let writer: ReportsHandle;
 let v1: PathwayVersionRow;
 let v2: PathwayVersionRow;
 let p1: CompiledPathway;
@@ -26,7 +25,6 @@ function compiled(document: unknown): CompiledPathway {
 
 beforeAll(async () => {
   demo = await openDemoDb();
-  writer = openReportsHandle(demo.file, { readonly: false });
   const kepsek = await demo.user('kepsek@sekolah-a.demo');
   const scope = { districtId: demo.districtId, schoolId: demo.schoolA };
   const pathway = (await demo.db.pathways.getByKey(scope, 'srps-standar'))!;
@@ -42,7 +40,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  writer?.close();
   await demo?.close();
 });
 
@@ -50,7 +47,7 @@ describe('migrating the demo srps-standar cases', () => {
   it('moves every running case, parallel regions included, and each keeps its actions on v2', async () => {
     const map = resolveStateMap(p1.doc, p2.doc, { 'intervensi_motivasi.pembelajaran_proyek': 'intervensi_motivasi.proyek_kelas' });
     if (!map.ok) throw new Error(JSON.stringify(map.problems));
-    const cases = loadMigratingCases(writer.sqlite, { schoolId: demo.schoolA, pathwayVersionId: v1.id });
+    const cases = await loadMigratingCases(demo.db, { schoolId: demo.schoolA, pathwayId: v1.pathwayId, pathwayVersionId: v1.id });
     expect(cases.length).toBeGreaterThan(20);
     expect(cases.some((c) => c.stateValue.length > 1)).toBe(true); // parallel economic branch
     const now = new Date(DEMO_NOW.getTime() + 60_000);
@@ -64,9 +61,9 @@ describe('migrating the demo srps-standar cases', () => {
       const now2 = availableEvents(p2, c.snapshot).map((e) => `${e.type}@${e.stateId}`).sort();
       expect(now2, c.caseId).toEqual(was);
     }
-    const outcomes = applyMigration(writer.sqlite, plan.cases, { schoolId: demo.schoolA, toPathwayVersionId: v2.id, fromVersion: v1.version, toVersion: v2.version, actorId: null, now });
+    const outcomes = await applyMigration(demo.db, plan.cases, { schoolId: demo.schoolA, toPathwayVersionId: v2.id, fromVersion: v1.version, toVersion: v2.version, actorId: null, now });
     expect(outcomes.filter((o) => !o.applied)).toEqual([]);
-    expect(loadMigratingCases(writer.sqlite, { schoolId: demo.schoolA, pathwayVersionId: v1.id })).toEqual([]);
+    expect(await loadMigratingCases(demo.db, { schoolId: demo.schoolA, pathwayId: v1.pathwayId, pathwayVersionId: v1.id })).toEqual([]);
 
     // A migrated weekly-monitoring case: its timer (kept, same event on v2) fires through the unit of work.
     const waiting = plan.cases.find((c) => c.to.includes('pemantauan.menunggu_pekan'));

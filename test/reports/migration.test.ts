@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, compilePathway, pathwayDocumentSchema, startCase, type CaseEvent, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
 import type { ApplyResult, CaseRow, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
-import { applyMigration, loadMigratingCases, openReportsHandle, planCase, planMigration, resolveStateMap, type ReportsHandle } from '../../packages/reports/src/index.ts';
+import { applyMigration, loadMigratingCases, planCase, planMigration, resolveStateMap } from '../../packages/reports/src/index.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 import { apiClient } from './api-client.ts';
 
@@ -63,7 +63,6 @@ function v2Doc(): PathwayDocument {
 const V1_PATH = ['identifikasi', 'asesmen', 'konseling', 'kunjungan', 'pemantauan', 'keputusan'] as const;
 
 let demo: DemoDb;
-let writer: ReportsHandle;
 let bk: User;
 let v1: PathwayVersionRow;
 let v2: PathwayVersionRow;
@@ -97,7 +96,6 @@ async function fireTimersUntil(at: Date, compiled: Map<string, CompiledPathway>,
 
 beforeAll(async () => {
   demo = await openDemoDb();
-  writer = openReportsHandle(demo.file, { readonly: false });
   bk = await demo.user('bk@sekolah-a.demo');
   const kepsek = await demo.user('kepsek@sekolah-a.demo');
   const scope = { districtId: demo.districtId, schoolId: demo.schoolA };
@@ -148,7 +146,6 @@ async function fireOne(row: CaseRow, at: Date): Promise<CaseRow> {
 }
 
 afterAll(async () => {
-  writer?.close();
   await demo?.close();
 });
 
@@ -177,7 +174,7 @@ describe('migrating running cases v1 → v2', () => {
     const body = (await dry.json()) as { cases: { to: string[] }[]; unmappable: unknown[] };
     expect(body.cases).toHaveLength(9);
     expect(body.cases.every((c) => c.to[0] === 'konseling')).toBe(true);
-    expect(loadMigratingCases(writer.sqlite, { schoolId: demo.schoolA, pathwayVersionId: v1.id })).toHaveLength(50);
+    expect(await loadMigratingCases(demo.db, { schoolId: demo.schoolA, pathwayId: v1.pathwayId, pathwayVersionId: v1.id })).toHaveLength(50);
   });
 
   it('dry run lists where each case lands and which timers and tasks change; apply moves all 50; each keeps working on v2', async () => {
@@ -186,7 +183,7 @@ describe('migrating running cases v1 → v2', () => {
     expect(map.value.automatic).toEqual(['identifikasi', 'konseling', 'kunjungan', 'keputusan']);
     expect(map.value.explicit).toEqual(['asesmen', 'pemantauan']);
 
-    const cases = loadMigratingCases(writer.sqlite, { schoolId: demo.schoolA, pathwayVersionId: v1.id });
+    const cases = await loadMigratingCases(demo.db, { schoolId: demo.schoolA, pathwayId: v1.pathwayId, pathwayVersionId: v1.id });
     expect(cases).toHaveLength(50);
     const migrateAt = new Date(NOW.getTime() + 3_600_000);
     const plan = planMigration(p1, p2, map.value, cases, migrateAt);
@@ -216,13 +213,14 @@ describe('migrating running cases v1 → v2', () => {
     const odd = planCase(p1, p2, map.value, { ...cases[0]!, stateValue: ['hilang'] }, migrateAt);
     expect(odd).toMatchObject({ caseId: cases[0]!.id, reason: expect.stringContaining('hilang') });
 
-    const outcomes = applyMigration(writer.sqlite, plan.cases, { schoolId: demo.schoolA, toPathwayVersionId: v2.id, fromVersion: 1, toVersion: 2, actorId: bk.id, now: migrateAt });
+    const outcomes = await applyMigration(demo.db, plan.cases, { schoolId: demo.schoolA, toPathwayVersionId: v2.id, fromVersion: 1, toVersion: 2, actorId: bk.id, now: migrateAt });
     expect(outcomes.every((o) => o.applied)).toBe(true);
     // Re-applying the same dry run finds every case moved on: reported as conflicts, nothing written.
-    expect(applyMigration(writer.sqlite, plan.cases, { schoolId: demo.schoolA, toPathwayVersionId: v2.id, fromVersion: 1, toVersion: 2, actorId: bk.id, now: migrateAt }).map((o) => o.applied ? 'applied' : o.reason)).toEqual(Array(50).fill('version_conflict'));
+    expect((await applyMigration(demo.db, plan.cases, { schoolId: demo.schoolA, toPathwayVersionId: v2.id, fromVersion: 1, toVersion: 2, actorId: bk.id, now: migrateAt })).map((o) => o.applied ? 'applied' : o.reason)).toEqual(Array(50).fill('version_conflict'));
 
-    const audits = writer.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.migrated'").get() as { n: number };
-    expect(audits.n).toBe(50);
+    const audits = await demo.db.audit.list(demo.schoolA, { action: 'case.migrated', limit: 1000 });
+    expect(audits).toHaveLength(50);
+    expect(new Set(audits.map((a) => a.subject))).toEqual(new Set(plan.cases.map((c) => c.caseId)));
 
     // Every case now runs on v2 and advances through the real unit of work.
     const compiled = new Map([[v1.id, p1], [v2.id, p2]]);

@@ -1,40 +1,31 @@
 /**
- * The reports' own read connection. `@jalur/db` exposes repositories, not its
- * SQLite handle (see packages/db/NEEDS-FROM-REPORTS.md), so reports open the
- * same file a second time, read-only: WAL lets this reader run beside the
- * API's writer without blocking it, and a read-only handle cannot change data.
+ * The reports' connection is the database's own: `db.reportHandle` of an
+ * open `JalurDb` (`@jalur/db`) — the SQLite writer connection (read only by
+ * convention, so `:memory:` databases work and nothing extra is opened or
+ * left unclosed) or the PostgreSQL pool. Closing the `JalurDb` closes it.
+ * This module picks the report queries of the handle's dialect.
  */
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { schema } from '@jalur/db';
+import type { JalurDb, ReportHandle } from '@jalur/db';
+import type { ReportQueries } from './queries.ts';
+import { createSqliteReportQueries } from './sqlite/queries.ts';
+import { createPostgresReportQueries } from './postgres/queries.ts';
 
-/** A read connection for report queries. */
-export interface ReportsHandle {
-  readonly dialect: 'sqlite';
-  readonly sqlite: Database.Database;
-  readonly db: BetterSQLite3Database<typeof schema>;
-  close(): void;
+/** The database handle report queries run on (`JalurDb['reportHandle']`). */
+export type ReportsHandle = ReportHandle;
+
+/** Report queries in the dialect of `handle`. */
+export function createReportQueries(handle: ReportsHandle): ReportQueries {
+  return handle.dialect === 'sqlite' ? createSqliteReportQueries(handle) : createPostgresReportQueries(handle);
 }
+
+const byDb = new WeakMap<JalurDb, ReportQueries>();
 
 /**
- * Opens `file` (the `location` of an open `JalurDb`) read-only for reports.
- * The file must exist and be migrated (open it with `openDatabase` first).
+ * The report queries of an open database, made once per `JalurDb` (prepared
+ * statements and parsed documents are reused between requests).
  */
-export function openReportsHandle(file: string, options: { readonly?: boolean } = {}): ReportsHandle {
-  const sqlite = new Database(file, { readonly: options.readonly ?? true, fileMustExist: true });
-  sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  return {
-    dialect: 'sqlite',
-    sqlite,
-    db,
-    close: () => {
-      if (sqlite.open) sqlite.close();
-    },
-  };
-}
-
-/** Wraps an already open better-sqlite3 connection (benchmarks, migrations that write). */
-export function reportsHandleOf(sqlite: Database.Database): ReportsHandle {
-  return { dialect: 'sqlite', sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
+export function reportQueriesOf(db: JalurDb): ReportQueries {
+  let q = byDb.get(db);
+  if (!q) byDb.set(db, (q = createReportQueries(db.reportHandle)));
+  return q;
 }

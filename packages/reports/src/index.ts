@@ -1,12 +1,14 @@
 /**
  * @jalur/reports — monitoring & evaluation for schools and districts: the
  * school dashboard, the before/after table, trends, de-identified district
- * aggregates, CSV export. Queries take a {@link ReportsHandle}; all SQL is in
- * `sqlite/queries.ts`.
+ * aggregates, CSV export. Queries run on `db.reportHandle` of an open
+ * `JalurDb`; all SQL is in `sqlite/` and `postgres/`, one file per dialect.
  */
-export { openReportsHandle, reportsHandleOf, type ReportsHandle } from './handle.ts';
+export { createReportQueries, reportQueriesOf, type ReportsHandle } from './handle.ts';
 export type * from './queries.ts';
-export { createSqliteReportQueries, REPORT_INDEXES_SQL } from './sqlite/queries.ts';
+export { createSqliteReportQueries } from './sqlite/queries.ts';
+export { createPostgresReportQueries } from './postgres/queries.ts';
+export { setLineage, type LineageInput } from './lineage.ts';
 export * from './period.ts';
 export * from './outcome.ts';
 export * from './suppress.ts';

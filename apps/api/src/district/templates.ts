@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { lintPathway, parsePathway } from '@jalur/engine';
 import type { JalurDb, PathwayRow } from '@jalur/db';
+import { setLineage } from '@jalur/reports';
 import { validator } from 'hono/validator';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -26,7 +27,6 @@ import { fromDbError } from '../http/db-errors.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { parseWith, validQuery } from '../reports/params.ts';
-import { setLineage } from './lineage.ts';
 
 const publishBody = z.object({
   schoolId: z.string().min(1).max(200),
@@ -151,7 +151,7 @@ export function templateRoutes(ctx: ApiContext) {
       if (!own || own.schoolId !== schoolId || own.sourceTemplateId !== template.id) throw notFound('pathway_not_found');
       const saved = await db.pathways.updateDraft(scope, { id: own.id, expectedRevision: body.expectedRevision, draft: latest.document, updatedBy: p.userId, now: clock.now() });
       if (!saved.ok) throw fromDbError(saved.error, 'pathway_not_found');
-      setLineage(db, { schoolId, pathwayId: own.id, templateId: template.id, version: latest.version });
+      await setLineage(db, { schoolId, pathwayId: own.id, templateId: template.id, version: latest.version });
       await db.audit.record({ schoolId, actorId: p.userId, at: clock.now(), action: 'template.pulled', subject: own.id, details: { templateId: template.id, version: latest.version } });
       return c.json({ pathwayId: own.id, draftRevision: saved.value.draftRevision, sourceTemplateId: template.id, sourceVersion: latest.version }, 200);
     });

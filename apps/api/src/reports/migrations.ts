@@ -7,13 +7,14 @@
  *   cases that cannot be mapped. An incomplete or wrong state map → 422
  *   `state_map_invalid` with every problem.
  * - `POST /:id/migrations/apply` (same body) → plans again and applies, one
- *   transaction per case with a `case.migrated` event and an audit row;
- *   cases that moved since are reported as `version_conflict`.
+ *   transaction per case (`db.cases.migrate`: the case unit of work, so timers
+ *   and tasks are re-armed through the db's own effects) with a
+ *   `case.migrated` event and an audit row; cases that moved since are
+ *   reported as `version_conflict`.
  */
 import { z } from 'zod';
 import { compilePathway, parsePathway, type CompiledPathway } from '@jalur/engine';
-import { applyMigration, loadMigratingCases, openReportsHandle, planMigration, resolveStateMap, type CasePlan, type ReportsHandle } from '@jalur/reports';
-import type { JalurDb } from '@jalur/db';
+import { applyMigration, loadMigratingCases, planMigration, resolveStateMap, type CasePlan } from '@jalur/reports';
 import { validator } from 'hono/validator';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -28,14 +29,6 @@ const bodySchema = z.object({
   stateMap: z.record(z.string().min(1).max(400), z.string().min(1).max(400)).default({}),
   filter: z.object({ caseIds: z.array(z.string().min(1)).max(10_000).optional(), state: z.string().min(1).max(400).optional(), riskFactor: z.string().min(1).max(40).optional() }).optional(),
 });
-
-const writers = new WeakMap<JalurDb, ReportsHandle>();
-/** The writing connection (stop-gap until `cases.migrate` exists in @jalur/db). */
-function writerFor(db: JalurDb): ReportsHandle {
-  let h = writers.get(db);
-  if (!h) writers.set(db, (h = openReportsHandle(db.location, { readonly: false })));
-  return h;
-}
 
 function compiled(document: unknown): CompiledPathway {
   const parsed = parsePathway(document);
@@ -62,7 +55,7 @@ export function migrationRoutes(ctx: ApiContext) {
     const p2 = compiled(to.document);
     const map = resolveStateMap(p1.doc, p2.doc, body.stateMap);
     if (!map.ok) throw new ApiError(422, 'state_map_invalid', 'invalid_request', { problems: map.problems });
-    const cases = loadMigratingCases(writerFor(db).sqlite, { schoolId, pathwayVersionId: from.id, ...(body.filter ? { filter: body.filter } : {}) });
+    const cases = await loadMigratingCases(db, { schoolId, pathwayId: pathway.id, pathwayVersionId: from.id, ...(body.filter ? { filter: body.filter } : {}) });
     const now = clock.now();
     return { schoolId, from, to, now, map: map.value, result: planMigration(p1, p2, map.value, cases, now) };
   }
@@ -77,7 +70,7 @@ export function migrationRoutes(ctx: ApiContext) {
     })
     .post('/:id/migrations/apply', validBody, async (c) => {
       const { schoolId, from, to, now, result } = await plan(c, c.req.param('id'), c.req.valid('json'));
-      const outcomes = applyMigration(writerFor(db).sqlite, result.cases, { schoolId, toPathwayVersionId: to.id, fromVersion: from.version, toVersion: to.version, actorId: c.var.principal.userId, now });
+      const outcomes = await applyMigration(db, result.cases, { schoolId, toPathwayVersionId: to.id, fromVersion: from.version, toVersion: to.version, actorId: c.var.principal.userId, now });
       return c.json({ applied: outcomes.filter((o) => o.applied).length, outcomes, cases: result.cases.map(planView), unmappable: result.unmappable }, 200);
     });
 }

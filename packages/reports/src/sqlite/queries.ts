@@ -3,24 +3,14 @@
  * are prepared once per connection. A scope becomes `school_id = ?` or
  * `school_id IN (schools of the district)`; every query groups by school so
  * the district report can show per-school and district-wide figures from one
- * pass. Indexes these queries want are listed in packages/db/NEEDS-FROM-REPORTS.md.
+ * pass. The indexes these queries use are @jalur/db's (migration 0001_report_indexes:
+ * `cases_report_idx`, `cases_closed_idx`, `case_events_school_idx`, `tasks_school_status_due_idx`).
  */
 import type Database from 'better-sqlite3';
-import type { ReportsHandle } from '../handle.ts';
+import type { ReportHandle } from '@jalur/db';
 import type {
   BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, StateCount, StepEventRow,
 } from '../queries.ts';
-
-/**
- * Indexes the report queries want (requested as a migration in
- * packages/db/NEEDS-FROM-REPORTS.md; the benchmark creates them itself).
- */
-export const REPORT_INDEXES_SQL: readonly string[] = [
-  'CREATE INDEX IF NOT EXISTS cases_report_idx ON cases (id, status, opened_at, closed_at, student_id)',
-  'CREATE INDEX IF NOT EXISTS cases_closed_idx ON cases (school_id, status, outcome, closed_at)',
-  'CREATE INDEX IF NOT EXISTS tasks_overdue_idx ON tasks (school_id, status, due_at, state_id)',
-  'CREATE INDEX IF NOT EXISTS case_events_school_idx ON case_events (school_id, case_id, seq, at, state_after)',
-];
 
 /** `school_id` filter text and its parameters for a scope (`alias` prefixes the column). */
 function scopeFilter(scope: ReportScope, alias = ''): { where: string; params: string[] } {
@@ -75,7 +65,7 @@ const CASE_TRENDS_SQL = `SELECT c.id AS caseId, c.pathway_version_id AS pathwayV
   FROM cases c WHERE c.school_id = ?`;
 
 /** Report queries on a SQLite connection. */
-export function createSqliteReportQueries(handle: ReportsHandle): ReportQueries {
+export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialect: 'sqlite' }>): ReportQueries {
   const { sqlite } = handle;
   const cache = new Map<string, Database.Statement>();
   /** Published versions never change: parse each document once per connection. */

@@ -1,0 +1,201 @@
+/**
+ * Every SQL text of the reports, PostgreSQL dialect (postgres.js, the pool of
+ * `db.reportHandle`). The same queries as `../sqlite/queries.ts`: instants are
+ * `timestamptz` here (read back as epoch milliseconds, compared with
+ * `$n::timestamptz` parameters), JSON columns are `json` (`->>`), counts are
+ * cast to `int` (postgres.js returns `bigint` as text), camelCase aliases
+ * are quoted. Queries run as named prepared statements.
+ */
+import type { ReportHandle } from '@jalur/db';
+import type {
+  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, StateCount, StepEventRow,
+} from '../queries.ts';
+
+type Sql = Extract<ReportHandle, { dialect: 'postgres' }>['client'];
+type Param = string | number | null;
+
+/** Epoch milliseconds of a `timestamptz` column, as a JS number. */
+const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::float8`;
+/** An epoch-milliseconds parameter as an instant. */
+const instant = (n: number): string => new Date(n).toISOString();
+
+/**
+ * `school_id` filter for a scope, its parameters numbered after `first`
+ * (the query's own parameters come first).
+ */
+function scopeFilter(scope: ReportScope, col: string, first: number): { where: string; params: string[] } {
+  const p = (i: number) => `$${first + i}`;
+  if (scope.kind === 'school') return { where: `${col} = ${p(0)}`, params: [scope.schoolId] };
+  if (scope.schoolId) {
+    return { where: `${col} = ${p(0)} AND ${col} IN (SELECT id FROM schools WHERE district_id = ${p(1)})`, params: [scope.schoolId, scope.districtId] };
+  }
+  return { where: `${col} IN (SELECT id FROM schools WHERE district_id = ${p(0)})`, params: [scope.districtId] };
+}
+
+/**
+ * The scoped queries: `{where}` becomes the scope filter on `{col}`; `$1…$k`
+ * are the query's own parameters (`k` = `own`).
+ */
+const SCOPED = {
+  openByState: {
+    own: 0, col: 'school_id',
+    text: `SELECT school_id AS "schoolId", state_value AS "stateValue", count(*)::int AS count
+      FROM cases WHERE {where} AND status = 'active' GROUP BY school_id, state_value`,
+  },
+  openByFactor: {
+    own: 0, col: 'rf.school_id',
+    text: `SELECT rf.school_id AS "schoolId", rf.factor AS factor, count(*)::int AS count
+      FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
+      WHERE {where} AND c.status = 'active' GROUP BY rf.school_id, rf.factor`,
+  },
+  overdueTasks: {
+    own: 1, col: 'school_id',
+    text: `SELECT school_id AS "schoolId", state_id AS "stateId", count(*)::int AS count
+      FROM tasks WHERE {where} AND status = 'open' AND due_at < $1::timestamptz GROUP BY school_id, state_id`,
+  },
+  openedPerMonth: {
+    own: 1, col: 'school_id',
+    text: `SELECT school_id AS "schoolId", to_char((opened_at AT TIME ZONE 'UTC') + make_interval(mins => $1::int), 'YYYY-MM') AS month, count(*)::int AS count
+      FROM cases WHERE {where} GROUP BY 1, 2`,
+  },
+  closedPerMonth: {
+    own: 1, col: 'school_id',
+    text: `SELECT school_id AS "schoolId", to_char((closed_at AT TIME ZONE 'UTC') + make_interval(mins => $1::int), 'YYYY-MM') AS month, count(*)::int AS count
+      FROM cases WHERE {where} AND status = 'closed' AND closed_at IS NOT NULL GROUP BY 1, 2`,
+  },
+  outcomes: {
+    own: 0, col: 'school_id',
+    text: `SELECT school_id AS "schoolId", outcome, count(*)::int AS count
+      FROM cases WHERE {where} AND status = 'closed' GROUP BY school_id, outcome`,
+  },
+  // As in SQLite: at risk at T ⇔ opened_at ≤ T < closed_at (or not closed); see before-after.ts.
+  beforeAfter: {
+    own: 2, col: 'rf.school_id',
+    text: `SELECT rf.school_id AS "schoolId", rf.factor AS factor,
+        count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at > $1::timestamptz THEN c.student_id END)::int AS "before",
+        count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at >= $2::timestamptz THEN c.student_id END)::int AS "after"
+      FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
+      WHERE {where} AND c.opened_at < $2::timestamptz
+      GROUP BY rf.school_id, rf.factor`,
+  },
+} as const;
+
+type ScopedName = keyof typeof SCOPED;
+
+const STEP_EVENTS_SQL = `SELECT case_id, ${ms('at')}, state_after FROM case_events WHERE school_id = $1 ORDER BY case_id, seq`;
+
+// Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.
+const CASE_TRENDS_SQL = `SELECT c.id AS "caseId", c.pathway_version_id AS "pathwayVersionId", ${ms('c.opened_at')} AS "openedAt",
+    CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${ms('c.closed_at')} END AS "closedAt",
+    (SELECT json_object_agg(i.period, (i."values"->>'present')::float8 / NULLIF((i."values"->>'schoolDays')::float8, 0))
+       FROM indicators i WHERE i.student_id = c.student_id AND i.kind = 'attendance'
+         AND (i."values"->>'schoolDays')::float8 > 0) AS attendance,
+    (SELECT json_object_agg(g.period, g.score) FROM (
+       SELECT period, avg((x."values"->>'score')::float8) AS score
+         FROM indicators x WHERE x.student_id = c.student_id AND x.kind = 'grade' GROUP BY period) g) AS grades,
+    (SELECT json_agg(e.state_after ORDER BY e.seq) FROM case_events e WHERE e.case_id = c.id) AS states
+  FROM cases c WHERE c.school_id = $1`;
+
+const LATEST_SCHOOL_VERSIONS_SQL = `SELECT v.id FROM pathway_versions v
+  WHERE v.school_id = $1 AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`;
+const LATEST_TEMPLATE_VERSIONS_SQL = `SELECT v.id FROM pathway_versions v
+  WHERE v.school_id IS NULL AND v.district_id = $1 AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`;
+
+/** Report queries on a PostgreSQL pool. */
+export function createPostgresReportQueries(handle: Extract<ReportHandle, { dialect: 'postgres' }>): ReportQueries {
+  const sql: Sql = handle.client;
+  const all = async <T>(text: string, params: readonly Param[]): Promise<T[]> => [...(await sql.unsafe(text, params as Param[], { prepare: true }))] as T[];
+  /** Published versions never change: parse each document once per pool. */
+  const documents = new Map<string, unknown>();
+  async function documentsOf(ids: readonly string[]): Promise<unknown[]> {
+    const missing = [...new Set(ids)].filter((id) => !documents.has(id));
+    if (missing.length > 0) {
+      for (const id of missing) documents.set(id, undefined);
+      const rows = await all<{ id: string; document: unknown }>('SELECT id, document FROM pathway_versions WHERE id = ANY($1::text[])', [toArray(missing)]);
+      for (const r of rows) documents.set(r.id, r.document);
+    }
+    return ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
+  }
+  /** postgres.js sends a text[] parameter as its literal. */
+  const toArray = (ids: readonly string[]): string => `{${ids.map((id) => `"${id.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+  function scoped<T>(name: ScopedName, scope: ReportScope, own: readonly Param[] = []): Promise<T[]> {
+    const q = SCOPED[name];
+    const { where, params } = scopeFilter(scope, q.col, q.own + 1);
+    return all<T>(q.text.replace('{where}', where), [...own, ...params]);
+  }
+
+  return {
+    openByState: (scope) => scoped<StateCount>('openByState', scope),
+    openByFactor: (scope) => scoped<FactorCount>('openByFactor', scope),
+    overdueTasks: (scope, now) => scoped<OverdueCount>('overdueTasks', scope, [instant(now)]),
+    async casesPerMonth(scope, offsetMinutes) {
+      type Row = { schoolId: string; month: string; count: number };
+      const [opened, closed] = await Promise.all([
+        scoped<Row>('openedPerMonth', scope, [offsetMinutes]),
+        scoped<Row>('closedPerMonth', scope, [offsetMinutes]),
+      ]);
+      const merged = new Map<string, MonthCount>();
+      const at = (schoolId: string, month: string): MonthCount => {
+        const k = `${schoolId}|${month}`;
+        let m = merged.get(k);
+        if (!m) merged.set(k, (m = { schoolId, month, opened: 0, closed: 0 }));
+        return m;
+      };
+      for (const r of opened) at(r.schoolId, r.month).opened += r.count;
+      for (const r of closed) at(r.schoolId, r.month).closed += r.count;
+      return [...merged.values()].sort((a, b) => a.schoolId.localeCompare(b.schoolId) || a.month.localeCompare(b.month));
+    },
+    outcomes: (scope) => scoped<OutcomeCount>('outcomes', scope),
+    beforeAfter: (scope, start, end) => scoped<BeforeAfterCount>('beforeAfter', scope, [instant(start), instant(end)]),
+    async stepEvents(schoolId) {
+      // Arrays, not objects (as in SQLite): thousands of rows on the dashboard's hot path.
+      return [...(await sql.unsafe(STEP_EVENTS_SQL, [schoolId], { prepare: true }).values())] as unknown as StepEventRow[];
+    },
+    async stepEventCount(schoolId) {
+      const [row] = await all<{ n: number }>('SELECT count(*)::int AS n FROM case_events WHERE school_id = $1', [schoolId]);
+      return row?.n ?? 0;
+    },
+    async caseTrends(schoolId) {
+      type Row = { caseId: string; pathwayVersionId: string; openedAt: number; closedAt: number | null; attendance: Record<string, number> | null; grades: Record<string, number> | null; states: string[] | null };
+      const rows = await all<Row>(CASE_TRENDS_SQL, [schoolId]);
+      return rows.map((r): CaseTrendRow => ({
+        caseId: r.caseId,
+        pathwayVersionId: r.pathwayVersionId,
+        openedAt: r.openedAt,
+        closedAt: r.closedAt,
+        attendance: r.attendance ?? {},
+        grades: r.grades ?? {},
+        states: r.states ?? [],
+      }));
+    },
+    async pathwayDocuments(versionIds) {
+      await documentsOf(versionIds);
+      const out = new Map<string, unknown>();
+      for (const id of new Set(versionIds)) {
+        const doc = documents.get(id);
+        if (doc !== undefined) out.set(id, doc);
+      }
+      return out;
+    },
+    async schoolDocuments(schoolId) {
+      const ids = (await all<{ id: string }>(LATEST_SCHOOL_VERSIONS_SQL, [schoolId])).map((r) => r.id);
+      return documentsOf(ids);
+    },
+    async templateDocuments(districtId) {
+      const ids = (await all<{ id: string }>(LATEST_TEMPLATE_VERSIONS_SQL, [districtId])).map((r) => r.id);
+      return documentsOf(ids);
+    },
+    async activeCasesPerVersion(schoolId) {
+      return all<{ pathwayId: string; version: number; cases: number }>(
+        `SELECT v.pathway_id AS "pathwayId", v.version AS version, count(*)::int AS cases
+           FROM cases c JOIN pathway_versions v ON v.id = c.pathway_version_id
+          WHERE c.school_id = $1 AND c.status = 'active' GROUP BY v.pathway_id, v.version ORDER BY v.pathway_id, v.version`,
+        [schoolId],
+      );
+    },
+    async districtSchools(districtId) {
+      return all<{ id: string; name: string }>('SELECT id, name FROM schools WHERE district_id = $1 ORDER BY name COLLATE "C"', [districtId]);
+    },
+  };
+}
