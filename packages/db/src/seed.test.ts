@@ -118,4 +118,28 @@ describe('seedDemo', () => {
     expect(attendance.filter((i) => !i.period.startsWith('2023')).length).toBe(30 * 3);
     expect(attendance.some((i) => i.period === '2023-08')).toBe(true);
   });
+
+  it('flags school A students by the early-warning rules, each with its reason', async () => {
+    const { A } = summary.schools!;
+    const flags = await db.earlyWarning.listFlags(A, { active: true });
+    expect(summary.flags).toBeGreaterThanOrEqual(flags.length);
+    const byRule = (rule: string, level?: string) => flags.filter((f) => f.source === 'rule' && f.ruleKey === rule && (!level || f.level === level));
+    // One student in ten each: absent ≥ 10 % (risk), 5–10 % (watch), a failing subject, a falling average.
+    expect(byRule('absence', 'risk')).toHaveLength(3);
+    expect(byRule('absence', 'watch')).toHaveLength(3);
+    expect(byRule('failing_subjects')).toHaveLength(3);
+    expect(byRule('falling_average')).toHaveLength(3);
+    for (const f of byRule('absence', 'risk')) {
+      expect(f.reason).toMatch(/^Tidak hadir \d+ dari \d+ hari sekolah/);
+      expect((f.details as { rate: number }).rate).toBeGreaterThanOrEqual(0.1);
+    }
+    for (const f of byRule('absence', 'watch')) {
+      const { rate } = f.details as { rate: number };
+      expect(rate >= 0.05 && rate < 0.1).toBe(true);
+    }
+    expect(byRule('failing_subjects')[0]!.reason).toContain('Matematika (61)');
+    expect(byRule('falling_average')[0]!.reason).toMatch(/^Rata-rata nilai turun 10 poin/);
+    // Raised three weeks ago: past the default two-week hold, so each proposes a case.
+    expect(flags.every((f) => f.since.getTime() === NOW.getTime() - 21 * 86_400_000)).toBe(true);
+  });
 });

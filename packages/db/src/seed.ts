@@ -11,6 +11,7 @@ import type { JalurDb } from './repository.ts';
 import type { PathwayVersionRow, StudentRow, User } from './rows.ts';
 import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from './engine-bridge.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
+import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, DEMO_ACCOUNTS, DEMO_PASSWORD, prng, studentName, type CasePlan } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed-data.ts';
@@ -33,6 +34,8 @@ export interface SeedSummary {
   cases: number;
   /** Cohorts replayed into Sekolah A (e.g. `srps-2023`) and their case count. */
   cohorts: { key: string; cases: number }[];
+  /** Early-warning flags raised on the demo students (seeded runs only). */
+  flags?: number;
   /** Steps a template no longer accepts (the case stays where it got to); empty when all went to plan. */
   warnings: string[];
 }
@@ -144,19 +147,20 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
   const random = prng(2023);
   const students = { A: await addStudents(db, schoolA.id, 30, CLASSES_A, 0, t0), B: await addStudents(db, schoolB.id, 8, CLASSES_B, 100, t0) };
   let caseCount = 0;
+  let flags = 0;
   for (const school of ['A', 'B'] as const) {
     const plans = school === 'A' ? CASE_PLANS_A : CASE_PLANS_B;
-    const atRisk = new Set<string>();
     const version = versions[school].get('srps-standar');
     if (version) {
       for (const [i, plan] of plans.entries()) {
         const student = students[school][i % students[school].length]!;
-        atRisk.add(student.id);
         await runPlan(db, cache, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY), warnings);
         caseCount++;
       }
     }
-    await addIndicators(db, schoolOf[school], students[school], atRisk, now, random);
+    await addDemoIndicators(db, schoolOf[school], students[school], now, random);
+    // The early-warning list has flagged students, with their reasons, from the first start.
+    flags += await flagDemoStudents(db, schoolOf[school], students[school], now);
   }
 
   return {
@@ -168,6 +172,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     students: students.A.length + students.B.length + cohorts.reduce((n, c) => n + c.cases, 0),
     cases: caseCount,
     cohorts,
+    flags,
     warnings,
   };
 }
@@ -185,29 +190,6 @@ async function addStudents(db: JalurDb, schoolId: string, count: number, classes
   await db.students.applyImport(schoolId, rows, { now, actorId: null });
   const mine = new Set(rows.map((r) => r.nisn));
   return (await db.students.list(schoolId)).filter((s) => mine.has(s.nisn)).sort((a, b) => a.nisn.localeCompare(b.nisn));
-}
-
-/** Monthly attendance for the last 3 months and one term of grades; at-risk students look at risk. */
-async function addIndicators(db: JalurDb, schoolId: string, students: StudentRow[], atRisk: Set<string>, now: Date, random: () => number): Promise<void> {
-  const rows = [];
-  for (const s of students) {
-    const risky = atRisk.has(s.id);
-    for (let m = 3; m >= 1; m--) {
-      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 1));
-      const period = d.toISOString().slice(0, 7);
-      const schoolDays = 20;
-      const absent = Math.floor(random() * (risky ? 6 : 2)) + (risky ? 1 : 0);
-      const sick = Math.floor(random() * 2);
-      const permitted = Math.floor(random() * 2);
-      rows.push({ studentId: s.id, kind: 'attendance' as const, period, values: { schoolDays, present: schoolDays - absent - sick - permitted, sick, permitted, absent } });
-    }
-    const term = `${now.getUTCFullYear()}-1`;
-    for (const subject of ['Matematika', 'Bahasa Indonesia', 'Bahasa Inggris', 'Produktif']) {
-      const score = Math.round((risky ? 55 : 70) + random() * 25);
-      rows.push({ studentId: s.id, kind: 'grade' as const, period: term, subject, values: { score, passing: 70 } });
-    }
-  }
-  await db.indicators.upsert(schoolId, rows, { now });
 }
 
 const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
