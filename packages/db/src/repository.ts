@@ -113,6 +113,8 @@ export interface StudentRepo {
   getMany(schoolId: string, ids: readonly string[]): Promise<R.StudentRow[]>;
   getByNisn(schoolId: string, nisn: string): Promise<R.StudentRow | null>;
   list(schoolId: string, filter?: StudentListFilter): Promise<R.StudentRow[]>;
+  /** Every student of the school, in NISN order (one query, no page cap): roster imports, the early-warning list. */
+  listAll(schoolId: string): Promise<R.StudentRow[]>;
   update(schoolId: string, id: string, patch: Partial<R.NewStudent>, opts: { now: Date; actorId: string | null }): Promise<DbResult<R.StudentRow>>;
   /** What importing these rows (matched by NISN) would do; changes nothing. */
   planImport(schoolId: string, rows: readonly R.NewStudent[]): Promise<StudentImportPlanRow[]>;

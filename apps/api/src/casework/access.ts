@@ -37,12 +37,7 @@ export async function loadStudent(db: JalurDb, p: Principal, schoolId: string, s
   return s;
 }
 
-/** Every student of a school, page by page (the repository caps a page at 5,000). */
+/** Every student of a school (one query). */
 export async function allStudents(db: JalurDb, schoolId: string): Promise<StudentRow[]> {
-  const all: StudentRow[] = [];
-  for (let offset = 0; ; offset += 5000) {
-    const page = await db.students.list(schoolId, { limit: 5000, offset });
-    all.push(...page);
-    if (page.length < 5000) return all;
-  }
+  return db.students.listAll(schoolId);
 }

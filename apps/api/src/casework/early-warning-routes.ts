@@ -152,7 +152,7 @@ export function earlyWarningRoutes(ctx: ApiContext) {
       const p = c.var.principal;
       const schoolId = schoolIdOf(p);
       const id = idParam(c);
-      const flag = (await db.earlyWarning.listFlags(schoolId, {})).find((f) => f.id === id);
+      const flag = await db.earlyWarning.getFlag(schoolId, id);
       if (!flag) throw notFound();
       if (!(p.role === 'guru_bk' || p.role === 'kepsek' || (flag.source === 'manual' && flag.createdBy === p.userId))) throw new ApiError(403, 'forbidden', 'forbidden');
       const r = await db.earlyWarning.clearFlag(schoolId, id, clock.now());

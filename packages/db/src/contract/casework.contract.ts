@@ -138,6 +138,16 @@ export function caseworkContract(h: Harness): void {
       expect(await db.jobs.claim('early-warning:b', '2024-08-01', 'p1', at(1))).toBe(true);
     });
 
+    it('lists every student of a school without a page cap, and only that school\'s', async () => {
+      const rows = Array.from({ length: 1200 }, (_, i) => ({ nisn: String(5_000_000_000 + i), name: `Siswa ${i}`, className: `X-${i % 7}` }));
+      await db.students.applyImport(w.schoolA, rows, { now: T0, actorId: null });
+      const all = await db.students.listAll(w.schoolA);
+      expect(all).toHaveLength(1201);
+      expect(all.map((s) => s.nisn)).toEqual([...all.map((s) => s.nisn)].sort());
+      expect(all.every((s) => s.schoolId === w.schoolA)).toBe(true);
+      expect((await db.students.listAll(w.schoolB)).map((s) => s.name)).toEqual(['Budi']);
+    });
+
     it('finds a flag by id within its school only', async () => {
       const flag = await must(db.earlyWarning.raiseFlag(w.schoolA, { studentId: w.studentA.id, source: 'manual', reason: 'sering terlambat', now: T0 }));
       expect(await db.earlyWarning.getFlag(w.schoolA, flag.id)).toMatchObject({ id: flag.id, reason: 'sering terlambat' });

@@ -70,6 +70,9 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
       }
       return db.select().from(students).where(and(...where)).orderBy(asc(students.className), asc(students.name)).limit(pageSize(filter.limit, 5000)).offset(filter.offset ?? 0);
     },
+    async listAll(schoolId) {
+      return db.select().from(students).where(eq(students.schoolId, schoolId)).orderBy(asc(students.nisn));
+    },
     async update(schoolId, id, patch, { now, actorId }) {
       return transact(ctx, async (tx): Promise<DbResult<StudentRow>> => {
         const row = await getStudent(tx, schoolId, id);

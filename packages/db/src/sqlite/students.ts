@@ -58,6 +58,9 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
       }
       return db.select().from(students).where(and(...where)).orderBy(asc(students.className), asc(students.name)).limit(pageSize(filter.limit, 5000)).offset(filter.offset ?? 0).all();
     },
+    async listAll(schoolId) {
+      return db.select().from(students).where(eq(students.schoolId, schoolId)).orderBy(asc(students.nisn)).all();
+    },
     async update(schoolId, id, patch, { now, actorId }) {
       return ctx.immediate((): DbResult<StudentRow> => {
         const row = getStudent(schoolId, id);
