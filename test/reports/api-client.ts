@@ -13,7 +13,7 @@ export interface ApiClient {
   send(method: 'POST' | 'PUT', path: string, token: string, body: unknown): Promise<Response>;
 }
 
-export function apiClient(demo: DemoDb, now: Date): ApiClient {
+export function apiClient(demo: Pick<DemoDb, 'db'>, now: Date): ApiClient {
   const clock = new ManualClock(now);
   const app = createApp({ db: demo.db, clock, loginRateLimit: { maxAttempts: 1000, windowMs: 60_000 } });
   const tokens = new Map<string, string>();

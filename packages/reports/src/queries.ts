@@ -77,7 +77,7 @@ export interface ReportQueries {
    * unchanged count means unchanged step durations (the dashboard reuses them).
    */
   stepEventCount(schoolId: string): Promise<number>;
-  /** The trend inputs of every case of a school. */
+  /** The trend inputs of every case of a school, by opening time. */
   caseTrends(schoolId: string): Promise<CaseTrendRow[]>;
   /** Pathway documents by version id (titles and branches for labels). */
   pathwayDocuments(versionIds: readonly string[]): Promise<Map<string, unknown>>;

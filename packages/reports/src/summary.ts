@@ -69,7 +69,10 @@ export function countsPerLeaf(rows: readonly { stateValue: string; count: number
   return out;
 }
 
-const byCountDesc = <T extends { count: number }>(a: T, b: T): number => b.count - a.count;
+/** Highest count first; ties by key, so the order never depends on row order (dialects group differently). */
+const byCountDesc = <T extends { count: number; stateId?: string; factor?: string }>(a: T, b: T): number =>
+  b.count - a.count || byKey(a.stateId ?? a.factor ?? '', b.stateId ?? b.factor ?? '');
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Builds the dashboard of one school. */
 export async function schoolSummary(q: ReportQueries, schoolId: string, now: Date, offsetMinutes = WIB_OFFSET_MINUTES): Promise<SchoolSummary> {
@@ -92,7 +95,7 @@ export async function schoolSummary(q: ReportQueries, schoolId: string, now: Dat
     if (m === null) continue;
     medianTimePerStep.push({ stateId, ...labelOf(labels, stateId), medianDays: Math.round((m / DAY_MS) * 10) / 10, stays: list.length });
   }
-  medianTimePerStep.sort((a, b) => b.medianDays - a.medianDays);
+  medianTimePerStep.sort((a, b) => b.medianDays - a.medianDays || byKey(a.stateId, b.stateId));
   const outcomeTally = tallyOutcomes(outcomes);
 
   return {

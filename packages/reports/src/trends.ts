@@ -157,6 +157,6 @@ export async function schoolTrends(q: ReportQueries, schoolId: string, offsetMin
       d30: returnRate(b.rows, 30, offsetMinutes),
       d60: returnRate(b.rows, 60, offsetMinutes),
       d90: returnRate(b.rows, 90, offsetMinutes),
-    })),
+    })).sort((a, b) => b.cases - a.cases || (a.branch < b.branch ? -1 : a.branch > b.branch ? 1 : 0)),
   };
 }

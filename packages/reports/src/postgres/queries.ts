@@ -94,7 +94,7 @@ const CASE_TRENDS_SQL = `SELECT c.id AS "caseId", c.pathway_version_id AS "pathw
        SELECT period, avg((x."values"->>'score')::float8) AS score
          FROM indicators x WHERE x.student_id = c.student_id AND x.kind = 'grade' GROUP BY period) g) AS grades,
     (SELECT json_agg(e.state_after ORDER BY e.seq) FROM case_events e WHERE e.case_id = c.id) AS states
-  FROM cases c WHERE c.school_id = $1`;
+  FROM cases c WHERE c.school_id = $1 ORDER BY c.opened_at, c.id COLLATE "C"`;
 
 const LATEST_SCHOOL_VERSIONS_SQL = `SELECT v.id FROM pathway_versions v
   WHERE v.school_id = $1 AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`;

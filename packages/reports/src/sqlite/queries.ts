@@ -62,7 +62,7 @@ const CASE_TRENDS_SQL = `SELECT c.id AS caseId, c.pathway_version_id AS pathwayV
        SELECT g.period AS period, avg(CAST(json_extract(g."values", '$.score') AS REAL)) AS avgScore
          FROM indicators g WHERE g.student_id = c.student_id AND g.kind = 'grade' GROUP BY g.period)) AS grades,
     (SELECT json_group_array(state_after) FROM (SELECT e.state_after FROM case_events e WHERE e.case_id = c.id ORDER BY e.seq)) AS states
-  FROM cases c WHERE c.school_id = ?`;
+  FROM cases c WHERE c.school_id = ? ORDER BY c.opened_at, c.id`;
 
 /** Report queries on a SQLite connection. */
 export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialect: 'sqlite' }>): ReportQueries {
