@@ -8,7 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PathwayRow, PathwayScope, PathwayVersionRow } from '@jalur/db';
-import { exportXState, implementationsOf, lintPathway, parsePathway, type PathwayDocument } from '@jalur/engine';
+import { DOCUMENT_LIMITS, exportXState, implementationsOf, lintPathway, parsePathway, type PathwayDocument } from '@jalur/engine';
 import { requireAuth, requireRole } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
@@ -58,9 +58,21 @@ function versionSummary(v: PathwayVersionRow): z.infer<typeof versionSummarySche
   };
 }
 
+/**
+ * `parsePathway` on a document that came as parsed JSON, with the size limit
+ * the engine applies to JSON text (checked once the nesting is known to be
+ * bounded, so serializing it is safe).
+ */
+function parseBounded(document: unknown): ReturnType<typeof parsePathway> {
+  const parsed = parsePathway(document);
+  if (!parsed.ok) return parsed;
+  const text = JSON.stringify(document);
+  return Buffer.byteLength(text) > DOCUMENT_LIMITS.maxBytes ? parsePathway(text) : parsed;
+}
+
 /** Parses a document or fails with 400 `invalid_document` and the engine's issues. */
 function parseOrFail(document: unknown): PathwayDocument {
-  const parsed = parsePathway(document);
+  const parsed = parseBounded(document);
   if (!parsed.ok) throw new ApiError(400, 'invalid_document', 'invalid_document', { issues: parsed.error });
   return parsed.value;
 }
@@ -187,7 +199,7 @@ export function pathwayRoutes(ctx: ApiContext) {
     })
     .openapi(lint, async (c) => {
       const { document } = c.req.valid('json');
-      const parsed = parsePathway(document);
+      const parsed = parseBounded(document);
       if (!parsed.ok) return c.json({ valid: false, issues: parsed.error, diagnostics: [] }, 200);
       const diagnostics = lintPathway(parsed.value);
       return c.json({ valid: !diagnostics.some((d) => d.severity === 'error'), issues: [], diagnostics }, 200);

@@ -7,8 +7,9 @@ import { localizedSchema } from './common.ts';
  * by the engine's `parsePathway` (which reports precise paths), not here.
  */
 export const documentSchema = z
-  .record(z.string(), z.unknown())
-  .openapi('PathwayDocument', { description: 'Dokumen alur `jalur.pathway/1` / a pathway document' });
+  // Passed through as parsed (not copied key by key like `z.record`), so a `__proto__` key stays an own key the engine refuses.
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'Dokumen harus berupa objek JSON / the document must be a JSON object' })
+  .openapi('PathwayDocument', { type: 'object', additionalProperties: true, description: 'Dokumen alur `jalur.pathway/1` / a pathway document' });
 
 export const pathwaySummarySchema = z
   .object({
