@@ -239,6 +239,19 @@ describe('the pathway designer in Chromium', () => {
     // Connect with the properties panel (keyboard friendly) instead of dragging.
     await node(page, 'identifikasi').click();
     await page.selectOption('[data-testid=prop-connect]', 'paralel');
+    // A step dragged onto a region goes inside it.
+    await page.click('[data-testid=palette-referral]');
+    await node(page, 'referal').waitFor();
+    await waitForStill(page);
+    const from = await node(page, 'referal').boundingBox();
+    const to = await node(page, 'paralel.kelompok').boundingBox();
+    if (!from || !to) throw new Error('not visible');
+    await page.mouse.move(from.x + 30, from.y + 12);
+    await page.mouse.down();
+    // The step's centre ends on the region's centre.
+    await page.mouse.move(to.x + to.width / 2 - from.width / 2 + 30, to.y + to.height / 2 - from.height / 2 + 12, { steps: 15 });
+    await page.mouse.up();
+    await node(page, 'paralel.kelompok.referal').waitFor();
     await page.click('[data-testid=toggle-json]');
     const doc = JSON.parse(await page.locator('[data-testid=json-text]').inputValue()) as {
       machine: { states: Record<string, { type?: string; on?: Record<string, unknown>; states?: Record<string, { initial?: string; states?: object }> }> };
@@ -247,6 +260,7 @@ describe('the pathway designer in Chromium', () => {
     expect(par?.type).toBe('parallel');
     expect(Object.keys(par?.states ?? {})).toEqual(['kelompok', 'kelompok_2']);
     expect(par?.states?.kelompok?.initial).toBe('konseling_individual');
+    expect(Object.keys(par?.states?.kelompok?.states ?? {})).toEqual(['konseling_individual', 'referal']);
     expect(par?.states?.kelompok_2?.initial).toBe('penggalangan_dana');
     expect(doc.machine.states.identifikasi?.on).toEqual({ LANJUT: { target: 'paralel' } });
     await page.click('[data-testid=toggle-json]');

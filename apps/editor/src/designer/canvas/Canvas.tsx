@@ -4,7 +4,7 @@
  * undo/redo work from the keyboard.
  */
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete, type OnNodeDrag } from '@xyflow/react';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '@jalur/engine';
@@ -13,7 +13,8 @@ import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { isContainerType } from '../model/nodeType.ts';
 import type { StepNode, TransitionEdge } from '../model/types.ts';
 import { KIND_LOOK } from '../kinds.ts';
-import type { NewStepShape } from '../model/ops.ts';
+import { moveToParent, type NewStepShape } from '../model/ops.ts';
+import { isWithin } from '../model/paths.ts';
 
 export const PALETTE_MIME = 'application/x-jalur-step';
 
@@ -92,6 +93,34 @@ export function Canvas() {
     [rf, dropTarget, store, editable],
   );
 
+  // A top-level step dropped onto a group goes inside it (out again via the properties panel).
+  const onNodeDragStop: OnNodeDrag<StepNode> = useCallback(
+    (_e, dragged, dragging) => {
+      store().touched();
+      if (dragging.length !== 1 || dragged.parentId) return;
+      const me = rf.getInternalNode(dragged.id);
+      if (!me) return;
+      const cx = me.internals.positionAbsolute.x + (me.measured.width ?? 0) / 2;
+      const cy = me.internals.positionAbsolute.y + (me.measured.height ?? 0) / 2;
+      let best: { id: string; depth: number } | null = null;
+      for (const n of store().nodes) {
+        if (!isContainerType(n.type) || isWithin(n.id, dragged.id)) continue;
+        const g = rf.getInternalNode(n.id);
+        if (!g) continue;
+        const { x, y } = g.internals.positionAbsolute;
+        const inside = cx >= x && cx <= x + (g.measured.width ?? 0) && cy >= y && cy <= y + (g.measured.height ?? 0);
+        const depth = n.id.split('.').length;
+        if (inside && (!best || depth > best.depth)) best = { id: n.id, depth };
+      }
+      const target = best?.id;
+      // Plain steps do not go straight into a parallel step: its children are regions.
+      if (!target || (store().nodes.find((n) => n.id === target)?.type === 'parallel' && !isContainerType(dragged.type))) return;
+      const absolute = (id: string) => rf.getInternalNode(id)?.internals.positionAbsolute ?? { x: 0, y: 0 };
+      store().commit((m) => moveToParent(m, dragged.id, target, absolute));
+    },
+    [rf, store],
+  );
+
   const onDelete: OnDelete<StepNode, TransitionEdge> = useCallback(
     ({ nodes: ns, edges: es }) => store().deleteElements(ns.map((n) => n.id), es.map((e) => e.id)),
     [store],
@@ -127,7 +156,7 @@ export function Canvas() {
         onReconnect={store().onReconnect}
         onDelete={onDelete}
         onNodeDragStart={store().checkpoint}
-        onNodeDragStop={store().touched}
+        onNodeDragStop={onNodeDragStop}
         onSelectionDragStart={store().checkpoint}
         onSelectionDragStop={store().touched}
         nodesDraggable={editable}
