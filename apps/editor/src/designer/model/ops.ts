@@ -268,7 +268,7 @@ export function moveToParent(model: PathwayModel, id: string, parent: string, ab
   const edges = model.edges.map((e) => (isWithin(e.source, id) || isWithin(e.target, id) ? { ...e, source: move(e.source), target: move(e.target) } : e));
   let next: PathwayModel = { ...model, nodes: [...rest, ...moved], edges };
   next = deleteElements(next, [], []); // re-points `initial` of the group it left
-  return withInitialFor(next, parent, key);
+  return fitParents(withInitialFor(next, parent, key), newId);
 }
 
 export { isContainerType };
