@@ -15,7 +15,7 @@ import { appRoutes, createWorld, ROLES, type World } from './world.ts';
 
 const RUNS = Number(process.env.JALUR_FUZZ_RUNS ?? 10_000);
 /** Audit rows that reads and refused logins write by design. */
-const AUDIT_BY_DESIGN = ['auth.login_failed', 'auth.login_locked', 'case.read_confidential', 'note.read_rahasia', 'student.export'];
+const AUDIT_BY_DESIGN = ['auth.login_failed', 'auth.login_locked', 'case.read_confidential', 'note.read_rahasia', 'student.export', 'report.export', 'district.export'];
 
 let w: World;
 /** The app's own connection (reads only): `total_changes()` counts every row it has written. */

@@ -57,6 +57,7 @@ export function districtRoutes(ctx: ApiContext) {
       await checkSchool(districtId, query.schoolId);
       const now = ctx.clock.now();
       const data = await districtAggregates(q(), { districtId, schoolId: query.schoolId ?? null, period: periodOf(c, query, now), now });
+      await ctx.db.audit.record({ action: 'district.export', subject: `report:${query.table}`, actorId: c.var.principal.userId, schoolId: query.schoolId ?? null, at: now, details: { table: query.table, districtId } });
       return csvResponse(c, `jalur-kabupaten-${query.table}-${now.toISOString().slice(0, 10)}.csv`, toCsv(districtTable(query.table, data)));
     });
 }

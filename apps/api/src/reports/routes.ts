@@ -60,6 +60,7 @@ export function reportRoutes(ctx: ApiContext) {
           : table === 'trends-cases' || table === 'return-to-attendance'
             ? { trends: await schoolTrends(q(), schoolId) }
             : { summary: await schoolSummary(q(), schoolId, now) };
+      await ctx.db.audit.record({ action: 'report.export', subject: `report:${table}`, actorId: c.var.principal.userId, schoolId, at: now, details: { table } });
       return csvResponse(c, `jalur-${table}-${now.toISOString().slice(0, 10)}.csv`, toCsv(schoolTable(table, data)));
     });
 }

@@ -1,0 +1,180 @@
+/**
+ * Sign-in and session security through the API on a real SQLite file: the
+ * login rate limit and the account lockout (and its end), session expiry,
+ * sliding and logout for bearer and cookie sessions, CSRF defence for cookie
+ * writes, security headers on API, error and editor responses, and the audit
+ * rows for logins, confidential reads, role changes and exports.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../apps/api/src/app.ts';
+import { createFixture, FIXTURE_PASSWORD, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+
+let f: Fixture;
+let api: FixtureApp;
+beforeAll(async () => {
+  f = await createFixture({ studentsPerSchool: 2 });
+  api = fixtureApp(f);
+});
+afterAll(() => f.close());
+
+const login = (email: string, password: string, ip = '10.0.0.1') =>
+  api.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ email, password }) });
+const MINUTE = 60_000;
+
+async function auditActions(schoolId: string | null, subject?: string) {
+  return (await f.db.audit.list(schoolId, { ...(subject ? { subject } : {}), limit: 1000 })).map((a) => a.action);
+}
+
+describe('login', () => {
+  it('audits a success and a failure, locks after 5 wrong passwords even for the right one, and unlocks after 15 minutes', async () => {
+    const user = f.a.users.wali_kelas;
+    expect((await login(user.email, FIXTURE_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await login(user.email, `salah-${i}`)).status).toBe(401);
+    const locked = await login(user.email, FIXTURE_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('locked_out');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const actions = await auditActions(f.a.id, `user:${user.id}`);
+    expect(actions.filter((a) => a === 'auth.login')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'auth.login_failed')).toHaveLength(5);
+    expect(actions).toContain('auth.login_locked');
+    f.clock.advance(15 * MINUTE + 1000);
+    expect((await login(user.email, FIXTURE_PASSWORD)).status).toBe(200);
+  });
+
+  it('audits a failed login for an unknown email without storing the password tried', async () => {
+    expect((await login('orang-asing@luar.test', 'KataSandiRahasia!77')).status).toBe(401);
+    const rows = await f.db.audit.list(null, { subject: 'email:orang-asing@luar.test' });
+    expect(rows.map((r) => r.action)).toEqual(['auth.login_failed']);
+    expect(JSON.stringify(rows)).not.toContain('KataSandiRahasia');
+  });
+
+  it('rate-limits 10 attempts per email and IP in 15 minutes, before the password is checked', async () => {
+    const email = 'penebak@luar.test'; // no account, so no lockout: only the rate limit answers 429
+    for (let i = 0; i < 10; i++) expect((await login(email, `tebakan-${i}`, '10.0.0.9')).status).toBe(401);
+    const limited = await login(email, 'tebakan-x', '10.0.0.9');
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await f.db.audit.list(null, { subject: `email:${email}` })).length, 'a limited attempt reaches no password check').toBe(10);
+    f.clock.advance(16 * MINUTE);
+    expect((await login(email, 'tebakan-y', '10.0.0.9')).status).toBe(401);
+  });
+});
+
+describe('sessions', () => {
+  it('expire after 12 idle hours, slide while used, and end at logout (bearer and cookie)', async () => {
+    const user = f.a.users.guru_bk;
+    const res = await login(user.email, FIXTURE_PASSWORD);
+    const body = (await res.json()) as { token: string; csrfToken: string };
+    const bearer = { authorization: `Bearer ${body.token}` };
+    const me = (headers: Record<string, string>) => api.app.request('/api/auth/me', { headers });
+    expect((await me(bearer)).status).toBe(200);
+    f.clock.advance(11 * 60 * MINUTE);
+    expect((await me(bearer)).status).toBe(200); // used: slides another 12 hours
+    f.clock.advance(11 * 60 * MINUTE);
+    expect((await me(bearer)).status).toBe(200);
+    f.clock.advance(12 * 60 * MINUTE + MINUTE);
+    expect((await me(bearer)).status).toBe(401);
+
+    const again = await login(user.email, FIXTURE_PASSWORD);
+    const cookie = again.headers.get('set-cookie')!.split(';')[0]!;
+    const session = (await again.json()) as { token: string; csrfToken: string };
+    expect((await me({ cookie })).status).toBe(200);
+    const out = await api.app.request('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': session.csrfToken } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/jalur_session=;|Max-Age=0/);
+    expect((await me({ cookie })).status).toBe(401);
+    expect((await me({ authorization: `Bearer ${session.token}` })).status).toBe(401);
+  });
+});
+
+describe('CSRF for cookie sessions', () => {
+  it('refuses cookie writes without the token or a same-origin mark; bearer writes need neither', async () => {
+    const kepsek = f.a.users.kepsek;
+    const res = await login(kepsek.email, FIXTURE_PASSWORD, '10.0.0.3');
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const { token, csrfToken } = (await res.json()) as { token: string; csrfToken: string };
+    const write = (headers: Record<string, string>) =>
+      api.app.request(`/api/staff/${f.a.users.tim.id}/role`, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ role: 'tim' }) });
+    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'palsu' }, { cookie, 'x-csrf-token': '' }, { cookie, origin: 'https://jahat.example' }, { cookie, 'sec-fetch-site': 'cross-site' }, { cookie, 'sec-fetch-site': 'same-site' }]) {
+      const r = await write(headers);
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
+    }
+    expect((await write({ cookie, 'x-csrf-token': csrfToken })).status).toBe(200);
+    expect((await write({ cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await write({ authorization: `Bearer ${token}` })).status).toBe(200);
+    // Reads with the cookie need no token.
+    expect((await api.app.request('/api/staff', { headers: { cookie } })).status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  const expectHardened = (h: Headers, what: string) => {
+    expect(h.get('x-content-type-options'), what).toBe('nosniff');
+    expect(h.get('x-frame-options'), what).toBe('SAMEORIGIN');
+    expect(h.get('referrer-policy'), what).toBe('no-referrer');
+    expect(h.get('strict-transport-security'), what).toMatch(/max-age=\d+/);
+    expect(h.get('content-security-policy'), what).toMatch(/default-src 'self'/);
+    expect(h.get('content-security-policy'), what).toMatch(/frame-ancestors 'none'/);
+    expect(h.get('content-security-policy'), what).toMatch(/object-src 'none'/);
+    expect(h.get('x-powered-by'), what).toBeNull();
+  };
+
+  it('are on API answers, errors and unknown routes', async () => {
+    const token = await api.tokenFor(f.a.users.kepsek);
+    for (const [path, init] of [
+      ['/api/health', {}], ['/api/auth/me', { headers: { authorization: `Bearer ${token}` } }], ['/api/cases', {}], ['/api/tidak-ada', {}],
+      ['/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }],
+    ] as const) {
+      const res = await api.app.request(path, init as RequestInit);
+      expectHardened(res.headers, path);
+      expect(res.headers.get('content-type'), path).toMatch(/application\/json/);
+    }
+  });
+
+  it('are on the editor’s pages and files', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'jalur-editor-'));
+    try {
+      writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Jalur</title><div id="root"></div>');
+      writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+      const app = createApp({ db: f.db, clock: f.clock, compiled: f.compiled, editorDist: dist });
+      for (const path of ['/', '/cases/123', '/app.js']) {
+        const res = await app.request(path);
+        expect(res.status, path).toBe(200);
+        expectHardened(res.headers, path);
+      }
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('audit rows', () => {
+  it('record confidential reads, exports and role changes with who and what', async () => {
+    const bk = f.a.users.guru_bk;
+    const caseId = (await api.call(bk, 'POST', '/api/cases', { studentId: f.a.students[0]!.id, pathwayId: f.a.loop.pathwayId, assigneeId: bk.id })).body.id;
+    await api.call(bk, 'POST', `/api/cases/${caseId}/events`, { type: 'CATAT', data: { catatan: 'cerita keluarga' }, expectedVersion: 1 });
+    await api.call(bk, 'POST', `/api/cases/${caseId}/notes`, { body: 'rahasia sekali', confidentiality: 'rahasia' });
+    expect((await api.call(bk, 'GET', `/api/cases/${caseId}/events`)).status).toBe(200);
+    expect((await api.call(bk, 'GET', `/api/cases/${caseId}/notes`)).status).toBe(200);
+    const caseAudit = await f.db.audit.list(f.a.id, { subject: `case:${caseId}` });
+    expect(caseAudit.map((a) => a.action)).toContain('case.read_confidential');
+    expect((await f.db.audit.list(f.a.id, { action: 'note.read_rahasia', actorId: bk.id })).length).toBeGreaterThan(0);
+
+    const csv = await api.call(f.a.users.kepsek, 'GET', '/api/reports/export.csv?table=outcomes');
+    expect(csv.status).toBe(200);
+    expect((await f.db.audit.list(f.a.id, { action: 'report.export' }))[0]).toMatchObject({ actorId: f.a.users.kepsek.id, subject: 'report:outcomes' });
+    const district = await api.call(f.dinas, 'GET', '/api/district/aggregates.csv?table=schools');
+    expect(district.status).toBe(200);
+    expect((await f.db.audit.list(null, { action: 'district.export' }))[0]).toMatchObject({ actorId: f.dinas.id });
+    expect((await api.call(f.a.users.kepsek, 'GET', `/api/students/${f.a.students[1]!.id}/export`)).status).toBe(200);
+    expect((await f.db.audit.list(f.a.id, { action: 'student.export' }))[0]).toMatchObject({ actorId: f.a.users.kepsek.id, subject: `student:${f.a.students[1]!.id}` });
+    expect((await api.call(f.a.users.kepsek, 'PUT', `/api/staff/${f.a.users.tim.id}/role`, { role: 'guru_bk' })).status).toBe(200);
+    expect((await f.db.audit.list(f.a.id, { action: 'user.role_change' }))[0]).toMatchObject({ actorId: f.a.users.kepsek.id, details: { from: 'tim', to: 'guru_bk' } });
+  });
+});
