@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const log = (m) => process.stderr.write(`[pg-server] ${m}\n`);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const INSTALL_LOCK = path.join(tmpdir(), 'jalur-postgresql-install.lock');
 
 /** The bin dir of the newest installed PostgreSQL (>= 15), or null. */
 function findBinDir() {
@@ -28,16 +29,22 @@ function findBinDir() {
   return versions[0] ? path.join(base, versions[0], 'bin') : null;
 }
 
-/** apt-get install postgresql (as root, or with sudo -n). */
+/**
+ * apt-get install postgresql (as root, or with sudo -n). Several test files
+ * may start servers at once on a fresh machine: the install runs under one
+ * file lock and re-checks inside it, so only the first installs and the rest
+ * wait for it (and apt waits for any other holder of the dpkg lock).
+ */
 function installPostgres() {
   const sudo = isRoot ? [] : ['sudo', '-n'];
-  const run = (args) => {
-    log(`$ ${[...sudo, 'apt-get', ...args].join(' ')}`);
-    const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
-    execFileSync(cmd, rest, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  };
-  run(['update']);
-  run(['install', '-y', '--no-install-recommends', 'postgresql']);
+  const apt = 'apt-get -o DPkg::Lock::Timeout=600';
+  const script = [
+    'export DEBIAN_FRONTEND=noninteractive',
+    `if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then ${apt} update && ${apt} install -y --no-install-recommends postgresql; fi`,
+  ].join('; ');
+  log(`$ ${[...sudo, 'flock', INSTALL_LOCK, 'sh', '-c', script].join(' ')}`);
+  const [cmd, ...rest] = [...sudo, 'flock', INSTALL_LOCK, 'sh', '-c', script];
+  execFileSync(cmd, rest, { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** A free TCP port on 127.0.0.1 (asked of the kernel). */
