@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, seedDemo, type JalurDb } from '../../packages/db/src/index.ts';
-import { reportQueriesOf, setLineage, type DistrictAggregates, type SchoolSummary } from '../../packages/reports/src/index.ts';
+import { compilePathway, pathwayDocumentSchema, startCase } from '../../packages/engine/src/index.ts';
+import { reportQueriesOf, schoolSummary, setLineage, type DistrictAggregates, type SchoolSummary } from '../../packages/reports/src/index.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
 import { DEMO_NOW } from './demo-db.ts';
 
@@ -49,6 +50,31 @@ describe('reports on a :memory: database', () => {
     if (!adopted.ok) throw new Error(adopted.error.message);
     expect(await setLineage(db, { schoolId: schools.B, pathwayId: adopted.value.id, templateId: template.id, version: 3 })).toBe(true);
     expect((await db.pathways.get(scope, adopted.value.id))?.sourceVersion).toBe(3);
+  });
+
+  it('reuses the dashboard\'s case figures only until a case changes (the school\'s event count)', async () => {
+    const q = reportQueriesOf(db);
+    const first = await schoolSummary(q, schools.B, DEMO_NOW);
+    expect(await schoolSummary(q, schools.B, DEMO_NOW)).toEqual(first);
+    const scope = { districtId: 'demo-district', schoolId: schools.B };
+    const pathway = (await db.pathways.getByKey(scope, 'srps-standar'))!;
+    const version = (await db.pathways.latestVersion(scope, pathway.id))!;
+    const p = compilePathway(pathwayDocumentSchema.parse(version.document));
+    const student = await db.students.create(schools.B, { nisn: '7790000001', name: 'Siswa Uji Cache', className: 'X-1' }, { now: DEMO_NOW, actorId: null });
+    if (!student.ok) throw new Error(student.error.message);
+    const made = await db.cases.create({
+      schoolId: schools.B, studentId: student.value.id, pathwayVersionId: version.id, riskFactors: ['health'], actorId: null, now: DEMO_NOW,
+      start: ({ caseId }) => {
+        const s = startCase(p, { caseId, riskFactors: ['health'] } as Parameters<typeof startCase>[1], { now: DEMO_NOW });
+        return { ok: true, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects } };
+      },
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const after = await schoolSummary(q, schools.B, DEMO_NOW);
+    expect(after.openCases).toBe(first.openCases + 1);
+    expect(after.openByFactor.find((f) => f.factor === 'health')?.count).toBe((first.openByFactor.find((f) => f.factor === 'health')?.count ?? 0) + 1);
+    const month = DEMO_NOW.toISOString().slice(0, 7);
+    expect(after.casesPerMonth.find((m) => m.month === month)?.opened).toBe((first.casesPerMonth.find((m) => m.month === month)?.opened ?? 0) + 1);
   });
 
   it('leaves nothing open once the database is closed', async () => {

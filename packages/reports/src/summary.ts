@@ -5,7 +5,7 @@
  */
 import type { Localized, StepKind } from '@jalur/engine';
 import { tallyOutcomes, type ReportedOutcome } from './outcome.ts';
-import type { ReportQueries } from './queries.ts';
+import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, StateCount } from './queries.ts';
 import { WIB_OFFSET_MINUTES } from './period.ts';
 import { median } from './stats.ts';
 import { stepStays } from './step-durations.ts';
@@ -45,19 +45,47 @@ export interface SchoolSummary {
   outcomes: Record<ReportedOutcome, number>;
 }
 
-/** Step stays per school, reused while the school's event count is unchanged (the log is append-only). */
-const staysCache = new WeakMap<ReportQueries, Map<string, { events: number; stays: Map<string, number[]> }>>();
+/**
+ * The figures of a school that only change when one of its cases changes:
+ * open cases by state and by factor, cases per month, outcomes, step stays.
+ * Every change of a case (open, advance, timer, migration, close) appends a
+ * `case_events` row, and the log is append-only, so the school's event count
+ * is a high-water mark: while it is unchanged these figures are reused and a
+ * dashboard reload reads only that count, the overdue tasks (which depend on
+ * the clock) and the step titles.
+ */
+interface EventFigures {
+  events: number;
+  offsetMinutes: number;
+  byState: StateCount[];
+  byFactor: FactorCount[];
+  months: MonthCount[];
+  outcomes: OutcomeCount[];
+  stays: Map<string, number[]>;
+}
 
-/** Step stays of a school: recomputed only when events were appended since the last call. */
-export async function schoolStepStays(q: ReportQueries, schoolId: string): Promise<Map<string, number[]>> {
-  let bySchool = staysCache.get(q);
-  if (!bySchool) staysCache.set(q, (bySchool = new Map()));
+const figuresCache = new WeakMap<ReportQueries, Map<string, EventFigures>>();
+
+/** A school's event-derived figures, recomputed only when events were appended since the last call. */
+export async function schoolEventFigures(q: ReportQueries, schoolId: string, offsetMinutes = WIB_OFFSET_MINUTES): Promise<EventFigures> {
+  let bySchool = figuresCache.get(q);
+  if (!bySchool) figuresCache.set(q, (bySchool = new Map()));
+  // Read the mark first: figures read after it are at least as new, so a race only costs a recomputation.
   const events = await q.stepEventCount(schoolId);
   const cached = bySchool.get(schoolId);
-  if (cached && cached.events === events) return cached.stays;
-  const stays = stepStays(await q.stepEvents(schoolId));
-  bySchool.set(schoolId, { events, stays });
-  return stays;
+  if (cached && cached.events === events && cached.offsetMinutes === offsetMinutes) return cached;
+  const scope = { kind: 'school', schoolId } as const;
+  const [byState, byFactor, months, outcomes, stepEvents] = await Promise.all([
+    q.openByState(scope), q.openByFactor(scope), q.casesPerMonth(scope, offsetMinutes), q.outcomes(scope), q.stepEvents(schoolId),
+  ]);
+  const figures: EventFigures = { events, offsetMinutes, byState, byFactor, months, outcomes, stays: stepStays(stepEvents) };
+  bySchool.set(schoolId, figures);
+  return figures;
+}
+
+/** Step stays of a school (cached like the other event-derived figures). */
+export async function schoolStepStays(q: ReportQueries, schoolId: string): Promise<Map<string, number[]>> {
+  return (await schoolEventFigures(q, schoolId)).stays;
 }
 
 const labelOf = (labels: Map<string, StepLabel>, stateId: string): StepLabel => labels.get(stateId) ?? { title: { id: stateId }, kind: null };
@@ -77,13 +105,9 @@ const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Builds the dashboard of one school. */
 export async function schoolSummary(q: ReportQueries, schoolId: string, now: Date, offsetMinutes = WIB_OFFSET_MINUTES): Promise<SchoolSummary> {
   const scope = { kind: 'school', schoolId } as const;
-  const [byState, byFactor, overdue, months, outcomes, stays, docs] = await Promise.all([
-    q.openByState(scope),
-    q.openByFactor(scope),
+  const [{ byState, byFactor, months, outcomes, stays }, overdue, docs] = await Promise.all([
+    schoolEventFigures(q, schoolId, offsetMinutes),
     q.overdueTasks(scope, now.getTime()),
-    q.casesPerMonth(scope, offsetMinutes),
-    q.outcomes(scope),
-    schoolStepStays(q, schoolId),
     q.schoolDocuments(schoolId),
   ]);
   const labels = mergedStepLabels(docs);
