@@ -155,11 +155,11 @@ describe('the pathway designer in Chromium', () => {
     await node(page, 'konseling_individual').click();
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await stepIds(page)).length).toBe(start - 1);
-    expect(await page.locator('.react-flow__edge').count()).toBe(edgesBefore - 2);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edgesBefore - 2);
     await clickPane(page);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await stepIds(page)).length).toBe(start);
-    expect(await page.locator('.react-flow__edge').count()).toBe(edgesBefore);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edgesBefore);
     await saved();
   });
 

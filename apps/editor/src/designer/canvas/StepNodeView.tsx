@@ -3,7 +3,7 @@
  * role badges, a due-days badge, confidentiality, lint and simulate marks.
  */
 import { memo, type ComponentType } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { Clock, Lock, Flag, ShieldCheck } from 'lucide-react';
 import { STEP_KINDS, type StepKind } from '@jalur/engine';
@@ -12,6 +12,9 @@ import type { StepNode } from '../model/types.ts';
 import { useEditor } from '../store/editorStore.ts';
 import { ROLE_LABELS } from '../model/guardText.ts';
 import type { Lang } from '../../i18n/index.ts';
+
+/** Zoomed far out, steps show only their icon and title: less to draw, and the rest is unreadable anyway. */
+export const compactSelector = (s: ReactFlowState) => s.transform[2] < 0.45;
 
 /** Classes for lint and simulate marks of one step (shared with group nodes). */
 export function useStepMarks(id: string): string {
@@ -30,12 +33,13 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
     const { t, i18n } = useTranslation();
     const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
     const marks = useStepMarks(id);
+    const compact = useStore(compactSelector);
     const meta = data.config.meta;
     const title = meta ? (meta.title[lang] ?? meta.title.id) : data.key;
     const final = data.config.type === 'final';
     return (
       <div
-        className={`step-node kind-${kind} ${final ? 'is-final' : ''} ${selected ? 'is-selected' : ''} ${marks}`}
+        className={`step-node kind-${kind} ${compact ? 'is-compact' : ''} ${final ? 'is-final' : ''} ${selected ? 'is-selected' : ''} ${marks}`}
         style={{ '--kind': look.color } as React.CSSProperties}
         data-testid={`node-${id}`}
         aria-label={`${t(`kind.${kind}`)}: ${title}`}
@@ -53,6 +57,7 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
           </span>
         )}
         <div className="step-title">{title}</div>
+        {!compact && (
         <div className="step-foot">
           {meta?.confidentiality && meta.confidentiality !== 'umum' && (
             <span className={`badge badge-${meta.confidentiality}`} title={t(`conf.${meta.confidentiality}`)}>
@@ -77,6 +82,7 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
           )}
           {final && <span className="badge badge-final">{t('canvas.final')}</span>}
         </div>
+        )}
         <Handle type="source" position={Position.Right} aria-label={t('canvas.handleOut')} />
       </div>
     );

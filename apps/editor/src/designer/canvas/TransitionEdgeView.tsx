@@ -4,7 +4,8 @@
  */
 import { memo, useContext } from 'react';
 import { createPortal } from 'react-dom';
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
+import { compactSelector } from './StepNodeView.tsx';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import { Timer, Zap } from 'lucide-react';
@@ -26,6 +27,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   const taken = useEditor((s) => s.sim?.taken.has(id) ?? false);
   const select = useEditor((s) => s.select);
   const labelLayer = useContext(LabelLayerContext);
+  const compact = useStore(compactSelector);
   const diff = useEditor((s) => s.diff?.edges.get(id));
   const [path, labelX, labelY] =
     source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
@@ -63,7 +65,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
               {data.trigger === 'always' && <Zap size={11} aria-hidden />} {label}
             </span>
           )}
-          {guard && <span className="edge-guard">[{guard}]</span>}
+          {guard && !compact && <span className="edge-guard">[{guard}]</span>}
         </button>,
         labelLayer,
       )}
