@@ -100,7 +100,8 @@ describe('CSRF for cookie sessions', () => {
     const { token, csrfToken } = (await res.json()) as { token: string; csrfToken: string };
     const write = (headers: Record<string, string>) =>
       api.app.request(`/api/staff/${f.a.users.tim.id}/role`, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ role: 'tim' }) });
-    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'palsu' }, { cookie, 'x-csrf-token': '' }, { cookie, origin: 'https://jahat.example' }, { cookie, 'sec-fetch-site': 'cross-site' }, { cookie, 'sec-fetch-site': 'same-site' }]) {
+    const refusedHeaders: Record<string, string>[] = [{ cookie }, { cookie, 'x-csrf-token': 'palsu' }, { cookie, 'x-csrf-token': '' }, { cookie, origin: 'https://jahat.example' }, { cookie, 'sec-fetch-site': 'cross-site' }, { cookie, 'sec-fetch-site': 'same-site' }];
+    for (const headers of refusedHeaders) {
       const r = await write(headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JalurDb } from '../../packages/db/src/index.ts';
 import { appRoutes, createWorld, ROLES, type World } from './world.ts';
 
 const RUNS = Number(process.env.JALUR_FUZZ_RUNS ?? 10_000);
@@ -19,7 +20,7 @@ const AUDIT_BY_DESIGN = ['auth.login_failed', 'auth.login_locked', 'case.read_co
 
 let w: World;
 /** The app's own connection (reads only): `total_changes()` counts every row it has written. */
-let reader: { prepare(sql: string): { all(...params: unknown[]): unknown[]; get(): unknown } };
+let reader: Extract<JalurDb['reportHandle'], { dialect: 'sqlite' }>['sqlite'];
 beforeAll(async () => {
   w = await createWorld();
   const handle = w.f.db.reportHandle;

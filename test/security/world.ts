@@ -6,7 +6,7 @@
  * against the OpenAPI document).
  */
 import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
-import type { User } from '@jalur/db';
+import type { User } from '../../packages/db/src/index.ts';
 
 export const ROLES = ['kepsek', 'guru_bk', 'wali_kelas', 'tim', 'admin_dinas', 'anonymous'] as const;
 export type MatrixRole = (typeof ROLES)[number];
