@@ -35,6 +35,9 @@ export interface DemoDb {
   close(): Promise<void>;
 }
 
+/** What tests that run on either dialect need of a seeded demo database. */
+export type SeededDb = Pick<DemoDb, 'db' | 'districtId' | 'schoolA' | 'schoolB' | 'user' | 'close'>;
+
 export async function openDemoDb(): Promise<DemoDb> {
   const dir = mkdtempSync(join(tmpdir(), 'jalur-reports-'));
   const file = join(dir, 'jalur.db');
