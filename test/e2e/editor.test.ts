@@ -281,21 +281,22 @@ describe('the pathway designer in Chromium', () => {
     await page.goto(pathwayUrl);
     await node(page, 'identifikasi').waitFor();
     // Someone else saves the draft behind our back.
-    const status = await page.evaluate(async (url) => {
+    const { status, name } = await page.evaluate(async (url) => {
       const id = url.split('/').pop()!;
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string; user: { name: string } };
       const detail = (await (await fetch(`/api/pathways/${id}`)).json()) as { draft: Record<string, unknown>; draftRevision: number };
       const res = await fetch(`/api/pathways/${id}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
         body: JSON.stringify({ document: detail.draft, expectedRevision: detail.draftRevision }),
       });
-      return res.status;
+      return { status: res.status, name: me.user.name };
     }, pathwayUrl);
     expect(status).toBe(200);
     await node(page, 'asesmen').click();
     await page.fill('[data-testid=prop-title-id]', 'Asesmen awal');
     await page.waitForSelector('[data-testid=conflict]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid=conflict]')).toContain(name);
     await shot('08-conflict');
     await page.click('text=Simpan punya saya di atasnya');
     await saved();

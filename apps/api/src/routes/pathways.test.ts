@@ -35,6 +35,10 @@ describe('pathway drafts', () => {
     const stale = await api.call(f.a.users.kepsek, 'PUT', `/api/pathways/${id}`, { document: doc('draf-satu'), expectedRevision: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'revision_conflict', details: { currentRevision: 2 } });
+    // The conflict names who saved last, so the designer can say who changed it.
+    const bk = (await api.call(f.a.users.guru_bk, 'GET', '/api/auth/me')).body;
+    expect(stale.body.error.details.updatedByName).toBe(bk.user?.name ?? bk.name);
+    expect(stale.body.error.details.updatedBy).toMatchObject({ id: bk.user?.id ?? bk.id });
     const got = await api.call(f.a.users.kepsek, 'GET', `/api/pathways/${id}`);
     expect(got.body.draft.title.id).toBe('Judul baru');
     const invalid = await api.call(f.a.users.kepsek, 'PUT', `/api/pathways/${id}`, { document: { format: 'lain' }, expectedRevision: 2 });

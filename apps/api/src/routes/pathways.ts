@@ -143,6 +143,18 @@ export function pathwayRoutes(ctx: ApiContext) {
     return { ...summary(row, latest), draft: row.draft as Record<string, unknown>, versions: vs.map(versionSummary) };
   }
 
+  /** A 409 that says who saved the draft last and when, so the editor can tell the user. */
+  async function revisionConflict(scope: PathwayScope, id: string, currentRevision: number): Promise<ApiError> {
+    const row = await db.pathways.get(scope, id);
+    const author = row?.updatedBy ? await db.users.get(row.updatedBy) : null;
+    return new ApiError(409, 'revision_conflict', 'revision_conflict', {
+      currentRevision,
+      updatedAt: row?.updatedAt ?? null,
+      updatedBy: author ? { id: author.id, name: author.name } : null,
+      updatedByName: author?.name ?? null,
+    });
+  }
+
   async function load(scope: PathwayScope, id: string): Promise<PathwayRow> {
     const row = await db.pathways.get(scope, id);
     if (!row) throw notFound('pathway_not_found');
@@ -222,7 +234,7 @@ export function pathwayRoutes(ctx: ApiContext) {
       });
       if (!saved.ok) {
         if (saved.error.code === 'version_conflict')
-          throw new ApiError(409, 'revision_conflict', 'revision_conflict', { currentRevision: saved.error.current });
+          throw await revisionConflict(scope, id, saved.error.current ?? row.draftRevision);
         throw fromDbError(saved.error, 'pathway_not_found');
       }
       return c.json(await detail(scope, saved.value), 200);
@@ -235,7 +247,7 @@ export function pathwayRoutes(ctx: ApiContext) {
       const row = await load(scope, id);
       assertCanWrite(p, row);
       if (body.expectedRevision !== undefined && body.expectedRevision !== row.draftRevision)
-        throw new ApiError(409, 'revision_conflict', 'revision_conflict', { currentRevision: row.draftRevision });
+        throw await revisionConflict(scope, id, row.draftRevision);
       const parsed = parsePathway(row.draft);
       if (!parsed.ok) throw new ApiError(422, 'lint_failed', 'lint_failed', { issues: parsed.error, diagnostics: [] });
       const diagnostics = lintPathway(parsed.value);
@@ -246,7 +258,7 @@ export function pathwayRoutes(ctx: ApiContext) {
       });
       if (!published.ok) {
         if (published.error.code === 'version_conflict')
-          throw new ApiError(409, 'revision_conflict', 'revision_conflict', { currentRevision: published.error.current });
+          throw await revisionConflict(scope, id, published.error.current ?? row.draftRevision);
         throw fromDbError(published.error, 'pathway_not_found');
       }
       return c.json(versionSummary(published.value), 201);
