@@ -1,19 +1,20 @@
 /**
  * The reports on a real PostgreSQL server (scripts/pg-server.mjs, started and
  * stopped by this file): the demo seed loaded there gives seed 002's table
- * exactly, every report answers the same as on SQLite, district suppression
- * holds through the API, a migration runs through `cases.migrate`, and a
- * template pull records its lineage.
+ * exactly, every report answers the same as on SQLite, the report routes
+ * answer, the real srps-standar cases migrate through `cases.migrate`, and a
+ * template pull records its lineage. (District suppression, the 50-case
+ * migration and the template library run on both dialects in their own files.)
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compilePathway, pathwayDocumentSchema, startCase, type PathwayDocument } from '../../packages/engine/src/index.ts';
+import type { PathwayDocument } from '../../packages/engine/src/index.ts';
 import { openDatabase, seedDemo, type JalurDb } from '../../packages/db/src/index.ts';
 import {
-  createReportQueries, districtAggregates, schoolBeforeAfter, schoolSummary, schoolTrends, setLineage, type DistrictAggregates, type SchoolTrends, type ReportQueries,
+  createReportQueries, districtAggregates, schoolBeforeAfter, schoolSummary, schoolTrends, setLineage, type SchoolTrends, type ReportQueries,
 } from '../../packages/reports/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
-import { apiClient, type ApiClient } from './api-client.ts';
+import { apiClient } from './api-client.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../workflows', import.meta.url));
@@ -87,56 +88,16 @@ describe('reports on PostgreSQL', () => {
     expect((await q.templateDocuments(districtId)).length).toBeGreaterThan(0);
     expect(await q.stepEventCount(schools.A)).toBe(await lite.queries.stepEventCount(schools.A));
   });
-});
 
-describe('district aggregates on PostgreSQL (API)', () => {
-  let api: ApiClient;
-  beforeAll(async () => {
-    api = apiClient({ db }, DEMO_NOW);
-    // Sekolah B gets exactly 3 cases of a factor nobody else has.
-    const scope = { districtId, schoolId: schools.B };
-    const pathway = (await db.pathways.getByKey(scope, 'srps-standar'))!;
-    const version = (await db.pathways.latestVersion(scope, pathway.id))!;
-    const p = compilePathway(pathwayDocumentSchema.parse(version.document));
-    const bk = (await db.users.getByEmail('bk@sekolah-b.demo'))!;
-    for (let i = 0; i < 3; i++) {
-      const student = await db.students.create(schools.B, { nisn: `7760000${i}`, name: `Siswa Uji ${i}`, className: 'X-1' }, { now: DEMO_NOW, actorId: null });
-      if (!student.ok) throw new Error(student.error.message);
-      const made = await db.cases.create({
-        schoolId: schools.B, studentId: student.value.id, pathwayVersionId: version.id, riskFactors: ['health'], actorId: bk.id, now: DEMO_NOW,
-        start: ({ caseId }) => {
-          const s = startCase(p, { caseId, riskFactors: ['health'] } as Parameters<typeof startCase>[1], { now: DEMO_NOW });
-          return { ok: true, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects } };
-        },
-      });
-      if (!made.ok) throw new Error(made.error.message);
+  it('serves the school report routes from PostgreSQL (seed 002 over the API)', async () => {
+    const api = apiClient({ db }, DEMO_NOW);
+    const kepsek = await api.login('kepsek@sekolah-a.demo');
+    const ba = await api.get('/api/reports/before-after?from=2023-08-01&to=2023-09-30', kepsek);
+    expect(ba.status).toBe(200);
+    expect(((await ba.json()) as unknown[]).slice(0, 2)).toEqual([{ factor: 'motivation', before: 11, after: 4 }, { factor: 'economic', before: 6, after: 3 }]);
+    for (const url of ['/api/reports/summary', '/api/reports/trends', '/api/reports/export.csv?table=before-after&from=2023-08-01&to=2023-09-30']) {
+      expect((await api.get(url, kepsek)).status, url).toBe(200);
     }
-  });
-
-  it('shows a school\'s 3 cases of a factor as "<5", never a count of 1–4, and only to admin_dinas', async () => {
-    const token = await api.login('dinas@kabupaten.demo');
-    for (const url of ['/api/district/aggregates', `/api/district/aggregates?schoolId=${schools.B}`, `/api/district/aggregates?schoolId=${schools.B}&from=2026-11-20&to=2026-11-20`]) {
-      const res = await api.get(url, token);
-      expect(res.status, url).toBe(200);
-      const a = (await res.json()) as DistrictAggregates;
-      const b = a.schools.find((s) => s.school?.id === schools.B)!;
-      expect(b.openByFactor.find((f) => f.factor === 'health')?.count, url).toBe('<5');
-      expect(a.district.openByFactor.find((f) => f.factor === 'health')?.count, url).toBe('<5');
-      const ba = b.beforeAfter.find((r) => r.factor === 'health')!;
-      expect([ba.before, ba.after], url).toEqual(['<5', '<5']);
-      const small: number[] = [];
-      JSON.stringify(a, (k, v: unknown) => {
-        if (typeof v === 'number' && ['count', 'before', 'after', 'openCases', 'closedCases'].includes(k) && v > 0 && v < 5) small.push(v);
-        return v;
-      });
-      expect(small, url).toEqual([]);
-    }
-    const cohort = (await (await api.get(`/api/district/aggregates?schoolId=${schools.A}&from=2023-08-01&to=2023-09-30`, token)).json()) as DistrictAggregates;
-    expect(cohort.schools[0]!.beforeAfter.find((r) => r.factor === 'motivation')).toEqual({ factor: 'motivation', before: 11, after: '<5' });
-    expect((await api.get('/api/district/aggregates', await api.login('kepsek@sekolah-a.demo'))).status).toBe(403);
-    // The school dashboard answers on PostgreSQL too.
-    const summary = await api.get('/api/reports/summary', await api.login('kepsek@sekolah-a.demo'));
-    expect(summary.status).toBe(200);
   });
 });
 
