@@ -135,6 +135,7 @@ describe('security headers', () => {
       const res = await api.app.request(path, init as RequestInit);
       expectHardened(res.headers, path);
       expect(res.headers.get('content-type'), path).toMatch(/application\/json/);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
     }
   });
 

@@ -54,6 +54,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', bodySizeLimit(MAX_BODY_BYTES));
+  // API answers carry students' data: never kept by the browser or a proxy on a shared school computer.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
 
   const routes = app
     .route('/api', healthRoutes(ctx))
