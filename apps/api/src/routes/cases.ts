@@ -82,29 +82,6 @@ export function caseRoutes(ctx: ApiContext) {
     return steps ? narrowView(built, steps) : built;
   }
 
-  /**
-   * A task-force member also sees the cases where only a step (task) is
-   * assigned to them. Until the repository can filter on that
-   * (NEEDS-FROM-DB.md #1), those few cases are fetched and filtered here.
-   */
-  async function casesOfAssignedSteps(p: Principal, schoolId: string, filter: CaseListFilter, seen: Set<string>): Promise<CaseRow[]> {
-    const tasks = await db.tasks.list(schoolId, { assigneeId: p.userId });
-    const out: CaseRow[] = [];
-    for (const caseId of new Set(tasks.map((t) => t.caseId))) {
-      if (seen.has(caseId)) continue;
-      const row = await db.cases.get(schoolId, caseId);
-      if (!row) continue;
-      if (filter.status && row.status !== filter.status) continue;
-      if (filter.studentId && row.studentId !== filter.studentId) continue;
-      if (filter.pathwayId && row.pathwayId !== filter.pathwayId) continue;
-      if (filter.riskFactor && !row.riskFactors.includes(filter.riskFactor)) continue;
-      if (filter.state && !row.stateValue.split(',').some((s) => s === filter.state || s.startsWith(`${filter.state}.`))) continue;
-      if (filter.overdueAt && (await db.tasks.list(schoolId, { caseId, status: 'open', dueBefore: filter.overdueAt })).length === 0) continue;
-      out.push(row);
-    }
-    return out;
-  }
-
   /** Adds each case's active leaf steps to the column counts. */
   function countLeaves(counts: Map<string, number>, stateValue: string, n: number): void {
     for (const leaf of stateValue === '' ? [] : stateValue.split(',')) counts.set(leaf, (counts.get(leaf) ?? 0) + n);
@@ -129,9 +106,9 @@ export function caseRoutes(ctx: ApiContext) {
         const filter: CaseListFilter = { status, limit: 1000 };
         if (q.pathwayId) filter.pathwayId = q.pathwayId;
         if (p.role === 'wali_kelas') filter.className = p.className ?? '\u0000';
-        if (p.role === 'tim') filter.assigneeId = p.userId;
+        // A task-force member sees the cases, or single steps, assigned to them.
+        if (p.role === 'tim') filter.involving = p.userId;
         const rows = await db.cases.list(schoolId, filter);
-        if (p.role === 'tim') rows.push(...(await casesOfAssignedSteps(p, schoolId, filter, new Set(rows.map((r) => r.id)))));
         for (const row of rows) countLeaves(counts, row.stateValue, 1);
         total = rows.length;
       }
@@ -214,16 +191,13 @@ export function caseRoutes(ctx: ApiContext) {
       if (p.role === 'wali_kelas') filter.className = p.className ?? '\u0000';
       if (p.role === 'tim') {
         if (filter.assigneeId !== undefined && filter.assigneeId !== p.userId) return c.json({ items: [] }, 200);
-        filter.assigneeId = p.userId;
+        delete filter.assigneeId;
+        filter.involving = p.userId;
       }
       const rows = await db.cases.list(schoolId, filter);
-      if (p.role === 'tim') rows.push(...(await casesOfAssignedSteps(p, schoolId, filter, new Set(rows.map((r) => r.id)))));
-      const students = new Map<string, StudentRow | null>();
+      const students = new Map((await db.students.getMany(schoolId, [...new Set(rows.map((r) => r.studentId))])).map((s) => [s.id, s]));
       const items: CaseView[] = [];
-      for (const row of rows) {
-        if (!students.has(row.studentId)) students.set(row.studentId, await db.students.get(schoolId, row.studentId));
-        items.push(await view(p, row, students.get(row.studentId)));
-      }
+      for (const row of rows) items.push(await view(p, row, students.get(row.studentId) ?? null));
       return c.json({ items }, 200);
     })
     .openapi(get, async (c) => {
