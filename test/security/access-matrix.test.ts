@@ -53,6 +53,20 @@ describe('access matrix', () => {
     expect(routes.length).toBeGreaterThan(60);
   });
 
+  it('lets the district admin past the access check only on district-level routes', () => {
+    const passes = Object.entries(EXPECTED)
+      .filter(([, row]) => row.own.admin_dinas === 'ok' || row.own.admin_dinas === 'in')
+      .map(([route]) => route)
+      .sort();
+    expect(passes).toEqual([
+      'GET /api/auth/me', 'GET /api/district/aggregates', 'GET /api/district/aggregates.csv', 'GET /api/district/schools', 'GET /api/district/templates',
+      'GET /api/district/templates/sources', 'GET /api/health', 'GET /api/notifications', 'GET /api/openapi.json', 'GET /api/pathways',
+      'POST /api/auth/logout', 'POST /api/district/templates', 'POST /api/pathways', 'POST /api/pathways/lint',
+    ]);
+    // Nothing under students, cases, flags, referrals, tasks, indicators, early warning, reports or staff.
+    expect(passes.filter((r) => /students|cases|flags|referrals|tasks|indicators|early-warning|reports|staff|approvals|calendar/.test(r))).toEqual([]);
+  });
+
   it('answers every route × role × school as expected and never leaks the other school', async () => {
     const failures: string[] = [];
     const observed: string[] = [];

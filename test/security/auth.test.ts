@@ -65,6 +65,21 @@ describe('login', () => {
   });
 });
 
+describe('cross-site requests', () => {
+  it('cannot sign in with a simple cross-site form (JSON only) and get no CORS grant', async () => {
+    const body = JSON.stringify({ email: f.a.users.kepsek.email, password: FIXTURE_PASSWORD });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await api.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': type, origin: 'https://jahat.example' }, body });
+      expect(res.status, type).toBe(400);
+      expect(res.headers.get('set-cookie'), type).toBeNull();
+    }
+    const preflight = await api.app.request('/api/cases', { method: 'OPTIONS', headers: { origin: 'https://jahat.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await api.app.request('/api/health', { headers: { origin: 'https://jahat.example' } });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('sessions', () => {
   it('expire after 12 idle hours, slide while used, and end at logout (bearer and cookie)', async () => {
     const user = f.a.users.guru_bk;
