@@ -92,7 +92,7 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
       });
     },
     async erase(schoolId, id, { now, actorId }) {
-      return ctx.immediate((): DbResult<StudentRow> => {
+      const result = ctx.immediate((): DbResult<StudentRow> => {
         const row = getStudent(schoolId, id);
         if (!row) return fail('not_found', 'Siswa tidak ditemukan / student not found');
         const anon = `anon-${row.id.slice(0, 8)}`;
@@ -113,6 +113,9 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
         ctx.audit({ schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated);
       });
+      // The write-ahead log still holds the pages as they were: fold it into the file and empty it (best effort — a reader elsewhere may hold it a while).
+      if (result.ok && !ctx.sqlite.inTransaction) ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
     },
   };
 
