@@ -24,6 +24,7 @@ afterAll(async () => {
 });
 
 const PERSON = { nisn: '0077665544', name: 'Wulan Kusumaningrum', className: 'X-1', guardianName: 'Bapak Sudarsono Wiryo', guardianPhone: '+62 813-9988-7766' };
+const REJECTION = 'Ditolak karena keluarga Wulan masih punya tabungan';
 const TEXT = ['Ayah merantau ke Malaysia sejak Juni', 'Catatan umum tentang kehadiran Wulan', 'Cerita rahasia tentang kakaknya', 'Atap rumah bocor di musim hujan', 'Dirujuk karena kecemasan berat', 'Sering terlambat karena menjaga adik'];
 
 /** Every row of every table, as text. */
@@ -59,6 +60,15 @@ async function scenario(db: JalurDb) {
   const scope = { districtId: district.id, schoolId: school.id };
   const p = must(await db.pathways.create(scope, { key: LOOP_PATHWAY.key, title: 'Uji', draft: LOOP_PATHWAY, updatedBy: kepsek.id, now }));
   must(await db.pathways.publish(scope, { id: p.id, publishedBy: kepsek.id, now }));
+  const funding = {
+    format: 'jalur.pathway/1', key: 'uji-dana', title: { id: 'Dana' }, layout: {},
+    machine: { id: 'dana', initial: 'dana', states: {
+      dana: { meta: { kind: 'funding', title: { id: 'Bantuan biaya' }, roles: ['guru_bk'], requiresApproval: true, dueInDays: 3 }, on: { CAIR: 'selesai' } },
+      selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai' } } },
+    } },
+  };
+  const fp = must(await db.pathways.create(scope, { key: funding.key, title: 'Dana', draft: funding, updatedBy: kepsek.id, now }));
+  must(await db.pathways.publish(scope, { id: fp.id, publishedBy: kepsek.id, now }));
   const app = createApp({ db, compiled: new CompiledPathways(db) });
   const tokens = new Map<string, string>();
   const call = async (u: { id: string }, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -81,19 +91,28 @@ async function scenario(db: JalurDb) {
   expect((await call(bk, 'POST', `/api/cases/${caseId}/records`, { kind: 'home_visit', data: { plan: 'Kunjungan', date: '2026-02-03', visitors: ['Guru BK'], findings: TEXT[3] } })).status).toBe(201);
   expect((await call(bk, 'POST', `/api/cases/${caseId}/referrals`, { target: 'psychologist', targetName: 'Biro Psikologi', reason: TEXT[4] })).status).toBe(201);
 
+  const fundingCase = await call(bk, 'POST', '/api/cases', { studentId, pathwayId: fp.id, assigneeId: bk.id });
+  expect(fundingCase.status).toBe(201);
+  const approval = ((await call(kepsek, 'GET', '/api/approvals')).body.items as { id: string; caseId: string }[]).find((t) => t.caseId === fundingCase.body.id);
+  expect(approval).toBeDefined();
+  const decided = await call(kepsek, 'POST', `/api/tasks/${approval!.id}/decision`, { decision: 'rejected', reason: REJECTION });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+
   const before = await allRows(db);
-  for (const s of [PERSON.name, PERSON.nisn, PERSON.guardianName, ...TEXT]) expect(before, `the scenario wrote "${s}"`).toContain(s);
+  for (const s of [PERSON.name, PERSON.nisn, PERSON.guardianName, REJECTION, ...TEXT]) expect(before, `the scenario wrote "${s}"`).toContain(s);
   const counts = async () => ({ ...(await call(kepsek, 'GET', '/api/reports/summary')).body, generatedAt: null });
   const summary = await counts();
 
   const erased = await call(kepsek, 'POST', `/api/students/${studentId}/erase`, { confirm: PERSON.nisn });
   expect(erased.status, JSON.stringify(erased.body)).toBe(200);
   const after = await allRows(db);
-  const left = [PERSON.name, PERSON.nisn, PERSON.guardianName, PERSON.guardianPhone, ...TEXT].filter((s) => after.includes(s));
-  expect(left, 'personal data left in some table').toEqual([]);
+  const left = [PERSON.name, PERSON.nisn, PERSON.guardianName, PERSON.guardianPhone, REJECTION, ...TEXT].filter((s) => after.includes(s));
+  expect(left, `personal data left in some table:\n${after.split('\n').filter((l) => left.some((x) => l.includes(x))).join('\n').slice(0, 1500)}`).toEqual([]);
   expect(await counts()).toEqual(summary);
-  const row = (await db.cases.get(school.id, caseId))!;
-  expect(await replayCase(db, row)).toEqual(row.snapshot);
+  for (const id of [caseId, fundingCase.body.id as string]) {
+    const row = (await db.cases.get(school.id, id))!;
+    expect(await replayCase(db, row)).toEqual(row.snapshot);
+  }
 }
 
 describe('erasure on both databases', () => {

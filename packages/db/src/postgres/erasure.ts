@@ -6,7 +6,7 @@
  * snapshot. Runs inside the caller's transaction.
  */
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { caseEvents, cases, consents, flags, idempotencyKeys, indicators, pathwayVersions, referrals } from '../schema-pg/index.ts';
+import { auditLog, caseEvents, cases, consents, flags, idempotencyKeys, indicators, notifications, pathwayVersions, referrals, tasks } from '../schema-pg/index.ts';
 import { ERASED, scrubIndicatorsAtOpen, textFieldsOf } from '../sqlite/erasure.ts';
 import type { Exec } from './context.ts';
 
@@ -62,6 +62,18 @@ export async function eraseStudentTraces(tx: Exec, schoolId: string, studentId: 
     await tx.update(referrals).set({ outcomeReport: ERASED }).where(and(inArray(referrals.caseId, ids), isNotNull(referrals.outcomeReport)));
     for (const c of await tx.select({ id: cases.id, value: cases.indicatorsAtOpen }).from(cases).where(inArray(cases.id, ids))) {
       if (c.value) await tx.update(cases).set({ indicatorsAtOpen: scrubIndicatorsAtOpen(c.value) }).where(eq(cases.id, c.id));
+    }
+    await tx.update(tasks).set({ approvalReason: ERASED }).where(and(inArray(tasks.caseId, ids), isNotNull(tasks.approvalReason)));
+    await tx.update(notifications).set({ body: { id: ERASED, en: ERASED } }).where(inArray(notifications.caseId, ids));
+    for (const e of await tx.select({ id: caseEvents.id, data: caseEvents.data }).from(caseEvents).where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.type, 'approval.decided')))) {
+      const data = e.data as Record<string, unknown> | null;
+      if (data && typeof data.reason === 'string' && data.reason !== '') await tx.update(caseEvents).set({ data: { ...data, reason: ERASED } }).where(eq(caseEvents.id, e.id));
+    }
+    for (const caseId of ids) {
+      for (const a of await tx.select({ id: auditLog.id, details: auditLog.details }).from(auditLog).where(sql`${auditLog.details}::text LIKE ${`%${caseId}%`}`)) {
+        const details = a.details as Record<string, unknown> | null;
+        if (details && typeof details.reason === 'string' && details.reason !== '') await tx.update(auditLog).set({ details: { ...details, reason: ERASED } }).where(eq(auditLog.id, a.id));
+      }
     }
   }
   const mentions = [studentId, ...caseIds].map((id) => sql`${idempotencyKeys.body}::text LIKE ${`%${id}%`}`);

@@ -6,7 +6,7 @@
  * read) stay.
  */
 import { and, eq, inArray, isNotNull, like, or } from 'drizzle-orm';
-import { cases, consents, flags, idempotencyKeys, indicators, referrals } from '../schema/index.ts';
+import { auditLog, caseEvents, cases, consents, flags, idempotencyKeys, indicators, notifications, referrals, tasks } from '../schema/index.ts';
 import type { SqliteContext } from './context.ts';
 
 export const ERASED = '[dihapus / erased]';
@@ -89,6 +89,20 @@ export function eraseStudentTraces(ctx: SqliteContext, schoolId: string, student
     db.update(referrals).set({ outcomeReport: ERASED }).where(and(inArray(referrals.caseId, [...caseIds]), isNotNull(referrals.outcomeReport))).run();
     for (const c of db.select({ id: cases.id, value: cases.indicatorsAtOpen }).from(cases).where(inArray(cases.id, [...caseIds])).all()) {
       if (c.value) db.update(cases).set({ indicatorsAtOpen: scrubIndicatorsAtOpen(c.value) }).where(eq(cases.id, c.id)).run();
+    }
+    // The kepsek's rejection reasons: on the task, in the approval event and in the notification about it.
+    db.update(tasks).set({ approvalReason: ERASED }).where(and(inArray(tasks.caseId, [...caseIds]), isNotNull(tasks.approvalReason))).run();
+    db.update(notifications).set({ body: { id: ERASED, en: ERASED } }).where(inArray(notifications.caseId, [...caseIds])).run();
+    for (const e of db.select({ id: caseEvents.id, data: caseEvents.data }).from(caseEvents).where(and(inArray(caseEvents.caseId, [...caseIds]), eq(caseEvents.type, 'approval.decided'))).all()) {
+      const data = e.data as Record<string, unknown> | null;
+      if (data && typeof data.reason === 'string' && data.reason !== '') db.update(caseEvents).set({ data: { ...data, reason: ERASED } }).where(eq(caseEvents.id, e.id)).run();
+    }
+    // Audit rows keep who did what and when; a free-text reason about the student goes.
+    for (const caseId of caseIds) {
+      for (const a of db.select({ id: auditLog.id, details: auditLog.details }).from(auditLog).where(like(auditLog.details, `%${caseId}%`)).all()) {
+        const details = a.details as Record<string, unknown> | null;
+        if (details && typeof details.reason === 'string' && details.reason !== '') db.update(auditLog).set({ details: { ...details, reason: ERASED } }).where(eq(auditLog.id, a.id)).run();
+      }
     }
   }
   const mentions = [studentId, ...caseIds].map((id) => like(idempotencyKeys.body, `%${id}%`));
