@@ -67,6 +67,31 @@ describe('access matrix', () => {
     expect(passes.filter((r) => /students|cases|flags|referrals|tasks|indicators|early-warning|reports|staff|approvals|calendar/.test(r))).toEqual([]);
   });
 
+  it('keeps a wali kelas to their class and a tim member to what is assigned to them, within the school', async () => {
+    const failures: string[] = [];
+    const otherClass = w.f.a.students[1]!;
+    // The other class's student and case in the place of the own ones.
+    const ids = { ...w.a, studentId: otherClass.id, caseId: w.a.otherClassCaseId, nisn: 'tidak-dipakai' };
+    const scoped = Object.keys(EXPECTED).filter((r) => /:id/.test(r) && /^(GET|POST|PUT) \/api\/(students|cases)\/:id/.test(r));
+    expect(scoped.length).toBeGreaterThan(15);
+    for (const route of scoped) {
+      const [method] = route.split(' ') as [string];
+      const req = REQUESTS[route]!(ids, w.a);
+      for (const role of ['wali_kelas', 'tim'] as const) {
+        const res = await w.call(role, method, req.path, req.body, req.headers);
+        if (res.status !== 403 && res.status !== 404) failures.push(`${route} as ${role} on another class's record: ${res.status} ${res.text.slice(0, 120)}`);
+        for (const secret of [otherClass.name, otherClass.nisn]) if (res.text.includes(secret)) failures.push(`${route} as ${role}: response contains "${secret}"`);
+      }
+    }
+    // Assigned a step of that case, the tim member may open it (and still not the student record).
+    const tasks = (await w.call('guru_bk', 'GET', `/api/tasks?scope=all&caseId=${w.a.otherClassCaseId}`)).body.items as { id: string }[];
+    expect((await w.call('guru_bk', 'POST', `/api/tasks/${tasks[0]!.id}/assign`, { assigneeId: w.a.timId })).status).toBe(200);
+    expect((await w.call('tim', 'GET', `/api/cases/${w.a.otherClassCaseId}`)).status).toBe(200);
+    expect((await w.call('tim', 'GET', `/api/cases/${w.a.caseId}`)).status).toBe(404);
+    expect((await w.call('tim', 'GET', `/api/students/${otherClass.id}`)).status).toBe(403);
+    expect(failures).toEqual([]);
+  });
+
   it('answers every route × role × school as expected and never leaks the other school', async () => {
     const failures: string[] = [];
     const observed: string[] = [];

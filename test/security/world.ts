@@ -19,6 +19,8 @@ export interface SchoolIds {
   otherClassStudentId: string;
   nisn: string;
   caseId: string;
+  /** A case of the other-class student (not the wali kelas's class). */
+  otherClassCaseId: string;
   pathwayId: string;
   srpsPathwayId: string;
   flagId: string;
@@ -50,6 +52,7 @@ async function schoolRecords(f: Fixture, api: FixtureApp, side: 'a' | 'b'): Prom
   const bk = s.users.guru_bk;
   const student = s.students[0]!;
   const created = ok<{ id: string }>(await api.call(bk, 'POST', '/api/cases', { studentId: student.id, pathwayId: s.loop.pathwayId, assigneeId: bk.id }), 'case');
+  const otherClass = ok<{ id: string }>(await api.call(bk, 'POST', '/api/cases', { studentId: s.students[1]!.id, pathwayId: s.loop.pathwayId, assigneeId: bk.id }), 'other-class case');
   const flag = ok<{ id: string }>(await api.call(s.users.wali_kelas, 'POST', '/api/flags', { studentId: student.id, reason: `Sering bolos ${side}` }), 'flag');
   ok(await api.call(bk, 'POST', `/api/cases/${created.id}/consents`, { purpose: 'referral', givenBy: `Wali ${side}`, method: 'written', givenAt: '2026-02-01' }), 'consent');
   const referral = ok<{ id: string }>(
@@ -61,7 +64,7 @@ async function schoolRecords(f: Fixture, api: FixtureApp, side: 'a' | 'b'): Prom
   const task = (tasks.tasks ?? tasks.items ?? [])[0];
   if (!task) throw new Error(`world setup: no task on the case (${JSON.stringify(tasks).slice(0, 300)})`);
   return {
-    schoolId: s.id, studentId: student.id, otherClassStudentId: s.students[1]!.id, nisn: student.nisn, caseId: created.id,
+    schoolId: s.id, studentId: student.id, otherClassStudentId: s.students[1]!.id, nisn: student.nisn, caseId: created.id, otherClassCaseId: otherClass.id,
     pathwayId: s.loop.pathwayId, srpsPathwayId: s.srps.pathwayId, flagId: flag.id, referralId: referral.id, taskId: task.id,
     kepsekId: s.users.kepsek.id, guruBkId: bk.id, timId: s.users.tim.id, waliKelasId: s.users.wali_kelas.id,
   };
