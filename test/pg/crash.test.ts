@@ -77,7 +77,7 @@ describe('kill -9 during a burst of advances', () => {
           conflicts += 1;
           version = body?.error?.details?.currentVersion ?? version;
         } else {
-          throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}`);
+          throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}\n--- server output (tail) ---\n${server.output().slice(-3000)}`);
         }
       }
     }
