@@ -83,7 +83,7 @@ describe('sqlite specifics', () => {
     expect(parseDatabaseUrl(undefined, {}, '/srv/jalur')).toMatchObject({ file: '/srv/jalur/data/jalur.db' });
   });
 
-  it('refuses postgres:// until its driver exists', async () => {
+  it('hands postgres:// to the PostgreSQL driver: an unreachable server is a clear error, not a silent SQLite file', async () => {
     await expect(openDatabase({ url: 'postgres://u@127.0.0.1/db' })).rejects.toThrow(/PostgreSQL/);
   });
 });
