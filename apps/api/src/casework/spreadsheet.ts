@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { writeCsv } from '@jalur/casework';
+import { checkZipLimits } from './zip-limits.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,6 +24,8 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet of an `.xlsx` file as CSV text; null when it is not a workbook. */
 export async function xlsxToCsv(bytes: ArrayBuffer): Promise<string | null> {
+  // A zip bomb never reaches ExcelJS (see zip-limits.ts).
+  if (checkZipLimits(new Uint8Array(bytes)) !== null) return null;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as never);
