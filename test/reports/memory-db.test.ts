@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, seedDemo, type JalurDb } from '../../packages/db/src/index.ts';
 import { compilePathway, pathwayDocumentSchema, startCase } from '../../packages/engine/src/index.ts';
-import { reportQueriesOf, schoolSummary, setLineage, type DistrictAggregates, type SchoolSummary } from '../../packages/reports/src/index.ts';
+import { reportQueriesOf, schoolSummary, type DistrictAggregates, type SchoolSummary } from '../../packages/reports/src/index.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
 import { DEMO_NOW } from './demo-db.ts';
 
@@ -48,7 +48,11 @@ describe('reports on a :memory: database', () => {
     const template = (await db.pathways.list({ districtId: 'demo-district', schoolId: null }))[0]!;
     const adopted = await db.pathways.adoptTemplate(scope, { templateId: template.id, key: 'memori-uji', updatedBy: null, now: DEMO_NOW });
     if (!adopted.ok) throw new Error(adopted.error.message);
-    expect(await setLineage(db, { schoolId: schools.B, pathwayId: adopted.value.id, templateId: template.id, version: 3 })).toBe(true);
+    const pulled = await db.pathways.updateDraft(scope, {
+      id: adopted.value.id, expectedRevision: adopted.value.draftRevision, draft: adopted.value.draft, updatedBy: null, now: DEMO_NOW,
+      sourceTemplateId: template.id, sourceVersion: 3,
+    });
+    expect(pulled.ok).toBe(true);
     expect((await db.pathways.get(scope, adopted.value.id))?.sourceVersion).toBe(3);
   });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PathwayDocument } from '../../packages/engine/src/index.ts';
 import { openDatabase, seedDemo, type JalurDb } from '../../packages/db/src/index.ts';
 import {
-  createReportQueries, districtAggregates, schoolBeforeAfter, schoolSummary, schoolTrends, setLineage, type SchoolTrends, type ReportQueries,
+  createReportQueries, districtAggregates, schoolBeforeAfter, schoolSummary, schoolTrends, type SchoolTrends, type ReportQueries,
 } from '../../packages/reports/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 import { apiClient } from './api-client.ts';
@@ -142,10 +142,14 @@ describe('versions while cases run, on PostgreSQL', () => {
     const template = templates[0]!;
     const adopted = await db.pathways.adoptTemplate(scope, { templateId: template.id, key: 'lineage-uji', updatedBy: null, now: DEMO_NOW });
     if (!adopted.ok) throw new Error(adopted.error.message);
-    expect(await setLineage(db, { schoolId: schools.B, pathwayId: adopted.value.id, templateId: template.id, version: 7 })).toBe(true);
+    const pull = (schoolId: string, sourceVersion: number) =>
+      db.pathways.updateDraft({ districtId, schoolId }, {
+        id: adopted.value.id, expectedRevision: adopted.value.draftRevision, draft: adopted.value.draft, updatedBy: null, now: DEMO_NOW,
+        sourceTemplateId: template.id, sourceVersion,
+      });
+    // Scoped: another school cannot touch this pathway.
+    expect(await pull(schools.A, 9)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await pull(schools.B, 7)).ok).toBe(true);
     expect(await db.pathways.get(scope, adopted.value.id)).toMatchObject({ sourceTemplateId: template.id, sourceVersion: 7 });
-    // Scoped: another school's pathway is not touched.
-    expect(await setLineage(db, { schoolId: schools.A, pathwayId: adopted.value.id, templateId: template.id, version: 9 })).toBe(false);
-    expect((await db.pathways.get(scope, adopted.value.id))?.sourceVersion).toBe(7);
   });
 });

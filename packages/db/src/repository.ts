@@ -159,7 +159,11 @@ export interface PathwayRepo {
   /** The scope's own pathways (`templates: true` → the district's templates). */
   list(scope: PathwayScope, filter?: { templates?: boolean }): Promise<R.PathwayRow[]>;
   /** Saves the draft; stale `expectedRevision` → `version_conflict` with `current`. Only the owner may edit. */
-  updateDraft(scope: PathwayScope, input: { id: string; expectedRevision: number; draft: unknown; title?: string; description?: string | null; tags?: string[]; updatedBy: string | null; now: Date }): Promise<DbResult<R.PathwayRow>>;
+  updateDraft(scope: PathwayScope, input: {
+    id: string; expectedRevision: number; draft: unknown; title?: string; description?: string | null; tags?: string[]; updatedBy: string | null; now: Date;
+    /** Lineage, when the draft is pulled from a template version: saved in the same write. */
+    sourceTemplateId?: string | null; sourceVersion?: number | null;
+  }): Promise<DbResult<R.PathwayRow>>;
   /**
    * Publishes the current draft as the next immutable version (1, 2, …) with
    * its content hash. Lint it first: this stores whatever the draft is.

@@ -8,7 +8,6 @@ export { createReportQueries, reportQueriesOf, type ReportsHandle } from './hand
 export type * from './queries.ts';
 export { createSqliteReportQueries } from './sqlite/queries.ts';
 export { createPostgresReportQueries } from './postgres/queries.ts';
-export { setLineage, type LineageInput } from './lineage.ts';
 export * from './period.ts';
 export * from './outcome.ts';
 export * from './suppress.ts';

@@ -19,7 +19,6 @@
 import { z } from 'zod';
 import { lintPathway, parsePathway } from '@jalur/engine';
 import type { JalurDb, PathwayRow } from '@jalur/db';
-import { setLineage } from '@jalur/reports';
 import { validator } from 'hono/validator';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -149,9 +148,11 @@ export function templateRoutes(ctx: ApiContext) {
       const scope = { districtId, schoolId };
       const own = await db.pathways.get(scope, body.pathwayId);
       if (!own || own.schoolId !== schoolId || own.sourceTemplateId !== template.id) throw notFound('pathway_not_found');
-      const saved = await db.pathways.updateDraft(scope, { id: own.id, expectedRevision: body.expectedRevision, draft: latest.document, updatedBy: p.userId, now: clock.now() });
+      const saved = await db.pathways.updateDraft(scope, {
+        id: own.id, expectedRevision: body.expectedRevision, draft: latest.document, updatedBy: p.userId, now: clock.now(),
+        sourceTemplateId: template.id, sourceVersion: latest.version,
+      });
       if (!saved.ok) throw fromDbError(saved.error, 'pathway_not_found');
-      await setLineage(db, { schoolId, pathwayId: own.id, templateId: template.id, version: latest.version });
       await db.audit.record({ schoolId, actorId: p.userId, at: clock.now(), action: 'template.pulled', subject: own.id, details: { templateId: template.id, version: latest.version } });
       return c.json({ pathwayId: own.id, draftRevision: saved.value.draftRevision, sourceTemplateId: template.id, sourceVersion: latest.version }, 200);
     });

@@ -93,6 +93,8 @@ export function createPathwayRepo(ctx: PgContext): PathwayRepo {
             ...(input.title !== undefined && { title: input.title }),
             ...(input.description !== undefined && { description: input.description }),
             ...(input.tags !== undefined && { tags: input.tags }),
+            ...(input.sourceTemplateId !== undefined && { sourceTemplateId: input.sourceTemplateId }),
+            ...(input.sourceVersion !== undefined && { sourceVersion: input.sourceVersion }),
           })
           .where(and(eq(pathways.id, row.id), eq(pathways.draftRevision, row.draftRevision)))
           .returning();
