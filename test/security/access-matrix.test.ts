@@ -92,6 +92,24 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses every cookie-authenticated write without the CSRF token (403 csrf_failed)', async () => {
+    const unsafe = appRoutes(w.api.app).filter((r) => !r.startsWith('GET ') && r !== 'POST /api/auth/login');
+    expect(unsafe.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    for (const role of ['kepsek', 'guru_bk', 'admin_dinas'] as const) {
+      const { token } = await w.f.db.sessions.create({ userId: w.userOf(role).id, now: w.f.clock.now() });
+      for (const route of unsafe) {
+        const [method] = route.split(' ') as [string];
+        const req = REQUESTS[route]!(w.a, w.a);
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...req.headers, cookie: `jalur_session=${token}`, origin: 'https://jahat.example' };
+        const res = await w.api.app.request(req.path, { method, headers, ...(req.body !== undefined ? { body: typeof req.body === 'string' ? req.body : JSON.stringify(req.body) } : {}) });
+        const code = res.status === 403 ? ((await res.json()) as { error: { code: string } }).error.code : '';
+        if (code !== 'csrf_failed') failures.push(`${route} as ${role} (cookie, foreign origin): ${res.status} ${code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('answers every route × role × school as expected and never leaks the other school', async () => {
     const failures: string[] = [];
     const observed: string[] = [];
