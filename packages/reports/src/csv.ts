@@ -22,9 +22,19 @@ export type SchoolTable = (typeof SCHOOL_TABLES)[number];
 export const DISTRICT_TABLES = ['schools', 'open-by-factor', 'open-by-step', 'outcomes', 'before-after'] as const;
 export type DistrictTable = (typeof DISTRICT_TABLES)[number];
 
+/**
+ * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+ * CR — e.g. a step title `=HYPERLINK(…)` from a pathway document) gets a
+ * leading `'`, so it opens as text (OWASP "CSV injection"). Numbers stay numbers.
+ */
+export function safeCell(c: string | number | null): string | number {
+  if (c === null) return '';
+  return typeof c === 'string' && /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
+}
+
 /** Serialises a table (UTF-8 with BOM so spreadsheet programs read Indonesian text right). */
 export function toCsv(table: CsvTable): string {
-  return '\uFEFF' + stringify([table.columns, ...table.rows.map((r) => r.map((c) => (c === null ? '' : c)))]);
+  return '\uFEFF' + stringify([table.columns, ...table.rows.map((r) => r.map(safeCell))]);
 }
 
 /** One table of the school report. */
