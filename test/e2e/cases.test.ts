@@ -8,13 +8,13 @@
  * step; a wali kelas opens the same case and cannot see the confidential note.
  * Screenshots go to test-results/cases/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type BrowserSession } from '../../apps/editor/e2e/browser.ts';
+import type { BrowserSession } from '../../apps/editor/e2e/browser.ts';
+import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
-import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'cases');
 const SECRET = 'Siswa bercerita ayahnya sering memukul (RAHASIA)';
@@ -56,19 +56,8 @@ async function currentStep(p: Page): Promise<string> {
   return (await p.locator('[data-testid=current-step] strong').first().textContent()) ?? '';
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  buildEditor();
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = e2eWorld(SHOTS, errors);
+beforeAll(() => void ({ server, browser, page } = world));
 
 describe('case work in Chromium', () => {
   it('a guru BK imports a roster with a preview, then attendance', async () => {

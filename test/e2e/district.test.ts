@@ -6,16 +6,15 @@
  * Sekolah B sees "update available" and opens the visual diff.
  * Screenshots go to test-results/district/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
-import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../apps/editor/e2e/browser.ts';
+import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
+import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'district');
 let server: RunningServer;
-let browser: BrowserSession;
 let page: Page;
 const errors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -42,19 +41,8 @@ async function publishFromForm(v: number): Promise<void> {
   await expect.poll(() => form.locator('[role=status]').textContent(), { timeout: 15_000 }).toContain(`v${v}`);
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  buildEditor();
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = e2eWorld(SHOTS, errors);
+beforeAll(() => void ({ server, page } = world));
 
 describe('district template library in Chromium', () => {
   it('a district admin publishes a template', async () => {

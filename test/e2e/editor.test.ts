@@ -4,16 +4,16 @@
  * fixes a dead end, simulates it to the end, publishes, reloads, exports
  * and re-imports, and undoes/redoes. Screenshots go to test-results/editor/.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
-import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../apps/editor/e2e/browser.ts';
+import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
+import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 import { clickPane, connect, edgeLabels, node, signIn, stepIds, waitForStill } from '../../apps/editor/e2e/designer.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'editor');
 let server: RunningServer;
-let browser: BrowserSession;
 let page: Page;
 const errors: string[] = [];
 
@@ -21,19 +21,8 @@ const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`
 const diagnostics = () => page.locator('[data-testid=diagnostic]');
 const saved = () => page.waitForSelector('[data-testid=save-status][data-status=saved]', { timeout: 15_000 });
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  buildEditor();
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = e2eWorld(SHOTS, errors);
+beforeAll(() => void ({ server, page } = world));
 
 describe('the pathway designer in Chromium', () => {
   let pathwayUrl = '';
