@@ -1,23 +1,16 @@
 /**
- * Crash safety: the real server process takes a burst of concurrent advances
- * over many cases, is killed with SIGKILL in the middle, and restarts on the
- * same SQLite file. Every acknowledged (200) advance must be in case_events,
- * no case may be half written (version = its last event), and every stored
- * snapshot must equal the replay of its events through the engine.
- * Requests carry an Idempotency-Key: retrying the ones the kill cut off, after
- * the restart, applies each at most once.
+ * Crash safety on SQLite: the crash drill (apps/api/src/testing/crash-drill.ts)
+ * against a real server process on a real database file — `kill -9` during a
+ * burst of advances loses no acknowledged event and leaves no half case.
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../packages/db/src/index.ts';
 import { createFixture, fixtureApp, type Fixture } from '../../apps/api/src/testing/fixture.ts';
-import { replayCase } from '../../apps/api/src/testing/replay.ts';
+import { runCrashDrill } from '../../apps/api/src/testing/crash-drill.ts';
 import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
 
 const CASES = 100;
-const WORKERS_PER_CASE = 2;
-const ATTEMPTS_PER_WORKER = 6;
-const KILL_AFTER_ACKS = 400;
 
 let f: Fixture | undefined;
 const servers: ServerProcess[] = [];
@@ -27,122 +20,30 @@ afterAll(async () => {
   if (f) rmSync(f.dir, { recursive: true, force: true });
 });
 
-interface Ack {
-  caseId: string;
-  version: number;
-  tag: string;
-}
-
-describe('kill -9 during a burst of advances', () => {
+describe('kill -9 during a burst of advances (SQLite)', () => {
   it('keeps every acknowledged advance and leaves no half-written case', async () => {
-    f = await createFixture({ studentsPerSchool: CASES });
-    const api = fixtureApp(f);
+    const fixture = (f = await createFixture({ studentsPerSchool: CASES }));
+    const api = fixtureApp(fixture);
     const caseIds: string[] = [];
     for (let i = 0; i < CASES; i++) {
-      const res = await api.call(f.a.users.guru_bk, 'POST', '/api/cases', { studentId: f.a.students[i]!.id, pathwayId: f.a.loop.pathwayId });
+      const res = await api.call(fixture.a.users.guru_bk, 'POST', '/api/cases', { studentId: fixture.a.students[i]!.id, pathwayId: fixture.a.loop.pathwayId });
       expect(res.status).toBe(201);
       caseIds.push(res.body.id);
     }
     // The server runs on the wall clock: its session must be made on it too.
-    const { token } = await f.db.sessions.create({ userId: f.a.users.guru_bk.id, now: new Date() });
-    await f.db.close();
-
-    const server = await startServerProcess(f.file);
-    servers.push(server);
-    const acks: Ack[] = [];
-    let sent = 0;
-    let conflicts = 0;
-    let lost = 0;
-    const cutOff: { caseId: string; tag: string; body: string }[] = [];
-    let killed: Promise<void> | null = null;
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-
-    async function worker(caseId: string, w: number): Promise<void> {
-      let version = 1;
-      for (let i = 0; i < ATTEMPTS_PER_WORKER; i++) {
-        const tag = `${caseId}/${w}/${i}`;
-        sent += 1;
-        let res: Response;
-        const request = JSON.stringify({ type: 'CATAT', data: { catatan: tag }, expectedVersion: version });
-        try {
-          res = await fetch(`${server.baseUrl}/api/cases/${caseId}/events`, { method: 'POST', headers: { ...headers, 'idempotency-key': tag }, body: request });
-        } catch {
-          lost += 1;
-          cutOff.push({ caseId, tag, body: request });
-          return; // the server is gone: this request was never acknowledged
-        }
-        const body = (await res.json().catch(() => null)) as { version?: number; error?: { details?: { currentVersion?: number } } } | null;
-        if (res.status === 200 && body?.version) {
-          acks.push({ caseId, version: body.version, tag });
-          version = body.version;
-          if (acks.length >= KILL_AFTER_ACKS && !killed) killed = server.kill('SIGKILL');
-        } else if (res.status === 409) {
-          conflicts += 1;
-          version = body?.error?.details?.currentVersion ?? version;
-        } else {
-          throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}`);
-        }
-      }
-    }
-
-    await Promise.all(caseIds.flatMap((id) => Array.from({ length: WORKERS_PER_CASE }, (_, w) => worker(id, w))));
-    expect(killed, 'the server was killed mid-burst').not.toBeNull();
-    await killed;
-    console.log(`[crash] planned ${CASES * WORKERS_PER_CASE * ATTEMPTS_PER_WORKER}, sent ${sent}, acknowledged ${acks.length}, 409 ${conflicts}, cut off by the kill ${lost}`);
-    expect(lost, 'requests were in flight when the server died').toBeGreaterThan(0);
-    expect(acks.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-
-    // Restart on the same file: it opens, recovers the WAL, and serves again.
-    const again = await startServerProcess(f.file);
-    servers.push(again);
-    expect((await fetch(`${again.baseUrl}/api/health`)).status).toBe(200);
-    // Retry what the kill cut off, with the same keys: committed ones replay their answer, the others apply now or meet a 409.
-    const retried = await Promise.all(
-      cutOff.map(async (r) => {
-        const res = await fetch(`${again.baseUrl}/api/cases/${r.caseId}/events`, { method: 'POST', headers: { ...headers, 'idempotency-key': r.tag }, body: r.body });
-        const answer = (await res.json()) as { version?: number };
-        return { ...r, status: res.status, version: answer.version, replayed: res.headers.get('idempotent-replayed') === 'true' };
-      }),
+    const { token } = await fixture.db.sessions.create({ userId: fixture.a.users.guru_bk.id, now: new Date() });
+    await fixture.db.close();
+    await runCrashDrill(
+      {
+        label: 'sqlite',
+        schoolId: fixture.a.id,
+        caseIds,
+        token,
+        start: () => startServerProcess(fixture.file),
+        openDb: () => openDatabase({ url: `file:${fixture.file}` }),
+        closeDb: true,
+      },
+      servers,
     );
-    console.log(`[crash] retried ${retried.length} cut-off requests: ${retried.filter((r) => r.replayed).length} replayed (committed before the kill), ${retried.filter((r) => r.status === 200 && !r.replayed).length} applied now, ${retried.filter((r) => r.status === 409).length} stale (409)`);
-    expect(retried.every((r) => r.status === 200 || r.status === 409)).toBe(true);
-    const probe = caseIds[0]!;
-    const current = (await (await fetch(`${again.baseUrl}/api/cases/${probe}`, { headers })).json()) as { version: number };
-    const moved = await fetch(`${again.baseUrl}/api/cases/${probe}/events`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ type: 'CATAT', data: { catatan: 'setelah-restart' }, expectedVersion: current.version }),
-    });
-    expect(moved.status).toBe(200);
-    await again.kill('SIGTERM');
-
-    const db = await openDatabase({ url: `file:${f.file}` });
-    try {
-      for (const ack of acks) {
-        const events = await db.cases.events(f.a.id, ack.caseId);
-        const event = events.find((e) => e.seq === ack.version);
-        expect(event?.data, `acknowledged ${ack.tag} (v${ack.version})`).toEqual({ catatan: ack.tag });
-      }
-      const tagsSeen = new Map<string, number>();
-      for (const id of caseIds) {
-        for (const e of await db.cases.events(f.a.id, id)) {
-          const tag = (e.data as { catatan?: string } | null)?.catatan;
-          if (tag) tagsSeen.set(tag, (tagsSeen.get(tag) ?? 0) + 1);
-        }
-      }
-      for (const [tag, n] of tagsSeen) if (tag !== 'setelah-restart') expect(n, `${tag} applied ${n} times`).toBe(1);
-      for (const r of retried.filter((x) => x.status === 200)) {
-        const event = (await db.cases.events(f.a.id, r.caseId)).find((e) => e.seq === r.version);
-        expect(event?.data, `retried ${r.tag}`).toEqual({ catatan: r.tag });
-      }
-      for (const id of caseIds) {
-        const row = (await db.cases.get(f.a.id, id))!;
-        const events = await db.cases.events(f.a.id, id);
-        expect(events.map((e) => e.seq)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
-        expect(await replayCase(db, row)).toEqual(row.snapshot);
-      }
-    } finally {
-      await db.close();
-    }
   }, 180_000);
 });
