@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PathwayDocument } from '@jalur/engine';
-import example from '../../../../../../shared/examples/pathway-example.json' with { type: 'json' };
+import { examplePathway } from '@jalur/engine/test-fixtures';
 import { nestedPathway } from '../samples/nestedPathway.ts';
 import { documentToModel } from './fromDocument.ts';
 import { modelToDocument } from './toDocument.ts';
@@ -43,7 +43,7 @@ describe('pathway document ↔ designer model', () => {
   });
 
   it('keeps the shared example document identical and positions from its layout', () => {
-    const doc = example as unknown as PathwayDocument;
+    const doc: PathwayDocument = examplePathway();
     const model = documentToModel(doc);
     expect(modelToDocument(model)).toEqual(doc);
     expect(model.nodes.find((n) => n.id === 'pemantauan')?.position).toEqual({ x: 560, y: 0 });
