@@ -30,6 +30,7 @@ export function Layout() {
           <NavLink to="/pathways">{t('app.pathways')}</NavLink>
           <NavLink to="/cases">{t('app.cases')}</NavLink>
           <NavLink to="/reports">{t('app.reports')}</NavLink>
+          {me.data.role === 'kepsek' && <NavLink to="/staff">{t('app.staff')}</NavLink>}
         </nav>
         <div className="app-bar-end">
           <LanguageSwitch />

@@ -15,7 +15,7 @@ import { NotFound } from './NotFound.tsx';
  * feature is still being written) falls back to a placeholder, so the build
  * never breaks on a missing module.
  */
-const featurePages = import.meta.glob<{ Component: React.ComponentType }>(['../cases/*Page.tsx', '../reports/*Page.tsx', '../district/*Page.tsx']);
+const featurePages = import.meta.glob<{ Component: React.ComponentType }>(['../cases/*Page.tsx', '../reports/*Page.tsx', '../district/*Page.tsx', '../staff/*Page.tsx']);
 
 function feature(path: string) {
   return async () => {
@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'district', lazy: feature('../district/DistrictPage.tsx') },
       { path: 'templates', lazy: feature('../district/TemplatesPage.tsx') },
       { path: 'migrations', lazy: feature('../reports/MigrationPage.tsx') },
+      { path: 'staff', lazy: feature('../staff/StaffPage.tsx') },
       { path: '*', element: <NotFound /> },
     ],
   },

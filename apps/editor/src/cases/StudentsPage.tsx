@@ -11,6 +11,7 @@ import { CaseworkNav } from './CaseworkNav.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { IndicatorEntry } from './IndicatorEntry.tsx';
 import { useStudents } from './queries.ts';
+import { StudentPrivacyActions } from '../privacy/StudentPrivacyActions.tsx';
 
 /** Example files a school can fill in (the headers the import understands). */
 const ROSTER_EXAMPLE = 'NISN;Nama Siswa;Kelas;JK;Tanggal Lahir;Nama Wali;No HP Wali\n0012345678;Budi Santoso;X-1;L;07/03/2009;Slamet;081234567890\n';
@@ -50,6 +51,7 @@ export function Component() {
                 <th>{t('cw.students.cls')}</th>
                 <th>{t('cw.students.gender')}</th>
                 <th>{t('cw.students.guardian')}</th>
+                {me?.role === 'kepsek' && <th>{t('privacy:actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -62,6 +64,11 @@ export function Component() {
                   <td>
                     {s.guardianName ?? '—'} <span className="muted small">{s.guardianPhone ?? ''}</span>
                   </td>
+                  {me?.role === 'kepsek' && (
+                    <td>
+                      <StudentPrivacyActions student={s} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

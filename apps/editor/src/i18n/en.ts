@@ -6,6 +6,7 @@ export const en: Messages = {
     nav: 'Main navigation',
     pathways: 'Pathways',
     cases: 'Cases',
+    staff: 'Staff',
     case: 'Case',
     reports: 'Reports',
     language: 'Language',

@@ -4,6 +4,7 @@ export const id = {
     nav: 'Navigasi utama',
     pathways: 'Jalur intervensi',
     cases: 'Kasus',
+    staff: 'Staf',
     case: 'Kasus',
     reports: 'Laporan',
     language: 'Bahasa',

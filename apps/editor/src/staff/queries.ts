@@ -1,0 +1,28 @@
+/** The school's staff and their roles as server state (kepsek only), over the typed client. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { JalurClient } from '@jalur/api';
+import { api, unwrap } from '../api/client.ts';
+
+type StaffRoutes = JalurClient['api']['staff'];
+export type StaffMember = InferResponseType<StaffRoutes['$get'], 200>['items'][number];
+export type RoleChange = InferRequestType<StaffRoutes[':id']['role']['$put']>['json'];
+export type StaffRole = RoleChange['role'];
+
+/** The roles a kepsek can give, in the order the selector shows them. */
+export const STAFF_ROLES: readonly StaffRole[] = ['kepsek', 'guru_bk', 'wali_kelas', 'tim'];
+
+export const STAFF_KEY = ['staff'] as const;
+
+export function useStaff() {
+  return useQuery({ queryKey: STAFF_KEY, queryFn: () => unwrap(api.api.staff.$get()) });
+}
+
+/** Changes one staff member's role; the list is fetched again afterwards. */
+export function useRoleChange() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; change: RoleChange }) => unwrap(api.api.staff[':id'].role.$put({ param: { id: input.id }, json: input.change })),
+    onSettled: () => void qc.invalidateQueries({ queryKey: STAFF_KEY }),
+  });
+}
