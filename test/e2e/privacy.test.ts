@@ -78,6 +78,14 @@ describe('UU PDP and staff screens in Chromium', () => {
     await page.reload();
     await page.locator('[data-testid=student-row]').first().waitFor();
     expect(await page.locator('[data-testid=students]').textContent()).not.toContain(student.name);
+    // Erasing again is refused, and the dialog says why.
+    const erased = await studentAt(await page.locator('[data-testid=student-row]').evaluateAll((rows) => rows.findIndex((r) => r.textContent?.includes('Siswa terhapus'))));
+    await row('Siswa terhapus').getByRole('button', { name: 'Hapus data pribadi: Siswa terhapus' }).click();
+    await dialog.getByRole('textbox').fill(erased.nisn);
+    await submit.click();
+    await dialog.getByRole('alert').getByText('Data siswa ini sudah dihapus.').waitFor();
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('changes a staff member’s role from the Staf page, and a reload shows it', async () => {
@@ -90,8 +98,13 @@ describe('UU PDP and staff screens in Chromium', () => {
     // Labels are Indonesian; the kepsek's own row has no selector.
     expect(await select.locator('option').allTextContents()).toEqual(['Kepala sekolah', 'Guru BK', 'Wali kelas', 'Tim SRPS']);
     expect(await page.locator('[data-testid=staff-row][data-email="kepsek@sekolah-a.demo"]').getByRole('combobox').count()).toBe(0);
+    // A wali kelas needs a class before the role can be saved.
+    const save = tim.getByRole('button', { name: /^Simpan peran: / });
+    await select.selectOption('wali_kelas');
+    await tim.getByRole('textbox', { name: /^Kelas untuk / }).waitFor();
+    expect(await save.isDisabled()).toBe(true);
     await select.selectOption('guru_bk');
-    await tim.getByRole('button', { name: /^Simpan peran: / }).click();
+    await save.click();
     await tim.getByText(/sekarang Guru BK\.$/).waitFor();
     await shot('04-staff-saved');
     await page.reload();
@@ -101,8 +114,8 @@ describe('UU PDP and staff screens in Chromium', () => {
     await page.getByTestId('lang-en').click();
     await page.getByRole('heading', { name: 'School staff' }).waitFor();
     expect(await tim.getByRole('combobox').locator('option').allTextContents()).toEqual(EN_ROLES);
-    await page.getByTestId('lang-id').click();
     await shot('05-staff-english');
+    await page.getByTestId('lang-id').click();
   });
 
   it('shows a guru BK none of these controls', async () => {
