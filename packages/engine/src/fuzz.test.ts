@@ -32,7 +32,7 @@ describe('robustness', () => {
         expect(typeof r.ok).toBe('boolean');
         if (!r.ok) for (const issue of r.error) expect(issue.message.id.length).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.JALUR_FUZZ_RUNS ?? 300) },
     );
   });
 
@@ -42,7 +42,7 @@ describe('robustness', () => {
         const r = parsePathway({ format: PATHWAY_FORMAT, key: 'k', title: { id: 'x' }, machine: { id: 'm', ...machine } });
         if (!r.ok) for (const issue of r.error) expect(issue.message.id).not.toMatch(/undefined|\[object Object\]/);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.JALUR_FUZZ_RUNS ?? 300) },
     );
   });
 
@@ -56,7 +56,7 @@ describe('robustness', () => {
           expect(d.message.id).not.toMatch(/\[object Object\]/);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.JALUR_FUZZ_RUNS ?? 300) },
     );
   });
 
@@ -66,7 +66,16 @@ describe('robustness', () => {
         const r = importXState({ id: 'm', ...config });
         if (r.ok) expect(() => exportXState(r.value)).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.JALUR_FUZZ_RUNS ?? 300) },
     );
+  });
+});
+
+describe('found by the fuzz', () => {
+  it('says a missing step kind is required, not that "undefined" is an unknown choice', () => {
+    const r = parsePathway({ format: PATHWAY_FORMAT, key: 'k', title: { id: 'x' }, machine: { id: 'm', states: { states: { meta: {} } } } });
+    expect(r.ok).toBe(false);
+    const kind = !r.ok ? r.error.find((i) => i.path.at(-1) === 'kind') : undefined;
+    expect(kind?.message.id).toMatch(/wajib diisi/);
   });
 });

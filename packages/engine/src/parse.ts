@@ -153,6 +153,7 @@ function fromZodIssue(zi: z.core.$ZodIssue, prefix: Path, root: unknown): Docume
       if (zi.message === 'field') return [issue(path, m.badFieldPath(shown(input)))];
       return [issue(path, m.badName(shown(input)))];
     case 'invalid_value': {
+      if (input === undefined) return [issue(path, m.required())];
       const options = zi.values.map(String);
       if (options.length === 1) return [issue(path, m.wrongFormat(options[0] ?? ''))];
       return [issue(path, m.notAnOption(shown(input), options))];
