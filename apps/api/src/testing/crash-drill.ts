@@ -72,7 +72,7 @@ export async function runCrashDrill(d: CrashDrill, servers: ServerProcess[]): Pr
         conflicts += 1;
         version = body?.error?.details?.currentVersion ?? version;
       } else {
-        throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}`);
+        throw new Error(`unexpected ${res.status}: ${JSON.stringify(body)}\n--- server output (tail) ---\n${server.output().slice(-4000)}`);
       }
     }
   }

@@ -62,14 +62,39 @@ export function preparing(sql: Sql): Sql {
 /** A drizzle database on a postgres.js connection or transaction (no relational schema: only the query builder is used). */
 export const drizzleOn = (sql: Sql): Exec => drizzle(preparing(sql));
 
-/** `ctx.tx` for a pool: postgres.js `begin` on one connection, drizzle on top. */
+/**
+ * One transaction on a connection reserved from the pool for it alone.
+ * postgres.js 3.4.9's `sql.begin` can, under load, send BEGIN on a connection
+ * it has not reserved yet (porsager/postgres#823, #1189: its reservation hook
+ * is skipped when the pipeline or the socket is full), which fails the request
+ * with UNSAFE_TRANSACTION or lets another query into the transaction. A
+ * connection taken with `reserve()` is out of the pool before BEGIN is sent.
+ */
+async function inTransaction<T>(client: Sql, fn: (tx: Exec) => Promise<T>): Promise<T> {
+  const conn = await client.reserve();
+  try {
+    await conn.unsafe('begin');
+    try {
+      // A reserved `sql` lacks the pool's `options`, which drizzle() reads (to set its date/json parsers
+      // on them, once per pool): lend it the pool's, so the transaction gets a plain drizzle database too.
+      const result = await fn(drizzleOn(Object.assign(conn, { options: client.options }) as unknown as Sql));
+      await conn.unsafe('commit');
+      return result;
+    } catch (err) {
+      await conn.unsafe('rollback').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    conn.release();
+  }
+}
+
+/** `ctx.tx` for a pool: one reserved connection per transaction, drizzle on top, retried on deadlock. */
 export function makeTx(client: Sql): PgContext['tx'] {
   return async <T>(fn: (tx: Exec) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        // A transaction's `sql` lacks the pool's `options`, which drizzle() reads (to set its date/json parsers
-        // on them, once per pool): lend it the pool's, so the transaction gets a plain drizzle database too.
-        return (await client.begin((sql) => fn(drizzleOn(Object.assign(sql, { options: client.options }) as unknown as Sql)))) as T;
+        return await inTransaction(client, fn);
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && RETRYABLE.has(pgCode(err) ?? '')) continue;
         throw err;
