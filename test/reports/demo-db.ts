@@ -1,7 +1,7 @@
 /**
  * A seeded demo database for report tests: `seedDemo` (the real seed, real
- * engine) on a temporary SQLite file, plus the SRPS 2023 cohort of seed 002
- * — loaded by the seed when it does, otherwise replayed here into Sekolah A.
+ * engine) on a temporary SQLite file, with the SRPS 2023 cohort of seed 002
+ * that the seed loads.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, seedDemo, type JalurDb, type User } from '../../packages/db/src/index.ts';
 import { createReportQueries, type ReportQueries, type ReportsHandle } from '../../packages/reports/src/index.ts';
-import { readCohort, replayCohort, type Cohort } from './cohort-replay.ts';
+import { readCohort, type Cohort as CohortFile } from '../../packages/db/src/seed-cohort.ts';
+
+/** The cohort file with the paper's before/after table the tests compare against. */
+export type Cohort = CohortFile & { paper: { byFactor: Record<string, { before: number; after: number }> } };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const COHORT_FILE = join(ROOT, 'workflows/cohorts/srps-2023.json');
@@ -29,8 +32,8 @@ export interface DemoDb {
   /** The school holding the 2023 cohort. */
   cohortSchoolId: string;
   cohort: Cohort;
-  /** How the cohort got there. */
-  cohortSource: 'seed' | 'replay';
+  /** How the cohort got there: always the seed (openDemoDb fails otherwise). */
+  cohortSource: 'seed';
   user(email: string): Promise<User>;
   close(): Promise<void>;
 }
@@ -44,7 +47,8 @@ export async function openDemoDb(): Promise<DemoDb> {
   const db = await openDatabase({ url: `file:${file}`, synchronous: 'NORMAL' });
   const seeded = await seedDemo(db, { workflowsDir: join(ROOT, 'workflows'), now: DEMO_NOW });
   if (!seeded.seeded || !seeded.districtId || !seeded.schools) throw new Error('seedDemo did not seed');
-  const cohort = readCohort(COHORT_FILE);
+  const cohort = readCohort(COHORT_FILE) as Cohort | null;
+  if (!cohort) throw new Error(`no cohort at ${COHORT_FILE}`);
   const user = async (email: string) => {
     const u = await db.users.getByEmail(email);
     if (!u) throw new Error(`no demo user ${email}`);
@@ -58,23 +62,13 @@ export async function openDemoDb(): Promise<DemoDb> {
   const found = handle.sqlite
     .prepare('SELECT school_id AS schoolId, count(*) AS n FROM cases WHERE opened_at BETWEEN ? AND ? GROUP BY school_id HAVING n >= ?')
     .get(from, to, cohort.students.length) as { schoolId: string; n: number } | undefined;
-  let cohortSchoolId = found?.schoolId ?? seeded.schools.A;
-  let cohortSource: DemoDb['cohortSource'] = 'seed';
-  if (!found) {
-    cohortSource = 'replay';
-    const scope = { districtId: seeded.districtId, schoolId: seeded.schools.A };
-    const pathway = await db.pathways.getByKey(scope, cohort.pathway);
-    const version = pathway ? await db.pathways.latestVersion(scope, pathway.id) : null;
-    if (!version) throw new Error(`Sekolah A has no published ${cohort.pathway}`);
-    await replayCohort(db, {
-      cohort, schoolId: cohortSchoolId, version,
-      users: { guru_bk: await user('bk@sekolah-a.demo'), kepsek: await user('kepsek@sekolah-a.demo'), wali_kelas: await user('walikelas@sekolah-a.demo'), tim: await user('tim@sekolah-a.demo') },
-    });
-  }
+  // The seed loads the cohort itself; a seed that stopped doing so must fail here, not be papered over.
+  if (!found) throw new Error('seedDemo did not load the seed-002 cohort');
+  const cohortSchoolId = found.schoolId;
   return {
     dir, file, db, handle, queries: createReportQueries(handle),
     districtId: seeded.districtId, schoolA: seeded.schools.A, schoolB: seeded.schools.B,
-    cohortSchoolId, cohort, cohortSource, user,
+    cohortSchoolId, cohort, cohortSource: 'seed', user,
     async close() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * Who may see what on a case — one pure rule shared by the API (which never
  * returns what the caller may not see) and the UI (which never offers it).
- * Same rule as `@jalur/db`'s note filter:
+ * `@jalur/db` filters notes and records with it too:
  * `umum` every staff member with access to the case; `terbatas` guru BK and
  * kepsek (and its author); `rahasia` the author and the case's guru BK only.
  */

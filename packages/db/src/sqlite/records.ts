@@ -5,7 +5,7 @@ import type { CaseRecordRepo, ConsentRepo, NoteRepo, ReferralRepo } from '../rep
 import type { NoteRow, CaseRecordRow, ConsentRow, ReferralRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import type { IdempotencyRequest } from '../case-unit.ts';
-import { canSee } from '../visibility.ts';
+import { canSeeContent as canSee } from '@jalur/casework';
 import { newId, transact, type SqliteContext } from './context.ts';
 import { createKeyStore } from './ops.ts';
 
