@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { advanceRequest, type CasePool } from '../apps/api/src/bench/http-advance.ts';
 import { startServerProcess, type ServerProcess } from '../apps/api/src/testing/server-process.ts';
 import { startPgServer } from '../scripts/pg-server.mjs';
 import { populate, type ApiWorld } from '../test/pg/api-world.ts';
@@ -39,7 +40,7 @@ interface Side {
 type Target = ApiWorld;
 
 /** Cases and their current versions, read back from the database (requests cut off by the end of a run leave stale ones). */
-async function casePool(t: Target): Promise<{ idle: string[]; versions: Map<string, number> }> {
+async function casePool(t: Target): Promise<CasePool> {
   const rows = await t.db.cases.list(t.schoolId, { limit: 1000 });
   return { idle: rows.map((r) => r.id), versions: new Map(rows.map((r) => [r.id, r.version])) };
 }
@@ -54,28 +55,8 @@ async function load(t: Target, servers: ServerProcess[], seconds: number): Promi
         url: server.baseUrl,
         connections: Math.floor(CONNECTIONS / servers.length),
         duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req: Record<string, unknown>) => {
-              const id = pool.idle.pop();
-              if (!id) throw new Error('case pool exhausted');
-              return {
-                ...req,
-                path: `/api/cases/${id}/events`,
-                headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ type: 'CATAT', data: { catatan: 'bench' }, expectedVersion: pool.versions.get(id) }),
-              };
-            },
-            onResponse: (status: number, body: string) => {
-              if (status !== 200) return; // counted in non2xx; the case stays out of the pool
-              const { id, version } = JSON.parse(body) as { id: string; version: number };
-              pool.versions.set(id, version);
-              pool.idle.push(id);
-            },
-          },
-        ],
-      }),
+        requests: [advanceRequest(pool, '/api/cases', { authorization: `Bearer ${t.token}` })],
+      } as never),
     ),
   );
   return {

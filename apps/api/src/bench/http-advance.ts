@@ -29,40 +29,49 @@ export interface HttpBenchResult {
 const ID_FIELD = /^\{"id":"([^"]+)"/;
 const VERSION_FIELD = /"version":(\d+)/;
 
-interface Pool {
+/** Cases no connection is touching right now, with their current versions. */
+export interface CasePool {
   idle: string[];
   versions: Map<string, number>;
 }
 
-async function load(server: ServerProcess, pathPrefix: string, pool: Pool, headers: Record<string, string>, seconds: number, connections: number): Promise<HttpBenchSide> {
+/**
+ * The autocannon request that advances an idle case of `pool` and puts it
+ * back with its new version once answered; a refused request keeps the case
+ * out of the pool (counted in non2xx). Both the API's and the raw handler's
+ * answers start with the case id and carry `"version":n`; reading just those
+ * keeps the load generator cheap.
+ */
+export function advanceRequest(pool: CasePool, pathPrefix: string, headers: Record<string, string>): Record<string, unknown> {
+  return {
+    method: 'POST',
+    setupRequest: (req: Record<string, unknown>) => {
+      const id = pool.idle.pop();
+      if (!id) throw new Error('case pool exhausted');
+      return {
+        ...req,
+        path: `${pathPrefix}/${id}/events`,
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'CATAT', data: { catatan: 'bench' }, expectedVersion: pool.versions.get(id) }),
+      };
+    },
+    onResponse: (status: number, body: string) => {
+      if (status !== 200) return;
+      const id = ID_FIELD.exec(body)?.[1];
+      const version = Number(VERSION_FIELD.exec(body)?.[1]);
+      if (!id || !Number.isInteger(version)) throw new Error(`unexpected answer: ${body.slice(0, 200)}`);
+      pool.versions.set(id, version);
+      pool.idle.push(id);
+    },
+  };
+}
+
+async function load(server: ServerProcess, pathPrefix: string, pool: CasePool, headers: Record<string, string>, seconds: number, connections: number): Promise<HttpBenchSide> {
   const result = await autocannon({
     url: server.baseUrl,
     connections,
     duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req: Record<string, unknown>) => {
-          const id = pool.idle.pop();
-          if (!id) throw new Error('case pool exhausted');
-          return {
-            ...req,
-            path: `${pathPrefix}/${id}/events`,
-            headers: { ...headers, 'content-type': 'application/json' },
-            body: JSON.stringify({ type: 'CATAT', data: { catatan: 'bench' }, expectedVersion: pool.versions.get(id) }),
-          };
-        },
-        onResponse: (status: number, body: string) => {
-          if (status !== 200) return; // the case stays out of the pool; counted in non2xx
-          // Both answers start with the case id and carry `"version":n`; reading just those keeps the load generator cheap.
-          const id = ID_FIELD.exec(body)?.[1];
-          const version = Number(VERSION_FIELD.exec(body)?.[1]);
-          if (!id || !Number.isInteger(version)) throw new Error(`unexpected answer: ${body.slice(0, 200)}`);
-          pool.versions.set(id, version);
-          pool.idle.push(id);
-        },
-      },
-    ],
+    requests: [advanceRequest(pool, pathPrefix, headers)],
   } as never);
   if (process.env.JALUR_BENCH_DEBUG) console.error(pathPrefix, JSON.stringify({ rps: result.requests.average, lat: result.latency, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }));
   return { requestsPerSec: result.requests.average, p99Ms: result.latency.p99, non2xx: result.non2xx };
@@ -78,7 +87,7 @@ export async function benchHttpAdvance(options: { seconds?: number; rounds?: num
   const servers: ServerProcess[] = [];
   try {
     const api = fixtureApp(f);
-    const pool: Pool = { idle: [], versions: new Map() };
+    const pool: CasePool = { idle: [], versions: new Map() };
     for (let i = 0; i < cases; i++) {
       const res = await api.call(f.a.users.guru_bk, 'POST', '/api/cases', { studentId: f.a.students[i]!.id, pathwayId: f.a.loop.pathwayId });
       if (res.status !== 201) throw new Error(`bench setup: ${res.status} ${JSON.stringify(res.body)}`);
