@@ -1,15 +1,16 @@
 /**
  * Starting and advancing a student's case: pure functions over XState's
- * `initialTransition` / `transition`. They never do I/O; what must happen in
+ * `initialTransition` / `transition` (the latter via `pureTransition`). They never do I/O; what must happen in
  * the world (timers, tasks, notifications) comes back as effects.
  */
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot } from 'xstate';
 import type { Actor, AdvanceError, AdvanceOptions, CaseContext, CaseEvent, Effect, Result, StartCaseInput } from './contract.ts';
 import type { Localized, StepMeta } from './document.ts';
 import type { CompiledPathway } from './compile.ts';
 import { evaluateGuard, type EngineEvent } from './guards.ts';
 import { validateForm } from './forms.ts';
 import { availableEvents, handlersFor, type Handler } from './available.ts';
+import { pureTransition } from './pure-transition.ts';
 
 /** A case's persisted XState snapshot: plain JSON, stored as it is. */
 export interface CaseSnapshot {
@@ -261,7 +262,7 @@ export function advanceCase(
   const xsEvent: EngineEvent = { type: event.type };
   if (event.data) xsEvent.data = event.data;
   if (options.actor) xsEvent.actor = options.actor;
-  const [next, actions] = transition(p.machine, before, xsEvent as never) as [LiveSnapshot, { type: string; params?: unknown }[]];
+  const [next, actions] = pureTransition<LiveSnapshot>(p.machine, before, xsEvent);
   if (next === before)
     return refuse(
       'guard_failed',
