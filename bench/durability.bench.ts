@@ -46,7 +46,7 @@ async function prepare(name: Side['name']): Promise<Omit<Side, 'server'>> {
     const res = await api.call(f.a.users.guru_bk, 'POST', '/api/cases', { studentId: f.a.students[i]!.id, pathwayId: f.a.loop.pathwayId });
     if (res.status !== 201) throw new Error(`bench setup: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const { token } = await f.db.sessions.create({ userId: f.a.users.guru_bk.id, now: new Date(), ttlMs: 24 * 3_600_000 });
+  const { token } = await f.db.sessions.create({ userId: f.a.users.guru_bk.id, now: new Date() });
   await f.db.close();
   return { name, f, token, idle: [], versions: new Map() };
 }

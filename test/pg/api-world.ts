@@ -36,7 +36,7 @@ export async function populate(url: string, cases: number): Promise<ApiWorld> {
   const scope = { districtId: district.id, schoolId: school.id };
   const p = must(await db.pathways.create(scope, { key: LOOP_PATHWAY.key, title: LOOP_PATHWAY.title.id, draft: LOOP_PATHWAY, updatedBy: bk.id, now }));
   must(await db.pathways.publish(scope, { id: p.id, publishedBy: bk.id, now }));
-  const { token } = await db.sessions.create({ userId: bk.id, now, ttlMs: 24 * 3600_000 });
+  const { token } = await db.sessions.create({ userId: bk.id, now });
   const app = createApp({ db, compiled: new CompiledPathways(db) });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const caseIds: string[] = [];

@@ -105,6 +105,23 @@ describe('sessions', () => {
     expect((await me({ cookie })).status).toBe(401);
     expect((await me({ authorization: `Bearer ${session.token}` })).status).toBe(401);
   });
+
+  it('end 24 hours after login however busy, and the cookie lasts that long', async () => {
+    const res = await login(f.a.users.kepsek.email, FIXTURE_PASSWORD);
+    expect(res.headers.get('set-cookie')).toMatch(/Max-Age=86400\b/);
+    const { token } = (await res.json()) as { token: string };
+    const me = () => api.app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    // Used every 6 hours: idle never ends it...
+    for (let hour = 6; hour < 24; hour += 6) {
+      f.clock.advance(6 * 60 * MINUTE);
+      expect((await me()).status).toBe(200);
+    }
+    f.clock.advance(5 * 60 * MINUTE + 59 * MINUTE);
+    expect((await me()).status).toBe(200);
+    // ...but at 24 hours it is over: log in again.
+    f.clock.advance(MINUTE);
+    expect((await me()).status).toBe(401);
+  });
 });
 
 describe('CSRF for cookie sessions', () => {

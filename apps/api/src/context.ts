@@ -2,7 +2,7 @@
  * What every route needs, built once per app by {@link createApiContext}:
  * the database, the clock, the compiled-pathway cache and the auth settings.
  */
-import type { JalurDb } from '@jalur/db';
+import { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, type JalurDb, type SessionLifetime } from '@jalur/db';
 import { createLoginGuard, DEFAULT_LOGIN_RATE_LIMIT, type LoginGuard, type LoginRateLimit } from './auth/login-guard.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { CompiledPathways } from './cases/compiled-pathways.ts';
@@ -11,8 +11,10 @@ import { CompiledPathways } from './cases/compiled-pathways.ts';
 export interface AppDeps {
   db: JalurDb;
   clock?: Clock;
-  /** Session lifetime (sliding). Default 12 hours. */
+  /** Idle session lifetime (sliding). Default 12 hours. */
   sessionTtlMs?: number;
+  /** Absolute session lifetime, however busy. Default 24 hours. */
+  sessionMaxAgeMs?: number;
   /** Login attempts per (email, IP) and window. */
   loginRateLimit?: LoginRateLimit;
   /** Mark the session cookie `Secure`. Default: when the request came over https. */
@@ -30,12 +32,10 @@ export interface ApiContext {
   clock: Clock;
   compiled: CompiledPathways;
   loginGuard: LoginGuard;
-  sessionTtlMs: number;
+  sessionLifetime: Required<SessionLifetime>;
   secureCookies: boolean | undefined;
   trustProxy: boolean;
 }
-
-export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
 
 /** Fills in the defaults. */
 export function createApiContext(deps: AppDeps): ApiContext {
@@ -45,7 +45,7 @@ export function createApiContext(deps: AppDeps): ApiContext {
     clock,
     compiled: deps.compiled ?? new CompiledPathways(deps.db),
     loginGuard: createLoginGuard(clock, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT),
-    sessionTtlMs: deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    sessionLifetime: { ttlMs: deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, maxAgeMs: deps.sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS },
     secureCookies: deps.secureCookies,
     trustProxy: deps.trustProxy ?? false,
   };

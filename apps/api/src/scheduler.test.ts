@@ -80,7 +80,7 @@ describe('housekeeping', () => {
   it('writes task reminders once per task and purges expired sessions', async () => {
     const opened = await api.call(f.a.users.guru_bk, 'POST', '/api/cases', { studentId: f.a.students[1]!.id, pathwayId: f.a.loop.pathwayId });
     expect(opened.status).toBe(201);
-    const expired = await f.db.sessions.create({ userId: f.a.users.kepsek.id, now: f.clock.now(), ttlMs: 1000 });
+    const expired = await f.db.sessions.create({ userId: f.a.users.kepsek.id, now: f.clock.now(), lifetime: { ttlMs: 1000 } });
     // The counseling step is due in 5 days: 4.5 days on, it is due tomorrow.
     f.clock.advance(4.5 * DAY);
     const scheduler = startScheduler({ db: f.db, clock: f.clock, intervalMs: 0 });

@@ -11,6 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Sql } from 'postgres';
 import type { DbResult } from './result.ts';
 import type * as R from './rows.ts';
+import type { SessionLifetime } from './session-policy.ts';
 
 /** Who is reading: decides which notes and records they see. */
 export interface Viewer {
@@ -74,14 +75,14 @@ export interface UserRepo {
 }
 
 export interface SessionRepo {
-  /** New session; `token` is returned once and only its SHA-256 is stored. Default TTL 12 h. */
-  create(input: { userId: string; now: Date; ttlMs?: number }): Promise<{ token: string; session: R.SessionRow }>;
+  /** New session; `token` is returned once and only its SHA-256 is stored. Lifetime: see session-policy.ts (12 h idle, 24 h at most). */
+  create(input: { userId: string; now: Date; lifetime?: SessionLifetime }): Promise<{ token: string; session: R.SessionRow }>;
   /**
    * The live session and its user for a bearer token, or null when unknown,
-   * expired or the user is disabled. Sliding: extends `expiresAt` to now + TTL
-   * (written at most once a minute).
+   * expired or the user is disabled. Sliding: extends `expiresAt` to now + TTL,
+   * never past the session's absolute maximum (written at most once a minute).
    */
-  validate(token: string, now: Date, opts?: { ttlMs?: number }): Promise<{ session: R.SessionRow; user: R.User } | null>;
+  validate(token: string, now: Date, lifetime?: SessionLifetime): Promise<{ session: R.SessionRow; user: R.User } | null>;
   /** Logout: the token stops working at once. */
   revoke(token: string): Promise<void>;
   revokeAllForUser(userId: string): Promise<void>;

@@ -52,7 +52,7 @@ export function requireAuth(ctx: ApiContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const found = sessionTokenOf(c);
     if (!found) throw unauthorized();
-    const live = await ctx.db.sessions.validate(found.token, ctx.clock.now(), { ttlMs: ctx.sessionTtlMs });
+    const live = await ctx.db.sessions.validate(found.token, ctx.clock.now(), ctx.sessionLifetime);
     if (!live) throw unauthorized();
     const { session, user } = live;
     if (found.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) {

@@ -62,7 +62,7 @@ export function authRoutes(ctx: ApiContext) {
       }
       ctx.loginGuard.reset(email, ip);
       const user = result.value;
-      const { token, session } = await db.sessions.create({ userId: user.id, now, ttlMs: ctx.sessionTtlMs });
+      const { token, session } = await db.sessions.create({ userId: user.id, now, lifetime: ctx.sessionLifetime });
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -70,7 +70,8 @@ export function authRoutes(ctx: ApiContext) {
         secure:
           ctx.secureCookies ??
           (new URL(c.req.url).protocol === 'https:' || (ctx.trustProxy && c.req.header('x-forwarded-proto') === 'https')),
-        maxAge: Math.floor(ctx.sessionTtlMs / 1000),
+        // The server ends the session (idle or absolute); the cookie only must not end it sooner.
+        maxAge: Math.floor(ctx.sessionLifetime.maxAgeMs / 1000),
       });
       return c.json({ token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), user: userView(user) }, 200);
     })

@@ -98,7 +98,7 @@ export function accessContract(h: Harness): void {
       expect((await db.audit.list(w.schoolA, { action: 'auth.login' })).length).toBe(2);
     });
 
-    it('sessions: token stored hashed, sliding expiry, expiry and logout end them', async () => {
+    it('sessions: token stored hashed, sliding expiry with an absolute maximum, expiry and logout end them', async () => {
       const { token, session } = await db.sessions.create({ userId: w.bkA.id, now: T0 });
       expect(session.tokenHash).not.toContain(token);
       expect(session.expiresAt).toEqual(new Date(T0.getTime() + 12 * 3600_000));
@@ -109,12 +109,16 @@ export function accessContract(h: Harness): void {
       expect(seen?.session).toMatchObject({ id: session.id, userId: w.bkA.id, csrfToken: session.csrfToken, createdAt: T0 });
       // Sliding: used at 11 h, so it lives until 23 h.
       expect(await db.sessions.validate(token, new Date(T0.getTime() + 22 * 3600_000))).not.toBeNull();
+      // Used at 22 h, it would slide to 34 h, but no session outlives 24 h after login.
+      const late = await db.sessions.validate(token, new Date(T0.getTime() + 23.5 * 3600_000));
+      expect(late?.session.expiresAt).toEqual(new Date(T0.getTime() + 24 * 3600_000));
+      expect(await db.sessions.validate(token, new Date(T0.getTime() + 24 * 3600_000))).toBeNull();
       expect(await db.sessions.validate(token, new Date(T0.getTime() + 35 * 3600_000))).toBeNull();
       expect(await db.sessions.validate('not-a-token', T0)).toBeNull();
       const second = await db.sessions.create({ userId: w.bkA.id, now: T0 });
       await db.sessions.revoke(second.token);
       expect(await db.sessions.validate(second.token, T0)).toBeNull();
-      const third = await db.sessions.create({ userId: w.bkA.id, now: T0, ttlMs: DAY });
+      const third = await db.sessions.create({ userId: w.bkA.id, now: T0, lifetime: { ttlMs: DAY } });
       expect(await db.sessions.purgeExpired(new Date(T0.getTime() + 2 * DAY))).toBeGreaterThanOrEqual(1);
       expect(await db.sessions.validate(third.token, T0)).toBeNull();
     });

@@ -9,9 +9,8 @@ import { sha256Hex } from '../content-hash.ts';
 import { publicUser } from '../sqlite/org.ts';
 import type { SessionRow, User } from '../rows.ts';
 import { first, newId, pgCode, type PgContext } from './context.ts';
+import { sessionEnd, touchSession } from '../session-policy.ts';
 
-const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const SLIDE_EVERY_MS = 60 * 1000;
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -148,31 +147,27 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
   };
 
   const sessionRepo: SessionRepo = {
-    async create({ userId, now, ttlMs = DEFAULT_SESSION_TTL_MS }) {
+    async create({ userId, now, lifetime }) {
       const token = randomBytes(32).toString('base64url');
       const [session] = await db
         .insert(sessions)
         .values({
           id: newId(), tokenHash: sha256Hex(token), userId, csrfToken: randomBytes(24).toString('base64url'),
-          createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlMs),
+          createdAt: now, lastSeenAt: now, expiresAt: sessionEnd(now, now, lifetime),
         })
         .returning();
       return { token, session: session! };
     },
-    async validate(token, now, opts) {
-      const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
+    async validate(token, now, lifetime) {
       // On every request: one hand-mapped, prepared query.
       const [r] = await ctx.client.unsafe<RawSessionUser[]>(SESSION_WITH_USER, [sha256Hex(token)]);
       if (!r || r.disabled_at !== null) return null;
       const found = { session: sessionFromRow(r), user: userFromRow(r) };
-      let session = found.session;
-      if (session.expiresAt.getTime() <= now.getTime()) return null;
-      if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
-        const expiresAt = new Date(now.getTime() + ttlMs);
-        await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, session.id));
-        session = { ...session, lastSeenAt: now, expiresAt };
-      }
-      return { session, user: found.user };
+      const touched = touchSession(found.session, now, lifetime);
+      if (touched.expired) return null;
+      if (!touched.slideTo) return found;
+      await db.update(sessions).set({ lastSeenAt: now, expiresAt: touched.slideTo }).where(eq(sessions.id, found.session.id));
+      return { session: { ...found.session, lastSeenAt: now, expiresAt: touched.slideTo }, user: found.user };
     },
     async revoke(token) {
       await db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token)));

@@ -9,9 +9,8 @@ import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { newId, type SqliteContext } from './context.ts';
 import { SESSION_LOOKUP_SQL, sessionUserFromRow, type RawSessionUser } from './session-row.ts';
+import { sessionEnd, touchSession } from '../session-policy.ts';
 
-const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const SLIDE_EVERY_MS = 60 * 1000;
 
 /** Strips the password hash: nothing outside this file sees it. */
 export function publicUser(row: UserRow): User {
@@ -139,7 +138,7 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare();
   const sessionRepo: SessionRepo = {
-    async create({ userId, now, ttlMs = DEFAULT_SESSION_TTL_MS }) {
+    async create({ userId, now, lifetime }) {
       const token = randomBytes(32).toString('base64url');
       const session = db
         .insert(sessions)
@@ -150,25 +149,21 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
           csrfToken: randomBytes(24).toString('base64url'),
           createdAt: now,
           lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + ttlMs),
+          expiresAt: sessionEnd(now, now, lifetime),
         })
         .returning()
         .get();
       return { token, session };
     },
-    async validate(token, now, opts) {
-      const ttlMs = opts?.ttlMs ?? DEFAULT_SESSION_TTL_MS;
+    async validate(token, now, lifetime) {
       const raw = sessionLookup.get(sha256Hex(token)) as RawSessionUser | undefined;
       if (!raw || raw.disabled_at !== null) return null;
       const found = sessionUserFromRow(raw);
-      let session = found.session;
-      if (session.expiresAt.getTime() <= now.getTime()) return null;
-      if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
-        const expiresAt = new Date(now.getTime() + ttlMs);
-        slide.run({ at: now.getTime(), expiresAt: expiresAt.getTime(), id: session.id });
-        session = { ...session, lastSeenAt: now, expiresAt };
-      }
-      return { session, user: found.user };
+      const touched = touchSession(found.session, now, lifetime);
+      if (touched.expired) return null;
+      if (!touched.slideTo) return found;
+      slide.run({ at: now.getTime(), expiresAt: touched.slideTo.getTime(), id: found.session.id });
+      return { session: { ...found.session, lastSeenAt: now, expiresAt: touched.slideTo }, user: found.user };
     },
     async revoke(token) {
       db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token))).run();
