@@ -40,8 +40,26 @@ export interface OverdueCount {
   stateId: string;
   count: number;
 }
-/** One case event's position in time, for step durations (no student data): `[caseId, at, stateAfter]`. */
-export type StepEventRow = readonly [caseId: string, at: number, stateAfter: string];
+/** One case event's position in time, for step durations (no student data): `[caseId, seq, at, stateAfter]`. */
+export type StepEventRow = readonly [caseId: string, seq: number, at: number, stateAfter: string];
+
+/**
+ * What a reader already has of a school's events, to ask only for newer ones:
+ * the `cursor` a driver returned with its last answer, how many events were
+ * read in all, and the last seq read of each case.
+ */
+export interface StepEventsRead {
+  cursor: StepEventCursor;
+  events: number;
+  lastSeqs(): Iterable<readonly [caseId: string, seq: number]>;
+}
+/** A driver's insertion-order mark (SQLite: the greatest `case_events` rowid read); null where it has none. */
+export type StepEventCursor = number | null;
+/** Events of a school and the cursor to read only what comes after them. */
+export interface StepEventBatch {
+  rows: StepEventRow[];
+  cursor: StepEventCursor;
+}
 /** Per case: what the trend reports need (the student id stays inside the query layer). */
 export interface CaseTrendRow {
   caseId: string;
@@ -77,6 +95,15 @@ export interface ReportQueries {
    * unchanged count means unchanged step durations (the dashboard reuses them).
    */
   stepEventCount(schoolId: string): Promise<number>;
+  /**
+   * The school's events appended since `after` (every event when null),
+   * ordered by case and seq. Each driver answers exactly the events after
+   * what was read — SQLite by rowid (the log is append-only), PostgreSQL by
+   * each case's last seq read (its commit order is not its insertion order).
+   * Null when the driver cannot tell (e.g. SQLite rowids renumbered by a
+   * VACUUM): the caller reads everything again.
+   */
+  stepEventsAfter(schoolId: string, after: StepEventsRead | null): Promise<StepEventBatch | null>;
   /** The trend inputs of every case of a school, by opening time. */
   caseTrends(schoolId: string): Promise<CaseTrendRow[]>;
   /** Pathway documents by version id (titles and branches for labels). */

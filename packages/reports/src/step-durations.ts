@@ -7,12 +7,16 @@
 import type { StepEventRow } from './queries.ts';
 import { leavesOf } from './steps.ts';
 
-/** Durations (ms) of every finished stay, by step path. `rows` ordered by case, then seq. */
+/**
+ * Durations (ms) of every finished stay, by step path, from a whole event log
+ * at once (`rows` ordered by case, then seq). The dashboard keeps the same
+ * figure incrementally (`StepStayLog`); this is its from-scratch definition.
+ */
 export function stepStays(rows: readonly StepEventRow[]): Map<string, number[]> {
   const stays = new Map<string, number[]>();
   let caseId: string | null = null;
   let entered = new Map<string, number>();
-  for (const [rowCase, at, stateAfter] of rows) {
+  for (const [rowCase, , at, stateAfter] of rows) {
     if (rowCase !== caseId) {
       caseId = rowCase;
       entered = new Map();

@@ -7,8 +7,8 @@ import type { Localized, StepKind } from '@jalur/engine';
 import { tallyOutcomes, type ReportedOutcome } from './outcome.ts';
 import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, StateCount } from './queries.ts';
 import { WIB_OFFSET_MINUTES } from './period.ts';
-import { median } from './stats.ts';
-import { stepStays } from './step-durations.ts';
+import type { StepEventCursor } from './queries.ts';
+import { StepStayLog, type StepMedian } from './step-stay-log.ts';
 import { leavesOf, mergedStepLabels, type StepLabel } from './steps.ts';
 
 const DAY_MS = 86_400_000;
@@ -52,7 +52,9 @@ export interface SchoolSummary {
  * `case_events` row, and the log is append-only, so the school's event count
  * is a high-water mark: while it is unchanged these figures are reused and a
  * dashboard reload reads only that count, the overdue tasks (which depend on
- * the clock) and the step titles.
+ * the clock) and the step titles. After a change the counts are read again
+ * (index-only queries) and the step stays are extended by the events
+ * appended since (`StepStayLog`), never recomputed from the whole log.
  */
 interface EventFigures {
   events: number;
@@ -61,31 +63,70 @@ interface EventFigures {
   byFactor: FactorCount[];
   months: MonthCount[];
   outcomes: OutcomeCount[];
-  stays: Map<string, number[]>;
+  /** Median stay per step, taken from `stays` when these figures were read. */
+  medians: StepMedian[];
 }
 
-const figuresCache = new WeakMap<ReportQueries, Map<string, EventFigures>>();
+/** One school's cached figures and its stay log (extended in place, one refresh at a time). */
+interface SchoolCache {
+  figures: EventFigures | null;
+  stays: { log: StepStayLog; cursor: StepEventCursor } | null;
+  /** The refresh in flight: a school's refreshes run one after another, so the log is never applied to twice at once. */
+  queue: Promise<unknown>;
+}
 
-/** A school's event-derived figures, recomputed only when events were appended since the last call. */
-export async function schoolEventFigures(q: ReportQueries, schoolId: string, offsetMinutes = WIB_OFFSET_MINUTES): Promise<EventFigures> {
-  let bySchool = figuresCache.get(q);
-  if (!bySchool) figuresCache.set(q, (bySchool = new Map()));
-  // Read the mark first: figures read after it are at least as new, so a race only costs a recomputation.
+/** Schools whose figures are kept per set of queries (least recently used dropped first). */
+const MAX_SCHOOLS = 256;
+const cacheByQueries = new WeakMap<ReportQueries, Map<string, SchoolCache>>();
+
+function schoolCache(q: ReportQueries, schoolId: string): SchoolCache {
+  let bySchool = cacheByQueries.get(q);
+  if (!bySchool) cacheByQueries.set(q, (bySchool = new Map()));
+  let entry = bySchool.get(schoolId);
+  if (entry) bySchool.delete(schoolId);
+  else entry = { figures: null, stays: null, queue: Promise.resolve() };
+  bySchool.set(schoolId, entry);
+  if (bySchool.size > MAX_SCHOOLS) bySchool.delete(bySchool.keys().next().value!);
+  return entry;
+}
+
+/** The stay log extended by the events appended since it was read (rebuilt from every event when that cannot be told). */
+async function freshStays(q: ReportQueries, schoolId: string, known: SchoolCache['stays']): Promise<NonNullable<SchoolCache['stays']>> {
+  if (known) {
+    const batch = await q.stepEventsAfter(schoolId, { cursor: known.cursor, events: known.log.events, lastSeqs: () => known.log.lastSeqs() });
+    if (batch && known.log.apply(batch.rows, true)) return { log: known.log, cursor: batch.cursor };
+  }
+  const all = await q.stepEventsAfter(schoolId, null);
+  if (!all) throw new Error('stepEventsAfter(null) must answer every event');
+  const log = new StepStayLog();
+  log.apply(all.rows, false);
+  return { log, cursor: all.cursor };
+}
+
+async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number, entry: SchoolCache): Promise<EventFigures> {
+  // Read the mark first: figures read after it are at least as new, so a race only costs another refresh.
   const events = await q.stepEventCount(schoolId);
-  const cached = bySchool.get(schoolId);
+  const cached = entry.figures;
   if (cached && cached.events === events && cached.offsetMinutes === offsetMinutes) return cached;
   const scope = { kind: 'school', schoolId } as const;
-  const [byState, byFactor, months, outcomes, stepEvents] = await Promise.all([
-    q.openByState(scope), q.openByFactor(scope), q.casesPerMonth(scope, offsetMinutes), q.outcomes(scope), q.stepEvents(schoolId),
+  // Until this refresh succeeds the log may be half-applied: a failure leaves none, and the next refresh rebuilds it.
+  const known = entry.stays;
+  entry.stays = null;
+  const [byState, byFactor, months, outcomes, stays] = await Promise.all([
+    q.openByState(scope), q.openByFactor(scope), q.casesPerMonth(scope, offsetMinutes), q.outcomes(scope), freshStays(q, schoolId, known),
   ]);
-  const figures: EventFigures = { events, offsetMinutes, byState, byFactor, months, outcomes, stays: stepStays(stepEvents) };
-  bySchool.set(schoolId, figures);
+  entry.stays = stays;
+  const figures: EventFigures = { events, offsetMinutes, byState, byFactor, months, outcomes, medians: stays.log.medians() };
+  entry.figures = figures;
   return figures;
 }
 
-/** Step stays of a school (cached like the other event-derived figures). */
-export async function schoolStepStays(q: ReportQueries, schoolId: string): Promise<Map<string, number[]>> {
-  return (await schoolEventFigures(q, schoolId)).stays;
+/** A school's event-derived figures, refreshed only when events were appended since the last call. */
+export function schoolEventFigures(q: ReportQueries, schoolId: string, offsetMinutes = WIB_OFFSET_MINUTES): Promise<EventFigures> {
+  const entry = schoolCache(q, schoolId);
+  const run = entry.queue.then(() => refresh(q, schoolId, offsetMinutes, entry));
+  entry.queue = run.catch(() => undefined);
+  return run;
 }
 
 const labelOf = (labels: Map<string, StepLabel>, stateId: string): StepLabel => labels.get(stateId) ?? { title: { id: stateId }, kind: null };
@@ -105,7 +146,7 @@ const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Builds the dashboard of one school. */
 export async function schoolSummary(q: ReportQueries, schoolId: string, now: Date, offsetMinutes = WIB_OFFSET_MINUTES): Promise<SchoolSummary> {
   const scope = { kind: 'school', schoolId } as const;
-  const [{ byState, byFactor, months, outcomes, stays }, overdue, docs] = await Promise.all([
+  const [{ byState, byFactor, months, outcomes, medians }, overdue, docs] = await Promise.all([
     schoolEventFigures(q, schoolId, offsetMinutes),
     q.overdueTasks(scope, now.getTime()),
     q.schoolDocuments(schoolId),
@@ -114,10 +155,8 @@ export async function schoolSummary(q: ReportQueries, schoolId: string, now: Dat
   const stepRow = (stateId: string, count: number): StepCountRow => ({ stateId, ...labelOf(labels, stateId), count });
 
   const medianTimePerStep: StepDurationRow[] = [];
-  for (const [stateId, list] of stays) {
-    const m = median(list);
-    if (m === null) continue;
-    medianTimePerStep.push({ stateId, ...labelOf(labels, stateId), medianDays: Math.round((m / DAY_MS) * 10) / 10, stays: list.length });
+  for (const { stateId, medianMs, stays } of medians) {
+    medianTimePerStep.push({ stateId, ...labelOf(labels, stateId), medianDays: Math.round((medianMs / DAY_MS) * 10) / 10, stays });
   }
   medianTimePerStep.sort((a, b) => b.medianDays - a.medianDays || byKey(a.stateId, b.stateId));
   const outcomeTally = tallyOutcomes(outcomes);

@@ -82,7 +82,12 @@ const SCOPED = {
 
 type ScopedName = keyof typeof SCOPED;
 
-const STEP_EVENTS_SQL = `SELECT case_id, ${ms('at')}, state_after FROM case_events WHERE school_id = $1 ORDER BY case_id, seq`;
+const STEP_EVENTS_SQL = `SELECT case_id, seq, ${ms('at')}, state_after FROM case_events WHERE school_id = $1 ORDER BY case_id, seq`;
+// Transactions commit in any order, so no insertion mark is safe here: the reader sends the last seq it read of each
+// case ($2, $3) and gets exactly the events past it (a case's events are written in seq order, one version after another).
+const STEP_EVENTS_AFTER_SQL = `SELECT e.case_id, e.seq, ${ms('e.at')}, e.state_after
+  FROM case_events e LEFT JOIN unnest($2::text[], $3::int[]) AS r(case_id, seq) ON r.case_id = e.case_id
+  WHERE e.school_id = $1 AND e.seq > coalesce(r.seq, 0) ORDER BY e.case_id, e.seq`;
 
 // Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.
 const CASE_TRENDS_SQL = `SELECT c.id AS "caseId", c.pathway_version_id AS "pathwayVersionId", ${ms('c.opened_at')} AS "openedAt",
@@ -151,6 +156,19 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
     async stepEvents(schoolId) {
       // Arrays, not objects (as in SQLite): thousands of rows on the dashboard's hot path.
       return [...(await sql.unsafe(STEP_EVENTS_SQL, [schoolId], { prepare: true }).values())] as unknown as StepEventRow[];
+    },
+    async stepEventsAfter(schoolId, after) {
+      if (after === null) {
+        return { rows: [...(await sql.unsafe(STEP_EVENTS_SQL, [schoolId], { prepare: true }).values())] as unknown as StepEventRow[], cursor: null };
+      }
+      const ids: string[] = [];
+      const seqs: number[] = [];
+      for (const [caseId, seq] of after.lastSeqs()) {
+        ids.push(caseId);
+        seqs.push(seq);
+      }
+      const rows = await sql.unsafe(STEP_EVENTS_AFTER_SQL, [schoolId, toArray(ids), `{${seqs.join(',')}}`], { prepare: true }).values();
+      return { rows: [...rows] as unknown as StepEventRow[], cursor: null };
     },
     async stepEventCount(schoolId) {
       const [row] = await all<{ n: number }>('SELECT count(*)::int AS n FROM case_events WHERE school_id = $1', [schoolId]);

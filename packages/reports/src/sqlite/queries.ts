@@ -49,8 +49,12 @@ const SCOPED_SQL = {
 
 type ScopedName = keyof typeof SCOPED_SQL;
 
-const STEP_EVENTS_SQL = `SELECT case_id AS caseId, at, state_after AS stateAfter
+const STEP_EVENTS_SQL = `SELECT case_id AS caseId, seq, at, state_after AS stateAfter
   FROM case_events WHERE school_id = ? ORDER BY case_id, seq`;
+// `case_events` has no INTEGER PRIMARY KEY, so a new row's rowid is one more than the table's greatest, and rows
+// are never deleted (migration 0002_immutability): rowid order is insertion order. Both read the covering index.
+const STEP_EVENTS_AFTER_SQL = `SELECT case_id AS caseId, seq, at, state_after AS stateAfter
+  FROM case_events WHERE school_id = ? AND rowid > ? ORDER BY case_id, seq`;
 
 // Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.
 const CASE_TRENDS_SQL = `SELECT c.id AS caseId, c.pathway_version_id AS pathwayVersionId, c.opened_at AS openedAt, c.closed_at AS closedAt,
@@ -85,6 +89,8 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
     }
     return st;
   };
+  const eventCount = (schoolId: string): number => prepare('SELECT count(*) FROM case_events WHERE school_id = ?').pluck().get(schoolId) as number;
+  const lastRowid = (): number => (prepare('SELECT max(rowid) FROM case_events').pluck().get() as number | null) ?? 0;
   function scoped<T>(name: ScopedName, scope: ReportScope, named: Record<string, number> = {}): T[] {
     const { where, params } = scopeFilter(scope, SCOPED_SQL[name].includes('{where:rf.}') ? 'rf.' : '');
     const text = SCOPED_SQL[name].replace(/\{where(:rf\.)?\}/, where);
@@ -126,7 +132,17 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
       return prepare(STEP_EVENTS_SQL).raw(true).all(schoolId) as StepEventRow[];
     },
     async stepEventCount(schoolId) {
-      return prepare('SELECT count(*) FROM case_events WHERE school_id = ?').pluck().get(schoolId) as number;
+      return eventCount(schoolId);
+    },
+    async stepEventsAfter(schoolId, after) {
+      // One synchronous block: no write can land between the reads (the connection is the writer's).
+      if (after === null || after.cursor === null) {
+        return { rows: prepare(STEP_EVENTS_SQL).raw(true).all(schoolId) as StepEventRow[], cursor: lastRowid() };
+      }
+      const rows = prepare(STEP_EVENTS_AFTER_SQL).raw(true).all(schoolId, after.cursor) as StepEventRow[];
+      // Rows are only ever added: unless a VACUUM renumbered rowids, what was read plus what is new is all there is.
+      if (eventCount(schoolId) !== after.events + rows.length) return null;
+      return { rows, cursor: lastRowid() };
     },
     async caseTrends(schoolId) {
       const rows = prepare(CASE_TRENDS_SQL).all(schoolId) as { caseId: string; pathwayVersionId: string; openedAt: number; closedAt: number | null; attendance: string | null; grades: string | null; states: string }[];
