@@ -3,7 +3,8 @@
  * stopped by this file): the demo seed loaded there gives seed 002's table
  * exactly, every report answers the same as on SQLite, the report routes
  * answer, the real srps-standar cases migrate through `cases.migrate`, and a
- * template pull records its lineage. (District suppression, the 50-case
+ * template pull records its lineage, and the dashboard after real case
+ * changes equals a from-scratch read. (District suppression, the 50-case
  * migration and the template library run on both dialects in their own files.)
  */
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import {
 } from '../../packages/reports/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 import { apiClient } from './api-client.ts';
+import { driveClosingCase, fromScratch, recordingQueries, stableSummary } from './dashboard-changes.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../workflows', import.meta.url));
@@ -151,5 +153,44 @@ describe('versions while cases run, on PostgreSQL', () => {
     expect(await pull(schools.A, 9)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await pull(schools.B, 7)).ok).toBe(true);
     expect(await db.pathways.get(scope, adopted.value.id)).toMatchObject({ sourceTemplateId: template.id, sourceVersion: 7 });
+  });
+});
+
+describe('school dashboard after a case change, on PostgreSQL', () => {
+  it('equals a from-scratch read after every change, reading only each case\'s events past its last seq', async () => {
+    const school = schools.B;
+    const { queries, reads } = recordingQueries(createReportQueries(db.reportHandle));
+    const first = await schoolSummary(queries, school, DEMO_NOW);
+    expect(stableSummary(first)).toEqual(await fromScratch(db, school, DEMO_NOW));
+    const student = await db.students.create(school, { nisn: '7792000001', name: 'Siswa Uji Dasbor PG', className: 'X-1' }, { now: DEMO_NOW, actorId: null });
+    if (!student.ok) throw new Error(student.error.message);
+    const changes: string[] = [];
+    const closed = await driveClosingCase(
+      db, { districtId, schoolId: school, studentId: student.value.id, openedAt: new Date('2026-10-01T02:00:00Z'), stepDays: 3 },
+      async (what) => {
+        changes.push(what);
+        expect(stableSummary(await schoolSummary(queries, school, DEMO_NOW)), what).toEqual(await fromScratch(db, school, DEMO_NOW));
+      },
+    );
+    expect(closed.status).toBe('closed');
+    expect(reads).toEqual(['all', ...changes.map(() => 'after')]);
+    expect((await schoolSummary(queries, school, DEMO_NOW)).outcomes.resolved).toBe(first.outcomes.resolved + 1);
+  });
+
+  it('answers exactly the events past the last seq read of each case', async () => {
+    const all = await q.stepEventsAfter(schools.A, null);
+    if (!all) throw new Error('every event must be answered');
+    const last = new Map<string, number>();
+    for (const [caseId, seq] of all.rows) last.set(caseId, Math.max(seq, last.get(caseId) ?? 0));
+    const read = (seqs: Map<string, number>) => ({ cursor: null, events: all.rows.length, lastSeqs: () => seqs });
+    expect((await q.stepEventsAfter(schools.A, read(last)))?.rows).toEqual([]);
+    // One case read up to its second-last event, another not at all: exactly their missing events come back.
+    const [a, b] = [...last.keys()].filter((id) => last.get(id)! >= 2);
+    const partial = new Map(last);
+    partial.set(a!, last.get(a!)! - 1);
+    partial.delete(b!);
+    const expected = all.rows.filter(([caseId, seq]) => (caseId === a && seq === last.get(a!)) || caseId === b);
+    const sortKey = (r: readonly unknown[]) => JSON.stringify(r);
+    expect((await q.stepEventsAfter(schools.A, read(partial)))?.rows.map(sortKey).sort()).toEqual(expected.map(sortKey).sort());
   });
 });
