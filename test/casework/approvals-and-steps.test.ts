@@ -1,7 +1,8 @@
 /**
  * Issue 6 rules that cross the API and the database, on a real SQLite file:
  * a step that requires the kepsek's approval refuses its events until
- * approved (and stays refused, with the reason, when rejected); school-day
+ * approved (and stays refused, with the reason, when rejected, until the
+ * guru BK asks again and the kepsek approves); school-day
  * due dates skip the weekend and the school's holiday; a consent and an
  * approval decision land in the same transaction as the case event that
  * mirrors them; a `tim` member assigned one step opens that case and sees
@@ -11,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { replayCase } from '../../apps/api/src/testing/replay.ts';
 
 let f: Fixture;
 let api: FixtureApp;
@@ -104,6 +106,45 @@ describe('approval enforced on the server', () => {
     // A second decision is refused and changes nothing.
     expect((await api.call(f.a.users.kepsek, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approved' })).status).toBe(422);
     expect((await f.db.cases.get(f.a.id, k.id))!.version).toBe(rejected.body.caseVersion);
+  });
+
+  it('lets the guru BK ask again after a rejection, with a note; the kepsek then approves', async () => {
+    const k = await atReferralLetter(5);
+    const task = await approvalTask(k.id);
+    // Nothing to ask again while the first request still waits.
+    const early = await api.call(bk(), 'POST', `/api/tasks/${task.id}/approval-request`, { note: 'Sudah diperbaiki' });
+    expect(early.status).toBe(422);
+    const rejected = await api.call(f.a.users.kepsek, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'rejected', reason: 'Lengkapi surat persetujuan orang tua' });
+    expect(rejected.status).toBe(200);
+    // A request again needs a note, and only the guru BK asks.
+    expect((await api.call(bk(), 'POST', `/api/tasks/${task.id}/approval-request`, { note: '  ' })).status).toBe(400);
+    expect((await api.call(f.a.users.wali_kelas, 'POST', `/api/tasks/${task.id}/approval-request`, { note: 'x' })).status).toBe(403);
+    expect((await f.db.cases.get(f.a.id, k.id))!.version).toBe(rejected.body.caseVersion);
+
+    const asked = await api.call(bk(), 'POST', `/api/tasks/${task.id}/approval-request`, { note: 'Surat persetujuan orang tua sudah dilampirkan' });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ approval: 'pending', approvalReason: null, caseVersion: rejected.body.caseVersion + 1 });
+    expect((await f.db.cases.events(f.a.id, k.id)).at(-1)).toMatchObject({
+      type: 'approval.requested', actorId: f.a.users.guru_bk.id, data: { stateId: 'rujukan.surat_rujukan', note: 'Surat persetujuan orang tua sudah dilampirkan' },
+    });
+    const row = await f.db.cases.get(f.a.id, k.id);
+    expect((row!.snapshot as { context: { approvals: Record<string, string> } }).context.approvals).toEqual({ 'rujukan.surat_rujukan': 'pending' });
+    expect((await f.db.audit.list(f.a.id, { subject: `task:${task.id}` })).map((a) => a.action).sort()).toEqual(['task.approval_requested', 'task.rejected']);
+    // The kepsek sees it waiting again, with the note in a notification.
+    const waiting = await api.call(f.a.users.kepsek, 'GET', '/api/approvals');
+    expect(waiting.body.items.map((i: { id: string }) => i.id)).toContain(task.id);
+    const notes = await api.call(f.a.users.kepsek, 'GET', '/api/notifications');
+    expect(notes.body.items.some((n: { kind: string; body: { id: string } }) => n.kind === 'approval_requested' && n.body.id.includes('sudah dilampirkan'))).toBe(true);
+    // Still refused until decided; then approved, it goes.
+    expect((await send({ id: k.id, version: asked.body.caseVersion }, 'SURAT_DIKIRIM', LETTER)).body.error).toMatchObject({ details: { reason: 'approval_required' } });
+    const approved = await api.call(f.a.users.kepsek, 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approved' });
+    expect(approved.status).toBe(200);
+    const sent = await send({ id: k.id, version: approved.body.caseVersion }, 'SURAT_DIKIRIM', LETTER);
+    expect(sent.status).toBe(200);
+    const final = (await f.db.cases.get(f.a.id, k.id))!;
+    expect(await replayCase(f.db, final)).toEqual(final.snapshot);
+    // Approved is final: nothing to ask again.
+    expect((await api.call(bk(), 'POST', `/api/tasks/${task.id}/approval-request`, { note: 'lagi' })).status).toBe(422);
   });
 });
 

@@ -4,8 +4,8 @@
  * attendance, sees the flagged student, opens a case from the flag, moves it
  * through counseling and a home visit (the visit report written offline and
  * sent exactly once when the connection returns), records consent, sends and
- * completes a referral and closes the case; the kepsek approves the referral
- * step; a wali kelas opens the same case and cannot see the confidential note.
+ * completes a referral and closes the case; the kepsek rejects the referral
+ * step, the guru BK asks again, the kepsek approves it; a wali kelas opens the same case and cannot see the confidential note.
  * Screenshots go to test-results/cases/.
  */
 import { join } from 'node:path';
@@ -212,11 +212,24 @@ describe('case work in Chromium', () => {
     await shot(page, '09-referral-completed');
   });
 
-  it('the kepsek approves the referral step from the case page', async () => {
-    // One browser profile: sign out, sign in as the kepsek, then back as the guru BK.
-    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
-    await signIn(page, server.url, 'kepsek@sekolah-a.demo');
-    await page.goto(caseUrl);
+  it('the kepsek rejects the referral step, the guru BK asks again, and the kepsek approves it from the case page', async () => {
+    // One browser profile: sign out and in as each of them in turn.
+    const as = async (email: string) => {
+      await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
+      await signIn(page, server.url, email);
+      await page.goto(caseUrl);
+      await page.waitForSelector('[data-testid=approval]');
+    };
+    await as('kepsek@sekolah-a.demo');
+    await page.fill('[data-testid=reject-reason]', 'Lampirkan hasil asesmen');
+    await page.click('[data-testid=reject]');
+    await expect.poll(() => page.locator('[data-testid=approval]').textContent()).toContain('Ditolak: Lampirkan hasil asesmen');
+    await as('bk@sekolah-a.demo');
+    await page.fill('[data-testid=ask-again-note]', 'Hasil asesmen sudah dilampirkan');
+    await page.click('[data-testid=ask-again]');
+    await expect.poll(() => page.locator('[data-testid=approval]').textContent()).toContain('Menunggu');
+    await shot(page, '10-asked-again');
+    await as('kepsek@sekolah-a.demo');
     await page.click('[data-testid=approve]');
     await expect.poll(() => page.locator('[data-testid=approval]').textContent()).toContain('Disetujui');
     await shot(page, '10-kepsek-approved');

@@ -25,6 +25,7 @@ afterAll(async () => {
 
 const PERSON = { nisn: '0077665544', name: 'Wulan Kusumaningrum', className: 'X-1', guardianName: 'Bapak Sudarsono Wiryo', guardianPhone: '+62 813-9988-7766' };
 const REJECTION = 'Ditolak karena keluarga Wulan masih punya tabungan';
+const ASKED_AGAIN = 'Tabungan keluarga Wulan sudah habis untuk berobat';
 const TEXT = ['Ayah merantau ke Malaysia sejak Juni', 'Catatan umum tentang kehadiran Wulan', 'Cerita rahasia tentang kakaknya', 'Atap rumah bocor di musim hujan', 'Dirujuk karena kecemasan berat', 'Sering terlambat karena menjaga adik'];
 
 /** Every row of every table, as text. */
@@ -97,16 +98,18 @@ async function scenario(db: JalurDb) {
   expect(approval).toBeDefined();
   const decided = await call(kepsek, 'POST', `/api/tasks/${approval!.id}/decision`, { decision: 'rejected', reason: REJECTION });
   expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+  const askedAgain = await call(bk, 'POST', `/api/tasks/${approval!.id}/approval-request`, { note: ASKED_AGAIN });
+  expect(askedAgain.status, JSON.stringify(askedAgain.body)).toBe(200);
 
   const before = await allRows(db);
-  for (const s of [PERSON.name, PERSON.nisn, PERSON.guardianName, REJECTION, ...TEXT]) expect(before, `the scenario wrote "${s}"`).toContain(s);
+  for (const s of [PERSON.name, PERSON.nisn, PERSON.guardianName, REJECTION, ASKED_AGAIN, ...TEXT]) expect(before, `the scenario wrote "${s}"`).toContain(s);
   const counts = async () => ({ ...(await call(kepsek, 'GET', '/api/reports/summary')).body, generatedAt: null });
   const summary = await counts();
 
   const erased = await call(kepsek, 'POST', `/api/students/${studentId}/erase`, { confirm: PERSON.nisn });
   expect(erased.status, JSON.stringify(erased.body)).toBe(200);
   const after = await allRows(db);
-  const left = [PERSON.name, PERSON.nisn, PERSON.guardianName, PERSON.guardianPhone, REJECTION, ...TEXT].filter((s) => after.includes(s));
+  const left = [PERSON.name, PERSON.nisn, PERSON.guardianName, PERSON.guardianPhone, REJECTION, ASKED_AGAIN, ...TEXT].filter((s) => after.includes(s));
   expect(left, `personal data left in some table:\n${after.split('\n').filter((l) => left.some((x) => l.includes(x))).join('\n').slice(0, 1500)}`).toEqual([]);
   expect(await counts()).toEqual(summary);
   for (const id of [caseId, fundingCase.body.id as string]) {

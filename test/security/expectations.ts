@@ -97,6 +97,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/tasks': same('ok ok ok ok 403 401'),
   'GET /api/tasks/assignees': same('ok ok 403 403 403 401'),
   'POST /api/tasks/:id/decision': hidden('in 403 403 403 403 401', 'x 403 403 403 403 401'),
+  'POST /api/tasks/:id/approval-request': hidden('403 in 403 403 403 401', '403 x 403 403 403 401'),
   'POST /api/tasks/:id/assign': hidden('in in 403 403 403 401', 'x x 403 403 403 401'),
   'GET /api/approvals': same('ok ok 403 403 403 401'),
   'GET /api/notifications': same('ok ok ok ok ok 401'),

@@ -80,6 +80,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/tasks': () => ({ path: '/api/tasks?scope=all' }),
   'GET /api/tasks/assignees': () => ({ path: '/api/tasks/assignees' }),
   'POST /api/tasks/:id/decision': (s) => ({ path: `/api/tasks/${s.taskId}/decision`, body: { decision: 'mungkin' } }),
+  'POST /api/tasks/:id/approval-request': (s) => ({ path: `/api/tasks/${s.taskId}/approval-request`, body: { note: 42 } }),
   'POST /api/tasks/:id/assign': (s) => ({ path: `/api/tasks/${s.taskId}/assign`, body: { assigneeId: 42 } }),
   'GET /api/approvals': () => ({ path: '/api/approvals' }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),

@@ -6,6 +6,7 @@
 import type { Effect } from '@jalur/engine';
 import type { DbError, StoredResponse } from './result.ts';
 import type { CaseEventRow, CaseRow, ConsentRow, PathwayVersionRow, StudentRow, TaskRow, TimerRow } from './rows.ts';
+import type { ApprovalInput } from './approval.ts';
 
 /** What the engine decided: the next snapshot and the effects to persist. */
 export interface CaseTransition {
@@ -63,8 +64,8 @@ export interface RecordedEvent {
 export interface CaseSideWrites {
   /** A parent/guardian consent on this case (as `consents.add`). */
   consent?: { purpose: ConsentRow['purpose']; givenBy: string; relationship?: string | null; method: string; granted: boolean; givenAt: Date; recordedBy: string };
-  /** The kepsek's decision on a task of this case that `requiresApproval` (as `tasks.decide`, audited). */
-  decision?: { taskId: string; decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string };
+  /** The kepsek's decision on a task of this case that `requiresApproval`, or a request again after a rejection (as `tasks.decide`, audited). */
+  decision?: { taskId: string } & ApprovalInput;
 }
 
 /** What the side writes stored: handed to `apply` and returned with the change. */

@@ -10,6 +10,7 @@ export type * from './case-unit.ts';
 export type * from './rows.ts';
 export { ok, fail, type DbError, type DbErrorCode, type DbResult, type StoredResponse } from './result.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
+export type { ApprovalChange, ApprovalInput } from './approval.ts';
 export { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, sessionEnd, type SessionLifetime } from './session-policy.ts';
 export { contentHash, canonicalJson } from './content-hash.ts';
 export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoAccount, type SeedOptions, type SeedSummary } from './seed.ts';

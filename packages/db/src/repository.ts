@@ -12,6 +12,7 @@ import type { Sql } from 'postgres';
 import type { DbResult } from './result.ts';
 import type * as R from './rows.ts';
 import type { SessionLifetime } from './session-policy.ts';
+import type { ApprovalInput } from './approval.ts';
 
 /** Who is reading: decides which notes and records they see. */
 export interface Viewer {
@@ -220,8 +221,8 @@ export interface TaskRepo {
   list(schoolId: string, filter?: { status?: R.TaskRow['status']; caseId?: string; /** Tasks of this step only. */ stateId?: string; assigneeId?: string; roles?: readonly string[]; dueBefore?: Date; approval?: R.TaskRow['approval'] }): Promise<R.TaskRow[]>;
   get(schoolId: string, taskId: string): Promise<R.TaskRow | null>;
   assign(schoolId: string, taskId: string, assigneeId: string | null): Promise<DbResult<R.TaskRow>>;
-  /** The kepsek's approve/reject on a task that `requiresApproval` (audit row in the same call). */
-  decide(schoolId: string, taskId: string, input: { decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string; now: Date }): Promise<DbResult<R.TaskRow>>;
+  /** The kepsek's approve/reject on a task that `requiresApproval`, or a request again after a rejection (audit row in the same call). */
+  decide(schoolId: string, taskId: string, input: ApprovalInput & { now: Date }): Promise<DbResult<R.TaskRow>>;
   /** Writes `task_due_tomorrow` / `task_overdue` notifications once per task; returns how many. */
   remind(now: Date): Promise<number>;
 }

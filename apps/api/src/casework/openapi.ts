@@ -55,6 +55,7 @@ const DOCS: Doc[] = [
   { method: 'get', path: '/tasks', tag: 'tasks', summary: 'Tugas saya / my tasks with urgency counts', query: z.object({ scope: z.enum(['mine', 'all']).optional(), status: z.enum(['open', 'done', 'cancelled']).optional(), caseId: z.string().optional() }) },
   { method: 'get', path: '/tasks/assignees', tag: 'tasks', summary: 'Staf yang dapat ditugaskan / assignable staff' },
   { method: 'post', path: '/tasks/{id}/decision', tag: 'tasks', summary: 'Persetujuan kepala sekolah / the kepsek’s approval', body: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().optional() }), errors: [400, 401, 403, 404, 422] },
+  { method: 'post', path: '/tasks/{id}/approval-request', tag: 'tasks', summary: 'Ajukan ulang setelah ditolak / ask again after a rejection', body: z.object({ note: z.string() }), errors: [400, 401, 403, 404, 422] },
   { method: 'post', path: '/tasks/{id}/assign', tag: 'tasks', summary: 'Tugaskan langkah / assign a step', body: z.object({ assigneeId: z.string().nullable() }) },
   { method: 'get', path: '/approvals', tag: 'tasks', summary: 'Menunggu persetujuan / waiting for approval' },
   { method: 'get', path: '/notifications', tag: 'tasks', summary: 'Pemberitahuan (pengingat tenggat) / notifications (due reminders)' },

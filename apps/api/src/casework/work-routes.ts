@@ -6,7 +6,7 @@
  */
 import { addSchoolDays, countByUrgency, schoolCalendar, taskUrgency } from '@jalur/casework';
 import type { CaseSnapshot } from '@jalur/engine';
-import type { JalurDb, TaskRow } from '@jalur/db';
+import type { ApprovalChange, JalurDb, TaskRow } from '@jalur/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiContext } from '../context.ts';
@@ -24,17 +24,24 @@ const tasksQuery = z.object({
 const decisionBody = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(2000).optional() }).refine((b) => b.decision === 'approved' || (b.reason ?? '').length > 0, {
   message: 'Alasan penolakan wajib diisi / a rejection needs a reason', path: ['reason'],
 });
+const requestAgainBody = z.object({ note: z.string().trim().min(1, 'Jelaskan apa yang diperbaiki / say what was revised').max(2000) });
 const assignBody = z.object({ assigneeId: z.string().min(1).max(64).nullable() });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const calendarQuery = z.object({ from: date, to: date });
 const calendarBody = z.object({ entries: z.array(z.object({ date, kind: z.enum(['school_day', 'holiday', 'exam']), note: z.string().max(200).nullable().optional() })).min(1).max(400) });
 const schoolDaysQuery = z.object({ from: date, days: z.coerce.number().int().min(0).max(365) });
 
-/** Records a kepsek's decision on the task and in the case context (`approvals.<step>`): one transaction of the case unit of work. */
-async function recordApproval(db: JalurDb, schoolId: string, task: TaskRow, decision: 'approved' | 'rejected', reason: string | null, actorId: string, now: Date) {
+/**
+ * Records a change of the task's approval — the kepsek's decision, or
+ * (`pending`) the guru BK asking again after a rejection — on the task and in
+ * the case context (`approvals.<step>`): one transaction of the case unit of work.
+ */
+async function recordApproval(db: JalurDb, schoolId: string, task: TaskRow, decision: ApprovalChange, reason: string | null, actorId: string, now: Date) {
+  const event = decision === 'pending'
+    ? { type: 'approval.requested', data: { stateId: task.stateId, taskId: task.id, note: reason } }
+    : { type: 'approval.decided', data: { stateId: task.stateId, taskId: task.id, decision, reason } };
   return db.cases.advance({
-    schoolId, caseId: task.caseId, actorId, now,
-    event: { type: 'approval.decided', data: { stateId: task.stateId, taskId: task.id, decision, reason } },
+    schoolId, caseId: task.caseId, actorId, now, event,
     records: { decision: { taskId: task.id, decision, reason, decidedBy: actorId } },
     apply: (row) => {
       if (row.status !== 'active') return { ok: false, error: { code: 'invalid', message: 'Kasus sudah ditutup / the case is closed' } };
@@ -105,6 +112,25 @@ export function workRoutes(ctx: ApiContext) {
           : { id: `Ditolak kepala sekolah: ${task.title.id} — ${body.reason}`, en: `Rejected by the principal: ${task.title.en ?? task.title.id} — ${body.reason}` },
       });
       return c.json({ id: decided.id, approval: decided.approval, approvalReason: decided.approvalReason, caseVersion: change.value.case.version }, 200);
+    })
+    .post('/:id/approval-request', async (c) => {
+      // After a rejection the guru BK revises the plan and asks the kepsek again.
+      const p = c.var.principal;
+      ensureRole(p, 'guru_bk');
+      const schoolId = schoolIdOf(p);
+      const task = await db.tasks.get(schoolId, idParam(c));
+      if (!task) throw notFound();
+      await loadCase(db, p, schoolId, task.caseId);
+      const { note } = await jsonBody(c, requestAgainBody);
+      const now = clock.now();
+      const change = await recordApproval(db, schoolId, task, 'pending', note, p.userId, now);
+      if (!change.ok) throw fromDbError(change.error);
+      await db.notifications.notify({
+        schoolId, role: 'kepsek', caseId: task.caseId, kind: 'approval_requested', now,
+        body: { id: `Diajukan ulang untuk persetujuan: ${task.title.id} — ${note}`, en: `Asked again for approval: ${task.title.en ?? task.title.id} — ${note}` },
+      });
+      const asked = change.value.written!.task!;
+      return c.json({ id: asked.id, approval: asked.approval, approvalReason: asked.approvalReason, caseVersion: change.value.case.version }, 200);
     })
     .post('/:id/assign', async (c) => {
       const p = c.var.principal;

@@ -23,11 +23,11 @@ export async function replayCase(db: JalurDb, row: CaseRow, cache = new Compiled
       actor = { id: e.actorId, role: roles.get(e.actorId)! };
     }
     // System events of the case-work routes write the case context directly (no engine transition).
-    if (e.type === 'consent.recorded' || e.type === 'approval.decided') {
+    if (e.type === 'consent.recorded' || e.type === 'approval.decided' || e.type === 'approval.requested') {
       const d = (e.data ?? {}) as { purpose?: string; granted?: boolean; stateId?: string; decision?: string };
       const context = { ...snapshot.context } as Record<string, unknown>;
       if (e.type === 'consent.recorded') context.consent = { ...((context.consent as object | undefined) ?? {}), [d.purpose!]: d.granted === true };
-      else context.approvals = { ...((context.approvals as object | undefined) ?? {}), [d.stateId!]: d.decision };
+      else context.approvals = { ...((context.approvals as object | undefined) ?? {}), [d.stateId!]: e.type === 'approval.requested' ? 'pending' : d.decision };
       snapshot = { ...snapshot, context: context as CaseSnapshot['context'] };
       continue;
     }

@@ -51,6 +51,7 @@ const SYSTEM_EVENTS: Record<string, [string, string]> = {
   'case.opened': ['Kasus dibuka', 'Case opened'],
   'consent.recorded': ['Persetujuan orang tua/wali dicatat', 'Parent/guardian consent recorded'],
   'approval.decided': ['Keputusan kepala sekolah', 'Principal’s decision'],
+  'approval.requested': ['Diajukan ulang ke kepala sekolah', 'Asked the principal again'],
 };
 
 function Timeline({ events, doc }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined }) {

@@ -2,7 +2,8 @@
  * The current step: its title and due date, the actions this user may take
  * now (the engine's `availableEvents`), the declaring step's form rendered
  * from its definition and validated before sending, the approval a step may
- * need, and why an action is refused (e.g. no parental consent yet).
+ * need (decided by the kepsek, asked again by the guru BK after a
+ * rejection), and why an action is refused (e.g. no parental consent yet).
  */
 import { useState } from 'react';
 import { Hourglass } from 'lucide-react';
@@ -91,6 +92,18 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
     }
   };
 
+  /** After a rejection: the guru BK says what was revised and asks the kepsek again. */
+  const askAgain = async (taskId: string) => {
+    try {
+      await call('POST', `/api/tasks/${taskId}/approval-request`, { json: { note: reason } });
+      setReason('');
+      setMsg({ kind: 'ok', text: t('cw.case.askedAgain') });
+      await refresh();
+    } catch (e) {
+      setMsg({ kind: 'error', text: errorText(e) });
+    }
+  };
+
   const canAssign = me?.role === 'guru_bk' || me?.role === 'kepsek';
   const assignees = useQuery({
     queryKey: ['cw', 'assignees'],
@@ -150,9 +163,17 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
               <button type="button" className="btn primary" onClick={() => void decide(task.id, 'approved')} data-testid="approve">
                 {t('cw.case.approve')}
               </button>
-              <input aria-label={t('cw.case.rejectReason')} placeholder={t('cw.case.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-              <button type="button" className="btn" disabled={!reason.trim()} onClick={() => void decide(task.id, 'rejected')}>
+              <input aria-label={t('cw.case.rejectReason')} placeholder={t('cw.case.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+              <button type="button" className="btn" disabled={!reason.trim()} onClick={() => void decide(task.id, 'rejected')} data-testid="reject">
                 {t('cw.case.reject')}
+              </button>
+            </div>
+          )}
+          {me?.role === 'guru_bk' && task.approval === 'rejected' && view.status === 'active' && (
+            <div className="cw-actions" style={{ marginTop: 6 }}>
+              <input aria-label={t('cw.case.askAgainNote')} placeholder={t('cw.case.askAgainNote')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="ask-again-note" />
+              <button type="button" className="btn primary" disabled={!reason.trim()} onClick={() => void askAgain(task.id)} data-testid="ask-again">
+                {t('cw.case.askAgain')}
               </button>
             </div>
           )}

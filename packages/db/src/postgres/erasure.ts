@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { auditLog, caseEvents, cases, consents, flags, idempotencyKeys, indicators, notifications, pathwayVersions, referrals, tasks } from '../schema-pg/index.ts';
-import { ERASED, scrubIndicatorsAtOpen, textFieldsOf } from '../sqlite/erasure.ts';
+import { APPROVAL_EVENTS, ERASED, scrubApprovalEvent, scrubIndicatorsAtOpen, textFieldsOf } from '../sqlite/erasure.ts';
 import type { Exec } from './context.ts';
 
 /** `values` with every non-empty string field named in `names` replaced by {@link ERASED}. */
@@ -65,9 +65,9 @@ export async function eraseStudentTraces(tx: Exec, schoolId: string, studentId: 
     }
     await tx.update(tasks).set({ approvalReason: ERASED }).where(and(inArray(tasks.caseId, ids), isNotNull(tasks.approvalReason)));
     await tx.update(notifications).set({ body: { id: ERASED, en: ERASED } }).where(inArray(notifications.caseId, ids));
-    for (const e of await tx.select({ id: caseEvents.id, data: caseEvents.data }).from(caseEvents).where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.type, 'approval.decided')))) {
-      const data = e.data as Record<string, unknown> | null;
-      if (data && typeof data.reason === 'string' && data.reason !== '') await tx.update(caseEvents).set({ data: { ...data, reason: ERASED } }).where(eq(caseEvents.id, e.id));
+    for (const e of await tx.select({ id: caseEvents.id, data: caseEvents.data }).from(caseEvents).where(and(inArray(caseEvents.caseId, ids), inArray(caseEvents.type, APPROVAL_EVENTS)))) {
+      const scrubbed = scrubApprovalEvent(e.data as Record<string, unknown> | null);
+      if (scrubbed) await tx.update(caseEvents).set({ data: scrubbed }).where(eq(caseEvents.id, e.id));
     }
     for (const caseId of ids) {
       for (const a of await tx.select({ id: auditLog.id, details: auditLog.details }).from(auditLog).where(sql`${auditLog.details}::text LIKE ${`%${caseId}%`}`)) {

@@ -9,22 +9,20 @@ import { notifications, tasks, timers } from '../schema-pg/index.ts';
 import type { TaskRepo, TimerRepo } from '../repository.ts';
 import type { TaskRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
+import { approvalPatch, type ApprovalInput } from '../approval.ts';
 import { first, isStaff, newId, notStaff, pageSize, transact, type Exec, type PgContext } from './context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The kepsek's approve/reject on a task that `requiresApproval`, audited; runs in the caller's transaction `tx`. */
-export async function decideTask(
-  ctx: PgContext, tx: Exec, schoolId: string, taskId: string,
-  { decision, reason, decidedBy, now }: { decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string; now: Date },
-): Promise<DbResult<TaskRow>> {
+/** A change of a task's approval (see approval.ts), audited; runs in the caller's transaction `tx`. */
+export async function decideTask(ctx: PgContext, tx: Exec, schoolId: string, taskId: string, input: ApprovalInput & { now: Date }): Promise<DbResult<TaskRow>> {
   const row = first(await tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).for('update'));
   if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
-  if (!row.requiresApproval) return fail('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
-  if (row.approval !== 'pending' || row.status !== 'open') return fail('invalid', 'Keputusan sudah diambil / already decided');
-  const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
+  const change = approvalPatch(row, input, input.now);
+  if (!change.ok) return change;
+  const { patch, action } = change.value;
   await tx.update(tasks).set(patch).where(eq(tasks.id, taskId));
-  await ctx.audit(tx, { schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
+  await ctx.audit(tx, { schoolId, actorId: input.decidedBy, action, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: input.reason ?? null }, at: input.now });
   return ok({ ...row, ...patch });
 }
 

@@ -69,6 +69,16 @@ export function scrubIndicatorsAtOpen(value: Record<string, unknown> | null): Re
   return { ...value, flags: value.flags.map((f: unknown) => (f && typeof f === 'object' ? { ...f, reason: { id: ERASED, en: ERASED } } : f)) };
 }
 
+/** Case events that carry free text about the student: the kepsek's reason, the guru BK's note when asking again. */
+export const APPROVAL_EVENTS = ['approval.decided', 'approval.requested'];
+
+/** An approval event's data with its free text replaced, or null when it has none. */
+export function scrubApprovalEvent(data: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!data) return null;
+  const texts = ['reason', 'note'].filter((k) => typeof data[k] === 'string' && data[k] !== '');
+  return texts.length === 0 ? null : { ...data, ...Object.fromEntries(texts.map((k) => [k, ERASED])) };
+}
+
 /**
  * The rest of a student's traces outside their cases' events (inside the
  * caller's transaction): manual flag reasons, behaviour descriptions, the
@@ -90,12 +100,12 @@ export function eraseStudentTraces(ctx: SqliteContext, schoolId: string, student
     for (const c of db.select({ id: cases.id, value: cases.indicatorsAtOpen }).from(cases).where(inArray(cases.id, [...caseIds])).all()) {
       if (c.value) db.update(cases).set({ indicatorsAtOpen: scrubIndicatorsAtOpen(c.value) }).where(eq(cases.id, c.id)).run();
     }
-    // The kepsek's rejection reasons: on the task, in the approval event and in the notification about it.
+    // The kepsek's rejection reasons and the guru BK's notes: on the task, in the approval events and in the notifications about them.
     db.update(tasks).set({ approvalReason: ERASED }).where(and(inArray(tasks.caseId, [...caseIds]), isNotNull(tasks.approvalReason))).run();
     db.update(notifications).set({ body: { id: ERASED, en: ERASED } }).where(inArray(notifications.caseId, [...caseIds])).run();
-    for (const e of db.select({ id: caseEvents.id, data: caseEvents.data }).from(caseEvents).where(and(inArray(caseEvents.caseId, [...caseIds]), eq(caseEvents.type, 'approval.decided'))).all()) {
-      const data = e.data as Record<string, unknown> | null;
-      if (data && typeof data.reason === 'string' && data.reason !== '') db.update(caseEvents).set({ data: { ...data, reason: ERASED } }).where(eq(caseEvents.id, e.id)).run();
+    for (const e of db.select({ id: caseEvents.id, data: caseEvents.data }).from(caseEvents).where(and(inArray(caseEvents.caseId, [...caseIds]), inArray(caseEvents.type, APPROVAL_EVENTS))).all()) {
+      const scrubbed = scrubApprovalEvent(e.data as Record<string, unknown> | null);
+      if (scrubbed) db.update(caseEvents).set({ data: scrubbed }).where(eq(caseEvents.id, e.id)).run();
     }
     // Audit rows keep who did what and when; a free-text reason about the student goes.
     for (const caseId of caseIds) {

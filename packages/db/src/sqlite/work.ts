@@ -4,23 +4,21 @@ import { tasks, timers } from '../schema/index.ts';
 import type { TaskRepo, TimerRepo } from '../repository.ts';
 import type { TaskRow, TimerRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
+import { approvalPatch, type ApprovalInput } from '../approval.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The kepsek's approve/reject on a task that `requiresApproval`, audited; runs inside the caller's transaction. */
-export function decideTask(
-  ctx: SqliteContext, schoolId: string, taskId: string,
-  { decision, reason, decidedBy, now }: { decision: 'approved' | 'rejected'; reason?: string | null; decidedBy: string; now: Date },
-): DbResult<TaskRow> {
+/** A change of a task's approval (see approval.ts), audited; runs inside the caller's transaction. */
+export function decideTask(ctx: SqliteContext, schoolId: string, taskId: string, input: ApprovalInput & { now: Date }): DbResult<TaskRow> {
   const { db } = ctx;
   const row = db.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).get();
   if (!row) return fail<TaskRow>('not_found', 'Tugas tidak ditemukan / task not found');
-  if (!row.requiresApproval) return fail<TaskRow>('invalid', 'Tugas ini tidak memerlukan persetujuan / task needs no approval');
-  if (row.approval !== 'pending' || row.status !== 'open') return fail<TaskRow>('invalid', 'Keputusan sudah diambil / already decided');
-  const patch = { approval: decision, approvalReason: reason ?? null, decidedBy, decidedAt: now } as const;
+  const change = approvalPatch(row, input, input.now);
+  if (!change.ok) return change;
+  const { patch, action } = change.value;
   db.update(tasks).set(patch).where(eq(tasks.id, taskId)).run();
-  ctx.audit({ schoolId, actorId: decidedBy, action: `task.${decision}`, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: reason ?? null }, at: now });
+  ctx.audit({ schoolId, actorId: input.decidedBy, action, subject: `task:${taskId}`, details: { caseId: row.caseId, reason: input.reason ?? null }, at: input.now });
   return ok<TaskRow>({ ...row, ...patch });
 }
 
