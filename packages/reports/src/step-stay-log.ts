@@ -71,11 +71,17 @@ export class StepStayLog {
       if (!list) added.set(leaf, (list = []));
       list.push(ms);
     };
-    for (const [caseId, seq, at, stateAfter] of rows) {
-      let c = this.#cases.get(caseId);
+    let caseId: string | null = null;
+    let c: CaseCursor | undefined;
+    for (const [rowCase, seq, at, stateAfter] of rows) {
+      // Rows come grouped by case: look a case up once per run of its rows.
+      if (rowCase !== caseId) {
+        caseId = rowCase;
+        c = this.#cases.get(rowCase);
+      }
       if (c && seq <= c.seq) continue;
       if (contiguous && seq !== (c?.seq ?? 0) + 1) return false;
-      if (!c) this.#cases.set(caseId, (c = { seq: 0, leaves: [], since: [] }));
+      if (!c) this.#cases.set(rowCase, (c = { seq: 0, leaves: [], since: [] }));
       c.seq = seq;
       this.#events++;
       const now = leavesOf(stateAfter);

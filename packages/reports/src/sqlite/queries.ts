@@ -140,7 +140,8 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
         return { rows: prepare(STEP_EVENTS_SQL).raw(true).all(schoolId) as StepEventRow[], cursor: lastRowid() };
       }
       const rows = prepare(STEP_EVENTS_AFTER_SQL).raw(true).all(schoolId, after.cursor) as StepEventRow[];
-      // Rows are only ever added: unless a VACUUM renumbered rowids, what was read plus what is new is all there is.
+      // Rows are only ever added, so what was read plus what is new is all there is — unless a VACUUM renumbered
+      // rowids or another process wrote between these reads; then the counts differ and the caller reads everything.
       if (eventCount(schoolId) !== after.events + rows.length) return null;
       return { rows, cursor: lastRowid() };
     },
