@@ -175,12 +175,12 @@ async function compareAsync(name: string, subject: () => unknown, baseline: () =
   return { name, value, unit: 'ms/op', baseline: base, ratio: value / base, target: opts.target, pass: value / base <= opts.target };
 }
 
-/** Query texts shown with `JALUR_BENCH_EXPLAIN=1` (school scope). */
+/** Query texts shown with `JALUR_BENCH_EXPLAIN=1` (school scope, as `sqlite/queries.ts` words them for one school). */
 const EXPLAINED: Record<string, string> = {
-  closedPerMonth: "SELECT school_id AS schoolId, strftime('%Y-%m', (closed_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count FROM cases WHERE school_id = ? AND status = 'closed' AND closed_at IS NOT NULL GROUP BY school_id, month",
-  openedPerMonth: "SELECT school_id AS schoolId, strftime('%Y-%m', (opened_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count FROM cases WHERE school_id = ? GROUP BY school_id, month",
-  overdue: "SELECT school_id AS schoolId, state_id AS stateId, count(*) AS count FROM tasks WHERE school_id = ? AND status = 'open' AND due_at < @now GROUP BY school_id, state_id",
-  byFactor: "SELECT rf.school_id AS schoolId, rf.factor AS factor, count(*) AS count FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = ? AND c.status = 'active' GROUP BY rf.school_id, rf.factor",
+  closedPerMonth: "SELECT school_id AS schoolId, strftime('%Y-%m', (closed_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count FROM cases WHERE school_id = ? AND status = 'closed' AND closed_at IS NOT NULL GROUP BY month",
+  openedPerMonth: "SELECT school_id AS schoolId, strftime('%Y-%m', (opened_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count FROM cases WHERE school_id = ? GROUP BY month",
+  overdue: "SELECT school_id AS schoolId, state_id AS stateId, count(*) AS count FROM tasks WHERE school_id = ? AND status = 'open' AND due_at < @now GROUP BY state_id",
+  byFactor: "SELECT rf.school_id AS schoolId, rf.factor AS factor, count(*) AS count FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = ? AND c.status = 'active' GROUP BY rf.factor",
 };
 
 export default async function (): Promise<BenchEntry[]> {

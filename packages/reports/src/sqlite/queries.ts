@@ -93,7 +93,9 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
   const lastRowid = (): number => (prepare('SELECT max(rowid) FROM case_events').pluck().get() as number | null) ?? 0;
   function scoped<T>(name: ScopedName, scope: ReportScope, named: Record<string, number> = {}): T[] {
     const { where, params } = scopeFilter(scope, SCOPED_SQL[name].includes('{where:rf.}') ? 'rf.' : '');
-    const text = SCOPED_SQL[name].replace(/\{where(:rf\.)?\}/, where);
+    let text = SCOPED_SQL[name].replace(/\{where(:rf\.)?\}/, where);
+    // One school: `school_id` is constant, so grouping by it too only costs a wider sort key (the bare column still reads it).
+    if (scope.kind === 'school') text = text.replace(/GROUP BY (rf\.)?school_id, /, 'GROUP BY ');
     const st = prepare(text);
     return (Object.keys(named).length > 0 ? st.all(named, ...params) : st.all(...params)) as T[];
   }
