@@ -5,9 +5,8 @@
  */
 import type { Localized, StepKind } from '@jalur/engine';
 import { tallyOutcomes, type ReportedOutcome } from './outcome.ts';
-import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, StateCount } from './queries.ts';
+import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, StateCount, StepEventCursor } from './queries.ts';
 import { WIB_OFFSET_MINUTES } from './period.ts';
-import type { StepEventCursor } from './queries.ts';
 import { StepStayLog, type StepMedian } from './step-stay-log.ts';
 import { leavesOf, mergedStepLabels, type StepLabel } from './steps.ts';
 
@@ -63,7 +62,7 @@ interface EventFigures {
   byFactor: FactorCount[];
   months: MonthCount[];
   outcomes: OutcomeCount[];
-  /** Median stay per step, taken from `stays` when these figures were read. */
+  /** Median stay per step, taken from the school's stay log when these figures were read. */
   medians: StepMedian[];
 }
 
