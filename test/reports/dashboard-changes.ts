@@ -5,9 +5,10 @@
  * decision — each event through `db.cases.create` / `advance` / `fireTimer`
  * and the engine, as the API does — with a callback after every change.
  */
-import { activeSteps, handlersFor, type CaseSnapshot, type FormField, type StartCaseInput } from '../../packages/engine/src/index.ts';
+import { activeSteps, handlersFor, type CaseSnapshot, type StartCaseInput } from '../../packages/engine/src/index.ts';
 import { CompiledPathwayCache, advanceWith, openingEvent, startWith, type CaseRow, type JalurDb } from '../../packages/db/src/index.ts';
 import { createReportQueries, schoolSummary, type ReportQueries, type SchoolSummary } from '../../packages/reports/src/index.ts';
+import { sampleValue } from '../../packages/db/src/seed.ts';
 
 const DAY = 86_400_000;
 /** Who sends an event: the first of these roles its step allows (as the demo seed picks). */
@@ -24,21 +25,6 @@ export const CLOSING_PLAN: readonly (readonly [type: string, data?: Record<strin
   ['EVALUASI_SEKARANG'],
   ['TUTUP_KASUS', { outcome: 'resolved', riskChange: 'teratasi' }],
 ];
-
-function sampleValue(field: FormField, now: Date): unknown {
-  switch (field.type) {
-    case 'number':
-      return field.max !== undefined && field.max <= 1 ? 0.85 : Math.max(field.min ?? 0, Math.min(field.max ?? 70, 70));
-    case 'choice':
-      return field.options?.[0] ?? 'lainnya';
-    case 'boolean':
-      return true;
-    case 'date':
-      return now.toISOString().slice(0, 10);
-    case 'text':
-      return 'Catatan uji.';
-  }
-}
 
 /** A dashboard answer without the instant it was made. */
 export const stableSummary = ({ generatedAt: _, ...rest }: SchoolSummary) => rest;

@@ -76,8 +76,8 @@ function readTemplates(dir: string): { docs: PathwayDocument[]; skipped: string[
   return { docs, skipped };
 }
 
-/** A value that satisfies a form field (the demo fills what a plan does not say). */
-function sampleValue(field: FormField, now: Date): unknown {
+/** A value that satisfies a form field (the demo fills what a plan does not say; tests that drive real cases do the same). */
+export function sampleValue(field: FormField, now: Date): unknown {
   switch (field.type) {
     case 'number':
       return field.max !== undefined && field.max <= 1 ? 0.85 : Math.max(field.min ?? 0, Math.min(field.max ?? 70, 70));
