@@ -15,8 +15,7 @@ import { useStepMarks } from './StepNodeView.tsx';
 function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
   const { t, i18n } = useTranslation();
   const marks = useStepMarks(id);
-  const checkpoint = useEditor((s) => s.checkpoint);
-  const touched = useEditor((s) => s.touched);
+  const { checkpoint, touched } = useEditor.getState();
   const readOnly = useEditor((s) => s.readOnly);
   const parallel = type === 'parallel';
   const meta = data.config.meta;

@@ -9,21 +9,37 @@ import { Clock, Lock, Flag, ShieldCheck } from 'lucide-react';
 import { STEP_KINDS, type StepKind } from '@jalur/engine';
 import { KIND_LOOK } from '../kinds.ts';
 import type { StepNode } from '../model/types.ts';
-import { useEditor } from '../store/editorStore.ts';
+import { useEditor, type EditorState } from '../store/editorStore.ts';
 import { ROLE_LABELS } from '../model/guardText.ts';
 import type { Lang } from '../../i18n/index.ts';
 
-/** Zoomed far out, steps show only their icon and title: less to draw, and the rest is unreadable anyway. */
-export const compactSelector = (s: ReactFlowState) => s.transform[2] < 0.45;
+/**
+ * How much a step or transition shows at the current zoom: everything (0);
+ * zoomed out, only the icon and title (1, the rest is unreadable anyway);
+ * zoomed far out, not even the icons (2, a few pixels wide by then). Less to
+ * draw keeps dragging smooth on large pathways. One number, so one store
+ * subscription per element.
+ */
+export type ZoomDetail = 0 | 1 | 2;
+export const zoomDetailSelector = (s: ReactFlowState): ZoomDetail => (s.transform[2] < 0.3 ? 2 : s.transform[2] < 0.45 ? 1 : 0);
 
-/** Classes for lint and simulate marks of one step (shared with group nodes). */
-export function useStepMarks(id: string): string {
-  const issue = useEditor((s) => s.issues.nodes.get(id)?.severity);
-  const active = useEditor((s) => s.sim?.active.has(id) ?? false);
-  const visited = useEditor((s) => s.sim?.visited.has(id) ?? false);
-  const initial = useEditor((s) => s.initials.has(id));
-  const diff = useEditor((s) => s.diff?.nodes.get(id));
+/** The mark classes of one step, from lint, simulation, diff and the initial steps. */
+function stepMarks(s: EditorState, id: string): string {
+  const issue = s.issues.nodes.get(id)?.severity;
+  const active = s.sim?.active.has(id) ?? false;
+  const visited = s.sim?.visited.has(id) ?? false;
+  const initial = s.initials.has(id);
+  const diff = s.diff?.nodes.get(id);
   return [diff ? `diff-${diff}` : '', issue ? `has-${issue}` : '', active ? 'is-active' : '', visited && !active ? 'is-visited' : '', initial ? 'is-initial' : ''].join(' ');
+}
+
+/**
+ * Classes for lint and simulate marks of one step (shared with group nodes).
+ * One selector returning a string: the store changes on every drag frame, and
+ * hundreds of steps each checking one string is far cheaper than five each.
+ */
+export function useStepMarks(id: string): string {
+  return useEditor((s) => stepMarks(s, id));
 }
 
 function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
@@ -33,7 +49,8 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
     const { t, i18n } = useTranslation();
     const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
     const marks = useStepMarks(id);
-    const compact = useStore(compactSelector);
+    const detail = useStore(zoomDetailSelector);
+    const compact = detail > 0;
     const meta = data.config.meta;
     const title = meta ? (meta.title[lang] ?? meta.title.id) : data.key;
     const final = data.config.type === 'final';
@@ -47,7 +64,7 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
         <Handle type="target" position={Position.Left} aria-label={t('canvas.handleIn')} />
         <div className="step-head">
           <span className="step-icon" aria-hidden>
-            <Icon size={16} />
+            {detail < 2 && <Icon size={16} />}
           </span>
           <span className="step-kind">{t(`kind.${kind}`)}</span>
         </div>

@@ -5,13 +5,13 @@
 import { memo, useContext } from 'react';
 import { createPortal } from 'react-dom';
 import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
-import { compactSelector } from './StepNodeView.tsx';
+import { zoomDetailSelector } from './StepNodeView.tsx';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import { Timer, Zap } from 'lucide-react';
 import { durationLabel } from '@jalur/engine';
 import type { TransitionEdge } from '../model/types.ts';
-import { useEditor } from '../store/editorStore.ts';
+import { useEditor, type EditorState } from '../store/editorStore.ts';
 import { describeGuard } from '../model/guardText.ts';
 
 function loopPath(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
@@ -19,16 +19,23 @@ function loopPath(sx: number, sy: number, tx: number, ty: number): [string, numb
   return [`M ${sx} ${sy} C ${sx + 70} ${sy - lift - 40}, ${tx - 70} ${ty - lift - 40}, ${tx} ${ty}`, (sx + tx) / 2, Math.min(sy, ty) - lift - 8];
 }
 
+/** The mark classes of one transition, from lint, simulation and diff. */
+function edgeMarks(s: EditorState, id: string): string {
+  const issue = s.issues.edges.get(id)?.severity;
+  const taken = s.sim?.taken.has(id) ?? false;
+  const diff = s.diff?.edges.get(id);
+  return `${issue ? `has-${issue}` : ''} ${taken ? 'is-taken' : ''} ${diff ? `diff-${diff}` : ''}`;
+}
+
 function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<TransitionEdge>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const fields = useEditor((s) => s.fields);
-  const issue = useEditor((s) => s.issues.edges.get(id)?.severity);
-  const taken = useEditor((s) => s.sim?.taken.has(id) ?? false);
-  const select = useEditor((s) => s.select);
+  // One string for all marks: one subscription instead of three per transition (the store changes on every drag frame).
+  const marks = useEditor((s) => edgeMarks(s, id));
   const labelLayer = useContext(LabelLayerContext);
-  const compact = useStore(compactSelector);
-  const diff = useEditor((s) => s.diff?.edges.get(id));
+  const detail = useStore(zoomDetailSelector);
+  const compact = detail > 0;
   const [path, labelX, labelY] =
     source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
@@ -42,7 +49,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
       timer = data.event;
     }
   }
-  const cls = `transition-edge ${selected ? 'is-selected' : ''} ${issue ? `has-${issue}` : ''} ${taken ? 'is-taken' : ''} ${data.trigger === 'after' ? 'is-timer' : ''} ${diff ? `diff-${diff}` : ''}`;
+  const cls = `transition-edge ${selected ? 'is-selected' : ''} ${marks} ${data.trigger === 'after' ? 'is-timer' : ''}`;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={16} />
@@ -51,18 +58,18 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
           type="button"
           className={`edge-label nodrag nopan ${cls}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          onClick={() => select({ edge: id })}
+          onClick={() => useEditor.getState().select({ edge: id })}
           data-testid={`edge-${id}`}
           aria-label={`${t('edge.transition')}: ${[label, timer, guard].filter(Boolean).join(', ')}`}
         >
           {timer && (
             <span className="edge-timer">
-              <Timer size={11} aria-hidden /> {timer}
+              {detail < 2 && <Timer size={11} aria-hidden />} {timer}
             </span>
           )}
           {label && (
             <span className="edge-event">
-              {data.trigger === 'always' && <Zap size={11} aria-hidden />} {label}
+              {data.trigger === 'always' && detail < 2 && <Zap size={11} aria-hidden />} {label}
             </span>
           )}
           {guard && !compact && <span className="edge-guard">[{guard}]</span>}

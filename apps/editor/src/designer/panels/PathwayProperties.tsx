@@ -15,7 +15,8 @@ export function PathwayProperties() {
   const { t } = useTranslation();
   const header = useEditor((s) => s.header);
   const readOnly = useEditor((s) => s.readOnly);
-  const topSteps = useEditor(useShallow((s) => s.nodes.filter((n) => !n.parentId)));
+  // Step data, not nodes: a node object changes on every drag frame, its data does not.
+  const topSteps = useEditor(useShallow((s) => s.nodes.filter((n) => !n.parentId).map((n) => n.data)));
   const count = useEditor((s) => s.nodes.length);
   return (
     <div className="props" data-testid="pathway-properties">
@@ -41,9 +42,9 @@ export function PathwayProperties() {
         <span>{t('props.firstStep')}</span>
         <select value={header.machine.initial ?? ''} disabled={readOnly} onChange={(e) => editHeader((h) => ({ ...h, machine: { ...h.machine, initial: e.target.value } }))}>
           <option value="">—</option>
-          {topSteps.map((n) => (
-            <option key={n.id} value={n.data.key}>
-              {n.data.config.meta?.title.id ?? n.data.key}
+          {topSteps.map((d) => (
+            <option key={d.key} value={d.key}>
+              {d.config.meta?.title.id ?? d.key}
             </option>
           ))}
         </select>

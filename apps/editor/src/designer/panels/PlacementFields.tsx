@@ -2,6 +2,7 @@
  * Where a step sits (top level or inside a group) and a keyboard-friendly way
  * to connect it to another step.
  */
+import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,13 +16,16 @@ export function PlacementFields({ node, readOnly }: { node: { id: string; data: 
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const rf = useReactFlow();
-  const options = useEditor(
-    useShallow((s) => s.nodes.map((n) => `${n.id}\u0000${n.type}\u0000${n.data.config.meta?.title[lang] ?? n.data.config.meta?.title.id ?? n.data.key}`)),
-  );
-  const steps = options.map((o) => {
-    const [id = '', type = '', title = ''] = o.split('\u0000');
-    return { id, type, title };
-  });
+  // Ids, types and data, not nodes: a node object changes on every drag frame, these do not.
+  const flat = useEditor(useShallow((s) => s.nodes.flatMap((n) => [n.id, n.type ?? '', n.data] as const)));
+  const steps = useMemo(() => {
+    const out: { id: string; type: string; title: string }[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      const d = flat[i + 2] as StepNode['data'];
+      out.push({ id: flat[i] as string, type: flat[i + 1] as string, title: d.config.meta?.title[lang] ?? d.config.meta?.title.id ?? d.key });
+    }
+    return out;
+  }, [flat, lang]);
   const containers = steps.filter((s) => (s.type === 'group' || s.type === 'parallel') && !isWithin(s.id, node.id));
   const absolute = (id: string) => rf.getInternalNode(id)?.internals.positionAbsolute ?? { x: 0, y: 0 };
   return (
