@@ -10,7 +10,7 @@ import type { StepNode } from '../model/types.ts';
 import { useEditor } from '../store/editorStore.ts';
 import { KIND_LOOK } from '../kinds.ts';
 import { kindOf } from '../model/nodeType.ts';
-import { useStepMarks } from './StepNodeView.tsx';
+import { selectOnPress, useStepMarks } from './StepNodeView.tsx';
 
 function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
   const { t, i18n } = useTranslation();
@@ -23,7 +23,7 @@ function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
   const look = KIND_LOOK[kindOf(data.config)];
   const Icon = parallel ? Columns2 : Layers;
   return (
-    <div className={`group-node ${parallel ? 'is-parallel' : ''} ${selected ? 'is-selected' : ''} ${marks}`} style={{ '--kind': look.color } as React.CSSProperties} data-testid={`node-${id}`} aria-label={`${parallel ? t('canvas.parallel') : t('canvas.group')}: ${title}`}>
+    <div className={`group-node ${parallel ? 'is-parallel' : ''} ${selected ? 'is-selected' : ''} ${marks}`} style={{ '--kind': look.color } as React.CSSProperties} data-testid={`node-${id}`} aria-label={`${parallel ? t('canvas.parallel') : t('canvas.group')}: ${title}`} onPointerDown={(e) => selectOnPress(id, !!selected, e)}>
       <NodeResizer isVisible={selected && !readOnly} minWidth={200} minHeight={120} onResizeStart={checkpoint} onResizeEnd={touched} />
       <Handle type="target" position={Position.Left} aria-label={t('canvas.handleIn')} />
       <div className="group-head">

@@ -2,7 +2,7 @@
  * One node component per step kind: the kind's icon and colour, the title,
  * role badges, a due-days badge, confidentiality, lint and simulate marks.
  */
-import { memo, type ComponentType } from 'react';
+import { memo, type ComponentType, type PointerEvent as ReactPointerEvent } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { Clock, Lock, Flag, ShieldCheck } from 'lucide-react';
@@ -34,6 +34,20 @@ function stepMarks(s: EditorState, id: string): string {
 }
 
 /**
+ * Selects a step as soon as the pointer is pressed on it (design mode, plain
+ * press, not on a handle). React Flow would select it on the drag's first
+ * move, doing the selection's work (panel, marks, toolbar) in the same frame
+ * as the first drag update; the end state is the same either way.
+ */
+export function selectOnPress(id: string, selected: boolean, e: ReactPointerEvent): void {
+  if (selected || e.button !== 0 || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.target instanceof Element && e.target.closest('.react-flow__handle')) return;
+  const s = useEditor.getState();
+  if (s.readOnly || s.mode !== 'design') return;
+  s.select({ node: id });
+}
+
+/**
  * Classes for lint and simulate marks of one step (shared with group nodes).
  * One selector returning a string: the store changes on every drag frame, and
  * hundreds of steps each checking one string is far cheaper than five each.
@@ -60,6 +74,7 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
         style={{ '--kind': look.color } as React.CSSProperties}
         data-testid={`node-${id}`}
         aria-label={`${t(`kind.${kind}`)}: ${title}`}
+        onPointerDown={(e) => selectOnPress(id, !!selected, e)}
       >
         <Handle type="target" position={Position.Left} aria-label={t('canvas.handleIn')} />
         <div className="step-head">

@@ -101,6 +101,18 @@ function derive(m: PathwayModel): Pick<EditorState, 'initials' | 'fields'> {
   return { initials, fields: guardFieldsOf(modelToDocument(m)) };
 }
 
+/** The elements with only `id` selected; the same array when that is already so. */
+function reselect<T extends { id: string; selected?: boolean }>(items: T[], id: string | undefined): T[] {
+  let changed = false;
+  const next = items.map((x) => {
+    const want = x.id === id;
+    if (!!x.selected === want) return x;
+    changed = true;
+    return { ...x, selected: want };
+  });
+  return changed ? next : items;
+}
+
 /** A model plus what is derived from it, ready to `set`. */
 function withDerived<T extends PathwayModel>(m: T): T & Pick<EditorState, 'initials' | 'fields'> {
   return { ...m, ...derive(m) };
@@ -221,10 +233,11 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
 
   select({ node, edge }) {
-    set({
-      nodes: get().nodes.map((n) => (n.id === node ? (n.selected ? n : { ...n, selected: true }) : n.selected ? { ...n, selected: false } : n)),
-      edges: get().edges.map((e) => (e.id === edge ? (e.selected ? e : { ...e, selected: true }) : e.selected ? { ...e, selected: false } : e)),
-    });
+    // Arrays are replaced only when a selection flag changes: a new edges array makes React Flow
+    // rebuild its edge lookup and recheck every transition, which showed when pressing on a step.
+    const nodes = reselect(get().nodes, node);
+    const edges = reselect(get().edges, edge);
+    if (nodes !== get().nodes || edges !== get().edges) set({ nodes, edges });
   },
 
   setMode(mode) {
