@@ -56,7 +56,7 @@ export interface EditorState extends PathwayModel {
   loadDiff(model: PathwayModel, diff: NonNullable<EditorState['diff']>): void;
   /** Applies a pure edit with history. `coalesce` merges quick edits of the same field. */
   commit(edit: (m: PathwayModel) => PathwayModel, coalesce?: string): void;
-  /** Records the current model in history without changing it (before a drag or resize). */
+  /** Records the model in history before a drag or resize (with the drag's first change, so a drag without one adds nothing). */
   checkpoint(): void;
   /** Marks the model changed after a drag or resize ended. */
   touched(): void;
@@ -85,6 +85,12 @@ const emptyDoc: PathwayDocument = {
   machine: { id: 'jalur_baru', states: {} },
   layout: {},
 };
+
+/**
+ * A drag or resize has started (`checkpoint`) and its first change has not come yet: the model
+ * before that change goes into the history then. Not state anyone renders, so not in the store.
+ */
+let checkpointPending = false;
 
 function snap(s: PathwayModel): Snapshot {
   return { header: s.header, nodes: s.nodes, edges: s.edges };
@@ -133,10 +139,12 @@ export const useEditor = create<EditorState>()((set, get) => ({
   diff: null,
 
   load(doc, opts) {
+    checkpointPending = false;
     set({ ...withDerived(documentToModel(doc)), readOnly: opts?.readOnly ?? false, past: [], future: [], rev: get().rev + 1, lastCoalesce: null, mode: 'design', sim: null, diff: null });
   },
 
   loadDiff(model, diff) {
+    checkpointPending = false;
     set({ ...withDerived(model), readOnly: true, past: [], future: [], rev: get().rev + 1, lastCoalesce: null, mode: 'design', sim: null, diff });
   },
 
@@ -152,19 +160,26 @@ export const useEditor = create<EditorState>()((set, get) => ({
   },
 
   checkpoint() {
-    const s = get();
-    if (s.readOnly) return;
-    set({ past: [...s.past, snap(s)].slice(-HISTORY_LIMIT), future: [], lastCoalesce: null });
+    if (get().readOnly) return;
+    // Recorded with the first change it is for (one store update in the drag's first frame, not two).
+    checkpointPending = true;
   },
 
   touched() {
+    checkpointPending = false;
     set({ rev: get().rev + 1 });
   },
 
   onNodesChange(changes) {
     // Removal goes through deleteElements (one undo step, children and initial fixed).
-    const kept = changes.filter((c) => c.type !== 'remove' && (!get().readOnly || c.type === 'select' || c.type === 'dimensions'));
-    if (kept.length) set({ nodes: applyNodeChanges(kept, get().nodes) });
+    const s = get();
+    const kept = changes.filter((c) => c.type !== 'remove' && (!s.readOnly || c.type === 'select' || c.type === 'dimensions'));
+    if (!kept.length) return;
+    const nodes = applyNodeChanges(kept, s.nodes);
+    if (checkpointPending && kept.some((c) => c.type === 'position' || (c.type === 'dimensions' && c.resizing))) {
+      checkpointPending = false;
+      set({ nodes, past: [...s.past, snap(s)].slice(-HISTORY_LIMIT), future: [], lastCoalesce: null });
+    } else set({ nodes });
   },
 
   onEdgesChange(changes) {
