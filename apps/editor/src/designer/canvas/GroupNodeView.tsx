@@ -10,7 +10,7 @@ import type { StepNode } from '../model/types.ts';
 import { useEditor } from '../store/editorStore.ts';
 import { KIND_LOOK } from '../kinds.ts';
 import { kindOf } from '../model/nodeType.ts';
-import { selectOnPress, useStepMarks } from './StepNodeView.tsx';
+import { sameStepProps, selectOnPress, useStepMarks } from './StepNodeView.tsx';
 
 function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
   const { t, i18n } = useTranslation();
@@ -36,4 +36,4 @@ function ContainerNode({ id, data, selected, type }: NodeProps<StepNode>) {
   );
 }
 
-export const GroupNodeView = memo(ContainerNode);
+export const GroupNodeView = memo(ContainerNode, sameStepProps);

@@ -15,8 +15,9 @@ import type { Lang } from '../../i18n/index.ts';
 
 /**
  * How much a step or transition shows at the current zoom: everything (0);
- * zoomed out, only the icon and title (1, the rest is unreadable anyway);
- * zoomed far out, not even the icons (2, a few pixels wide by then). Less to
+ * zoomed out, only the icon, kind and title (1, the rest is unreadable anyway);
+ * zoomed far out, only the title (2, icons and the kind's name are a few
+ * pixels by then; the kind's colour stays). Less to
  * draw keeps dragging smooth on large pathways. One number, so one store
  * subscription per element.
  */
@@ -81,7 +82,8 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
           <span className="step-icon" aria-hidden>
             {detail < 2 && <Icon size={16} />}
           </span>
-          <span className="step-kind">{t(`kind.${kind}`)}</span>
+          {/* Far out the kind's name is a blur; its colour and the node's aria-label still say it. */}
+          <span className="step-kind">{detail < 2 && t(`kind.${kind}`)}</span>
         </div>
         {marks.includes('is-initial') && (
           <span className="start-flag" title={t('canvas.initial')}>
@@ -120,7 +122,16 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
     );
   }
   StepNodeView.displayName = `StepNode_${kind}`;
-  return memo(StepNodeView);
+  return memo(StepNodeView, sameStepProps);
+}
+
+/**
+ * A step draws only its id, data and selection; React Flow also passes its
+ * position, which changes on every frame of a drag. Ignoring that keeps the
+ * dragged step (its text, badges and handles) from rendering again per frame.
+ */
+export function sameStepProps(a: NodeProps<StepNode>, b: NodeProps<StepNode>): boolean {
+  return a.id === b.id && a.data === b.data && a.selected === b.selected && a.type === b.type;
 }
 
 /** The node components, one per step kind, created once. */

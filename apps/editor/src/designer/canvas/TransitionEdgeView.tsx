@@ -2,17 +2,18 @@
  * A transition: its event (or the button label), its guard in words and its
  * timer, on a label that can be clicked to select the transition.
  */
-import { memo, useContext } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { zoomDetailSelector } from './StepNodeView.tsx';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Timer, Zap } from 'lucide-react';
 import { durationLabel } from '@jalur/engine';
-import type { TransitionEdge } from '../model/types.ts';
+import type { TransitionData, TransitionEdge } from '../model/types.ts';
 import { useEditor, type EditorState } from '../store/editorStore.ts';
-import { describeGuard } from '../model/guardText.ts';
+import { describeGuard, type GuardField } from '../model/guardText.ts';
 
 function loopPath(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
   const lift = 70;
@@ -27,6 +28,21 @@ function edgeMarks(s: EditorState, id: string): string {
   return `${issue ? `has-${issue}` : ''} ${taken ? 'is-taken' : ''} ${diff ? `diff-${diff}` : ''}`;
 }
 
+/** What a transition's label says: its event (or button label), its guard in words, its timer. */
+function labelWords(data: TransitionData, fields: GuardField[], lang: 'id' | 'en', t: TFunction): { label: string | null; guard: string | null; timer: string | null; aria: string } {
+  const label = data.trigger === 'on' ? (data.config.meta?.label?.[lang] ?? data.config.meta?.label?.id ?? data.event) : data.trigger === 'after' ? null : t('edge.always');
+  const guard = data.config.guard ? describeGuard(data.config.guard, fields, lang) : null;
+  let timer: string | null = null;
+  if (data.trigger === 'after') {
+    try {
+      timer = durationLabel(data.event, lang);
+    } catch {
+      timer = data.event;
+    }
+  }
+  return { label, guard, timer, aria: `${t('edge.transition')}: ${[label, timer, guard].filter(Boolean).join(', ')}` };
+}
+
 function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<TransitionEdge>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
@@ -38,17 +54,10 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   const compact = detail > 0;
   const [path, labelX, labelY] =
     source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  if (!data) return null;
-  const label = data.trigger === 'on' ? (data.config.meta?.label?.[lang] ?? data.config.meta?.label?.id ?? data.event) : data.trigger === 'after' ? null : t('edge.always');
-  const guard = data.config.guard ? describeGuard(data.config.guard, fields, lang) : null;
-  let timer: string | null = null;
-  if (data.trigger === 'after') {
-    try {
-      timer = durationLabel(data.event, lang);
-    } catch {
-      timer = data.event;
-    }
-  }
+  // The words depend on the transition, not on where it is drawn: worked out once, not on every drag frame.
+  const words = useMemo(() => (data ? labelWords(data, fields, lang, t) : null), [data, fields, lang, t]);
+  if (!data || !words) return null;
+  const { label, guard, timer, aria } = words;
   const cls = `transition-edge ${selected ? 'is-selected' : ''} ${marks} ${data.trigger === 'after' ? 'is-timer' : ''}`;
   return (
     <>
@@ -60,7 +69,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           onClick={() => useEditor.getState().select({ edge: id })}
           data-testid={`edge-${id}`}
-          aria-label={`${t('edge.transition')}: ${[label, timer, guard].filter(Boolean).join(', ')}`}
+          aria-label={aria}
         >
           {timer && (
             <span className="edge-timer">
