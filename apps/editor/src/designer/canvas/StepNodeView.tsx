@@ -17,9 +17,8 @@ import type { Lang } from '../../i18n/index.ts';
  * How much a step or transition shows at the current zoom: everything (0);
  * zoomed out, only the icon, kind and title (1, the rest is unreadable anyway);
  * zoomed far out, only the title (2, icons and the kind's name are a few
- * pixels by then; the kind's colour stays). Less to
- * draw keeps dragging smooth on large pathways. One number, so one store
- * subscription per element.
+ * pixels by then; the kind's colour stays). Less to draw keeps dragging smooth
+ * on large pathways. One number, so one store subscription per element.
  */
 export type ZoomDetail = 0 | 1 | 2;
 export const zoomDetailSelector = (s: ReactFlowState): ZoomDetail => (s.transform[2] < 0.3 ? 2 : s.transform[2] < 0.45 ? 1 : 0);
