@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete, type OnNodeDrag } from '@xyflow/react';
 import { LabelLayerContext } from './labelLayer.ts';
+import { ZoomDetailContext, zoomDetailSelector } from './zoomDetail.ts';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
@@ -75,6 +76,7 @@ export function Canvas() {
   const dropTarget = useDropTarget();
   const editable = !readOnly && mode === 'design';
   const domNode = useStore((s) => s.domNode);
+  const detail = useStore(zoomDetailSelector);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   useEffect(() => {
     setLabelLayer(domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
@@ -143,6 +145,7 @@ export function Canvas() {
   }, [store]);
 
   return (
+    <ZoomDetailContext.Provider value={detail}>
     <LabelLayerContext.Provider value={labelLayer}>
     <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<StepNode, TransitionEdge>
@@ -177,5 +180,6 @@ export function Canvas() {
       </ReactFlow>
     </div>
     </LabelLayerContext.Provider>
+    </ZoomDetailContext.Provider>
   );
 }

@@ -2,8 +2,9 @@
  * One node component per step kind: the kind's icon and colour, the title,
  * role badges, a due-days badge, confidentiality, lint and simulate marks.
  */
-import { memo, type ComponentType, type PointerEvent as ReactPointerEvent } from 'react';
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, useContext, type ComponentType, type PointerEvent as ReactPointerEvent } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { ZoomDetailContext } from './zoomDetail.ts';
 import { useTranslation } from 'react-i18next';
 import { Clock, Lock, Flag, ShieldCheck } from 'lucide-react';
 import { STEP_KINDS, type StepKind } from '@jalur/engine';
@@ -13,15 +14,6 @@ import { useEditor, type EditorState } from '../store/editorStore.ts';
 import { ROLE_LABELS } from '../model/guardText.ts';
 import type { Lang } from '../../i18n/index.ts';
 
-/**
- * How much a step or transition shows at the current zoom: everything (0);
- * zoomed out, only the icon, kind and title (1, the rest is unreadable anyway);
- * zoomed far out, only the title (2, icons and the kind's name are a few
- * pixels by then; the kind's colour stays). Less to draw keeps dragging smooth
- * on large pathways. One number, so one store subscription per element.
- */
-export type ZoomDetail = 0 | 1 | 2;
-export const zoomDetailSelector = (s: ReactFlowState): ZoomDetail => (s.transform[2] < 0.3 ? 2 : s.transform[2] < 0.45 ? 1 : 0);
 
 /** The mark classes of one step, from lint, simulation, diff and the initial steps. */
 function stepMarks(s: EditorState, id: string): string {
@@ -63,7 +55,7 @@ function makeStepNode(kind: StepKind): ComponentType<NodeProps<StepNode>> {
     const { t, i18n } = useTranslation();
     const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
     const marks = useStepMarks(id);
-    const detail = useStore(zoomDetailSelector);
+    const detail = useContext(ZoomDetailContext);
     const compact = detail > 0;
     const meta = data.config.meta;
     const title = meta ? (meta.title[lang] ?? meta.title.id) : data.key;

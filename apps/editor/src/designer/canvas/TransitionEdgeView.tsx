@@ -4,8 +4,8 @@
  */
 import { memo, useContext, useMemo } from 'react';
 import { createPortal } from 'react-dom';
-import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
-import { zoomDetailSelector } from './StepNodeView.tsx';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { ZoomDetailContext } from './zoomDetail.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -50,7 +50,7 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   // One string for all marks: one subscription instead of three per transition (the store changes on every drag frame).
   const marks = useEditor((s) => edgeMarks(s, id));
   const labelLayer = useContext(LabelLayerContext);
-  const detail = useStore(zoomDetailSelector);
+  const detail = useContext(ZoomDetailContext);
   const compact = detail > 0;
   const [path, labelX, labelY] =
     source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
