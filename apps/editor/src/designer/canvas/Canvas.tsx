@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete, type OnNodeDrag } from '@xyflow/react';
 import { LabelLayerContext } from './labelLayer.ts';
 import { ZoomDetailContext, zoomDetailSelector } from './zoomDetail.ts';
+import { GuardFieldsContext } from './guardFieldsContext.ts';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
@@ -77,6 +78,7 @@ export function Canvas() {
   const editable = !readOnly && mode === 'design';
   const domNode = useStore((s) => s.domNode);
   const detail = useStore(zoomDetailSelector);
+  const fields = useEditor((s) => s.fields);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   useEffect(() => {
     setLabelLayer(domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
@@ -146,6 +148,7 @@ export function Canvas() {
 
   return (
     <ZoomDetailContext.Provider value={detail}>
+    <GuardFieldsContext.Provider value={fields}>
     <LabelLayerContext.Provider value={labelLayer}>
     <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<StepNode, TransitionEdge>
@@ -180,6 +183,7 @@ export function Canvas() {
       </ReactFlow>
     </div>
     </LabelLayerContext.Provider>
+    </GuardFieldsContext.Provider>
     </ZoomDetailContext.Provider>
   );
 }

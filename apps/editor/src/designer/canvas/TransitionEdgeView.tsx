@@ -6,6 +6,7 @@ import { memo, useContext, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { ZoomDetailContext } from './zoomDetail.ts';
+import { GuardFieldsContext } from './guardFieldsContext.ts';
 import { LabelLayerContext } from './labelLayer.ts';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -46,7 +47,7 @@ function labelWords(data: TransitionData, fields: GuardField[], lang: 'id' | 'en
 function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<TransitionEdge>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const fields = useEditor((s) => s.fields);
+  const fields = useContext(GuardFieldsContext);
   // One string for all marks: one subscription instead of three per transition (the store changes on every drag frame).
   const marks = useEditor((s) => edgeMarks(s, id));
   const labelLayer = useContext(LabelLayerContext);
