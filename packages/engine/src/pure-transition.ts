@@ -22,24 +22,22 @@ type InertScope = ActorScope<AnyMachineSnapshot, EventObject, ActorSystem<any>>;
 const scopes = new WeakMap<AnyStateMachine, InertScope>();
 
 function inertScope(machine: AnyStateMachine): InertScope {
-  let scope = scopes.get(machine);
-  if (!scope) {
-    // Never started: its system schedules nothing and delivers nothing.
-    const self = createActor(machine);
-    const created: InertScope = {
-      self,
-      id: '',
-      sessionId: '',
-      system: self.system,
-      logger: () => {},
-      defer: () => {},
-      emit: () => {},
-      stopChild: () => {},
-      actionExecutor: () => {},
-    };
-    scopes.set(machine, created);
-    return created;
-  }
+  const known = scopes.get(machine);
+  if (known) return known;
+  // Never started: its system schedules nothing and delivers nothing.
+  const self = createActor(machine);
+  const scope: InertScope = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: () => {},
+  };
+  scopes.set(machine, scope);
   return scope;
 }
 
