@@ -14,8 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../apps/api/src/app.ts';
 import { CompiledPathways } from '../../apps/api/src/cases/compiled-pathways.ts';
 import { LOOP_PATHWAY } from '../../apps/api/src/testing/fixture.ts';
-import { replayCase } from '../../apps/api/src/testing/replay.ts';
-import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
+import { openDatabase, replayCase, type JalurDb } from '../../packages/db/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 
 const cleanups: (() => unknown)[] = [];

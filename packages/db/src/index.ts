@@ -16,4 +16,5 @@ export { contentHash, canonicalJson } from './content-hash.ts';
 export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoAccount, type SeedOptions, type SeedSummary } from './seed.ts';
 export * as schema from './schema/index.ts';
 export { CompiledPathwayCache, advanceWith, startWith, refusal, openingEvent } from './engine-bridge.ts';
+export { replayCase } from './replay.ts';
 export { backupDatabase, restoreDatabase, checkDatabaseFile, type BackupResult } from './backup.ts';

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { advanceCase, startCase, type CaseSnapshot, type StartCaseInput } from '@jalur/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, seedDemo, type CaseRow, type JalurDb, type SeedSummary } from './index.ts';
+import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, replayCase, seedDemo, type CaseRow, type JalurDb, type SeedSummary } from './index.ts';
 
 const workflowsDir = fileURLToPath(new URL('../../../workflows', import.meta.url));
 const root = mkdtempSync(path.join(tmpdir(), 'jalur-seed-'));
@@ -18,19 +17,8 @@ describe('seedDemo', () => {
 
   /** The case's events, replayed by the engine from its first event's input, give its stored snapshot. */
   async function expectReplays(c: CaseRow) {
-    const p = cache.get((await db.pathways.getVersionById(c.pathwayVersionId))!);
-    const events = await db.cases.events(c.schoolId, c.id);
-    expect(events[0]!.type).toBe('case.opened');
-    let snapshot = startCase(p, { ...(events[0]!.data as { input: StartCaseInput }).input, caseId: c.id }, { now: events[0]!.at }).snapshot;
-    for (const e of events.slice(1)) {
-      const data = e.data as Record<string, unknown> | null;
-      const event = data && !e.type.startsWith('xstate.after.') ? { type: e.type, data } : { type: e.type };
-      const r = advanceCase(p, snapshot, event, { now: e.at });
-      if (!r.ok) throw new Error(`${c.id} ${e.type}: ${r.error.code}`);
-      snapshot = r.value.snapshot;
-    }
-    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(c.snapshot as CaseSnapshot);
-    expect(c.version).toBe(events.length);
+    expect(await replayCase(db, c, cache)).toEqual(c.snapshot);
+    expect(c.version).toBe((await db.cases.events(c.schoolId, c.id)).length);
   }
   beforeAll(async () => {
     db = await openDatabase({ url: `file:${path.join(root, 'demo.db')}` });

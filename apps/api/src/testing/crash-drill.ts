@@ -8,8 +8,7 @@
  * the restart, applies each at most once.
  */
 import { expect } from 'vitest';
-import type { JalurDb } from '@jalur/db';
-import { replayCase } from './replay.ts';
+import { replayCase, type JalurDb } from '@jalur/db';
 import type { ServerProcess } from './server-process.ts';
 
 export interface CrashDrill {

@@ -1,15 +1,20 @@
 /**
- * Replays a case from its events through the engine, to check that the
- * stored snapshot is exactly what its history produces (crash and
- * concurrency tests). The first event (`case.opened`) carries the start input.
+ * Replays a case from its events through the engine: the snapshot its
+ * history produces, which must equal the stored one (crash, concurrency,
+ * erasure and seed tests check exactly that). The first event
+ * (`case.opened`) carries the start input; the case-work routes' system
+ * events (consent, approval) write the case context directly.
  */
-import type { CaseRow, JalurDb } from '@jalur/db';
 import { advanceCase, startCase, type CaseSnapshot, type Role, type StartCaseInput } from '@jalur/engine';
-import { CompiledPathways } from '../cases/compiled-pathways.ts';
+import { CompiledPathwayCache } from './engine-bridge.ts';
+import type { JalurDb } from './repository.ts';
+import type { CaseRow } from './rows.ts';
 
 /** The snapshot the case's events produce, or an error naming the event that would not replay. */
-export async function replayCase(db: JalurDb, row: CaseRow, cache = new CompiledPathways(db)): Promise<CaseSnapshot> {
-  const { compiled } = (await cache.byId(row.pathwayVersionId))!;
+export async function replayCase(db: JalurDb, row: CaseRow, cache = new CompiledPathwayCache()): Promise<CaseSnapshot> {
+  const version = await db.pathways.getVersionById(row.pathwayVersionId);
+  if (!version) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+  const compiled = cache.get(version);
   const events = await db.cases.events(row.schoolId, row.id);
   const first = events[0];
   if (!first || first.type !== 'case.opened') throw new Error(`case ${row.id}: first event is ${first?.type}`);
@@ -22,7 +27,6 @@ export async function replayCase(db: JalurDb, row: CaseRow, cache = new Compiled
       if (!roles.has(e.actorId)) roles.set(e.actorId, (await db.users.get(e.actorId))!.role);
       actor = { id: e.actorId, role: roles.get(e.actorId)! };
     }
-    // System events of the case-work routes write the case context directly (no engine transition).
     if (e.type === 'consent.recorded' || e.type === 'approval.decided' || e.type === 'approval.requested') {
       const d = (e.data ?? {}) as { purpose?: string; granted?: boolean; stateId?: string; decision?: string };
       const context = { ...snapshot.context } as Record<string, unknown>;
