@@ -5,7 +5,7 @@
  * transaction, and caches compiled pathways per immutable version.
  */
 import {
-  advanceCase, compilePathway, pathwayDocumentSchema, startCase,
+  advanceCase, compilePathway, parsePathway, startCase,
   type Actor, type AdvanceError, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
 } from '@jalur/engine';
 import type { ApplyResult } from './case-unit.ts';
@@ -13,18 +13,25 @@ import type { CaseRow, PathwayVersionRow } from './rows.ts';
 
 /** Compiled pathways by version id: versions never change, so entries never go stale. */
 export class CompiledPathwayCache {
-  readonly #byVersion = new Map<string, CompiledPathway>();
+  readonly #byVersion = new Map<string, { version: PathwayVersionRow; compiled: CompiledPathway }>();
   constructor(private readonly max = 500) {}
 
   /** The compiled machine of a published version (compiled once per process). */
   get(version: PathwayVersionRow): CompiledPathway {
-    let compiled = this.#byVersion.get(version.id);
-    if (!compiled) {
-      compiled = compilePathway(pathwayDocumentSchema.parse(version.document));
-      if (this.#byVersion.size >= this.max) this.#byVersion.delete(this.#byVersion.keys().next().value!);
-      this.#byVersion.set(version.id, compiled);
-    }
+    const known = this.#byVersion.get(version.id);
+    if (known) return known.compiled;
+    const parsed = parsePathway(version.document);
+    // A published version passed parse and lint when it was stored; failing now is a bug, not bad input.
+    if (!parsed.ok) throw new Error(`pathway version ${version.id} no longer parses: ${JSON.stringify(parsed.error.slice(0, 3))}`);
+    const compiled = compilePathway(parsed.value);
+    if (this.#byVersion.size >= this.max) this.#byVersion.delete(this.#byVersion.keys().next().value!);
+    this.#byVersion.set(version.id, { version, compiled });
     return compiled;
+  }
+
+  /** The row of a version compiled already (so a lookup by id needs no read), or undefined. */
+  versionRow(id: string): PathwayVersionRow | undefined {
+    return this.#byVersion.get(id)?.version;
   }
 }
 

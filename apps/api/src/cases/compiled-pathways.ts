@@ -4,8 +4,8 @@
  * version is known, which the database's unit of work needs: its `apply`
  * callback runs inside the transaction and must not await.
  */
-import type { JalurDb, PathwayVersionRow } from '@jalur/db';
-import { compilePathway, parsePathway, type CompiledPathway } from '@jalur/engine';
+import { CompiledPathwayCache, type JalurDb, type PathwayVersionRow } from '@jalur/db';
+import type { CompiledPathway } from '@jalur/engine';
 
 /** A compiled version and the facts about it a case view shows. */
 export interface CompiledVersion {
@@ -17,29 +17,18 @@ export interface CompiledVersion {
 }
 
 export class CompiledPathways {
-  readonly #byVersionId = new Map<string, CompiledVersion>();
+  readonly #cache = new CompiledPathwayCache();
 
   constructor(private readonly db: JalurDb) {}
 
   /** The compiled machine of a stored version (compiles on first use). */
   of(row: PathwayVersionRow): CompiledVersion {
-    const cached = this.#byVersionId.get(row.id);
-    if (cached) return cached;
-    const parsed = parsePathway(row.document);
-    if (!parsed.ok) {
-      // A published version passed parse and lint when it was stored; failing now is a bug, not bad input.
-      throw new Error(`pathway version ${row.id} no longer parses: ${JSON.stringify(parsed.error.slice(0, 3))}`);
-    }
-    const entry: CompiledVersion = { compiled: compilePathway(parsed.value), versionId: row.id, pathwayId: row.pathwayId, version: row.version };
-    this.#byVersionId.set(row.id, entry);
-    return entry;
+    return { compiled: this.#cache.get(row), versionId: row.id, pathwayId: row.pathwayId, version: row.version };
   }
 
   /** The compiled version for an id, loading the row when needed; null if unknown. */
   async byId(versionId: string): Promise<CompiledVersion | null> {
-    const cached = this.#byVersionId.get(versionId);
-    if (cached) return cached;
-    const row = await this.db.pathways.getVersionById(versionId);
+    const row = this.#cache.versionRow(versionId) ?? (await this.db.pathways.getVersionById(versionId));
     return row ? this.of(row) : null;
   }
 }
