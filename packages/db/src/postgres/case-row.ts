@@ -8,9 +8,8 @@
  */
 import type { Sql } from 'postgres';
 import type { CaseRow } from '../rows.ts';
+import { CASE_COLUMNS } from '../sqlite/case-row.ts';
 
-export const CASE_COLUMNS =
-  'id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, outcome, assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open';
 
 /** A `cases` row as postgres.js returns it (json parsed, timestamptz as text). */
 export interface RawCase {

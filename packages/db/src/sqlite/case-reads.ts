@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema/index.ts';
 import type { CaseRepo } from '../repository.ts';
+import type { CaseRow } from '../rows.ts';
 import { fail, ok } from '../result.ts';
 import { pageSize, type SqliteContext } from './context.ts';
 
@@ -10,20 +11,16 @@ type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'se
 /** Escapes LIKE wildcards in a user-given state path. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
-export function createCaseReads(ctx: SqliteContext): CaseReads {
+/** `loadCase`: the case unit's own read of a row (hand-mapped, with the parsed-snapshot cache). */
+export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoolId: string) => CaseRow | undefined): CaseReads {
   const { db } = ctx;
-  const getCase = db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, sql.placeholder('id')), eq(cases.schoolId, sql.placeholder('schoolId'))))
-    .prepare();
 
   const staff = ctx.sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
   const isStaff = (userId: string, schoolId: string) => staff.get(userId, schoolId) !== undefined;
 
   return {
     async get(schoolId, caseId) {
-      return getCase.get({ id: caseId, schoolId }) ?? null;
+      return loadCase(caseId, schoolId) ?? null;
     },
 
     async list(schoolId, filter = {}) {
@@ -99,7 +96,7 @@ export function createCaseReads(ctx: SqliteContext): CaseReads {
 
     async setAssignee(schoolId, caseId, assigneeId, { actorId, now }) {
       return ctx.immediate(() => {
-        const row = getCase.get({ id: caseId, schoolId });
+        const row = loadCase(caseId, schoolId);
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
         if (assigneeId && !isStaff(assigneeId, schoolId)) return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
         db.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, caseId)).run();

@@ -31,11 +31,9 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
   // Hand-mapped rather than drizzle-mapped: this read is on every advance.
   const loadCaseStmt = sqlite.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ? AND school_id = ?`);
   const snapshots = options.snapshots ?? new SnapshotCache();
-  const loadCase = {
-    get: ({ id, schoolId }: { id: string; schoolId: string }) => {
-      const raw = loadCaseStmt.get(id, schoolId) as RawCase | undefined;
-      return caseFromRow(raw, raw && snapshots.get(raw.id, raw.version));
-    },
+  const loadCase = (id: string, schoolId: string): CaseRow | undefined => {
+    const raw = loadCaseStmt.get(id, schoolId) as RawCase | undefined;
+    return caseFromRow(raw, raw && snapshots.get(raw.id, raw.version));
   };
   /**
    * Runs a case write in its own transaction, or (group commit) in a shared
@@ -154,7 +152,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
     return row;
   }
 
-  const reads = createCaseReads(ctx);
+  const reads = createCaseReads(ctx, loadCase);
 
   return {
     ...reads,
@@ -201,7 +199,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
       return write((): DbResult<CaseChange> => {
         const replay = keys.check(input.idempotency);
         if (replay) return replay;
-        const row = loadCase.get({ id: input.caseId, schoolId: input.schoolId });
+        const row = loadCase(input.caseId, input.schoolId);
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
         if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
           return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
@@ -228,7 +226,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
       return write((): DbResult<CaseChange> => {
         const replay = keys.check(input.idempotency);
         if (replay) return replay;
-        const row = loadCase.get({ id: input.caseId, schoolId: input.schoolId });
+        const row = loadCase(input.caseId, input.schoolId);
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
         if (input.expectedVersion !== row.version) {
           return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
@@ -252,7 +250,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
           const current = loadTimer.get(timer.id) as { status: string; claimedBy: string | null } | undefined;
           if (!current || current.status !== 'pending') return ok({ fired: false, reason: 'not_pending' });
           if (current.claimedBy !== claimer) return ok({ fired: false, reason: 'not_claimed' });
-          const row = loadCase.get({ id: timer.caseId, schoolId: timer.schoolId });
+          const row = loadCase(timer.caseId, timer.schoolId);
           if (!row || row.status === 'closed') {
             finishTimer.run('cancelled', now.getTime(), timer.id);
             return ok({ fired: false, reason: 'case_closed' });
