@@ -34,13 +34,17 @@ const schoolDaysQuery = z.object({ from: date, days: z.coerce.number().int().min
 /**
  * Records a change of the task's approval — the kepsek's decision, or
  * (`pending`) the guru BK asking again after a rejection — on the task and in
- * the case context (`approvals.<step>`): one transaction of the case unit of work.
+ * the case context (`approvals.<step>`), one transaction of the case unit of
+ * work; then tells the other side (`notice`) and answers the task's approval.
  */
-async function recordApproval(db: JalurDb, schoolId: string, task: TaskRow, decision: ApprovalChange, reason: string | null, actorId: string, now: Date) {
+async function changeApproval(
+  db: JalurDb, schoolId: string, task: TaskRow, decision: ApprovalChange, reason: string | null, actorId: string, now: Date,
+  notice: { role: 'kepsek' | 'guru_bk'; kind: string; body: { id: string; en: string } },
+) {
   const event = decision === 'pending'
     ? { type: 'approval.requested', data: { stateId: task.stateId, taskId: task.id, note: reason } }
     : { type: 'approval.decided', data: { stateId: task.stateId, taskId: task.id, decision, reason } };
-  return db.cases.advance({
+  const change = await db.cases.advance({
     schoolId, caseId: task.caseId, actorId, now, event,
     records: { decision: { taskId: task.id, decision, reason, decidedBy: actorId } },
     apply: (row) => {
@@ -50,6 +54,10 @@ async function recordApproval(db: JalurDb, schoolId: string, task: TaskRow, deci
       return { ok: true, value: { snapshot: { ...snap, context: { ...snap.context, approvals } }, stateValue: row.stateValue === '' ? [] : row.stateValue.split(','), status: 'active', effects: [] } };
     },
   });
+  if (!change.ok) throw fromDbError(change.error);
+  await db.notifications.notify({ schoolId, role: notice.role, caseId: task.caseId, kind: notice.kind, now, body: notice.body });
+  const changed = change.value.written!.task!;
+  return { id: changed.id, approval: changed.approval, approvalReason: changed.approvalReason, caseVersion: change.value.case.version };
 }
 
 /** `/api/tasks`, `/api/approvals`, `/api/notifications`, `/api/calendar`. */
@@ -99,19 +107,13 @@ export function workRoutes(ctx: ApiContext) {
       const schoolId = schoolIdOf(p);
       const task = await db.tasks.get(schoolId, idParam(c));
       if (!task) throw notFound();
-      const body = await jsonBody(c, decisionBody);
-      const now = clock.now();
-      // The decision and the case context that mirrors it commit together.
-      const change = await recordApproval(db, schoolId, task, body.decision, body.reason ?? null, p.userId, now);
-      if (!change.ok) throw fromDbError(change.error);
-      const decided = change.value.written!.task!;
-      await db.notifications.notify({
-        schoolId, role: 'guru_bk', caseId: task.caseId, kind: 'approval_decided', now,
-        body: body.decision === 'approved'
-          ? { id: `Disetujui kepala sekolah: ${task.title.id}`, en: `Approved by the principal: ${task.title.en ?? task.title.id}` }
-          : { id: `Ditolak kepala sekolah: ${task.title.id} — ${body.reason}`, en: `Rejected by the principal: ${task.title.en ?? task.title.id} — ${body.reason}` },
-      });
-      return c.json({ id: decided.id, approval: decided.approval, approvalReason: decided.approvalReason, caseVersion: change.value.case.version }, 200);
+      const { decision, reason } = await jsonBody(c, decisionBody);
+      const title = { id: task.title.id, en: task.title.en ?? task.title.id };
+      const body = decision === 'approved'
+        ? { id: `Disetujui kepala sekolah: ${title.id}`, en: `Approved by the principal: ${title.en}` }
+        : { id: `Ditolak kepala sekolah: ${title.id} — ${reason}`, en: `Rejected by the principal: ${title.en} — ${reason}` };
+      const answer = await changeApproval(db, schoolId, task, decision, reason ?? null, p.userId, clock.now(), { role: 'guru_bk', kind: 'approval_decided', body });
+      return c.json(answer, 200);
     })
     .post('/:id/approval-request', async (c) => {
       // After a rejection the guru BK revises the plan and asks the kepsek again.
@@ -122,15 +124,9 @@ export function workRoutes(ctx: ApiContext) {
       if (!task) throw notFound();
       await loadCase(db, p, schoolId, task.caseId);
       const { note } = await jsonBody(c, requestAgainBody);
-      const now = clock.now();
-      const change = await recordApproval(db, schoolId, task, 'pending', note, p.userId, now);
-      if (!change.ok) throw fromDbError(change.error);
-      await db.notifications.notify({
-        schoolId, role: 'kepsek', caseId: task.caseId, kind: 'approval_requested', now,
-        body: { id: `Diajukan ulang untuk persetujuan: ${task.title.id} — ${note}`, en: `Asked again for approval: ${task.title.en ?? task.title.id} — ${note}` },
-      });
-      const asked = change.value.written!.task!;
-      return c.json({ id: asked.id, approval: asked.approval, approvalReason: asked.approvalReason, caseVersion: change.value.case.version }, 200);
+      const body = { id: `Diajukan ulang untuk persetujuan: ${task.title.id} — ${note}`, en: `Asked again for approval: ${task.title.en ?? task.title.id} — ${note}` };
+      const answer = await changeApproval(db, schoolId, task, 'pending', note, p.userId, clock.now(), { role: 'kepsek', kind: 'approval_requested', body });
+      return c.json(answer, 200);
     })
     .post('/:id/assign', async (c) => {
       const p = c.var.principal;
