@@ -88,8 +88,6 @@ export interface ReportQueries {
   outcomes(scope: ReportScope): Promise<OutcomeCount[]>;
   /** Distinct students at risk per factor during `[start, endExclusive)` vs at its end (see before-after.ts). */
   beforeAfter(scope: ReportScope, start: number, endExclusive: number): Promise<BeforeAfterCount[]>;
-  /** Every case event of a school, ordered by case and seq (step durations). */
-  stepEvents(schoolId: string): Promise<StepEventRow[]>;
   /**
    * How many events a school's cases have. `case_events` is append-only, so an
    * unchanged count means unchanged step durations (the dashboard reuses them).

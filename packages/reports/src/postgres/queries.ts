@@ -153,12 +153,9 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
     },
     outcomes: (scope) => scoped<OutcomeCount>('outcomes', scope),
     beforeAfter: (scope, start, end) => scoped<BeforeAfterCount>('beforeAfter', scope, [instant(start), instant(end)]),
-    async stepEvents(schoolId) {
-      // Arrays, not objects (as in SQLite): thousands of rows on the dashboard's hot path.
-      return [...(await sql.unsafe(STEP_EVENTS_SQL, [schoolId], { prepare: true }).values())] as unknown as StepEventRow[];
-    },
     async stepEventsAfter(schoolId, after) {
       if (after === null) {
+        // Arrays, not objects (as in SQLite): one school's events are thousands of rows.
         return { rows: [...(await sql.unsafe(STEP_EVENTS_SQL, [schoolId], { prepare: true }).values())] as unknown as StepEventRow[], cursor: null };
       }
       const ids: string[] = [];

@@ -129,16 +129,13 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
     async beforeAfter(scope, start, end) {
       return scoped<BeforeAfterCount>('beforeAfter', scope, { start, end });
     },
-    async stepEvents(schoolId) {
-      // Arrays, not objects: one school's events are thousands of rows on the dashboard's hot path.
-      return prepare(STEP_EVENTS_SQL).raw(true).all(schoolId) as StepEventRow[];
-    },
     async stepEventCount(schoolId) {
       return eventCount(schoolId);
     },
     async stepEventsAfter(schoolId, after) {
       // One synchronous block: no write can land between the reads (the connection is the writer's).
       if (after === null || after.cursor === null) {
+        // Arrays, not objects: one school's events are thousands of rows.
         return { rows: prepare(STEP_EVENTS_SQL).raw(true).all(schoolId) as StepEventRow[], cursor: lastRowid() };
       }
       const rows = prepare(STEP_EVENTS_AFTER_SQL).raw(true).all(schoolId, after.cursor) as StepEventRow[];
