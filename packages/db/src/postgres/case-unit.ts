@@ -7,7 +7,7 @@
  * everything is.
  */
 import { and, eq } from 'drizzle-orm';
-import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, tasks, timers } from '../schema-pg/index.ts';
+import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, timers } from '../schema-pg/index.ts';
 import type { AuditInput, CaseChange, CaseSideWrites, CaseTransition, RecordedEvent, SideWritten } from '../case-unit.ts';
 import type { Effect } from '@jalur/engine';
 import type { CalendarEntry } from '@jalur/casework';
@@ -57,9 +57,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     }
     if (records.decision) {
       const { taskId, ...decision } = records.decision;
-      const task = first(await tx.select({ caseId: tasks.caseId }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, row.schoolId))));
-      if (!task || task.caseId !== row.id) return fail('not_found', 'Tugas tidak ditemukan / task not found');
-      const decided = await decideTask(ctx, tx, row.schoolId, taskId, { ...decision, now });
+      const decided = await decideTask(ctx, tx, row.schoolId, taskId, { ...decision, now, caseId: row.id });
       if (!decided.ok) return decided;
       written.task = decided.value;
     }

@@ -14,10 +14,10 @@ import { first, isStaff, newId, notStaff, pageSize, transact, type Exec, type Pg
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A change of a task's approval (see approval.ts), audited; runs in the caller's transaction `tx`. */
-export async function decideTask(ctx: PgContext, tx: Exec, schoolId: string, taskId: string, input: ApprovalInput & { now: Date }): Promise<DbResult<TaskRow>> {
+/** A change of a task's approval (see approval.ts), audited; runs in the caller's transaction `tx`. With `caseId`, a task of another case is not found. */
+export async function decideTask(ctx: PgContext, tx: Exec, schoolId: string, taskId: string, input: ApprovalInput & { now: Date; caseId?: string }): Promise<DbResult<TaskRow>> {
   const row = first(await tx.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).for('update'));
-  if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+  if (!row || (input.caseId !== undefined && row.caseId !== input.caseId)) return fail('not_found', 'Tugas tidak ditemukan / task not found');
   const change = approvalPatch(row, input, input.now);
   if (!change.ok) return change;
   const { patch, action } = change.value;

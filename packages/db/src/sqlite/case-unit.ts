@@ -94,9 +94,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
     }
     if (records.decision) {
       const { taskId, ...decision } = records.decision;
-      const task = sqlite.prepare('SELECT case_id AS caseId FROM tasks WHERE id = ? AND school_id = ?').get(taskId, row.schoolId) as { caseId: string } | undefined;
-      if (!task || task.caseId !== row.id) return fail('not_found', 'Tugas tidak ditemukan / task not found');
-      const decided = decideTask(ctx, row.schoolId, taskId, { ...decision, now });
+      const decided = decideTask(ctx, row.schoolId, taskId, { ...decision, now, caseId: row.id });
       if (!decided.ok) return decided;
       written.task = decided.value;
     }

@@ -9,11 +9,11 @@ import { newId, pageSize, type SqliteContext } from './context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A change of a task's approval (see approval.ts), audited; runs inside the caller's transaction. */
-export function decideTask(ctx: SqliteContext, schoolId: string, taskId: string, input: ApprovalInput & { now: Date }): DbResult<TaskRow> {
+/** A change of a task's approval (see approval.ts), audited; runs inside the caller's transaction. With `caseId`, a task of another case is not found. */
+export function decideTask(ctx: SqliteContext, schoolId: string, taskId: string, input: ApprovalInput & { now: Date; caseId?: string }): DbResult<TaskRow> {
   const { db } = ctx;
   const row = db.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId))).get();
-  if (!row) return fail<TaskRow>('not_found', 'Tugas tidak ditemukan / task not found');
+  if (!row || (input.caseId !== undefined && row.caseId !== input.caseId)) return fail<TaskRow>('not_found', 'Tugas tidak ditemukan / task not found');
   const change = approvalPatch(row, input, input.now);
   if (!change.ok) return change;
   const { patch, action } = change.value;
