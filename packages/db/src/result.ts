@@ -51,3 +51,6 @@ export const fail = <T = never>(code: DbErrorCode, message: string, extra?: Omit
   ok: false,
   error: { code, message, ...extra },
 });
+
+/** The answer for an assignee who is not active staff of the school (cases and tasks are assigned within it). */
+export const notStaff = () => fail<never>('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');

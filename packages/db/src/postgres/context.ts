@@ -3,7 +3,6 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditLog, users } from '../schema-pg/index.ts';
-import { fail } from '../result.ts';
 import type { AuditInput } from '../case-unit.ts';
 import { newId } from '../sqlite/context.ts';
 
@@ -132,8 +131,7 @@ export async function isStaff(exec: Exec, userId: string, schoolId: string): Pro
   return rows.length > 0;
 }
 
-/** The answer for an assignee from elsewhere. */
-export const notStaff = () => fail<never>('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
+export { notStaff } from '../result.ts';
 
 /** The first row of a result, or undefined. */
 export const first = <T>(rows: readonly T[]): T | undefined => rows[0];

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema/index.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseRow } from '../rows.ts';
-import { fail, ok } from '../result.ts';
+import { fail, notStaff, ok } from '../result.ts';
 import { pageSize, type SqliteContext } from './context.ts';
 
 type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'setAssignee'>;
@@ -15,8 +15,6 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoolId: string) => CaseRow | undefined): CaseReads {
   const { db } = ctx;
 
-  const staff = ctx.sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
-  const isStaff = (userId: string, schoolId: string) => staff.get(userId, schoolId) !== undefined;
 
   return {
     async get(schoolId, caseId) {
@@ -98,7 +96,7 @@ export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoo
       return ctx.immediate(() => {
         const row = loadCase(caseId, schoolId);
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
-        if (assigneeId && !isStaff(assigneeId, schoolId)) return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
+        if (assigneeId && !ctx.isStaff(assigneeId, schoolId)) return notStaff();
         db.update(cases).set({ assigneeId, updatedAt: now }).where(eq(cases.id, caseId)).run();
         ctx.audit({ schoolId, actorId, action: 'case.assign', subject: `case:${caseId}`, details: { from: row.assigneeId, to: assigneeId }, at: now });
         return ok({ ...row, assigneeId, updatedAt: now });

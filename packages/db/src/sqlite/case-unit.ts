@@ -13,7 +13,7 @@ import { hasConsent, insertConsent } from './records.ts';
 import { decideTask } from './work.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
-import { fail, ok, type DbResult } from '../result.ts';
+import { fail, notStaff, ok, type DbResult } from '../result.ts';
 import { newId, transact, type SqliteContext } from './context.ts';
 import { createEffectWriter } from './effects.ts';
 import { createCaseReads } from './case-reads.ts';
@@ -68,7 +68,6 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
        assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open)
      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const staffOf = sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
   const insertRiskFactor = sqlite.prepare('INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor) VALUES (?, ?, ?)');
   const insertEvent = sqlite.prepare(
     'INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -163,7 +162,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
         if (!pv || (pv.schoolId !== null && pv.schoolId !== input.schoolId)) return fail('not_found', 'Versi jalur tidak ditemukan / pathway version not found');
         const student = loadStudent.get({ id: input.studentId, schoolId: input.schoolId });
         if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
-        if (input.assigneeId && !staffOf.get(input.assigneeId, input.schoolId)) return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
+        if (input.assigneeId && !ctx.isStaff(input.assigneeId, input.schoolId)) return notStaff();
         const caseId = newId();
         const started = input.start({ caseId, pathwayVersion: pv, student });
         if (!started.ok) return started;

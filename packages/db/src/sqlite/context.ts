@@ -14,6 +14,8 @@ export interface SqliteContext {
   audit(entry: AuditInput & { schoolId: string | null; at: Date }): void;
   /** Drops the in-process parsed snapshot of a case whose stored snapshot was rewritten outside the unit of work. */
   forgetSnapshot(caseId: string): void;
+  /** True when `userId` is active staff of `schoolId` (the only valid assignees of its cases and tasks). */
+  isStaff(userId: string, schoolId: string): boolean;
 }
 
 /** A new text id. */

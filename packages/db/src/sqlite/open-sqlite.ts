@@ -47,8 +47,10 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     'INSERT INTO audit_log (id, school_id, actor_id, action, subject, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const snapshots = new SnapshotCache();
+  const staff = sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
   const ctx: SqliteContext = {
     forgetSnapshot: (caseId) => snapshots.forget(caseId),
+    isStaff: (userId, schoolId) => staff.get(userId, schoolId) !== undefined,
     sqlite,
     db,
     immediate: <T>(fn: () => T) => runInTx.immediate(fn) as T,

@@ -3,7 +3,7 @@ import { and, asc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { tasks, timers } from '../schema/index.ts';
 import type { TaskRepo, TimerRepo } from '../repository.ts';
 import type { TaskRow, TimerRow } from '../rows.ts';
-import { fail, ok, type DbResult } from '../result.ts';
+import { fail, notStaff, ok, type DbResult } from '../result.ts';
 import { approvalPatch, type ApprovalInput } from '../approval.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
 
@@ -55,9 +55,7 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
     async assign(schoolId, taskId, assigneeId) {
       const row = getTask(schoolId, taskId);
       if (!row) return fail('not_found', 'Tugas tidak ditemukan / task not found');
-      if (assigneeId && !sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL').get(assigneeId, schoolId)) {
-        return fail('invalid', 'Penanggung jawab bukan staf sekolah ini / assignee is not staff of this school');
-      }
+      if (assigneeId && !ctx.isStaff(assigneeId, schoolId)) return notStaff();
       db.update(tasks).set({ assigneeId }).where(eq(tasks.id, taskId)).run();
       return ok({ ...row, assigneeId });
     },
