@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePathway, pathwayDocumentSchema, startCase } from '../../packages/engine/src/index.ts';
+import { transitionOf } from '../../packages/db/src/index.ts';
 import type { DistrictAggregates } from '../../packages/reports/src/index.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
 import { DEMO_NOW, openDemoDb, type SeededDb } from './demo-db.ts';
@@ -27,7 +28,7 @@ async function openCases(schoolId: string, factor: string, n: number, email: str
       schoolId, studentId: student.value.id, pathwayVersionId: version.id, riskFactors: [factor], actorId: bk.id, now: DEMO_NOW,
       start: ({ caseId }) => {
         const s = startCase(p, { caseId, riskFactors: [factor] } as Parameters<typeof startCase>[1], { now: DEMO_NOW });
-        return { ok: true, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects } };
+        return { ok: true, value: transitionOf(s) };
       },
     });
     if (!made.ok) throw new Error(made.error.message);

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, seedDemo, type JalurDb } from '../../packages/db/src/index.ts';
+import { openDatabase, seedDemo, transitionOf, type JalurDb } from '../../packages/db/src/index.ts';
 import { compilePathway, pathwayDocumentSchema, startCase } from '../../packages/engine/src/index.ts';
 import { reportQueriesOf, schoolSummary, type DistrictAggregates, type SchoolSummary } from '../../packages/reports/src/index.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
@@ -70,7 +70,7 @@ describe('reports on a :memory: database', () => {
       schoolId: schools.B, studentId: student.value.id, pathwayVersionId: version.id, riskFactors: ['health'], actorId: null, now: DEMO_NOW,
       start: ({ caseId }) => {
         const s = startCase(p, { caseId, riskFactors: ['health'] } as Parameters<typeof startCase>[1], { now: DEMO_NOW });
-        return { ok: true, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects } };
+        return { ok: true, value: transitionOf(s) };
       },
     });
     if (!made.ok) throw new Error(made.error.message);

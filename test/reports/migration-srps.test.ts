@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, availableEvents, compilePathway, parsePathway, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
-import type { ApplyResult, PathwayVersionRow } from '../../packages/db/src/index.ts';
+import { transitionOf, type ApplyResult, type PathwayVersionRow } from '../../packages/db/src/index.ts';
 import { applyMigration, loadMigratingCases, planMigration, resolveStateMap } from '../../packages/reports/src/index.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 
@@ -80,7 +80,7 @@ describe('migrating the demo srps-standar cases', () => {
           expect(pv.id).toBe(v2.id);
           const r = advanceCase(p2, row.snapshot as CaseSnapshot, { type: claimed.event }, { now: weekly.dueAt });
           if (!r.ok) return { ok: false, error: { code: 'event_not_allowed', message: JSON.stringify(r.error) } };
-          return { ok: true, value: { snapshot: r.value.snapshot, stateValue: r.value.active.map((a) => a.stateId), status: r.value.status, effects: r.value.effects } };
+          return { ok: true, value: transitionOf(r.value) };
         },
       });
       expect(out.ok && out.value.fired).toBe(true);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, compilePathway, pathwayDocumentSchema, startCase, type CaseEvent, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
-import type { ApplyResult, CaseRow, PathwayVersionRow, User } from '../../packages/db/src/index.ts';
+import { transitionOf, type ApplyResult, type CaseRow, type PathwayVersionRow, type User } from '../../packages/db/src/index.ts';
 import { applyMigration, loadMigratingCases, planCase, planMigration, resolveStateMap } from '../../packages/reports/src/index.ts';
 import { DEMO_NOW, openDemoDb, type SeededDb } from './demo-db.ts';
 import { openPgDemoDb } from './pg-demo-db.ts';
@@ -74,7 +74,7 @@ const NOW = DEMO_NOW;
 function transition(p: CompiledPathway, row: CaseRow, event: CaseEvent, now: Date, actor?: { id: string; role: 'guru_bk' }): ApplyResult {
   const r = advanceCase(p, row.snapshot as CaseSnapshot, event, actor ? { now, actor } : { now });
   if (!r.ok) return { ok: false, error: { code: 'event_not_allowed', message: JSON.stringify(r.error) } };
-  return { ok: true, value: { snapshot: r.value.snapshot, stateValue: r.value.active.map((a) => a.stateId), status: r.value.status, effects: r.value.effects } };
+  return { ok: true, value: transitionOf(r.value) };
 }
 
 async function send(row: CaseRow, p: CompiledPathway, type: string, now: Date): Promise<CaseRow> {
@@ -119,7 +119,7 @@ describe.each(DIALECTS)('on %s', (_dialect, open) => {
         schoolId: demo.schoolA, studentId: students[i % students.length]!.id, pathwayVersionId: v1.id, assigneeId: bk.id, riskFactors: ['motivation'], actorId: bk.id, now: opened,
         start: ({ caseId }) => {
           const s = startCase(p1, { caseId, riskFactors: ['motivation'] } as Parameters<typeof startCase>[1], { now: opened });
-          return { ok: true, value: { snapshot: s.snapshot, stateValue: s.active.map((a) => a.stateId), status: s.status, effects: s.effects } };
+          return { ok: true, value: transitionOf(s) };
         },
       });
       if (!made.ok) throw new Error(made.error.message);

@@ -6,9 +6,9 @@
  */
 import {
   advanceCase, compilePathway, parsePathway, startCase,
-  type Actor, type AdvanceError, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
+  type Actor, type AdvanceError, type CaseEvent, type CaseSnapshot, type CaseStep, type CompiledPathway, type StartCaseInput,
 } from '@jalur/engine';
-import type { ApplyResult } from './case-unit.ts';
+import type { ApplyResult, CaseTransition } from './case-unit.ts';
 import type { CaseRow, PathwayVersionRow } from './rows.ts';
 
 /** Compiled pathways by version id: versions never change, so entries never go stale. */
@@ -50,12 +50,21 @@ export function refusal(error: AdvanceError): ApplyResult {
   return { ok: false, error: { code: 'event_not_allowed', message: `${error.message.id} / ${error.message.en ?? error.message.id}`, details: error } };
 }
 
+/**
+ * The engine's step as the transition the unit of work persists. A closing
+ * event may say how the case ended (its `outcome` form field); otherwise the
+ * outcome comes from the pathway or the final state (see `closingOutcome`).
+ */
+export function transitionOf(step: CaseStep, event?: CaseEvent): CaseTransition {
+  const outcome = step.status === 'done' && typeof event?.data?.outcome === 'string' ? event.data.outcome : null;
+  return { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects, outcome };
+}
+
 /** A `start` callback for `cases.create`: the engine's `startCase` on the pinned version. */
 export function startWith(cache: CompiledPathwayCache, input: StartCaseInput, opts: { now: Date; actor?: Actor }) {
   return ({ caseId, pathwayVersion }: { caseId: string; pathwayVersion: PathwayVersionRow }): ApplyResult => {
     const p = cache.get(pathwayVersion);
-    const step = startCase(p, { ...input, caseId }, opts);
-    return { ok: true, value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects } };
+    return { ok: true, value: transitionOf(startCase(p, { ...input, caseId }, opts)) };
   };
 }
 
@@ -65,9 +74,6 @@ export function advanceWith(cache: CompiledPathwayCache, event: CaseEvent, opts:
     const p = cache.get(pathwayVersion);
     const result = advanceCase(p, row.snapshot as CaseSnapshot, event, opts);
     if (!result.ok) return refusal(result.error);
-    const step = result.value;
-    // A closing event may say how the case ended (`outcome` form field); otherwise the final state's name is kept.
-    const outcome = step.status === 'done' && typeof event.data?.outcome === 'string' ? event.data.outcome : null;
-    return { ok: true, value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects, outcome } };
+    return { ok: true, value: transitionOf(result.value, event) };
   };
 }

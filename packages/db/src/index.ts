@@ -15,6 +15,6 @@ export { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, sessionEnd, type Se
 export { contentHash, canonicalJson } from './content-hash.ts';
 export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoAccount, type SeedOptions, type SeedSummary } from './seed.ts';
 export * as schema from './schema/index.ts';
-export { CompiledPathwayCache, advanceWith, startWith, refusal, openingEvent } from './engine-bridge.ts';
+export { CompiledPathwayCache, advanceWith, startWith, refusal, openingEvent, transitionOf } from './engine-bridge.ts';
 export { replayCase } from './replay.ts';
 export { backupDatabase, restoreDatabase, checkDatabaseFile, type BackupResult } from './backup.ts';

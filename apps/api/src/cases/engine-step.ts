@@ -4,7 +4,7 @@
  * engine's results into the `ApplyResult` the repository persists, and the
  * engine's refusals into error values that roll the transaction back.
  */
-import type { ApplyResult, CaseRow, PathwayVersionRow } from '@jalur/db';
+import { transitionOf, type ApplyResult, type CaseRow, type PathwayVersionRow } from '@jalur/db';
 import {
   advanceCase, availableEvents, startCase,
   type Actor, type CaseEvent, type CaseSnapshot, type CompiledPathway, type StartCaseInput,
@@ -24,10 +24,7 @@ export const emptyOutcome = (): StepOutcome => ({ snapshot: null, version: null 
 export function startStep(compiled: CompiledPathway, input: StartCaseInput, now: Date, actor: Actor | undefined, out: StepOutcome): ApplyResult {
   const step = startCase(compiled, input, actor ? { now, actor } : { now });
   out.snapshot = step.snapshot;
-  return {
-    ok: true,
-    value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects },
-  };
+  return { ok: true, value: transitionOf(step) };
 }
 
 /**
@@ -56,14 +53,6 @@ export function advanceStep(
       };
     }
     out.snapshot = result.value.snapshot;
-    return {
-      ok: true,
-      value: {
-        snapshot: result.value.snapshot,
-        stateValue: result.value.active.map((a) => a.stateId),
-        status: result.value.status,
-        effects: result.value.effects,
-      },
-    };
+    return { ok: true, value: transitionOf(result.value, event) };
   };
 }

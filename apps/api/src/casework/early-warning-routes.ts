@@ -7,7 +7,7 @@
  * its risk factors and the indicators that opened it (`POST /api/flags/:id/open-case`).
  */
 import { proposesCase, proposesCaseAt, RULE_KEYS, RULE_PARAMS, type Finding, type Localized } from '@jalur/casework';
-import type { FlagRow, IndicatorRow, JalurDb, StudentRow } from '@jalur/db';
+import { transitionOf, type FlagRow, type IndicatorRow, type JalurDb, type StudentRow } from '@jalur/db';
 import { RISK_FACTORS, startCase } from '@jalur/engine';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -198,7 +198,7 @@ export function earlyWarningRoutes(ctx: ApiContext) {
         start: ({ caseId }) => {
           const step = startCase(version.compiled, { caseId, riskFactors, student: facts }, { now, actor: { id: p.userId, role: p.role } });
           snapshot = step.snapshot;
-          return { ok: true, value: { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects } };
+          return { ok: true, value: transitionOf(step) };
         },
         audit: [{ action: 'case.opened_from_flag', subject: `flag:${flag.id}` }],
       });

@@ -92,6 +92,17 @@ describe('POST /api/cases/:id/events', () => {
     expect(events.map((e) => e.type)).toEqual(['case.opened', 'SESI_SELESAI']);
   });
 
+  it('closes with the outcome the closing event gives (as the seed and the contract say)', async () => {
+    const c = await openCase();
+    let version = 1;
+    for (const [type, data] of [['SESI_SELESAI'], ['EVALUASI'], ['TUTUP', { outcome: 'transferred' }]] as const) {
+      const res = await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${c.id}/events`, { type, expectedVersion: version, ...(data ? { data } : {}) });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      version = res.body.version;
+    }
+    expect(await f.db.cases.get(f.a.id, c.id)).toMatchObject({ status: 'closed', outcome: 'transferred' });
+  });
+
   it('answers 409 version_conflict for a stale expectedVersion and changes nothing', async () => {
     const c = await openCase();
     await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${c.id}/events`, { type: 'CATAT', expectedVersion: 1 });
