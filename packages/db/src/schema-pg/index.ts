@@ -9,3 +9,4 @@ export * from './pathways.ts';
 export * from './cases.ts';
 export * from './records.ts';
 export * from './ops.ts';
+export * from './paperwork.ts';
