@@ -15,14 +15,14 @@ import { sessionEnd, touchSession } from '../session-policy.ts';
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 const SESSION_WITH_USER = `SELECT s.id AS s_id, s.token_hash, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at,
-  u.id, u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.created_at
+  u.id, u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.must_change_password, u.created_at
   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 /** A session joined with its user, as postgres.js returns it (timestamptz as text). */
 interface RawSessionUser {
   s_id: string; token_hash: string; user_id: string; csrf_token: string; s_created_at: string; last_seen_at: string; expires_at: string;
   id: string; email: string; name: string; role: User['role']; school_id: string | null; district_id: string; class_name: string | null;
-  failed_logins: number; locked_until: string | null; disabled_at: string | null; created_at: string;
+  failed_logins: number; locked_until: string | null; disabled_at: string | null; must_change_password: boolean; created_at: string;
 }
 
 const at = (v: string | null): Date | null => (v === null ? null : new Date(v));
@@ -34,7 +34,7 @@ function sessionFromRow(r: RawSessionUser): SessionRow {
 function userFromRow(r: RawSessionUser): User {
   return {
     id: r.id, email: r.email, name: r.name, role: r.role, schoolId: r.school_id, districtId: r.district_id, className: r.class_name,
-    failedLogins: r.failed_logins, lockedUntil: at(r.locked_until), disabledAt: at(r.disabled_at), createdAt: new Date(r.created_at),
+    failedLogins: r.failed_logins, lockedUntil: at(r.locked_until), disabledAt: at(r.disabled_at), mustChangePassword: r.must_change_password, createdAt: new Date(r.created_at),
   };
 }
 

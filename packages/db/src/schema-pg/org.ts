@@ -1,8 +1,8 @@
 /** Tenancy: districts own schools; users belong to a school (or a district). */
 // GENERATED from ../schema/org.ts by generate.mjs — do not edit by hand.
 import { USER_ROLES } from '../schema/org.ts';
-import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, instant } from './columns.ts';
+import { index, integer, primaryKey, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { flag, id, instant } from './columns.ts';
 
 export const districts = pgTable('districts', {
   id: id(),
@@ -38,12 +38,36 @@ export const users = pgTable(
     className: text('class_name'),
     /** `scrypt$N$r$p$salt$hash` (base64). */
     passwordHash: text('password_hash').notNull(),
+    /** Wrong passwords since the last successful login, from every source (counted atomically). */
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** Unused since lockout moved to `login_failures` (per source and account); kept for old rows. */
     lockedUntil: instant('locked_until'),
     disabledAt: instant('disabled_at'),
+    /** Set by a password reset: the user must choose a new password before anything else. */
+    mustChangePassword: flag('must_change_password').notNull().default(false),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_school_role_idx').on(t.schoolId, t.role)],
+);
+
+/**
+ * Wrong passwords per (email, source address): the lockout. Keyed by the
+ * email typed, whether or not an account has it, so a lock answers the same
+ * for unknown emails; and by source, so a stranger elsewhere cannot lock
+ * the account's owner out.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    /** Lower-cased, as typed (may match no account). */
+    email: text('email').notNull(),
+    /** The client address the attempts came from. */
+    source: text('source').notNull(),
+    failures: integer('failures').notNull(),
+    lastAt: instant('last_at').notNull(),
+    lockedUntil: instant('locked_until'),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.source] }), index('login_failures_last_idx').on(t.lastAt)],
 );
 
 export const sessions = pgTable(

@@ -6,7 +6,7 @@
 import type { SessionRow, User } from '../rows.ts';
 
 export const SESSION_LOOKUP_SQL = `SELECT s.id, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
-  u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.created_at AS user_created_at
+  u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.must_change_password, u.created_at AS user_created_at
   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`;
 
 export interface RawSessionUser {
@@ -26,6 +26,7 @@ export interface RawSessionUser {
   failed_logins: number;
   locked_until: number | null;
   disabled_at: number | null;
+  must_change_password: number;
   user_created_at: number;
 }
 
@@ -39,7 +40,8 @@ export function sessionUserFromRow(r: RawSessionUser): { session: SessionRow; us
     },
     user: {
       id: r.user_id, email: r.email, name: r.name, role: r.role, schoolId: r.school_id, districtId: r.district_id, className: r.class_name,
-      failedLogins: r.failed_logins, lockedUntil: date(r.locked_until), disabledAt: date(r.disabled_at), createdAt: new Date(r.user_created_at),
+      failedLogins: r.failed_logins, lockedUntil: date(r.locked_until), disabledAt: date(r.disabled_at),
+      mustChangePassword: r.must_change_password === 1, createdAt: new Date(r.user_created_at),
     },
   };
 }
