@@ -2,7 +2,7 @@
 // Installs the system packages the test suite needs when they are missing:
 // Debian's Chromium for the browser tests and the PostgreSQL server for the
 // contract and scale-out tests (scripts/pg-server.mjs runs it on a temp dir),
-// in one apt-get run. Runs as root in CI with no prompt; prints what it does.
+// and poppler-utils (`pdftotext`, `pdftoppm`) for the PDF document tests, in one apt-get run. Runs as root in CI with no prompt; prints what it does.
 // JALUR_SKIP_SYSTEM_DEPS=1 skips everything (machines without apt-get);
 // JALUR_SKIP_POSTGRES=1 skips PostgreSQL only.
 import { execFileSync } from 'node:child_process';
@@ -18,6 +18,7 @@ function hasPostgres() {
 /** What the tests need: how to tell the package is there, and the Debian package. */
 const NEEDS = [
   { label: 'Chromium', present: () => existsSync('/usr/bin/chromium'), packages: ['chromium'] },
+  { label: 'poppler-utils (pdftotext)', present: () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm'), packages: ['poppler-utils'] },
   ...(process.env.JALUR_SKIP_POSTGRES === '1' ? [] : [{ label: 'PostgreSQL', present: hasPostgres, packages: ['postgresql'] }]),
 ];
 
@@ -54,7 +55,7 @@ try {
   run(cmd, [...pre, 'install', '-y', '--no-install-recommends', ...packages]);
 } catch (error) {
   console.error(`[ensure-system-deps] could not install ${packages.join(' ')}: ${error.message}`);
-  console.error('[ensure-system-deps] install them by hand (apt-get install -y chromium), or set JALUR_SKIP_SYSTEM_DEPS=1');
+  console.error('[ensure-system-deps] install them by hand (apt-get install -y chromium poppler-utils), or set JALUR_SKIP_SYSTEM_DEPS=1');
   process.exit(1);
 }
 for (const m of missing) {
