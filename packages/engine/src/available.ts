@@ -8,6 +8,7 @@ import type { CompiledPathway } from './compile.ts';
 import type { CaseSnapshot } from './case.ts';
 import { evaluateGuard, type EngineEvent } from './guards.ts';
 import { listStates, transitionsOf } from './state-tree.ts';
+import { isReservedEvent } from './casework-events.ts';
 
 /** One transition of the document, indexed by the event type XState sees. */
 export interface Handler {
@@ -64,15 +65,16 @@ export function handlersFor(p: CompiledPathway, activePaths: readonly string[], 
  * `enabled` says whether a guard already lets the event through with the
  * data recorded so far (a form sent with the event may still change it).
  */
-export function availableEvents(p: CompiledPathway, snapshot: CaseSnapshot, options: { role?: Role } = {}): AvailableEvent[] {
+export function availableEvents(p: CompiledPathway, snapshot: CaseSnapshot, options: { role?: Role; steps?: readonly string[] } = {}): AvailableEvent[] {
   if (snapshot.status !== 'active') return [];
   const active = activePaths(snapshot);
   const byType = new Map<string, AvailableEvent>();
   for (const [type, handlers] of handlerIndex(p)) {
-    if (type.startsWith('xstate.')) continue;
+    if (isReservedEvent(type)) continue;
     for (const h of handlers) {
       if (!active.includes(h.source)) continue;
       if (options.role && h.roles.length > 0 && !h.roles.includes(options.role)) continue;
+      if (options.steps && !options.steps.includes(h.source)) continue;
       const probe: EngineEvent = { type, ...(options.role ? { actor: { id: '', role: options.role } } : {}) };
       const passes = h.guard === undefined || evaluateGuard(h.guard, snapshot.context as never, probe);
       const existing = byType.get(type);

@@ -10,7 +10,9 @@ import type { CompiledPathway } from './compile.ts';
 import { evaluateGuard, type EngineEvent } from './guards.ts';
 import { validateForm } from './forms.ts';
 import { availableEvents, handlersFor, type Handler } from './available.ts';
-import { pureTransition } from './pure-transition.ts';
+import { pureTransition, type ExecutableAction } from './pure-transition.ts';
+import { approvalOf, isCaseworkEvent, isEngineEvent, isReservedEvent, mayRecord, roleName } from './casework-events.ts';
+import { bounded, LoopLimitError, MAX_MICROSTEPS } from './microsteps.ts';
 
 /** A case's persisted XState snapshot: plain JSON, stored as it is. */
 export interface CaseSnapshot {
@@ -190,20 +192,25 @@ function reenteredBy(handlers: readonly Handler[], context: unknown, event: Engi
  * of entering the first step(s) (tasks, timers).
  */
 export function startCase(p: CompiledPathway, input: StartCaseInput, options: StartOptions): CaseStep {
-  const [first, actions] = initialTransition(p.machine, input) as [LiveSnapshot, { type: string; params?: unknown }[]];
+  // A pathway whose first steps loop throws LoopLimitError (publish's lint reports such cycles first).
+  const [first, actions] = bounded(() => initialTransition(p.machine, input)) as [LiveSnapshot, { type: string; params?: unknown }[]];
   const effects = effectsOf(p, undefined, first, actions, options.now);
   return { snapshot: persist(first), effects, active: leaves(p, first), status: first.status === 'done' ? 'done' : 'active' };
 }
 
-function refuse(code: AdvanceError['code'], message: Localized, event: string, allowed: string[]): Result<CaseStep, AdvanceError> {
+function refuse(code: 'case_done' | 'event_not_accepted' | 'guard_failed' | 'reserved_event', message: Localized, event: string, allowed: string[]): Result<CaseStep, AdvanceError> {
   return { ok: false, error: { code, message, event, allowed } as AdvanceError };
 }
 
 /**
- * Advances a case by one event. The event must be accepted by an active step,
- * sent by a role that step allows (timer events have no actor), carry valid
- * form data, and pass the transition's guard — otherwise an error value says
- * which rule refused it and what is allowed now. Never a silent no-op.
+ * Advances a case by one event. This is the only gate a case change passes:
+ * the event must suit its source (a user never sends engine-internal
+ * `xstate.*` or case-work events), be accepted by an active step, come from a
+ * role that step allows and from a step the actor is assigned to, have the
+ * kepsek's approval when the step needs it, carry valid form data, pass the
+ * transition's guard, and settle within the microstep bound — otherwise an
+ * error value says which rule refused it and what is allowed now. Never a
+ * silent no-op.
  */
 export function advanceCase(
   p: CompiledPathway,
@@ -212,10 +219,17 @@ export function advanceCase(
   options: AdvanceOptions,
 ): Result<CaseStep, AdvanceError> {
   const before = restore(p, snapshot);
-  const role = options.actor?.role;
-  const allowed = () => availableEvents(p, snapshot, role ? { role } : {}).map((e) => e.type);
+  const actor = options.actor;
+  const source = options.source ?? (actor ? 'user' : 'scheduler');
+  const allowed = () => availableEvents(p, snapshot, actor ? { role: actor.role, ...(actor.steps ? { steps: actor.steps } : {}) } : {}).map((e) => e.type);
   if (before.status !== 'active')
     return refuse('case_done', { id: 'Kasus sudah selesai.', en: 'The case is already closed.' }, event.type, []);
+
+  if (source === 'casework') {
+    if (!isCaseworkEvent(event.type) || !mayRecord(event.type, actor)) return reserved(event.type, allowed());
+    return transitionBy(p, before, { type: event.type, ...(event.data ? { data: event.data } : {}), ...(actor ? { actor } : {}) }, options.now, []);
+  }
+  if (source === 'user' && isReservedEvent(event.type)) return reserved(event.type, allowed());
 
   const activePaths = before._nodes.map(pathOf);
   const handlers = handlersFor(p, activePaths, event.type);
@@ -226,50 +240,141 @@ export function advanceCase(
       event.type,
       allowed(),
     );
-  const isTimer = event.type.startsWith('xstate.after.');
-  if (options.actor && !isTimer) {
-    const permitted = handlers.filter((h) => h.roles.length === 0 || h.roles.includes(options.actor!.role));
-    if (permitted.length === 0)
-      return {
-        ok: false,
-        error: {
-          code: 'role_not_allowed',
-          message: { id: `Peran ${options.actor.role} tidak boleh melakukan "${event.type}" pada langkah ini.`, en: `Role ${options.actor.role} may not do "${event.type}" at this step.` },
-          event: event.type,
-          role: options.actor.role,
-          allowed: allowed(),
-        },
-      };
-    const sources = [...new Set(permitted.map((h) => h.source))];
-    const fields = sources.flatMap((source) =>
-      validateForm(p.steps.get(source)?.form ?? [], event.data, before.context.forms?.[source] as Record<string, unknown> | undefined, {
-        requireAll: true,
-      }),
-    );
-    if (fields.length > 0)
-      return {
-        ok: false,
-        error: {
-          code: 'form_invalid',
-          message: { id: 'Isian formulir belum lengkap atau tidak sesuai.', en: 'The form is incomplete or invalid.' },
-          event: event.type,
-          allowed: allowed(),
-          fields,
-        },
-      };
+  if (source === 'user' && actor) {
+    const refused = userGate(p, before, handlers, event, actor, allowed);
+    if (refused) return refused;
   }
 
   const xsEvent: EngineEvent = { type: event.type };
   if (event.data) xsEvent.data = event.data;
-  if (options.actor) xsEvent.actor = options.actor;
-  const [next, actions] = pureTransition<LiveSnapshot>(p.machine, before, xsEvent);
+  if (actor) xsEvent.actor = actor;
+  return transitionBy(p, before, xsEvent, options.now, handlers);
+}
+
+/** The user's part of the gate: role, assignment, approval, form. Undefined when the event may go. */
+function userGate(
+  p: CompiledPathway,
+  before: LiveSnapshot,
+  handlers: readonly Handler[],
+  event: CaseEvent,
+  actor: Actor,
+  allowed: () => string[],
+): Result<CaseStep, AdvanceError> | undefined {
+  const byRole = handlers.filter((h) => h.roles.length === 0 || h.roles.includes(actor.role));
+  if (byRole.length === 0)
+    return {
+      ok: false,
+      error: {
+        code: 'role_not_allowed',
+        message: { id: `Peran ${roleName(actor.role).id} tidak boleh melakukan "${event.type}" pada langkah ini.`, en: `The ${roleName(actor.role).en} may not do "${event.type}" at this step.` },
+        event: event.type,
+        role: actor.role,
+        allowed: allowed(),
+      },
+    };
+  const scope = actor.steps;
+  const assigned = scope ? byRole.filter((h) => scope.includes(h.source)) : byRole;
+  if (assigned.length === 0)
+    return {
+      ok: false,
+      error: {
+        code: 'step_not_assigned',
+        message: { id: 'Langkah ini tidak ditugaskan kepada Anda.', en: 'This step is not assigned to you.' },
+        event: event.type,
+        allowed: allowed(),
+        steps: [...scope!],
+      },
+    };
+  const context = before.context as CaseContext;
+  const waiting = (h: Handler) => p.steps.get(h.source)?.requiresApproval === true && approvalOf(context, h.source) !== 'approved';
+  const permitted = assigned.filter((h) => !waiting(h));
+  if (permitted.length === 0) {
+    const steps = [...new Set(assigned.map((h) => h.source))];
+    const rejected = steps.some((s) => approvalOf(context, s) === 'rejected');
+    return {
+      ok: false,
+      error: rejected
+        ? {
+            code: 'approval_rejected',
+            message: { id: 'Kepala sekolah menolak langkah ini; langkah ini tidak dapat dilanjutkan tanpa persetujuan kepala sekolah.', en: 'The principal rejected this step; it cannot go on without the principal’s approval.' },
+            event: event.type,
+            allowed: allowed(),
+            steps,
+          }
+        : {
+            code: 'approval_required',
+            message: { id: 'Kepala sekolah harus menyetujui langkah ini terlebih dahulu.', en: 'The principal must approve this step first.' },
+            event: event.type,
+            allowed: allowed(),
+            steps,
+          },
+    };
+  }
+  const sources = [...new Set(permitted.map((h) => h.source))];
+  const fields = sources.flatMap((source) =>
+    validateForm(p.steps.get(source)?.form ?? [], event.data, context.forms?.[source] as Record<string, unknown> | undefined, {
+      requireAll: true,
+    }),
+  );
+  if (fields.length > 0)
+    return {
+      ok: false,
+      error: {
+        code: 'form_invalid',
+        message: { id: 'Isian formulir belum lengkap atau tidak sesuai.', en: 'The form is incomplete or invalid.' },
+        event: event.type,
+        allowed: allowed(),
+        fields,
+      },
+    };
+  return undefined;
+}
+
+/** Runs the event through the machine within the microstep bound, and turns the result into a step. */
+function transitionBy(p: CompiledPathway, before: LiveSnapshot, xsEvent: EngineEvent, now: Date, handlers: readonly Handler[]): Result<CaseStep, AdvanceError> {
+  let next: LiveSnapshot;
+  let actions: ExecutableAction[];
+  try {
+    [next, actions] = bounded(() => pureTransition<LiveSnapshot>(p.machine, before, xsEvent));
+  } catch (error) {
+    if (error instanceof LoopLimitError) return loopRefusal(xsEvent.type);
+    throw error;
+  }
   if (next === before)
     return refuse(
       'guard_failed',
-      { id: `Syarat untuk "${event.type}" belum terpenuhi.`, en: `The conditions for "${event.type}" are not met yet.` },
-      event.type,
-      allowed(),
+      { id: `Syarat untuk "${xsEvent.type}" belum terpenuhi.`, en: `The conditions for "${xsEvent.type}" are not met yet.` },
+      xsEvent.type,
+      availableEvents(p, before as unknown as CaseSnapshot, xsEvent.actor ? { role: xsEvent.actor.role } : {}).map((e) => e.type),
     );
-  const effects = effectsOf(p, before, next, actions, options.now, reenteredBy(handlers, before.context, xsEvent, activePaths));
+  const activePaths = before._nodes.map(pathOf);
+  const effects = effectsOf(p, before, next, actions, now, reenteredBy(handlers, before.context, xsEvent, activePaths));
   return { ok: true, value: { snapshot: persist(next), effects, active: leaves(p, next), status: next.status === 'done' ? 'done' : 'active' } };
+}
+
+function reserved(type: string, allowed: string[]): Result<CaseStep, AdvanceError> {
+  return refuse(
+    'reserved_event',
+    isEngineEvent(type)
+      ? { id: `"${type}" adalah peristiwa internal mesin; hanya penjadwal yang boleh mengirimnya.`, en: `"${type}" is an engine-internal event; only the scheduler may send it.` }
+      : { id: `"${type}" dicatat melalui fiturnya sendiri (persetujuan, persetujuan orang tua), bukan sebagai tindakan langkah.`, en: `"${type}" is recorded through its own feature (approval, parental consent), not as a step action.` },
+    type,
+    allowed,
+  );
+}
+
+function loopRefusal(type: string): Result<CaseStep, AdvanceError> {
+  return {
+    ok: false,
+    error: {
+      code: 'loop_limit',
+      message: {
+        id: `Jalur ini berputar tanpa henti setelah "${type}" (lebih dari ${MAX_MICROSTEPS} perpindahan otomatis). Perbaiki transisi otomatis (always) yang saling menunjuk.`,
+        en: `This pathway loops after "${type}" (more than ${MAX_MICROSTEPS} automatic transitions). Fix the always transitions that point at each other.`,
+      },
+      event: type,
+      allowed: [],
+      microsteps: MAX_MICROSTEPS,
+    },
+  };
 }

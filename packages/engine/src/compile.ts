@@ -10,6 +10,8 @@ import type { CaseContext, StartCaseInput } from './contract.ts';
 import { guardImplementations, type EngineEvent } from './guards.ts';
 import { tryParseDuration } from './duration.ts';
 import { listStates } from './state-tree.ts';
+import { CASEWORK_ACTIONS, caseworkHandlers } from './casework-events.ts';
+import { spendMicrostep } from './microsteps.ts';
 
 /** The action every transition carries: it records the event's form data under its step. */
 export const RECORD_ACTION = 'record';
@@ -49,8 +51,12 @@ export function initialContext(machine: MachineConfig, input: StartCaseInput = {
   };
 }
 
-/** Records `event.data` into `form` (merged, latest wins) and `forms[step]`. */
+/**
+ * Records `event.data` into `form` (merged, latest wins) and `forms[step]`.
+ * Every transition carries it, so it also spends the event's microstep budget.
+ */
 const record = assign(({ context, event }: { context: CaseContext; event: EngineEvent }, params: { step: string }) => {
+  spendMicrostep();
   const data = event.data;
   if (!data || Object.keys(data).length === 0) return {};
   return {
@@ -98,14 +104,40 @@ export function implementationsOf(doc: PathwayDocument): PathwayImplementations 
 }
 
 /**
+ * The engine's own additions to the executable config: root transitions for
+ * the case-work events, and on every step that needs the kepsek's approval an
+ * entry action that clears an earlier decision (a step entered again asks again).
+ */
+function withCasework(config: Record<string, unknown>, doc: PathwayDocument): Record<string, unknown> {
+  const approvalSteps = new Set(listStates(doc.machine).filter((e) => e.id !== '' && e.node.meta?.requiresApproval === true).map((e) => e.id));
+  const walk = (node: Record<string, unknown>, path: string[]): Record<string, unknown> => {
+    const out = { ...node };
+    const step = path.join('.');
+    if (approvalSteps.has(step)) {
+      const entry = out.entry === undefined ? [] : Array.isArray(out.entry) ? out.entry : [out.entry];
+      out.entry = [...entry, { type: 'jalur.approval.reset', params: { step } }];
+    }
+    const states = node.states as Record<string, Record<string, unknown>> | undefined;
+    if (states) out.states = Object.fromEntries(Object.entries(states).map(([k, s]) => [k, walk(s, [...path, k])]));
+    return out;
+  };
+  const root = approvalSteps.size > 0 ? walk(config, []) : { ...config };
+  root.on = { ...((config.on as object | undefined) ?? {}), ...caseworkHandlers };
+  return root;
+}
+
+/**
  * Compiles a (parsed, preferably lint-clean) pathway document into an XState
  * machine. Throws only when XState itself rejects the machine (e.g. a target
  * that names no state); `lintPathway` reports those beforehand.
  */
 export function compilePathway(doc: PathwayDocument): CompiledPathway {
-  // The export keeps the static JSON context; the engine's own machine takes the case's input.
-  const config = { ...executableConfig(doc), context: ({ input }: { input: StartCaseInput | undefined }) => initialContext(doc.machine, input) };
-  const machine = createMachine(config as never).provide(implementationsOf(doc) as never) as AnyStateMachine;
+  // The export keeps the static JSON context; the engine's own machine takes the case's input,
+  // and applies the case-work events (consent, approval) to its context.
+  const config = withCasework(executableConfig(doc), doc);
+  config.context = ({ input }: { input: StartCaseInput | undefined }) => initialContext(doc.machine, input);
+  const implementations = implementationsOf(doc);
+  const machine = createMachine(config as never).provide({ ...implementations, actions: { ...implementations.actions, ...CASEWORK_ACTIONS } } as never) as AnyStateMachine;
   const steps = new Map<string, StepMeta>();
   for (const entry of listStates(doc.machine)) if (entry.node.meta && entry.id !== '') steps.set(entry.id, entry.node.meta);
   return { doc, machine, steps, machineId: doc.machine.id };

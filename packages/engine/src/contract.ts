@@ -9,6 +9,12 @@ import type { Localized, RiskFactor, Role } from './document.ts';
 export interface Actor {
   id: string;
   role: Role;
+  /**
+   * The steps (state paths) this actor is confined to on this case — a Satgas
+   * member assigned single steps; omitted when they may act on every step
+   * their role allows.
+   */
+  steps?: readonly string[];
 }
 
 /**
@@ -43,11 +49,21 @@ export interface CaseEvent {
   data?: Record<string, unknown>;
 }
 
+/**
+ * Where an event comes from. `user`: a person through the API — only the
+ * pathway's own events. `scheduler`: a due timer (`xstate.after.*`), no
+ * actor. `casework`: a case-work record the case service writes together
+ * with its row (consent, approval), from the role that may write it.
+ */
+export type EventSource = 'user' | 'scheduler' | 'casework';
+
 export interface AdvanceOptions {
   /** The moment the event happens: timers and due dates count from it. */
   now: Date;
-  /** Who sends it; omitted for timers and system events. */
+  /** Who sends it; omitted for timers. */
   actor?: Actor;
+  /** Defaults to `user` with an actor, `scheduler` without. */
+  source?: EventSource;
 }
 
 /** Effects: data for the caller to persist, never done by the engine. */
@@ -65,7 +81,15 @@ export type AdvanceError =
   | { code: 'role_not_allowed'; message: Localized; event: string; role: Role; allowed: string[] }
   | { code: 'guard_failed'; message: Localized; event: string; allowed: string[] }
   | { code: 'case_done'; message: Localized; event: string; allowed: string[] }
-  | { code: 'form_invalid'; message: Localized; event: string; allowed: string[]; fields: FieldError[] };
+  | { code: 'form_invalid'; message: Localized; event: string; allowed: string[]; fields: FieldError[] }
+  /** An engine-internal (`xstate.*`) or case-work event sent by a user, or a timer event with an actor. */
+  | { code: 'reserved_event'; message: Localized; event: string; allowed: string[] }
+  /** The step needs the kepsek's approval first (`rejected`: the kepsek said no). */
+  | { code: 'approval_required' | 'approval_rejected'; message: Localized; event: string; allowed: string[]; steps: string[] }
+  /** A Satgas member sent an event of a step not assigned to them. */
+  | { code: 'step_not_assigned'; message: Localized; event: string; allowed: string[]; steps: string[] }
+  /** Eventless (`always`) transitions kept firing past the engine's bound: the pathway loops. */
+  | { code: 'loop_limit'; message: Localized; event: string; allowed: string[]; microsteps: number };
 
 /** A form value that does not fit the step's form definition. */
 export interface FieldError {

@@ -54,12 +54,25 @@ const text = z.string().max(DOCUMENT_LIMITS.maxStringLength);
 export const localizedSchema = z.object({ id: text.min(1), en: text.optional() });
 export type Localized = z.infer<typeof localizedSchema>;
 
-/** A state or event name: safe as an object key and as an XState id segment. */
+/** A pathway key or form field name: safe as an object key, in a URL and as a dotted guard path segment. */
 export const nameSchema = z
   .string()
   .min(1)
   .max(80)
   .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'name');
+
+/** The longest state name, machine id and (user) event name a document may hold. */
+export const NAME_LIMITS = { state: 120, event: 120 } as const;
+
+/**
+ * A state name (and the machine id) exactly as XState takes it: any letters,
+ * digits, spaces or signs, except what XState reads as structure. A `.`
+ * separates the steps of a path (`a.b`), so a name holding one could never
+ * be targeted; a leading `#` makes a target an id reference; control
+ * characters and surrounding spaces cannot be told apart on screen.
+ */
+export const STATE_NAME = /^(?!#)(?!\s)[^.\p{Cc}]*[^.\s\p{Cc}]$/u;
+export const stateNameSchema = z.string().min(1).max(NAME_LIMITS.state).regex(STATE_NAME, 'stateName');
 
 export const FIELD_TYPES = ['text', 'number', 'date', 'choice', 'boolean'] as const;
 export const formFieldSchema = z.object({
@@ -88,6 +101,12 @@ export const stepMetaSchema = z.object({
   requiresApproval: z.boolean().optional(),
   /** What another statechart tool recorded about the step; kept on import, ignored by the engine. */
   extra: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The state's `meta` exactly as an imported XState config wrote it (an
+   * object, a text, anything JSON). The export writes it back unchanged as
+   * long as the step's own fields still say what the import read from it.
+   */
+  xstate: z.unknown().optional(),
 });
 export type StepMeta = z.infer<typeof stepMetaSchema>;
 
@@ -129,8 +148,8 @@ export const transitionSchema = z.object({
   guard: guardSchema.optional(),
   reenter: z.boolean().optional(),
   description: text.optional(),
-  /** Editor label for the button a user presses, e.g. "Sesi selesai". */
-  meta: z.object({ label: localizedSchema.optional() }).optional(),
+  /** Editor label for the button a user presses, e.g. "Sesi selesai"; other keys an imported config wrote travel along. */
+  meta: z.object({ label: localizedSchema.optional() }).catchall(z.unknown()).optional(),
 });
 export type TransitionConfig = z.infer<typeof transitionSchema>;
 
@@ -152,35 +171,68 @@ export interface StateNodeConfig {
   description?: string;
   history?: 'shallow' | 'deep';
   target?: string;
+  /** XState tags (`snapshot.hasTag`), kept as written: one text or a list. */
+  tags?: string | string[];
+  /** A final state's output (plain JSON), as XState gives it to the parent's done event. */
+  output?: unknown;
+}
+
+/**
+ * Events by name. User event names are checked for length after parsing
+ * (`NAME_LIMITS.event`); the names XState itself gives a group's completion
+ * (`xstate.done.state.<machine>.<path>`) grow with the path and may be longer.
+ */
+const eventMapSchema = z.record(z.string().min(1).max(2000), transitionsSchema);
+const tagsSchema = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(50)]);
+/** Any plain JSON value (kept as written: outputs, root meta). */
+const jsonSchema = z.unknown().refine((v) => v === undefined || isPlainJson(v, 0), 'json');
+
+function isPlainJson(v: unknown, depth: number): boolean {
+  if (depth > 32) return false;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => isPlainJson(x, depth + 1));
+  if (typeof v === 'object') return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isPlainJson(x, depth + 1));
+  return false;
 }
 
 export const stateNodeSchema: z.ZodType<StateNodeConfig> = z.lazy(() =>
   z
     .object({
       type: z.enum(['atomic', 'compound', 'parallel', 'final', 'history']).optional(),
-      initial: nameSchema.optional(),
-      states: z.record(nameSchema, stateNodeSchema).optional(),
-      on: z.record(z.string().min(1).max(120), transitionsSchema).optional(),
+      initial: stateNameSchema.optional(),
+      states: z.record(stateNameSchema, stateNodeSchema).optional(),
+      on: eventMapSchema.optional(),
       after: z.record(z.string().min(1).max(40), transitionsSchema).optional(),
       always: transitionsSchema.optional(),
       meta: stepMetaSchema.optional(),
       description: text.optional(),
       history: z.enum(['shallow', 'deep']).optional(),
       target: z.string().max(400).optional(),
+      tags: tagsSchema.optional(),
+      output: jsonSchema.optional(),
     })
     .strict(),
 ) as z.ZodType<StateNodeConfig>;
 
 export const machineConfigSchema = z
   .object({
-    id: nameSchema,
-    initial: nameSchema.optional(),
+    id: stateNameSchema,
+    initial: stateNameSchema.optional(),
     type: z.enum(['compound', 'parallel']).optional(),
     context: z.record(z.string(), z.unknown()).optional(),
-    states: z.record(nameSchema, stateNodeSchema),
-    on: z.record(z.string().min(1).max(120), transitionsSchema).optional(),
+    states: z.record(stateNameSchema, stateNodeSchema),
+    on: eventMapSchema.optional(),
+    /** Timers and automatic transitions of the whole machine: XState runs them on the root as on any state. */
+    after: z.record(z.string().min(1).max(40), transitionsSchema).optional(),
+    always: transitionsSchema.optional(),
     description: text.optional(),
     version: z.string().max(40).optional(),
+    tags: tagsSchema.optional(),
+    /** The machine's output once it is done (plain JSON). */
+    output: jsonSchema.optional(),
+    /** The root `meta` an imported config wrote, kept as it was (the export writes it back). */
+    meta: jsonSchema.optional(),
   })
   .strict();
 export type MachineConfig = z.infer<typeof machineConfigSchema>;

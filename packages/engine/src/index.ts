@@ -15,3 +15,6 @@ export * from './case.ts';
 export * from './available.ts';
 export * from './xstate-json.ts';
 export { listStates, transitionsOf, resolveTarget, type StateEntry, type TransitionEntry } from './state-tree.ts';
+export * from './casework-events.ts';
+export { MAX_MICROSTEPS, LoopLimitError } from './microsteps.ts';
+export * from './replay.ts';

@@ -168,6 +168,18 @@ const CASES: Record<LintCode, Case> = {
     fixed: () => base({ b: { meta: meta('Putar'), always: { target: 'c', guard: check('form.skor', 'gte', 90) }, on: { SELESAI: 'c' } } }),
     at: { transition: { source: 'b', event: 'always', index: 0 } },
   },
+  JALUR017: {
+    what: 'a guarded automatic transition back into its own step',
+    bad: () => base({ b: { meta: meta('Putar'), always: { target: 'b', guard: check('form.skor', 'gte', 90) }, on: { SELESAI: 'c' } } }),
+    fixed: () => base({ b: { meta: meta('Putar'), always: { target: 'c', guard: check('form.skor', 'gte', 90) }, on: { SELESAI: 'c' } } }),
+    at: { transition: { source: 'b', event: 'always', index: 0 } },
+  },
+  JALUR018: {
+    what: 'a step action named like a case-work record',
+    bad: () => base({ b: { meta: meta('Setuju'), on: { 'approval.decided': 'c' } } }),
+    fixed: () => base({ b: { meta: meta('Setuju'), on: { DISETUJUI: 'c' } } }),
+    at: { transition: { source: 'b', event: 'approval.decided', index: 0 } },
+  },
 };
 
 describe('lintPathway', () => {

@@ -24,6 +24,7 @@ import {
 } from './state-tree.ts';
 import { lintGuards } from './lint-guards.ts';
 import { diagnostic, type LintScope } from './lint-scope.ts';
+import { isEngineEvent, isReservedEvent } from './casework-events.ts';
 
 export type { LintScope } from './lint-scope.ts';
 
@@ -53,6 +54,7 @@ export function lintPathway(doc: PathwayDocument): Diagnostic[] {
     ...shadowed(scope),
     ...delays(scope),
     ...alwaysLoops(scope),
+    ...reservedEvents(scope),
     ...lintGuards(scope),
   ];
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -280,23 +282,18 @@ function delays({ transitions }: LintScope): Diagnostic[] {
   return out;
 }
 
-/**
- * JALUR016: unguarded `always` transitions that lead, directly or through
- * other unguarded `always`, back to a state whose unguarded `always` fires
- * again: XState would step forever.
- */
-function alwaysLoops({ transitions, resolved, byId }: LintScope): Diagnostic[] {
-  const unguarded = transitions.filter((t) => t.event === 'always' && t.guard === undefined && t.targets.length > 0);
+/** The `always` transitions among `candidates` that lead, through others of them, back to themselves. */
+function alwaysCycles(candidates: readonly TransitionEntry[], { resolved, byId }: LintScope): Set<TransitionEntry> {
   const bySource = new Map<StateEntry, TransitionEntry[]>();
-  for (const t of unguarded) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t]);
+  for (const t of candidates) bySource.set(t.source, [...(bySource.get(t.source) ?? []), t]);
   // Taking `t` enters its targets (with their ancestors and initial steps); their own `always` then fire.
   const next = new Map<TransitionEntry, TransitionEntry[]>();
-  for (const t of unguarded) {
+  for (const t of candidates) {
     const entered = new Set((resolved.get(t) ?? []).flatMap((target) => (target ? entrySet(target, byId) : [])));
     next.set(t, [...entered].flatMap((s) => bySource.get(s) ?? []));
   }
   const onCycle = new Set<TransitionEntry>();
-  for (const start of unguarded) {
+  for (const start of candidates) {
     // Does `start` lead back to itself?
     const seen = new Set<TransitionEntry>();
     const stack = [...(next.get(start) ?? [])];
@@ -311,5 +308,32 @@ function alwaysLoops({ transitions, resolved, byId }: LintScope): Diagnostic[] {
       stack.push(...(next.get(t) ?? []));
     }
   }
-  return unguarded.filter((t) => onCycle.has(t)).map((t) => diagnostic('JALUR016', msg.alwaysLoop(t.source.id), { transition: t }));
+  return onCycle;
+}
+
+/**
+ * JALUR016: unguarded `always` transitions that lead, directly or through
+ * other unguarded `always`, back to a state whose unguarded `always` fires
+ * again: XState would step forever. JALUR017: a cycle of `always`
+ * transitions some of which are guarded: it loops whenever the guards hold
+ * together (the engine then stops the event at its microstep bound).
+ */
+function alwaysLoops(scope: LintScope): Diagnostic[] {
+  const always = scope.transitions.filter((t) => t.event === 'always' && t.targets.length > 0);
+  const certain = alwaysCycles(always.filter((t) => t.guard === undefined), scope);
+  const possible = alwaysCycles(always, scope);
+  return always.flatMap((t) =>
+    certain.has(t)
+      ? [diagnostic('JALUR016', msg.alwaysLoop(t.source.id), { transition: t })]
+      : possible.has(t)
+        ? [diagnostic('JALUR017', msg.guardedAlwaysLoop(t.source.id), { transition: t })]
+        : [],
+  );
+}
+
+/** JALUR018: a transition on an event name the system reserves for case-work records. */
+function reservedEvents({ transitions }: LintScope): Diagnostic[] {
+  return transitions
+    .filter((t) => t.delay === undefined && t.event !== 'always' && t.event !== 'onDone' && isReservedEvent(t.event) && !isEngineEvent(t.event))
+    .map((t) => diagnostic('JALUR018', msg.reservedEvent(t.source.id, t.event), { transition: t }));
 }

@@ -38,8 +38,10 @@ export const LINT_CODES = [
   'JALUR014',
   'JALUR015',
   'JALUR016',
+  'JALUR017',
+  'JALUR018',
 ] as const;
-/** A lint code, `JALUR001`…`JALUR016`. */
+/** A lint code, `JALUR001`…`JALUR018`. */
 export type LintCode = (typeof LINT_CODES)[number];
 
 /** Every lint rule, by code. Codes never change meaning; retired codes are not reused. */
@@ -60,6 +62,8 @@ export const LINT_RULES: Record<LintCode, LintRule> = {
   JALUR014: { code: 'JALUR014', severity: 'error', title: bilingual('Perbandingan yang tidak pernah benar', 'Comparison that never holds') },
   JALUR015: { code: 'JALUR015', severity: 'error', title: bilingual('Formulir langkah tidak lengkap', 'Step form is malformed') },
   JALUR016: { code: 'JALUR016', severity: 'error', title: bilingual('Perpindahan otomatis berputar tanpa henti', 'Automatic transition loops forever') },
+  JALUR017: { code: 'JALUR017', severity: 'warning', title: bilingual('Perpindahan otomatis bersyarat bisa berputar', 'Guarded automatic transitions may loop') },
+  JALUR018: { code: 'JALUR018', severity: 'error', title: bilingual('Nama peristiwa milik sistem', 'Event name reserved by the system') },
 };
 
 /** A value as a person would recognise it in a message: text as is, anything else by its shape. */
@@ -206,6 +210,16 @@ export const lintMessages = {
     bilingual(`Isian pilihan ${q(field)} di langkah ${q(state)} belum punya pilihan.`, `Choice field ${q(field)} on step ${q(state)} has no options.`),
   minAboveMax: (state: string, field: string) =>
     bilingual(`Isian ${q(field)} di langkah ${q(state)}: nilai minimum lebih besar dari maksimum.`, `Field ${q(field)} on step ${q(state)}: min is above max.`),
+  guardedAlwaysLoop: (state: string) =>
+    bilingual(
+      `Perpindahan otomatis (always) di ${q(state)} dapat kembali ke dirinya sendiri saat syaratnya terpenuhi; kasus akan dihentikan dan peristiwanya ditolak.`,
+      `The automatic transition (always) on ${q(state)} can lead back to itself when its condition holds; the case would be stopped and the event refused.`,
+    ),
+  reservedEvent: (state: string, event: string) =>
+    bilingual(
+      `Langkah ${q(state)} memakai nama peristiwa ${q(event)} yang dicadangkan sistem (persetujuan, persetujuan orang tua, catatan kasus). Pilih nama lain.`,
+      `Step ${q(state)} uses the event name ${q(event)}, which the system reserves (approval, parental consent, case records). Choose another name.`,
+    ),
   alwaysLoop: (state: string) =>
     bilingual(
       `Perpindahan otomatis (always) tanpa syarat di ${q(state)} kembali ke dirinya sendiri dan tidak pernah berhenti.`,
