@@ -150,14 +150,14 @@ function caseBook(i: CaseBookInput): DocumentSpec {
   const visibleNotes = i.notes.filter((n) => n.body !== null);
   const hiddenNotes = i.notes.length - visibleNotes.length;
   if (i.notes.length === 0) blocks.push({ type: 'paragraph', text: 'Belum ada catatan.' });
-  if (visibleNotes.length > 0) blocks.push({ type: 'table', columns: ['Tanggal', 'Oleh', 'Catatan'], widths: [1.2, 1.3, 4], rows: visibleNotes.map((n) => [tanggal(n.at, tz), n.by, n.body!]) });
+  if (visibleNotes.length > 0) blocks.push({ type: 'table', columns: ['Tanggal', 'Oleh', 'Catatan'], widths: [1.5, 1.5, 4], rows: visibleNotes.map((n) => [tanggal(n.at, tz), n.by, n.body!]) });
   if (hiddenNotes > 0) blocks.push({ type: 'withheld', text: `${hiddenNotes} catatan bersifat rahasia dan tidak ditampilkan. / ${hiddenNotes} confidential note(s) not shown.` });
   blocks.push({ type: 'heading', text: 'F. Kontak dengan keluarga' });
   if (i.contacts.length === 0) blocks.push({ type: 'paragraph', text: 'Belum ada kontak tercatat.' });
-  else blocks.push({ type: 'table', columns: ['Tanggal', 'Oleh', 'Orang tua/wali', 'Cara', 'Hasil'], widths: [1.2, 1.3, 1.4, 1, 2.4], rows: i.contacts.map((c) => [tanggal(c.at, tz), c.by, c.guardian, c.channel, c.outcome ?? 'Rahasia — tidak ditampilkan']) });
+  else blocks.push({ type: 'table', columns: ['Tanggal', 'Oleh', 'Orang tua/wali', 'Cara', 'Hasil'], widths: [1.5, 1.4, 1.4, 1, 2.2], rows: i.contacts.map((c) => [tanggal(c.at, tz), c.by, c.guardian, c.channel, c.outcome ?? 'Rahasia — tidak ditampilkan']) });
   blocks.push({ type: 'heading', text: 'G. Rujukan' });
   if (i.referrals.length === 0) blocks.push({ type: 'paragraph', text: 'Tidak ada rujukan.' });
-  else blocks.push({ type: 'table', columns: ['Tanggal', 'Kepada', 'Status', 'Alasan'], widths: [1.2, 2, 1, 3], rows: i.referrals.map((r) => [tanggal(r.at, tz), r.to, r.status, r.reason ?? 'Rahasia — tidak ditampilkan']) });
+  else blocks.push({ type: 'table', columns: ['Tanggal', 'Kepada', 'Status', 'Alasan'], widths: [1.5, 2, 1, 3], rows: i.referrals.map((r) => [tanggal(r.at, tz), r.to, r.status, r.reason ?? 'Rahasia — tidak ditampilkan']) });
   return { ...base(i, 'buku_kasus'), blocks, signers: [...principalSigner(i.principal), counselorSigner(i.counselor)] };
 }
 

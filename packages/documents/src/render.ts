@@ -280,21 +280,30 @@ function signatures(doc: Doc, spec: DocumentSpec, tz: string | undefined): void 
   for (let i = 0; i < signers.length; i += 2) rows.push(signers.length - i === 1 ? [null, signers[i]!] : [signers[i]!, signers[i + 1]!]);
   doc.moveDown(1);
   rows.forEach((row, r) => {
-    ensureSpace(doc, 130);
+    ensureSpace(doc, 120);
     const y = doc.y;
+    // Lines above each signer's role: the place and date stand above the right-hand signer of the first row (not in letters, which are dated at the top).
+    const above = row.map((s, col) => {
+      if (!s) return [] as string[];
+      const lines: string[] = [];
+      if (r === 0 && col === 1 && !spec.letter) lines.push(`${spec.place}, ${tanggal(spec.issuedOn, tz)}`);
+      if (s.before) lines.push(s.before);
+      lines.push(`${s.role},`);
+      return lines;
+    });
+    const most = Math.max(...above.map((l) => l.length));
+    doc.font('Times-Roman').fontSize(BODY);
+    const lineH = doc.currentLineHeight(true);
     let endY = y;
     row.forEach((s, col) => {
       if (!s) return;
-      const x = x0 + col * colW + 10;
+      // A lone signer below the first row (`Mengetahui, Kepala Sekolah`) stands in the middle.
+      const x = r > 0 && row[0] === null ? x0 + colW / 2 + 10 : x0 + col * colW + 10;
       const cw = colW - 20;
       doc.font('Times-Roman').fontSize(BODY);
-      let yy = y;
-      // The place and date stand above the right-hand signer of the first row.
-      const dated = r === 0 && col === 1 && !spec.letter;
-      if (dated) yy = lineAt(doc, `${spec.place}, ${tanggal(spec.issuedOn, tz)}`, x, yy, cw);
-      else if (r === 0 && !spec.letter && row[1]) yy = lineAt(doc, ' ', x, yy, cw);
-      if (s.before) yy = lineAt(doc, s.before, x, yy, cw);
-      yy = lineAt(doc, `${s.role},`, x, yy, cw);
+      // Role lines end on the same baseline in both columns, so the names line up.
+      let yy = y + (most - above[col]!.length) * lineH;
+      for (const line of above[col]!) yy = lineAt(doc, line, x, yy, cw);
       yy += 52;
       doc.font('Times-Bold');
       const name = pdfSafe(s.name || '....................................');
