@@ -12,6 +12,7 @@ import type { Sql } from 'postgres';
 import type { DbResult } from './result.ts';
 import type * as R from './rows.ts';
 import type { SessionLifetime } from './session-policy.ts';
+import type { LoginPolicy } from './login-policy.ts';
 import type { ApprovalInput } from './approval.ts';
 
 /** Who is reading: decides which notes and records they see. */
@@ -53,6 +54,15 @@ export interface NewUserInput {
   now: Date;
 }
 
+/**
+ * The accounts someone manages: the staff of a school with the given roles
+ * (the kepsek), or the users of a district with the given roles (the
+ * district admin: its schools' kepsek).
+ */
+export type AccountScope = { schoolId: string; districtId?: undefined; roles: readonly R.UserRole[] } | { districtId: string; schoolId?: undefined; roles: readonly R.UserRole[] };
+
+export type ManagedUser = R.User & { schoolName: string | null };
+
 export interface UserRepo {
   /** Hashes the password (scrypt); `conflict` when the email is taken. */
   create(input: NewUserInput): Promise<DbResult<R.User>>;
@@ -61,11 +71,31 @@ export interface UserRepo {
   /** Users of one school, optionally of one role. */
   listBySchool(schoolId: string, filter?: { role?: R.UserRole }): Promise<R.User[]>;
   /**
-   * Checks email + password. After `maxFailures` (default 5) wrong passwords
-   * the account is `locked` for `lockMs` (default 15 min). Writes
-   * `auth.login` / `auth.login_failed` audit rows in the same call.
+   * Checks email + password, always doing the scrypt work (against a dummy
+   * hash for an unknown, disabled or locked email, so timing tells nothing).
+   * Wrong passwords count per (email, `source`) — see login-policy.ts: after
+   * `maxFailures` (5) that source is `locked` for `lockMs` (15 min) for that
+   * email, known or not. `users.failed_logins` counts every failure
+   * atomically. A hash below the current scrypt cost is replaced on success.
+   * Writes `auth.login` / `auth.login_failed` / `auth.login_locked` audit rows.
    */
-  authenticate(input: { email: string; password: string; now: Date; maxFailures?: number; lockMs?: number }): Promise<DbResult<R.User>>;
+  authenticate(input: { email: string; password: string; now: Date; source?: string } & LoginPolicy): Promise<DbResult<R.User>>;
+  /**
+   * Changes the user's own password after checking the current one
+   * (`invalid_credentials`); clears `mustChangePassword`, ends the user's
+   * other sessions (all but `keepSessionId`), audits `user.password_change`.
+   */
+  changePassword(userId: string, input: { currentPassword: string; newPassword: string; now: Date; keepSessionId?: string | null }): Promise<DbResult<R.User>>;
+  /** The accounts `scope` manages, by name, with their school's name. */
+  listManaged(scope: AccountScope): Promise<ManagedUser[]>;
+  /**
+   * Sets a one-time password on an account of `scope` (`not_found` outside
+   * it): the user must change it at the next login; their sessions end and
+   * their lockouts clear. Audited `user.password_reset`.
+   */
+  resetPassword(scope: AccountScope, userId: string, input: { password: string; actorId: string; now: Date }): Promise<DbResult<R.User>>;
+  /** Disables (sessions end, login refused) or enables an account of `scope`; audited `user.disable` / `user.enable`. */
+  setDisabled(scope: AccountScope, userId: string, input: { disabled: boolean; actorId: string; now: Date }): Promise<DbResult<R.User>>;
   setPassword(userId: string, password: string): Promise<void>;
   /**
    * Changes a staff member's role (and class, for a wali kelas) within their
@@ -87,7 +117,7 @@ export interface SessionRepo {
   /** Logout: the token stops working at once. */
   revoke(token: string): Promise<void>;
   revokeAllForUser(userId: string): Promise<void>;
-  /** Deletes expired sessions; returns how many. */
+  /** Deletes expired sessions (and stale `login_failures` rows); returns how many sessions. */
   purgeExpired(now: Date): Promise<number>;
 }
 

@@ -1,6 +1,7 @@
 /** Contract: tenancy, note confidentiality, users and sessions. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JalurDb } from '../repository.ts';
+import { hashPassword } from '../passwords.ts';
 import { at, buildWorld, DAY, must, openToyCase, T0, type Harness, type World } from './fixtures.ts';
 
 export function accessContract(h: Harness): void {
@@ -96,6 +97,75 @@ export function accessContract(h: Harness): void {
       expect(await db.users.authenticate({ email: 'bk@a.test', password: 'rahasia-123', now: new Date(T0.getTime() + 16 * 60_000) })).toMatchObject({ ok: true });
       expect((await db.audit.list(w.schoolA, { action: 'auth.login_failed' })).length).toBe(5);
       expect((await db.audit.list(w.schoolA, { action: 'auth.login' })).length).toBe(2);
+    });
+
+    it('counts concurrent wrong passwords atomically: 9 at once count 9', async () => {
+      const results = await Promise.all(Array.from({ length: 9 }, (_, i) => db.users.authenticate({ email: 'bk@a.test', password: `salah-${i}`, now: T0, source: '10.0.0.7' })));
+      expect(results.every((r) => !r.ok)).toBe(true);
+      expect((await db.users.get(w.bkA.id))?.failedLogins).toBe(9);
+      const failed = await db.audit.list(w.schoolA, { action: 'auth.login_failed', subject: `user:${w.bkA.id}` });
+      expect(failed.map((a) => (a.details as { failures: number }).failures).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5]);
+      // The 5th locked this source; the four still in flight were refused as locked, and counted too.
+      expect(await db.audit.list(w.schoolA, { action: 'auth.login_locked', subject: `user:${w.bkA.id}` })).toHaveLength(4);
+      // Locked from that source: the right password too.
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'rahasia-123', now: T0, source: '10.0.0.7' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    });
+
+    it('locks per source and email: the owner elsewhere still signs in, and an unknown email locks the same way', async () => {
+      for (let i = 0; i < 5; i++) await db.users.authenticate({ email: 'bk@a.test', password: 'salah', now: T0, source: '203.0.113.9' });
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'rahasia-123', now: T0, source: '203.0.113.9' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'rahasia-123', now: T0, source: '192.168.1.20' })).toMatchObject({ ok: true, value: { id: w.bkA.id } });
+      for (let i = 0; i < 5; i++) await db.users.authenticate({ email: 'tidak-ada@a.test', password: 'salah', now: T0, source: '203.0.113.9' });
+      expect(await db.users.authenticate({ email: 'tidak-ada@a.test', password: 'salah', now: T0, source: '203.0.113.9' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+      // The lock ends after 15 minutes.
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'rahasia-123', now: new Date(T0.getTime() + 16 * 60_000), source: '203.0.113.9' })).toMatchObject({ ok: true });
+    });
+
+    it('replaces a hash below the current scrypt cost at the next successful login', async () => {
+      const old = await hashPassword('sandi-lama-123', { N: 16384, r: 8, p: 1 });
+      const u = await must(db.users.create({ email: 'lama@a.test', name: 'Lama', role: 'tim', schoolId: w.schoolA, districtId: w.districtId, password: '', passwordHash: old, now: T0 }));
+      expect(await db.users.authenticate({ email: 'lama@a.test', password: 'salah', now: T0 })).toMatchObject({ ok: false });
+      expect(await db.users.authenticate({ email: 'lama@a.test', password: 'sandi-lama-123', now: T0 })).toMatchObject({ ok: true, value: { id: u.id } });
+      const login = (await db.audit.list(w.schoolA, { action: 'auth.login', subject: `user:${u.id}` }))[0];
+      expect(login?.details).toEqual({ rehashed: true });
+      expect(await db.users.authenticate({ email: 'lama@a.test', password: 'sandi-lama-123', now: T0 })).toMatchObject({ ok: true });
+      const again = await db.audit.list(w.schoolA, { action: 'auth.login', subject: `user:${u.id}` });
+      expect(again.filter((a) => a.details !== null && (a.details as { rehashed?: boolean }).rehashed)).toHaveLength(1);
+    });
+
+    it('changes a password (current one checked, other sessions end), resets one (must change, sessions end) and disables accounts in scope only', async () => {
+      const keep = await db.sessions.create({ userId: w.bkA.id, now: T0 });
+      const other = await db.sessions.create({ userId: w.bkA.id, now: T0 });
+      expect(await db.users.changePassword(w.bkA.id, { currentPassword: 'salah', newPassword: 'sandi-baru-456', now: T0 })).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+      expect(await db.users.changePassword(w.bkA.id, { currentPassword: 'rahasia-123', newPassword: 'sandi-baru-456', now: T0, keepSessionId: keep.session.id })).toMatchObject({ ok: true });
+      expect(await db.sessions.validate(keep.token, T0)).not.toBeNull();
+      expect(await db.sessions.validate(other.token, T0)).toBeNull();
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'rahasia-123', now: T0, source: 's1' })).toMatchObject({ ok: false });
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'sandi-baru-456', now: T0, source: 's2' })).toMatchObject({ ok: true, value: { mustChangePassword: false } });
+
+      const kepsekScope = { schoolId: w.schoolA, roles: ['guru_bk', 'wali_kelas', 'tim'] as const };
+      expect((await db.users.listManaged(kepsekScope)).map((u) => u.email).sort()).toEqual(['bk2@a.test', 'bk@a.test', 'wali@a.test']);
+      expect(await db.users.resetPassword(kepsekScope, w.bkB.id, { password: 'sementara-1', actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await db.users.resetPassword(kepsekScope, w.kepsekA.id, { password: 'sementara-1', actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await db.users.resetPassword(kepsekScope, w.bkA.id, { password: 'sementara-1', actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+      expect(await db.sessions.validate(keep.token, T0)).toBeNull();
+      const fresh = await db.sessions.create({ userId: w.bkA.id, now: T0 });
+      expect((await db.sessions.validate(fresh.token, T0))?.user.mustChangePassword).toBe(true);
+      expect(await db.users.authenticate({ email: 'bk@a.test', password: 'sementara-1', now: T0 })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+      expect(await db.users.changePassword(w.bkA.id, { currentPassword: 'sementara-1', newPassword: 'pilihan-sendiri-789', now: T0 })).toMatchObject({ ok: true, value: { mustChangePassword: false } });
+      expect((await db.audit.list(w.schoolA, { action: 'user.password_reset' }))[0]).toMatchObject({ actorId: w.kepsekA.id, subject: `user:${w.bkA.id}` });
+
+      expect(await db.users.setDisabled(kepsekScope, w.waliA.id, { disabled: true, actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: true });
+      expect((await db.users.get(w.waliA.id))?.disabledAt).toEqual(T0);
+      expect(await db.users.authenticate({ email: 'wali@a.test', password: 'rahasia-123', now: T0 })).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+      expect(await db.users.setDisabled(kepsekScope, w.waliA.id, { disabled: false, actorId: w.kepsekA.id, now: T0 })).toMatchObject({ ok: true, value: { disabledAt: null } });
+      expect(await db.users.authenticate({ email: 'wali@a.test', password: 'rahasia-123', now: T0 })).toMatchObject({ ok: true });
+
+      const districtScope = { districtId: w.districtId, roles: ['kepsek'] as const };
+      expect((await db.users.listManaged(districtScope)).map((u) => [u.email, u.schoolName])).toEqual([['kepsek@a.test', 'Sekolah A']]);
+      expect(await db.users.setDisabled(districtScope, w.bkA.id, { disabled: true, actorId: w.dinas.id, now: T0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await db.users.setDisabled(districtScope, w.kepsekA.id, { disabled: true, actorId: w.dinas.id, now: T0 })).toMatchObject({ ok: true });
+      expect(await db.users.setDisabled({ districtId: 'lain', roles: ['kepsek'] }, w.kepsekA.id, { disabled: false, actorId: w.dinas.id, now: T0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     });
 
     it('sessions: token stored hashed, sliding expiry with an absolute maximum, expiry and logout end them', async () => {

@@ -1,18 +1,25 @@
 /** Districts, schools, users (passwords, lockout) and sessions on PostgreSQL. */
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { districts, schools, sessions, users } from '../schema-pg/index.ts';
-import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
+import { districts, loginFailures, schools, sessions, users } from '../schema-pg/index.ts';
+import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import { fail, ok } from '../result.ts';
-import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../passwords.ts';
+import { isLocked, LOGIN_FAILURE_RETENTION_MS, nextFailure } from '../login-policy.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { publicUser } from '../sqlite/org.ts';
 import type { SessionRow, User } from '../rows.ts';
-import { first, newId, pgCode, type PgContext } from './context.ts';
+import { first, newId, pgCode, transact, type PgContext } from './context.ts';
 import { sessionEnd, touchSession } from '../session-policy.ts';
 
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** The accounts of `scope`: a school's (or a district's) users with one of its roles. */
+function inScope(scope: AccountScope) {
+  const where = scope.schoolId !== undefined ? eq(users.schoolId, scope.schoolId) : eq(users.districtId, scope.districtId);
+  return and(where, inArray(users.role, [...scope.roles]));
+}
 
 const SESSION_WITH_USER = `SELECT s.id AS s_id, s.token_hash, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at,
   u.id, u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.must_change_password, u.created_at
@@ -72,7 +79,7 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       if (input.role !== 'admin_dinas' && !input.schoolId) return fail('invalid', `role ${input.role} needs a schoolId`);
       const email = normalizeEmail(input.email);
       if (await byEmail(email)) return fail('conflict', `email already registered: ${email}`);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
       try {
         const [row] = await db
           .insert(users)
@@ -100,38 +107,99 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       const where = filter?.role ? and(eq(users.schoolId, schoolId), eq(users.role, filter.role)) : eq(users.schoolId, schoolId);
       return (await db.select().from(users).where(where).orderBy(asc(users.name))).map(publicUser);
     },
-    async authenticate({ email, password, now, maxFailures = 5, lockMs = 15 * 60 * 1000 }) {
-      const row = await byEmail(email);
-      if (!row || row.disabledAt) {
-        await verifyPassword(password, await dummyHash());
-        await ctx.audit(db, { schoolId: null, actorId: null, action: 'auth.login_failed', subject: `email:${normalizeEmail(email)}`, details: { reason: 'unknown' }, at: now });
-        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
-      }
-      if (row.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
-        await ctx.audit(db, { schoolId: row.schoolId, actorId: row.id, action: 'auth.login_locked', subject: `user:${row.id}`, at: now });
-        return fail('locked', 'Akun dikunci sementara / account temporarily locked', { lockedUntil: row.lockedUntil });
-      }
-      const good = await verifyPassword(password, row.passwordHash);
-      if (!good) {
-        // Counted in the database (`failed_logins + 1` under the row lock), so failures from several processes add up.
-        await ctx.tx(async (tx) => {
-          const [current] = await tx.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.id, row.id)).for('update');
-          const failures = (current?.failedLogins ?? row.failedLogins) + 1;
-          const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
-          await tx.update(users).set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil }).where(eq(users.id, row.id));
-          await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'auth.login_failed', subject: `user:${row.id}`, details: { failures, locked: lockedUntil !== null }, at: now });
+    async authenticate({ email, password, now, source = '', ...policy }) {
+      const key = normalizeEmail(email);
+      const row = await byEmail(key);
+      const failureWhere = and(eq(loginFailures.email, key), eq(loginFailures.source, source));
+      const lockedBefore = isLocked(first(await db.select().from(loginFailures).where(failureWhere)), now);
+      const usable = row && !row.disabledAt && !lockedBefore ? row : null;
+      // The same scrypt work whatever the email: an unknown, disabled or locked one is checked against a dummy hash.
+      const good = (await verifyPassword(password, usable ? usable.passwordHash : await dummyHash())) && usable !== null;
+      if (!good || !usable) {
+        // The (email, source) row is read under its row lock after the hash: concurrent failures from several processes all count.
+        return ctx.tx(async (tx) => {
+          await tx.insert(loginFailures).values({ email: key, source, failures: 0, lastAt: now, lockedUntil: null }).onConflictDoNothing();
+          const [current] = await tx.select().from(loginFailures).where(failureWhere).for('update');
+          const wasNew = current!.failures === 0;
+          const locked = isLocked(current, now);
+          const next = nextFailure(wasNew ? null : current, now, policy);
+          await tx.update(loginFailures).set({ failures: next.failures, lastAt: now, lockedUntil: next.lockedUntil }).where(failureWhere);
+          const [counted] = row ? await tx.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, row.id)).returning({ n: users.failedLogins }) : [];
+          const subject = row ? `user:${row.id}` : `email:${key}`;
+          const schoolId = row?.schoolId ?? null;
+          if (locked) {
+            await ctx.audit(tx, { schoolId, actorId: row?.id ?? null, action: 'auth.login_locked', subject, details: { source }, at: now });
+            return fail('locked', 'Akun dikunci sementara / account temporarily locked', { lockedUntil: current!.lockedUntil! });
+          }
+          const reason = !row ? 'unknown' : row.disabledAt ? 'disabled' : 'wrong_password';
+          await ctx.audit(tx, { schoolId, actorId: row?.id ?? null, action: 'auth.login_failed', subject, details: { reason, failures: counted?.n ?? next.failures, locked: next.lockedNow, source }, at: now });
+          return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
         });
-        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
       }
-      await ctx.tx(async (tx) => {
-        await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
-        await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'auth.login', subject: `user:${row.id}`, at: now });
+      const rehashed = needsRehash(usable.passwordHash) ? await hashPassword(password) : null;
+      return ctx.tx(async (tx) => {
+        await tx.delete(loginFailures).where(failureWhere);
+        await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, usable.id));
+        // Only over the hash just checked: a password changed meanwhile is not overwritten.
+        const upgraded = rehashed !== null && (await tx.update(users).set({ passwordHash: rehashed }).where(and(eq(users.id, usable.id), eq(users.passwordHash, usable.passwordHash))).returning({ id: users.id })).length === 1;
+        await ctx.audit(tx, { schoolId: usable.schoolId, actorId: usable.id, action: 'auth.login', subject: `user:${usable.id}`, ...(upgraded ? { details: { rehashed: true } } : {}), at: now });
+        const [fresh] = await tx.select().from(users).where(eq(users.id, usable.id));
+        return ok(publicUser(fresh!));
       });
-      return ok(publicUser({ ...row, failedLogins: 0, lockedUntil: null }));
+    },
+    async changePassword(userId, { currentPassword, newPassword, now, keepSessionId }) {
+      const row = first(await db.select().from(users).where(eq(users.id, userId)));
+      if (!row || row.disabledAt) {
+        await verifyPassword(currentPassword, await dummyHash());
+        return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+      }
+      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+        await ctx.tx(async (tx) => {
+          await tx.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, row.id));
+          await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'user.password_change_failed', subject: `user:${row.id}`, at: now });
+        });
+        return fail('invalid_credentials', 'Kata sandi saat ini salah / the current password is wrong');
+      }
+      const passwordHash = await hashPassword(newPassword);
+      return transact(ctx, async (tx) => {
+        const [changed] = await tx.update(users).set({ passwordHash, mustChangePassword: false, failedLogins: 0 }).where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash))).returning();
+        if (!changed) return fail('conflict', 'Kata sandi baru saja diubah / the password was just changed');
+        const others = keepSessionId ? and(eq(sessions.userId, row.id), ne(sessions.id, keepSessionId)) : eq(sessions.userId, row.id);
+        const ended = (await tx.delete(sessions).where(others).returning({ id: sessions.id })).length;
+        await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'user.password_change', subject: `user:${row.id}`, details: { sessionsEnded: ended }, at: now });
+        return ok(publicUser(changed));
+      });
+    },
+    async listManaged(scope) {
+      const rows = await db.select({ user: users, schoolName: schools.name }).from(users).leftJoin(schools, eq(schools.id, users.schoolId)).where(inScope(scope)).orderBy(asc(users.name));
+      return rows.map(({ user, schoolName }) => ({ ...publicUser(user), schoolName }));
+    },
+    async resetPassword(scope, userId, { password, actorId, now }) {
+      const target = first(await db.select().from(users).where(and(eq(users.id, userId), inScope(scope))));
+      if (!target) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+      const passwordHash = await hashPassword(password);
+      return transact(ctx, async (tx) => {
+        const [updated] = await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(and(eq(users.id, userId), inScope(scope))).returning();
+        if (!updated) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const ended = (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length;
+        await tx.delete(loginFailures).where(eq(loginFailures.email, updated.email));
+        await ctx.audit(tx, { schoolId: updated.schoolId, actorId, action: 'user.password_reset', subject: `user:${userId}`, details: { sessionsEnded: ended }, at: now });
+        return ok(publicUser(updated));
+      });
+    },
+    async setDisabled(scope, userId, { disabled, actorId, now }) {
+      return transact(ctx, async (tx) => {
+        const [row] = await tx.select().from(users).where(and(eq(users.id, userId), inScope(scope))).for('update');
+        if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const [updated] = await tx.update(users).set({ disabledAt: disabled ? (row.disabledAt ?? now) : null }).where(eq(users.id, userId)).returning();
+        const ended = disabled ? (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length : 0;
+        await ctx.audit(tx, { schoolId: row.schoolId, actorId, action: disabled ? 'user.disable' : 'user.enable', subject: `user:${userId}`, ...(disabled ? { details: { sessionsEnded: ended } } : {}), at: now });
+        return ok(publicUser(updated!));
+      });
     },
     async setPassword(userId, password) {
       const passwordHash = await hashPassword(password);
-      await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+      await db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: false }).where(eq(users.id, userId));
     },
     async setRole(schoolId, userId, { role, className, actorId, now }) {
       if ((role as string) === 'admin_dinas') return fail('invalid', 'Peran tidak boleh admin_dinas / a school user cannot become admin_dinas');
@@ -176,6 +244,8 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       await db.delete(sessions).where(eq(sessions.userId, userId));
     },
     async purgeExpired(now) {
+      const stale = new Date(now.getTime() - LOGIN_FAILURE_RETENTION_MS);
+      await db.delete(loginFailures).where(and(lt(loginFailures.lastAt, stale), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now))));
       return (await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id })).length;
     },
   };

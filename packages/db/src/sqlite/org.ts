@@ -1,13 +1,14 @@
 /** Districts, schools, users (passwords, lockout) and sessions on SQLite. */
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { districts, schools, sessions, users } from '../schema/index.ts';
-import type { DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
+import { districts, loginFailures, schools, sessions, users } from '../schema/index.ts';
+import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import type { User, UserRow } from '../rows.ts';
 import { fail, ok } from '../result.ts';
-import { dummyHash, hashPassword, verifyPassword } from '../passwords.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../passwords.ts';
+import { isLocked, LOGIN_FAILURE_RETENTION_MS, nextFailure } from '../login-policy.ts';
 import { sha256Hex } from '../content-hash.ts';
-import { newId, type SqliteContext } from './context.ts';
+import { newId, transact, type SqliteContext } from './context.ts';
 import { SESSION_LOOKUP_SQL, sessionUserFromRow, type RawSessionUser } from './session-row.ts';
 import { sessionEnd, touchSession } from '../session-policy.ts';
 
@@ -19,6 +20,12 @@ export function publicUser(row: UserRow): User {
 }
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** The accounts of `scope`: a school's (or a district's) users with one of its roles. */
+function inScope(scope: AccountScope) {
+  const where = scope.schoolId !== undefined ? eq(users.schoolId, scope.schoolId) : eq(users.districtId, scope.districtId);
+  return and(where, inArray(users.role, [...scope.roles]));
+}
 
 export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; schools: SchoolRepo; users: UserRepo; sessions: SessionRepo } {
   const { db } = ctx;
@@ -86,36 +93,106 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       const where = filter?.role ? and(eq(users.schoolId, schoolId), eq(users.role, filter.role)) : eq(users.schoolId, schoolId);
       return db.select().from(users).where(where).orderBy(asc(users.name)).all().map(publicUser);
     },
-    async authenticate({ email, password, now, maxFailures = 5, lockMs = 15 * 60 * 1000 }) {
-      const row = byEmail(email);
-      if (!row || row.disabledAt) {
-        await verifyPassword(password, await dummyHash());
-        ctx.audit({ schoolId: null, actorId: null, action: 'auth.login_failed', subject: `email:${normalizeEmail(email)}`, details: { reason: 'unknown' }, at: now });
-        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
-      }
-      if (row.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
-        ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'auth.login_locked', subject: `user:${row.id}`, at: now });
-        return fail('locked', 'Akun dikunci sementara / account temporarily locked', { lockedUntil: row.lockedUntil });
-      }
-      const good = await verifyPassword(password, row.passwordHash);
-      if (!good) {
-        const failures = row.failedLogins + 1;
-        const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
-        ctx.immediate(() => {
-          db.update(users).set({ failedLogins: lockedUntil ? 0 : failures, lockedUntil }).where(eq(users.id, row.id)).run();
-          ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'auth.login_failed', subject: `user:${row.id}`, details: { failures, locked: lockedUntil !== null }, at: now });
+    async authenticate({ email, password, now, source = '', ...policy }) {
+      const key = normalizeEmail(email);
+      const row = byEmail(key);
+      const failure = () => db.select().from(loginFailures).where(and(eq(loginFailures.email, key), eq(loginFailures.source, source))).get();
+      const lockedBefore = isLocked(failure(), now);
+      const usable = row && !row.disabledAt && !lockedBefore ? row : null;
+      // The same scrypt work whatever the email: an unknown, disabled or locked one is checked against a dummy hash.
+      const good = (await verifyPassword(password, usable ? usable.passwordHash : await dummyHash())) && usable !== null;
+      if (!good || !usable) {
+        // Read and written in one synchronous BEGIN IMMEDIATE after the hash: concurrent failures all count.
+        return ctx.immediate(() => {
+          const current = failure();
+          const locked = isLocked(current, now);
+          const next = nextFailure(current, now, policy);
+          db.insert(loginFailures)
+            .values({ email: key, source, failures: next.failures, lastAt: now, lockedUntil: next.lockedUntil })
+            .onConflictDoUpdate({ target: [loginFailures.email, loginFailures.source], set: { failures: next.failures, lastAt: now, lockedUntil: next.lockedUntil } })
+            .run();
+          const counted = row ? db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, row.id)).returning({ n: users.failedLogins }).get() : undefined;
+          const subject = row ? `user:${row.id}` : `email:${key}`;
+          const schoolId = row?.schoolId ?? null;
+          if (locked) {
+            ctx.audit({ schoolId, actorId: row?.id ?? null, action: 'auth.login_locked', subject, details: { source }, at: now });
+            return fail('locked', 'Akun dikunci sementara / account temporarily locked', { lockedUntil: current!.lockedUntil! });
+          }
+          const reason = !row ? 'unknown' : row.disabledAt ? 'disabled' : 'wrong_password';
+          ctx.audit({ schoolId, actorId: row?.id ?? null, action: 'auth.login_failed', subject, details: { reason, failures: counted?.n ?? next.failures, locked: next.lockedNow, source }, at: now });
+          return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
         });
-        return fail('invalid_credentials', 'Email atau kata sandi salah / wrong email or password');
       }
-      ctx.immediate(() => {
-        db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
-        ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'auth.login', subject: `user:${row.id}`, at: now });
+      const rehashed = needsRehash(usable.passwordHash) ? await hashPassword(password) : null;
+      return ctx.immediate(() => {
+        db.delete(loginFailures).where(and(eq(loginFailures.email, key), eq(loginFailures.source, source))).run();
+        db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, usable.id)).run();
+        // Only over the hash just checked: a password changed meanwhile is not overwritten.
+        const upgraded = rehashed !== null && db.update(users).set({ passwordHash: rehashed }).where(and(eq(users.id, usable.id), eq(users.passwordHash, usable.passwordHash))).run().changes === 1;
+        ctx.audit({ schoolId: usable.schoolId, actorId: usable.id, action: 'auth.login', subject: `user:${usable.id}`, ...(upgraded ? { details: { rehashed: true } } : {}), at: now });
+        const fresh = db.select().from(users).where(eq(users.id, usable.id)).get()!;
+        return ok(publicUser(fresh));
       });
-      return ok(publicUser({ ...row, failedLogins: 0, lockedUntil: null }));
+    },
+    async changePassword(userId, { currentPassword, newPassword, now, keepSessionId }) {
+      const row = db.select().from(users).where(eq(users.id, userId)).get();
+      if (!row || row.disabledAt) {
+        await verifyPassword(currentPassword, await dummyHash());
+        return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+      }
+      if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+        ctx.immediate(() => {
+          db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, row.id)).run();
+          ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'user.password_change_failed', subject: `user:${row.id}`, at: now });
+        });
+        return fail('invalid_credentials', 'Kata sandi saat ini salah / the current password is wrong');
+      }
+      const passwordHash = await hashPassword(newPassword);
+      return transact(ctx, () => {
+        const changed = db.update(users).set({ passwordHash, mustChangePassword: false, failedLogins: 0 }).where(and(eq(users.id, row.id), eq(users.passwordHash, row.passwordHash))).returning().get();
+        if (!changed) return fail('conflict', 'Kata sandi baru saja diubah / the password was just changed');
+        const others = keepSessionId ? and(eq(sessions.userId, row.id), ne(sessions.id, keepSessionId)) : eq(sessions.userId, row.id);
+        const ended = db.delete(sessions).where(others).run().changes;
+        ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'user.password_change', subject: `user:${row.id}`, details: { sessionsEnded: ended }, at: now });
+        return ok(publicUser(changed));
+      });
+    },
+    async listManaged(scope) {
+      return db
+        .select({ user: users, schoolName: schools.name })
+        .from(users)
+        .leftJoin(schools, eq(schools.id, users.schoolId))
+        .where(inScope(scope))
+        .orderBy(asc(users.name))
+        .all()
+        .map(({ user, schoolName }) => ({ ...publicUser(user), schoolName }));
+    },
+    async resetPassword(scope, userId, { password, actorId, now }) {
+      const target = db.select().from(users).where(and(eq(users.id, userId), inScope(scope))).get();
+      if (!target) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+      const passwordHash = await hashPassword(password);
+      return transact(ctx, () => {
+        const updated = db.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(and(eq(users.id, userId), inScope(scope))).returning().get();
+        if (!updated) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const ended = db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+        db.delete(loginFailures).where(eq(loginFailures.email, updated.email)).run();
+        ctx.audit({ schoolId: updated.schoolId, actorId, action: 'user.password_reset', subject: `user:${userId}`, details: { sessionsEnded: ended }, at: now });
+        return ok(publicUser(updated));
+      });
+    },
+    async setDisabled(scope, userId, { disabled, actorId, now }) {
+      return transact(ctx, () => {
+        const row = db.select().from(users).where(and(eq(users.id, userId), inScope(scope))).get();
+        if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const updated = db.update(users).set({ disabledAt: disabled ? (row.disabledAt ?? now) : null }).where(eq(users.id, userId)).returning().get()!;
+        const ended = disabled ? db.delete(sessions).where(eq(sessions.userId, userId)).run().changes : 0;
+        ctx.audit({ schoolId: row.schoolId, actorId, action: disabled ? 'user.disable' : 'user.enable', subject: `user:${userId}`, ...(disabled ? { details: { sessionsEnded: ended } } : {}), at: now });
+        return ok(publicUser(updated));
+      });
     },
     async setPassword(userId, password) {
       const passwordHash = await hashPassword(password);
-      db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+      db.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: false }).where(eq(users.id, userId)).run();
     },
     async setRole(schoolId, userId, { role, className, actorId, now }) {
       if ((role as string) === 'admin_dinas') return fail('invalid', 'Peran tidak boleh admin_dinas / a school user cannot become admin_dinas');
@@ -172,6 +249,8 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       db.delete(sessions).where(eq(sessions.userId, userId)).run();
     },
     async purgeExpired(now) {
+      const stale = new Date(now.getTime() - LOGIN_FAILURE_RETENTION_MS);
+      db.delete(loginFailures).where(and(lt(loginFailures.lastAt, stale), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now)))).run();
       return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
     },
   };
