@@ -8,6 +8,8 @@ export { DEFAULT_DATABASE_URL, parseDatabaseUrl, type ConnectionConfig, type Sql
 export type * from './repository.ts';
 export type * from './case-unit.ts';
 export type * from './rows.ts';
+export type * from './paperwork-repo.ts';
+export { MEETING_TASK_STATE, MEETING_TASK_TITLE } from './paperwork-repo.ts';
 export { ok, fail, type DbError, type DbErrorCode, type DbResult, type StoredResponse } from './result.ts';
 export { hashPassword, verifyPassword, needsRehash, hashParams, SCRYPT_PARAMS, type ScryptParams } from './passwords.ts';
 export { DEFAULT_LOCK_MS, DEFAULT_MAX_FAILURES, DEFAULT_FAILURE_WINDOW_MS, type LoginPolicy } from './login-policy.ts';

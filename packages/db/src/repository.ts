@@ -14,6 +14,7 @@ import type * as R from './rows.ts';
 import type { SessionLifetime } from './session-policy.ts';
 import type { LoginPolicy } from './login-policy.ts';
 import type { ApprovalInput } from './approval.ts';
+import type { PaperworkRepo } from './paperwork-repo.ts';
 
 /** Who is reading: decides which notes and records they see. */
 export interface Viewer {
@@ -366,6 +367,8 @@ export interface JalurDb {
   audit: AuditRepo;
   idempotency: IdempotencyRepo;
   jobs: JobRepo;
+  /** Letterhead, NIPs, numbered documents, family contacts and parent meetings (issue 15). */
+  paperwork: PaperworkRepo;
   /** See {@link ReportHandle}. */
   readonly reportHandle: ReportHandle;
   /** True when nothing has been seeded yet (no district). */

@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { auditLog, caseEvents, cases, consents, flags, idempotencyKeys, indicators, notifications, pathwayVersions, referrals, tasks } from '../schema-pg/index.ts';
+import { erasePaperwork } from './paperwork-erasure.ts';
 import { APPROVAL_EVENTS, ERASED, scrubApprovalEvent, scrubIndicatorsAtOpen, textFieldsOf } from '../sqlite/erasure.ts';
 import type { Exec } from './context.ts';
 
@@ -56,6 +57,7 @@ export async function eraseStudentTraces(tx: Exec, schoolId: string, studentId: 
   }
   if (caseIds.length > 0) {
     const ids = [...caseIds];
+    await erasePaperwork(tx, ids);
     await tx.update(consents).set({ givenBy: ERASED }).where(inArray(consents.caseId, ids));
     await tx.update(referrals).set({ reason: ERASED }).where(inArray(referrals.caseId, ids));
     await tx.update(referrals).set({ rejectionReason: ERASED }).where(and(inArray(referrals.caseId, ids), isNotNull(referrals.rejectionReason)));

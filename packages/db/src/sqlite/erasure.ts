@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNotNull, like, or } from 'drizzle-orm';
 import { auditLog, caseEvents, cases, consents, flags, idempotencyKeys, indicators, notifications, referrals, tasks } from '../schema/index.ts';
 import type { SqliteContext } from './context.ts';
+import { erasePaperwork } from './paperwork-erasure.ts';
 
 export const ERASED = '[dihapus / erased]';
 
@@ -93,6 +94,7 @@ export function eraseStudentTraces(ctx: SqliteContext, schoolId: string, student
     if (typeof row.values.description === 'string') db.update(indicators).set({ values: { ...row.values, description: ERASED } }).where(eq(indicators.id, row.id)).run();
   }
   if (caseIds.length > 0) {
+    erasePaperwork(ctx, caseIds);
     db.update(consents).set({ givenBy: ERASED }).where(inArray(consents.caseId, [...caseIds])).run();
     db.update(referrals).set({ reason: ERASED }).where(inArray(referrals.caseId, [...caseIds])).run();
     db.update(referrals).set({ rejectionReason: ERASED }).where(and(inArray(referrals.caseId, [...caseIds]), isNotNull(referrals.rejectionReason))).run();

@@ -18,6 +18,7 @@ import { createJobRepo } from './jobs.ts';
 import { createWorkRepos } from './work.ts';
 import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
+import { createPaperworkRepo } from './paperwork.ts';
 
 /** The committed SQL migrations (drizzle-kit), applied on every open. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -72,6 +73,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     ...createRecordRepos(ctx),
     ...createOpsRepos(ctx),
     jobs: createJobRepo(ctx),
+    ...createPaperworkRepo(ctx),
     isEmpty: async () => db.select({ n: sql<number>`count(*)` }).from(schema.districts).get()?.n === 0,
     ping: async () => (ping.get() as { one: number } | undefined)?.one === 1,
     close: async () => {
