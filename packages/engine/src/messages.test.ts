@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINT_CODES, LINT_RULES, describePath, lintMessages, located, parseMessages } from './messages.ts';
+import { LINT_CODES, LINT_RULES, describePath, importMessages, lintMessages, located, parseMessages } from './messages.ts';
 
 /**
  * Calls a message builder with a value that passes for every argument kind
@@ -21,7 +21,7 @@ describe('the message catalogue', () => {
   });
 
   it('says every lint and parse message in Indonesian and in English', () => {
-    for (const [name, fn] of [...Object.entries(lintMessages), ...Object.entries(parseMessages)]) {
+    for (const [name, fn] of [...Object.entries(lintMessages), ...Object.entries(parseMessages), ...Object.entries(importMessages)]) {
       const m = sample(fn);
       expect(m.id, name).toBeTruthy();
       expect(m.en, name).toBeTruthy();

@@ -367,6 +367,27 @@ export const parseMessages = {
       `${q(value)} bukan nama yang sah: mulai dengan huruf, lalu hanya huruf, angka, _ atau -, tanpa spasi.`,
       `${q(value)} is not a valid name: start with a letter, then only letters, digits, _ or -, no spaces.`,
     ),
+  badStateName: (name: string) => {
+    const value = String(name);
+    return bilingual(
+      `${q(value)} tidak bisa menjadi nama langkah: ${value.includes('.') ? 'titik (.) memisahkan langkah dalam alamat, jadi nama bertitik tidak bisa dituju' : value.startsWith('#') ? 'awalan # menandai rujukan id' : /^\s|\s$/.test(value) ? 'spasi di awal atau akhir tidak terlihat' : 'huruf kendali tidak terlihat'}. Huruf, angka, spasi dan tanda lain boleh.`,
+      `${q(value)} cannot name a step: ${value.includes('.') ? 'a dot (.) separates steps in a path, so a dotted name could never be targeted' : value.startsWith('#') ? 'a leading # marks an id reference' : /^\s|\s$/.test(value) ? 'leading or trailing spaces cannot be seen' : 'control characters cannot be seen'}. Letters, digits, spaces and other signs are fine.`,
+    );
+  },
+  nameTooLong: (name: string, max: number) => {
+    const value = String(name);
+    return bilingual(
+      `nama ${q(value.slice(0, 40))}… terlalu panjang: ${value.length} huruf, paling banyak ${max}.`,
+      `the name ${q(value.slice(0, 40))}… is too long: ${value.length} characters, at most ${max}.`,
+    );
+  },
+  eventTooLong: (name: string, max: number) => {
+    const value = String(name);
+    return bilingual(
+      `nama kejadian ${q(value.slice(0, 40))}… terlalu panjang: ${value.length} huruf, paling banyak ${max}.`,
+      `the event name ${q(value.slice(0, 40))}… is too long: ${value.length} characters, at most ${max}.`,
+    );
+  },
   badFieldPath: (value: string) =>
     bilingual(
       `${q(value)} bukan alamat isian yang sah; contoh: form.attendanceRate, consent.referral.`,
@@ -421,3 +442,67 @@ function capitalise(s: string): string {
   return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
+
+// ---------------------------------------------------------------- XState import
+
+/**
+ * What `importXState` says about a construct it left out or read
+ * differently, and why. Each names the construct as the author wrote it.
+ */
+export const importMessages = {
+  notAnObject: () => bilingual('Konfigurasi XState harus berupa objek JSON.', 'An XState config must be a JSON object.'),
+  actions: (where: string, names: readonly string[]) =>
+    bilingual(
+      `Aksi ${where} ${list(names)} ditinggalkan: jalur tidak menjalankan kode. Perpindahannya tetap ada; konteks yang diubah aksi tidak berubah di sini.`,
+      `The ${where} action${names.length === 1 ? '' : 's'} ${list(names)} ${names.length === 1 ? 'was' : 'were'} left out: a pathway runs no code. The transitions stay; context those actions change does not change here.`,
+    ),
+  invoke: (sources: readonly string[]) =>
+    bilingual(
+      `invoke ${list(sources)} ditinggalkan: jalur tidak menjalankan layanan, jadi onDone/onError-nya tidak akan pernah terjadi.`,
+      `invoke ${list(sources)} was left out: a pathway runs no services, so its onDone/onError never happen.`,
+    ),
+  internal: (value: unknown) =>
+    bilingual(
+      `internal: ${String(value)} (XState v4) diabaikan, sama seperti XState 5 mengabaikannya: perpindahan ini tidak keluar dan masuk lagi ke langkahnya. Tulis reenter: true bila itu maksudnya.`,
+      `internal: ${String(value)} (XState v4) is ignored, as XState 5 ignores it: this transition does not exit and re-enter its step. Write reenter: true if that is what you mean.`,
+    ),
+  cond: (name: string) =>
+    bilingual(
+      `cond ${q(name)} (XState v4) diabaikan, sama seperti XState 5 mengabaikannya: perpindahan ini berjalan tanpa syarat. Tulis guard bila syarat itu dimaksud.`,
+      `cond ${q(name)} (XState v4) is ignored, as XState 5 ignores it: this transition runs unguarded. Write guard if the condition is meant.`,
+    ),
+  codeGuard: (name: string) =>
+    bilingual(
+      `Syarat ${q(name)} adalah kode; jalur hanya menjalankan syarat check, and, or, not dan role. Syarat ini disimpan dengan namanya dan harus diganti sebelum jalur diterbitkan (JALUR004).`,
+      `Guard ${q(name)} is code; a pathway runs only check, and, or, not and role guards. It is kept by name and must be replaced before the pathway is published (JALUR004).`,
+    ),
+  customId: (id: string) =>
+    bilingual(
+      `id ${q(id)} tidak disimpan: jalur menunjuk langkah dengan alamatnya. Tujuan #${id} ditulis ulang menjadi alamat itu.`,
+      `id ${q(id)} is not kept: a pathway names steps by their path. Targets #${id} were rewritten to that path.`,
+    ),
+  v4Ignored: (key: string, instead: string) =>
+    bilingual(
+      `${q(key)} (XState v4) diabaikan, sama seperti XState 5 mengabaikannya. ${instead}`,
+      `${q(key)} (XState v4) is ignored, as XState 5 ignores it. ${instead}`,
+    ),
+  typesOnly: (key: string) =>
+    bilingual(`${q(key)} hanya untuk TypeScript dan ditinggalkan.`, `${q(key)} is for TypeScript only and was left out.`),
+  unknownKey: (key: string) =>
+    bilingual(`${q(key)} tidak dikenal XState 5 maupun jalur, dan ditinggalkan.`, `${q(key)} is known neither to XState 5 nor to a pathway, and was left out.`),
+  notJson: (key: string) =>
+    bilingual(`${q(key)} bukan JSON biasa (fungsi atau nilai khusus) dan ditinggalkan.`, `${q(key)} is not plain JSON (a function or a special value) and was left out.`),
+  rootOnDone: () =>
+    bilingual('onDone pada akar mesin tidak dipakai XState 5 (mesin yang selesai tidak pindah lagi) dan ditinggalkan.', 'onDone on the machine root is not used by XState 5 (a finished machine moves no more) and was left out.'),
+  namedDelay: (delay: string) =>
+    bilingual(
+      `Waktu tunggu ${q(delay)} panjangnya ditentukan kode. Tanpa kode itu XState menjalankannya seketika, begitu pula jalur; tulis durasi seperti P7D (JALUR005).`,
+      `Delay ${q(delay)} gets its length from code. Without that code XState fires it at once, and so does a pathway; write a duration such as P7D (JALUR005).`,
+    ),
+  labelText: () =>
+    bilingual('Label perpindahan berupa teks menjadi label dwibahasa { id }.', 'A transition label given as text became a bilingual label { id }.'),
+  noMachineId: () =>
+    bilingual('Mesin tanpa id diberi id ‘(machine)’, seperti XState 5 menamainya.', 'The machine had no id; it got ‘(machine)’, as XState 5 names it.'),
+  keyFromId: (key: string) =>
+    bilingual(`Kunci jalur ${q(key)} dibuat dari id mesin (kunci jalur hanya boleh huruf, angka, _ atau -).`, `The pathway key ${q(key)} was made from the machine id (a pathway key holds only letters, digits, _ or -).`),
+} as const;

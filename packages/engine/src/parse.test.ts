@@ -70,12 +70,32 @@ describe('parsePathway', () => {
     expect(role?.message.id).toMatch(/peran petugas › no\. 1: ‘guru’ bukan pilihan/);
   });
 
-  it('refuses state names with spaces and says how to write them', () => {
+  it('takes state names as XState does (spaces, digits first, any letters) and refuses a dotted one with the reason', () => {
+    const ok = broken();
+    ok.machine.states['kunjungan rumah'] = { type: 'final' };
+    ok.machine.states['1'] = { type: 'final' };
+    ok.machine.states['état'] = { type: 'final' };
+    expect(parsePathway(ok).ok).toBe(true);
     const doc = broken();
-    doc.machine.states['kunjungan rumah'] = { type: 'final' };
+    doc.machine.states['kunjungan.rumah'] = { type: 'final' };
     const [issue] = issues(doc);
-    expect(issue?.path).toEqual(['machine', 'states', 'kunjungan rumah']);
-    expect(issue?.message.id).toMatch(/bukan nama yang sah: mulai dengan huruf/);
+    expect(issue?.path).toEqual(['machine', 'states', 'kunjungan.rumah']);
+    expect(issue?.message.en).toMatch(/cannot name a step: a dot \(\.\) separates steps/);
+    const hash = broken();
+    hash.machine.states['#a'] = { type: 'final' };
+    expect(issues(hash)[0]?.message.en).toMatch(/leading # marks an id reference/);
+  });
+
+  it('calls an over-long name too long, not invalid', () => {
+    const state = broken();
+    state.machine.states['s'.repeat(121)] = { type: 'final' };
+    expect(issues(state)[0]?.message.en).toMatch(/is too long: 121 characters, at most 120/);
+    const event = broken();
+    event.machine.states.a.on['E'.repeat(130)] = 'b';
+    const [issue] = issues(event);
+    expect(issue?.path).toEqual(['machine', 'states', 'a', 'on', 'E'.repeat(130)]);
+    expect(issue?.message.en).toMatch(/event name .* is too long: 130 characters, at most 120/);
+    expect(issue?.message.en).not.toMatch(/not a valid name/);
   });
 
   it('explains an unknown guard type instead of a union error', () => {

@@ -6,7 +6,7 @@
  * Indonesia and English, never zod's raw English.
  */
 import type { z } from 'zod';
-import { DOCUMENT_LIMITS, pathwayDocumentSchema, type PathwayDocument, type StateNodeConfig } from './document.ts';
+import { DOCUMENT_LIMITS, NAME_LIMITS, pathwayDocumentSchema, type PathwayDocument, type StateNodeConfig } from './document.ts';
 import type { DocumentIssue, Result } from './contract.ts';
 import { isDuration } from './duration.ts';
 import { located, parseMessages as m, shown } from './messages.ts';
@@ -151,6 +151,7 @@ function fromZodIssue(zi: z.core.$ZodIssue, prefix: Path, root: unknown): Docume
       return [issue(path, m.tooBig(Number(zi.maximum)))];
     case 'invalid_format':
       if (zi.message === 'field') return [issue(path, m.badFieldPath(shown(input)))];
+      if (zi.message === 'stateName') return [issue(path, m.badStateName(String(input)))];
       return [issue(path, m.badName(shown(input)))];
     case 'invalid_value': {
       if (input === undefined) return [issue(path, m.required())];
@@ -163,8 +164,12 @@ function fromZodIssue(zi: z.core.$ZodIssue, prefix: Path, root: unknown): Docume
     case 'invalid_key': {
       // A record key (a state or event name) failed its own schema; zod puts the key last in the path.
       const key = path.at(-1);
-      if (typeof key === 'string') return [issue(path, m.badName(key))];
-      return zi.issues.flatMap((sub) => fromZodIssue(sub, path, root));
+      if (typeof key !== 'string') return zi.issues.flatMap((sub) => fromZodIssue(sub, path, root));
+      const why = zi.issues[0];
+      if (why?.code === 'too_big') return [issue(path, m.nameTooLong(key, Number(why.maximum)))];
+      if (why?.code === 'too_small') return [issue(path, m.tooShortText(1))];
+      if (why?.code === 'invalid_format' && why.message === 'stateName') return [issue(path, m.badStateName(key))];
+      return [issue(path, m.badName(key))];
     }
     case 'invalid_element':
       return zi.issues.flatMap((sub) => fromZodIssue(sub, [...path, zi.key as string], root));
@@ -227,6 +232,10 @@ function dedupe(issues: DocumentIssue[]): DocumentIssue[] {
 function checkMachine(doc: PathwayDocument, timers: 'strict' | 'lint'): DocumentIssue[] {
   const issues: DocumentIssue[] = [];
   const visit = (node: StateNodeConfig, path: Path, isRoot: boolean): void => {
+    for (const event of Object.keys(node.on ?? {})) {
+      // XState names a group's completion after its path; only the names people write are bounded.
+      if (event.length > NAME_LIMITS.event && !event.startsWith('xstate.done.state.')) issues.push(issue([...path, 'on', event], m.eventTooLong(event, NAME_LIMITS.event)));
+    }
     for (const key of timers === 'strict' ? Object.keys(node.after ?? {}) : []) {
       if (!isDuration(key) && !/^\d+$/.test(key)) issues.push(issue([...path, 'after', key], m.badDuration(key)));
     }

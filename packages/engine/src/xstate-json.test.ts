@@ -135,29 +135,62 @@ describe('importXState', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const doc = r.value;
+    // The machine id and every state name stay as written; only the pathway key must be URL-safe.
     expect(doc.key).toBe('Alat_lain');
+    expect(doc.machine.id).toBe('Alat lain');
     expect(doc.machine.context).toEqual({ count: 0 });
     const working = doc.machine.states.Working!;
     expect(working.type).toBe('parallel');
-    expect(Object.keys(working.states!)).toEqual(['Region_A', 'b']);
-    expect(working.on).toEqual({ 'xstate.done.state.Alat_lain.Working': '#Alat_lain.Done' });
-    expect(working.states!.Region_A!.states!.a1!.after).toEqual({ P1D: 'a2', '1500': 'a2' });
+    expect(Object.keys(working.states!)).toEqual(['Region A', 'b']);
+    expect(working.on).toEqual({ 'xstate.done.state.Alat lain.Working': '#Alat lain.Done' });
+    expect(working.states!['Region A']!.states!.a1!.after).toEqual({ P1D: 'a2', '1500': 'a2' });
     // Steps without our meta get kind `custom` and their name as title; foreign meta is kept.
     expect(doc.machine.states.Idle!.meta).toMatchObject({ kind: 'custom', title: { id: 'Idle' } });
     expect(working.states!.b!.states!.b1!.meta).toMatchObject({ kind: 'custom', title: { id: 'Langkah B1' }, description: { id: 'Catatan' }, extra: { color: 'red' } });
     expect(doc.machine.states.Done).toMatchObject({ type: 'final', description: 'Selesai', meta: { title: { id: 'Done' }, description: { id: 'Selesai' } } });
-    // Actions, entry and invoke cannot live in a pathway: they are left out.
+    // Actions, entry and invoke cannot live in a pathway: they are left out, and each one is said.
     expect(JSON.stringify(doc)).not.toMatch(/"actions"|"entry"|"invoke"/);
+    expect(r.warnings.map((w) => `${w.construct} @ ${w.path.join('.')}`).sort()).toEqual([
+      'actions @ states.Idle.on.START.actions',
+      'entry @ states.Idle.entry',
+      'guard @ states.Idle.on.START.guard',
+      'guard @ states.Working.states.b.states.b1.on.FIN.guard',
+      'id @ states.Done.id',
+      'id @ states.Idle.id',
+      'invoke @ states.Done.invoke',
+      'key @ id',
+    ]);
+    expect(r.warnings.find((w) => w.construct === 'invoke')?.message.en).toMatch(/invoke ‘mailer’ was left out: a pathway runs no services/);
   });
 
-  it('keeps guards that are not ours by name, for lint to point at instead of crashing', () => {
-    const r = importXState({ id: 'm', initial: 'a', states: { a: { on: { GO: { target: 'b', guard: 'isReady' }, ALT: { target: 'b', cond: 'v4Guard' } } }, b: { type: 'final' } } });
+  it('keeps guards that are not ours by name, for lint to point at instead of crashing, and says so', () => {
+    const r = importXState({ id: 'm', initial: 'a', states: { a: { on: { GO: { target: 'b', guard: 'isReady' } } }, b: { type: 'final' } } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.machine.states.a!.on!.GO).toEqual({ target: 'b', guard: { type: 'isReady' } });
     const unknown = lintPathway(r.value).filter((d) => d.code === 'JALUR004');
-    expect(unknown.map((d) => d.transition?.event).sort()).toEqual(['ALT', 'GO']);
+    expect(unknown.map((d) => d.transition?.event)).toEqual(['GO']);
     expect(parsePathway(r.value).ok).toBe(false);
+    expect(r.warnings).toEqual([expect.objectContaining({ construct: 'guard', path: ['states', 'a', 'on', 'GO', 'guard'] })]);
+  });
+
+  it('replaces a code guard by the declarative stand-in it is given', () => {
+    const standIn = { type: 'check', params: { field: 'form.ready', op: 'eq', value: true } } as const;
+    const r = importXState({ id: 'm', initial: 'a', states: { a: { on: { GO: { target: 'b', guard: 'isReady' } } }, b: { type: 'final' } } }, { guards: { isReady: standIn } });
+    expect(r.ok && r.value.machine.states.a!.on!.GO).toEqual({ target: 'b', guard: standIn });
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
+  it('reads v4 cond and internal as XState 5 does: ignored, with a warning', () => {
+    const r = importXState({ id: 'm', initial: 'a', states: { a: { on: { ALT: { target: 'b', cond: 'v4Guard' }, SELF: { target: 'a', internal: false } } }, b: { type: 'final' } } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.machine.states.a!.on).toEqual({ ALT: 'b', SELF: 'a' });
+    expect(r.warnings.map((w) => [w.construct, w.path.join('.')])).toEqual([
+      ['cond', 'states.a.on.ALT.cond'],
+      ['internal', 'states.a.on.SELF.internal'],
+    ]);
+    expect(r.warnings[1]?.message.en).toMatch(/as XState 5 ignores it: this transition does not exit and re-enter/);
   });
 
   it('keeps guards in our vocabulary as they are', () => {
@@ -174,30 +207,54 @@ describe('importXState', () => {
     expect(r.value.machine.states.b!.after).toEqual({ P1W: 'c' });
   });
 
-  it('renames names that are not valid and rewrites targets to match', () => {
-    const r = importXState({ id: 'm', initial: 'home visit', states: { 'home visit': { on: { 'NEXT STEP': 'closed.now' } }, closed: { initial: 'now', states: { now: { type: 'final' } } } } });
+  it('keeps every name as written: spaces, digits, letters beyond ASCII', () => {
+    const r = importXState({ id: 'mesin 1', initial: 'home visit', states: { 'home visit': { on: { 'NEXT STEP': 'état.1' } }, état: { initial: '1', states: { '1': { type: 'final' } } } } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.machine.initial).toBe('home_visit');
-    expect(r.value.machine.states.home_visit!.on).toEqual({ 'NEXT STEP': 'closed.now' });
+    expect(r.value.machine.id).toBe('mesin 1');
+    expect(r.value.machine.initial).toBe('home visit');
+    expect(r.value.machine.states['home visit']!.on).toEqual({ 'NEXT STEP': 'état.1' });
+    expect(Object.keys(r.value.machine.states.état!.states!)).toEqual(['1']);
   });
 
-  it('refuses what cannot become a pathway, with a bilingual reason', () => {
+  it('refuses what cannot become a pathway, with the reason and the path the author wrote', () => {
     const notObject = importXState('machine');
     expect(notObject.ok).toBe(false);
     if (!notObject.ok) expect(notObject.error[0]?.message.id).toMatch(/harus berupa objek/);
-    const collide = importXState({ id: 'm', initial: 'a b', states: { 'a b': { type: 'final' }, a_b: { type: 'final' } } });
-    expect(collide.ok).toBe(false);
+    const dotted = importXState({ id: 'm', initial: 'a', states: { a: { type: 'final' }, 'a.b': { type: 'final' } } });
+    expect(dotted.ok).toBe(false);
+    if (!dotted.ok) {
+      expect(dotted.error[0]?.path).toEqual(['states', 'a.b']);
+      expect(dotted.error[0]?.message.en).toMatch(/a dot \(\.\) separates steps in a path/);
+    }
     const noInitial = importXState({ id: 'm', states: { a: {} } });
     expect(noInitial.ok).toBe(false);
-    if (!noInitial.ok) expect(noInitial.error[0]?.path).toEqual(['machine', 'initial']);
+    if (!noInitial.ok) expect(noInitial.error[0]?.path).toEqual(['initial']);
+    const longEvent = importXState({ id: 'm', initial: 'a', states: { a: { on: { ['E'.repeat(200)]: 'b' } }, b: { type: 'final' } } });
+    expect(longEvent.ok).toBe(false);
+    if (!longEvent.ok) {
+      expect(longEvent.error[0]?.path).toEqual(['states', 'a', 'on', 'E'.repeat(200)]);
+      expect(longEvent.error[0]?.message.en).toMatch(/event name .* is too long: 200 characters, at most 120/);
+    }
+  });
+
+  it('points a refusal inside an onDone at the onDone the author wrote, however deep', () => {
+    const deep = { id: 'm', initial: 'g1', states: { g1: { initial: 'g2', states: { g2: { initial: 'x', states: { x: { type: 'final' } }, onDone: { target: Array.from({ length: 21 }, () => '#m.g1.y') } }, y: {} } } } };
+    const r = importXState(deep);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error[0]?.path).toEqual(['states', 'g1', 'states', 'g2', 'onDone', 'target']);
+    // A deep onDone becomes a long xstate.done.state… event name; that is not the author's event name and is not refused.
+    const name = 'n'.repeat(100);
+    const long = importXState({ id: 'm', initial: name, states: { [name]: { initial: name, states: { [name]: { initial: 'x', states: { x: { type: 'final' } }, onDone: 'y' }, y: { type: 'final' } } , onDone: 'z' }, z: { type: 'final' } } });
+    expect(long.ok).toBe(true);
   });
 
   it('refuses __proto__ and friends as state or event names instead of touching prototypes', () => {
     const r = importXState(JSON.parse('{"id":"m","initial":"a","states":{"a":{"on":{"__proto__":"b"}},"b":{"type":"final"},"__proto__":{"type":"final"}}}'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.map((i) => i.path.join('.')).sort()).toEqual(['machine.states.__proto__', 'machine.states.a.on.__proto__']);
+    expect(r.error.map((i) => i.path.join('.')).sort()).toEqual(['states.__proto__', 'states.a.on.__proto__']);
     expect(r.error[0]?.message.id).toMatch(/tidak boleh dipakai/);
   });
 
@@ -217,7 +274,7 @@ describe('helpers', () => {
     expect(msToDuration(1500)).toBe('1500');
   });
 
-  it('makes names valid the same way every time', () => {
+  it('makes pathway keys valid the same way every time', () => {
     expect(sanitiseName('home visit')).toBe('home_visit');
     expect(sanitiseName('1st')).toBe('_1st');
     expect(sanitiseName('ok-name')).toBe('ok-name');
