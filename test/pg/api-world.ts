@@ -6,7 +6,7 @@
  */
 import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
 import { createApp } from '../../apps/api/src/app.ts';
-import { CompiledPathways } from '../../apps/api/src/cases/compiled-pathways.ts';
+import { CompiledPathways } from '../../packages/cases/src/index.ts';
 import { LOOP_PATHWAY } from '../../apps/api/src/testing/fixture.ts';
 
 export const BK_EMAIL = 'bk@dunia.uji';

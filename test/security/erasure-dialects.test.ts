@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../apps/api/src/app.ts';
-import { CompiledPathways } from '../../apps/api/src/cases/compiled-pathways.ts';
+import { CompiledPathways } from '../../packages/cases/src/index.ts';
 import { LOOP_PATHWAY } from '../../apps/api/src/testing/fixture.ts';
 import { openDatabase, replayCase, type JalurDb } from '../../packages/db/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';

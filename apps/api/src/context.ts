@@ -5,7 +5,7 @@
 import { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, type JalurDb, type SessionLifetime } from '@jalur/db';
 import { createLoginGuard, DEFAULT_LOGIN_RATE_LIMIT, type LoginGuard, type LoginRateLimit } from './auth/login-guard.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { CompiledPathways } from './cases/compiled-pathways.ts';
+import { CaseService, CompiledPathways } from '@jalur/cases';
 
 /** Options of {@link createApp}. Only `db` is required. */
 export interface AppDeps {
@@ -31,6 +31,8 @@ export interface ApiContext {
   db: JalurDb;
   clock: Clock;
   compiled: CompiledPathways;
+  /** The one place a case changes (open, advance, consent, approval). */
+  cases: CaseService;
   loginGuard: LoginGuard;
   sessionLifetime: Required<SessionLifetime>;
   secureCookies: boolean | undefined;
@@ -40,10 +42,12 @@ export interface ApiContext {
 /** Fills in the defaults. */
 export function createApiContext(deps: AppDeps): ApiContext {
   const clock = deps.clock ?? systemClock;
+  const compiled = deps.compiled ?? new CompiledPathways(deps.db);
   return {
     db: deps.db,
     clock,
-    compiled: deps.compiled ?? new CompiledPathways(deps.db),
+    compiled,
+    cases: new CaseService(deps.db, compiled),
     loginGuard: createLoginGuard(clock, deps.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT),
     sessionLifetime: { ttlMs: deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, maxAgeMs: deps.sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS },
     secureCookies: deps.secureCookies,

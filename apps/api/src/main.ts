@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DEFAULT_DATABASE_URL, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, seedDemo } from '@jalur/db';
 import { createApp } from './app.ts';
-import { CompiledPathways } from './cases/compiled-pathways.ts';
+import { CompiledPathways } from '@jalur/cases';
 import { startScheduler } from './scheduler.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -15,8 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JalurDb } from '@jalur/db';
-import { CompiledPathways } from './cases/compiled-pathways.ts';
-import { advanceStep, emptyOutcome } from './cases/engine-step.ts';
+import { CaseService, CompiledPathways } from '@jalur/cases';
 import { scanSchool } from './casework/early-warning-scan.ts';
 import { type Clock, systemClock } from './clock.ts';
 
@@ -66,7 +65,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const clock = options.clock ?? systemClock;
   const batchSize = options.batchSize ?? 100;
   const claimer = options.claimer ?? `api-${randomUUID()}`;
-  const cache = options.compiled ?? new CompiledPathways(db);
+  const cases = new CaseService(db, options.compiled ?? new CompiledPathways(db));
   const onError = options.onError ?? ((e: unknown) => console.error('[jalur/scheduler]', e));
   const remindEveryMs = options.remindEveryMs ?? 60_000;
   const purgeEveryMs = options.purgeEveryMs ?? 3_600_000;
@@ -121,8 +120,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       const due = await db.timers.claimDue(now, batchSize, claimer);
       report.claimed += due.length;
       for (const timer of due) {
-        const event = { type: timer.event };
-        const result = await db.cases.fireTimer({ timer, claimer, now, apply: advanceStep(cache, event, now, undefined, emptyOutcome()) });
+        const result = await cases.fireTimer(timer, claimer, now);
         if (result.ok && result.value.fired) report.fired += 1;
         else report.skipped += 1;
       }

@@ -501,8 +501,6 @@ export const importMessages = {
     ),
   labelText: () =>
     bilingual('Label perpindahan berupa teks menjadi label dwibahasa { id }.', 'A transition label given as text became a bilingual label { id }.'),
-  noMachineId: () =>
-    bilingual('Mesin tanpa id diberi id ‘(machine)’, seperti XState 5 menamainya.', 'The machine had no id; it got ‘(machine)’, as XState 5 names it.'),
   keyFromId: (key: string) =>
     bilingual(`Kunci jalur ${q(key)} dibuat dari id mesin (kunci jalur hanya boleh huruf, angka, _ atau -).`, `The pathway key ${q(key)} was made from the machine id (a pathway key holds only letters, digits, _ or -).`),
 } as const;

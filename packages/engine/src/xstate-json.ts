@@ -463,8 +463,7 @@ export function importXState(config: unknown, options: ImportOptions = {}): Impo
   if (!isObject(config)) return { ok: false, error: [{ path: [], message: im.notAnObject() }] };
   const st: ImportState = { machineId: '', ids: new Map(), foreignGuards: [], guardMap: options.guards ?? {}, issues: [], warnings: [], written: new Map() };
   let machineId = typeof config.id === 'string' && config.id !== '' ? config.id : '(machine)';
-  if (config.id === undefined || config.id === '') warn(st, ['id'], 'id', im.noMachineId());
-  else if (!STATE_NAME.test(machineId) || machineId.length > 120) {
+  if (typeof config.id === 'string' && config.id !== '' && (!STATE_NAME.test(machineId) || machineId.length > 120)) {
     refuse(st, ['id'], machineId.length > 120 ? parseMessages.nameTooLong(machineId, 120) : parseMessages.badStateName(machineId));
     machineId = '(machine)';
   }

@@ -6,7 +6,7 @@ import type { CaseRow } from '@jalur/db';
 import { activeSteps, availableEvents, type CaseSnapshot, type Role } from '@jalur/engine';
 import type { z } from '@hono/zod-openapi';
 import type { caseViewSchema } from '../schemas/cases.ts';
-import type { CompiledVersion } from './compiled-pathways.ts';
+import type { CompiledVersion } from '@jalur/cases';
 
 export type CaseView = z.infer<typeof caseViewSchema>;
 

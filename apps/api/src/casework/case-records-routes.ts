@@ -9,8 +9,7 @@ import {
   consentSchema, CONFIDENTIALITY_LEVELS, moveReferral, newCaseRecordSchema, REFERRAL_TARGETS, writableLevels,
   type ReferralAction,
 } from '@jalur/casework';
-import type { CaseRecordRow, CaseSideWrites, ConsentRow, JalurDb, NoteRow, ReferralRow } from '@jalur/db';
-import type { CaseSnapshot } from '@jalur/engine';
+import type { CaseRecordRow, ConsentRow, NoteRow, ReferralRow } from '@jalur/db';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { UserNames } from '../cases/people.ts';
@@ -42,25 +41,6 @@ const recordView = (r: CaseRecordRow) => ({
   id: r.id, caseId: r.caseId, kind: r.kind, data: r.data, confidentiality: r.confidentiality, occurredAt: r.occurredAt.toISOString(),
   recordedBy: r.recordedBy, createdAt: r.createdAt.toISOString(),
 });
-
-/**
- * Records a consent and writes it into the case's snapshot context (a system
- * event `consent.recorded`, so `consent.<purpose>` guards see it) in one
- * transaction of the case unit of work: both or neither.
- */
-export async function recordConsentInCase(db: JalurDb, schoolId: string, caseId: string, consent: NonNullable<CaseSideWrites['consent']>, actorId: string, now: Date) {
-  return db.cases.advance({
-    schoolId, caseId, actorId, now,
-    event: { type: 'consent.recorded', data: { purpose: consent.purpose, granted: consent.granted } },
-    records: { consent },
-    apply: (row, _pv, written) => {
-      if (row.status !== 'active') return { ok: false, error: { code: 'invalid', message: 'Kasus sudah ditutup / the case is closed' } };
-      const snap = row.snapshot as CaseSnapshot;
-      const next: CaseSnapshot = { ...snap, context: { ...snap.context, consent: { ...(snap.context.consent ?? {}), [consent.purpose]: written.consentGranted === true } } };
-      return { ok: true, value: { snapshot: next, stateValue: row.stateValue === '' ? [] : row.stateValue.split(','), status: 'active', effects: [] } };
-    },
-  });
-}
 
 /** `/api/cases/:id/{notes,consents,referrals,records}` and `/api/referrals/:id/...`. */
 export function caseRecordRoutes(ctx: ApiContext) {
@@ -122,9 +102,9 @@ export function caseRecordRoutes(ctx: ApiContext) {
       };
       if (row.status === 'active') {
         // The consent row and the case context that the guards read, in one transaction.
-        const change = await recordConsentInCase(db, schoolId, row.id, consent, p.userId, now);
+        const change = await ctx.cases.recordConsent({ schoolId, caseId: row.id, consent, actor: { id: p.userId, role: p.role }, now });
         if (!change.ok) throw fromDbError(change.error, 'case_not_found');
-        return c.json({ ...consentView(change.value.written!.consent!), caseVersion: change.value.case.version }, 201);
+        return c.json({ ...consentView(change.value.consent), caseVersion: change.value.case.version }, 201);
       }
       const r = await db.consents.add(schoolId, { ...consent, caseId: row.id, now });
       if (!r.ok) throw fromDbError(r.error, 'case_not_found');

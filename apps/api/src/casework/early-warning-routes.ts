@@ -7,8 +7,8 @@
  * its risk factors and the indicators that opened it (`POST /api/flags/:id/open-case`).
  */
 import { proposesCase, proposesCaseAt, RULE_KEYS, RULE_PARAMS, type Finding, type Localized } from '@jalur/casework';
-import { transitionOf, type FlagRow, type IndicatorRow, type JalurDb, type StudentRow } from '@jalur/db';
-import { RISK_FACTORS, startCase } from '@jalur/engine';
+import type { FlagRow, IndicatorRow, JalurDb, StudentRow } from '@jalur/db';
+import { RISK_FACTORS } from '@jalur/engine';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { caseView } from '../cases/case-view.ts';
@@ -60,7 +60,7 @@ export function studentFacts(student: StudentRow, indicators: readonly Indicator
 
 /** The `/api/early-warning` and `/api/flags` sub-apps. */
 export function earlyWarningRoutes(ctx: ApiContext) {
-  const { db, clock, compiled: cache } = ctx;
+  const { db, clock } = ctx;
 
   async function flagView(p: Principal, f: FlagRow, rules: Awaited<ReturnType<typeof schoolRules>>, now: Date) {
     return {
@@ -178,7 +178,6 @@ export function earlyWarningRoutes(ctx: ApiContext) {
       if (!pathway || pathway.schoolId !== schoolId) throw notFound('pathway_not_found');
       const versionRow = body.version !== undefined ? await db.pathways.getVersion(scope, pathway.id, body.version) : await db.pathways.latestVersion(scope, pathway.id);
       if (!versionRow) throw new ApiError(422, 'no_published_version', 'no_published_version');
-      const version = cache.of(versionRow);
       const studentFlags = flags.filter((f) => f.studentId === student.id && f.active);
       const indicators = await db.indicators.listForStudent(schoolId, student.id);
       const suggested = studentFlags.map((f) => (f.details as { riskFactor?: Finding['riskFactor'] } | null)?.riskFactor).filter((x): x is Finding['riskFactor'] => Boolean(x));
@@ -191,20 +190,14 @@ export function earlyWarningRoutes(ctx: ApiContext) {
         facts,
         indicators: indicators.map((i) => ({ kind: i.kind, period: i.period, subject: i.subject, values: i.values })),
       };
-      let snapshot: unknown = null;
-      const created = await db.cases.create({
-        schoolId, studentId: student.id, pathwayVersionId: versionRow.id, assigneeId, riskFactors, indicatorsAtOpen, actorId: p.userId, now,
-        event: { type: 'case.opened', data: { riskFactors, fromFlag: flag.id } },
-        start: ({ caseId }) => {
-          const step = startCase(version.compiled, { caseId, riskFactors, student: facts }, { now, actor: { id: p.userId, role: p.role } });
-          snapshot = step.snapshot;
-          return { ok: true, value: transitionOf(step) };
-        },
+      const created = await ctx.cases.open({
+        schoolId, student, pathwayVersion: versionRow, assigneeId, riskFactors, studentFacts: facts, indicatorsAtOpen,
+        actor: { id: p.userId, role: p.role }, now, openingData: { fromFlag: flag.id },
         audit: [{ action: 'case.opened_from_flag', subject: `flag:${flag.id}` }],
       });
       if (!created.ok) throw fromDbError(created.error, 'case_not_found');
-      const row = created.value.case;
-      return c.json(caseView(row, version, { id: p.userId, role: p.role }, { student: { id: student.id, name: student.name, className: student.className }, snapshot: snapshot as never }), 201);
+      const { case: row, version } = created.value;
+      return c.json(caseView(row, version, { id: p.userId, role: p.role }, { student: { id: student.id, name: student.name, className: student.className } }), 201);
     });
 
   return { earlyWarning, flagRoutes };

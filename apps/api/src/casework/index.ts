@@ -15,7 +15,6 @@ import { workRoutes } from './work-routes.ts';
 import { registerCaseworkDocs } from './openapi.ts';
 
 export { scanSchool } from './early-warning-scan.ts';
-export { assertApproved, pendingApprovals } from './approval-gate.ts';
 
 /** The case-work routes, to mount with `.route('/api', caseworkRoutes(ctx))`. */
 export function caseworkRoutes(ctx: ApiContext) {

@@ -5,8 +5,7 @@
  * the school calendar the kepsek keeps.
  */
 import { addSchoolDays, countByUrgency, schoolCalendar, taskUrgency } from '@jalur/casework';
-import type { CaseSnapshot } from '@jalur/engine';
-import type { ApprovalChange, JalurDb, TaskRow } from '@jalur/db';
+import type { ApprovalChange, TaskRow } from '@jalur/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiContext } from '../context.ts';
@@ -33,30 +32,19 @@ const schoolDaysQuery = z.object({ from: date, days: z.coerce.number().int().min
 
 /**
  * Records a change of the task's approval — the kepsek's decision, or
- * (`pending`) the guru BK asking again after a rejection — on the task and in
- * the case context (`approvals.<step>`), one transaction of the case unit of
- * work; then tells the other side (`notice`) and answers the task's approval.
+ * (`pending`) the guru BK asking again after a rejection — through the case
+ * service (the task row and the case context, one transaction); then tells
+ * the other side (`notice`) and answers the task's approval.
  */
 async function changeApproval(
-  db: JalurDb, schoolId: string, task: TaskRow, decision: ApprovalChange, reason: string | null, actorId: string, now: Date,
+  ctx: ApiContext, schoolId: string, task: TaskRow, decision: ApprovalChange, reason: string | null, p: Principal,
   notice: { role: 'kepsek' | 'guru_bk'; kind: string; body: { id: string; en: string } },
 ) {
-  const event = decision === 'pending'
-    ? { type: 'approval.requested', data: { stateId: task.stateId, taskId: task.id, note: reason } }
-    : { type: 'approval.decided', data: { stateId: task.stateId, taskId: task.id, decision, reason } };
-  const change = await db.cases.advance({
-    schoolId, caseId: task.caseId, actorId, now, event,
-    records: { decision: { taskId: task.id, decision, reason, decidedBy: actorId } },
-    apply: (row) => {
-      if (row.status !== 'active') return { ok: false, error: { code: 'invalid', message: 'Kasus sudah ditutup / the case is closed' } };
-      const snap = row.snapshot as CaseSnapshot;
-      const approvals = { ...((snap.context.approvals as Record<string, string> | undefined) ?? {}), [task.stateId]: decision };
-      return { ok: true, value: { snapshot: { ...snap, context: { ...snap.context, approvals } }, stateValue: row.stateValue === '' ? [] : row.stateValue.split(','), status: 'active', effects: [] } };
-    },
-  });
+  const now = ctx.clock.now();
+  const change = await ctx.cases.changeApproval({ schoolId, task, decision, reason, actor: { id: p.userId, role: p.role }, now });
   if (!change.ok) throw fromDbError(change.error);
-  await db.notifications.notify({ schoolId, role: notice.role, caseId: task.caseId, kind: notice.kind, now, body: notice.body });
-  const changed = change.value.written!.task!;
+  await ctx.db.notifications.notify({ schoolId, role: notice.role, caseId: task.caseId, kind: notice.kind, now, body: notice.body });
+  const changed = change.value.task;
   return { id: changed.id, approval: changed.approval, approvalReason: changed.approvalReason, caseVersion: change.value.case.version };
 }
 
@@ -112,7 +100,7 @@ export function workRoutes(ctx: ApiContext) {
       const body = decision === 'approved'
         ? { id: `Disetujui kepala sekolah: ${title.id}`, en: `Approved by the principal: ${title.en}` }
         : { id: `Ditolak kepala sekolah: ${title.id} — ${reason}`, en: `Rejected by the principal: ${title.en} — ${reason}` };
-      const answer = await changeApproval(db, schoolId, task, decision, reason ?? null, p.userId, clock.now(), { role: 'guru_bk', kind: 'approval_decided', body });
+      const answer = await changeApproval(ctx, schoolId, task, decision, reason ?? null, p, { role: 'guru_bk', kind: 'approval_decided', body });
       return c.json(answer, 200);
     })
     .post('/:id/approval-request', async (c) => {
@@ -125,7 +113,7 @@ export function workRoutes(ctx: ApiContext) {
       await loadCase(db, p, schoolId, task.caseId);
       const { note } = await jsonBody(c, requestAgainBody);
       const body = { id: `Diajukan ulang untuk persetujuan: ${task.title.id} — ${note}`, en: `Asked again for approval: ${task.title.en ?? task.title.id} — ${note}` };
-      const answer = await changeApproval(db, schoolId, task, 'pending', note, p.userId, clock.now(), { role: 'kepsek', kind: 'approval_requested', body });
+      const answer = await changeApproval(ctx, schoolId, task, 'pending', note, p, { role: 'kepsek', kind: 'approval_requested', body });
       return c.json(answer, 200);
     })
     .post('/:id/assign', async (c) => {

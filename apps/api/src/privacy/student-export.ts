@@ -8,7 +8,7 @@
  */
 import { canSeeContent } from '@jalur/casework';
 import type { CaseRow, JalurDb, StudentRow } from '@jalur/db';
-import type { CompiledPathways } from '../cases/compiled-pathways.ts';
+import type { CompiledPathways } from '@jalur/cases';
 import { eventLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
 import { studentView } from '../routes/students.ts';

@@ -1,22 +1,20 @@
 /**
  * Cases: open a case on a published pathway version, list and read cases,
- * the event timeline, and advancing a case by an event. Every change goes
- * through the database's unit of work (one transaction: snapshot, event,
- * effects, idempotency record), so a 200 means it is on disk.
+ * the event timeline, and advancing a case by an event. A write is
+ * validate → the case service (engine → one transaction: snapshot, event,
+ * effects, idempotency record) → the caller's view, so a 200 means it is on disk.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, type CaseChange, type CaseListFilter, type CaseRow, type DbError, type IdempotencyRequest, type StudentRow } from '@jalur/db';
+import type { CaseOutcome, IdempotencyKey } from '@jalur/cases';
+import { canonicalJson, type CaseListFilter, type CaseRow, type DbError, type StudentRow } from '@jalur/db';
 import type { AdvanceError, CaseSnapshot } from '@jalur/engine';
 import type { Context } from 'hono';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { canSeeContent } from '@jalur/casework';
 import { loadCase } from '../casework/access.ts';
-import { assertApproved } from '../casework/approval-gate.ts';
-import { assertOwnStep, assignedSteps, fromStep, narrowView, onlyStepForms } from '../casework/tim-scope.ts';
+import { assignedSteps, fromStep, narrowView, onlyStepForms } from '../casework/tim-scope.ts';
 import { caseView, type CaseView } from '../cases/case-view.ts';
 import { eventLevel, visibleForm } from '../cases/step-visibility.ts';
-import type { CompiledVersion } from '../cases/compiled-pathways.ts';
-import { advanceStep, emptyOutcome, startStep } from '../cases/engine-step.ts';
 import { UserNames } from '../cases/people.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
@@ -33,51 +31,53 @@ function requestHash(method: string, path: string, body: unknown): string {
 
 /** An engine refusal as an API error: 422 with the reason and what is allowed now. */
 function refusalError(error: DbError): ApiError {
-  const details = (error.details ?? {}) as AdvanceError & { availableEvents?: unknown };
+  const details = (error.details ?? {}) as AdvanceError;
   const code = details.code === 'form_invalid' ? 'form_invalid' : 'event_not_allowed';
   const { message, code: reason, ...rest } = details;
   return new ApiError(422, code, 'event_not_allowed', { reason, ...rest }, message);
 }
 
-/** The first answer to a request with this Idempotency-Key, sent again unchanged. */
-function replayed(c: Context, error: DbError): CaseView {
-  c.header('Idempotent-Replayed', 'true');
-  return error.response!.body as CaseView;
+/** The Idempotency-Key of a request, for the case service. */
+function idempotencyOf(userId: string, key: string | undefined, route: string, path: string, body: unknown): IdempotencyKey | undefined {
+  return key ? { userId, key, route, requestHash: requestHash('POST', path, body) } : undefined;
+}
+
+/** Marks the answer as the stored one when the service replayed it. */
+function markReplay(c: Context, outcome: CaseOutcome): void {
+  if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
 }
 
 /** The `/api/cases` sub-app. */
 export function caseRoutes(ctx: ApiContext) {
-  const { db, clock, compiled: cache } = ctx;
+  const { db, clock, cases } = ctx;
   const names = new UserNames(db, clock);
   const router = createRouter();
   router.use('*', requireAuth(ctx), requireRole('kepsek', 'guru_bk', 'wali_kelas', 'tim'));
   router.on(['POST'], '/', requireRole(...OPENERS));
 
-  async function versionOf(row: CaseRow): Promise<CompiledVersion> {
-    const v = await cache.byId(row.pathwayVersionId);
-    if (!v) throw new Error(`case ${row.id} pins unknown pathway version ${row.pathwayVersionId}`);
-    return v;
-  }
-
-  /** A case view for the caller; `single` adds the form values they may read (and audits a `rahasia` read). */
-  async function view(p: Principal, row: CaseRow, student: StudentRow | null | undefined, single = false): Promise<CaseView> {
-    const version = await versionOf(row);
+  /**
+   * A case view for the caller. `form` adds the form values they may read:
+   * `read` audits a `rahasia` read, `own-write` (the answer to their own
+   * event) does not.
+   */
+  async function view(p: Principal, row: CaseRow, student: StudentRow | null | undefined, form?: 'read' | 'own-write'): Promise<CaseView> {
+    const version = await cases.versionOf(row);
     const viewer = { id: p.userId, role: p.role };
     // A tim member assigned only some steps sees only those steps.
-    const steps = await assignedSteps(db, p, row);
-    let form: Record<string, unknown> | undefined;
-    if (single) {
+    const steps = await assignedSteps(cases, p, row);
+    let visibleValues: Record<string, unknown> | undefined;
+    if (form) {
       const snapshot = steps ? onlyStepForms(row.snapshot as CaseSnapshot, steps) : (row.snapshot as CaseSnapshot);
       const visible = visibleForm(version.compiled, snapshot, viewer, row.assigneeId);
-      form = visible.form;
-      if (visible.readsRahasia) {
+      visibleValues = visible.form;
+      if (visible.readsRahasia && form === 'read') {
         await db.audit.record({ action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId: row.schoolId, at: clock.now(), details: { what: 'form' } });
       }
     }
     const built = caseView(row, version, viewer, {
       student: student ? { id: student.id, name: student.name, className: student.className } : undefined,
       assignee: await names.ref(row.schoolId, row.assigneeId),
-      ...(form ? { form } : {}),
+      ...(visibleValues ? { form: visibleValues } : {}),
     });
     return steps ? narrowView(built, steps) : built;
   }
@@ -133,7 +133,6 @@ export function caseRoutes(ctx: ApiContext) {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
       const body = c.req.valid('json');
-      const key = c.req.valid('header')['idempotency-key'];
       const scope = scopeOf(p);
       const student = await db.students.get(schoolId, body.studentId);
       if (!student) throw notFound('student_not_found');
@@ -146,35 +145,19 @@ export function caseRoutes(ctx: ApiContext) {
         throw new ApiError(422, 'no_published_version', 'no_published_version');
       }
       const assigneeId = body.assigneeId === undefined ? (p.role === 'guru_bk' ? p.userId : null) : body.assigneeId;
-      const assignee = await names.ref(schoolId, assigneeId);
-      if (assigneeId !== null && !assignee) throw new ApiError(422, 'invalid_reference', 'invalid_reference', { field: 'assigneeId' });
-      const version = cache.of(versionRow);
-      const now = clock.now();
-      const actor = { id: p.userId, role: p.role };
-      const riskFactors = body.riskFactors ?? [];
-      const startInput = { riskFactors, student: { className: student.className, gender: student.gender } };
-      const out = emptyOutcome();
-      const studentRef = { id: student.id, name: student.name, className: student.className };
-      const viewer = { id: p.userId, role: p.role };
-      const respond = (change: CaseChange) => ({
-        status: 201,
-        body: caseView(change.case, version, viewer, { student: studentRef, assignee, snapshot: out.snapshot }),
-      });
-      const idempotency: IdempotencyRequest<CaseChange> | undefined = key
-        ? { userId: p.userId, key, route: 'POST /api/cases', requestHash: requestHash('POST', '/api/cases', body), respond }
-        : undefined;
-      const result = await db.cases.create({
-        schoolId, studentId: student.id, pathwayVersionId: versionRow.id, assigneeId, riskFactors, actorId: p.userId, now,
-        // The start input rides on the first event, so the events alone replay to the snapshot.
-        event: { type: 'case.opened', data: { input: startInput } },
-        start: ({ caseId }) => startStep(version.compiled, { ...startInput, caseId }, now, actor, out),
-        ...(idempotency ? { idempotency } : {}),
+      if (assigneeId !== null && !(await names.ref(schoolId, assigneeId))) throw new ApiError(422, 'invalid_reference', 'invalid_reference', { field: 'assigneeId' });
+      const idempotency = idempotencyOf(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/cases', '/api/cases', body);
+      const result = await cases.open({
+        schoolId, student, pathwayVersion: versionRow, assigneeId, riskFactors: body.riskFactors ?? [],
+        studentFacts: { className: student.className, gender: student.gender },
+        actor: { id: p.userId, role: p.role }, now: clock.now(), ...(idempotency ? { idempotency } : {}),
       });
       if (!result.ok) {
-        if (result.error.code === 'idempotency_replay') return c.json(replayed(c, result.error), 201);
+        if (result.error.code === 'event_not_allowed') throw refusalError(result.error);
         throw fromDbError(result.error, 'case_not_found');
       }
-      return c.json(respond(result.value).body, 201);
+      markReplay(c, result.value);
+      return c.json(await view(p, result.value.case, student), 201);
     })
     .openapi(list, async (c) => {
       const p = c.var.principal;
@@ -203,16 +186,16 @@ export function caseRoutes(ctx: ApiContext) {
     .openapi(get, async (c) => {
       const p = c.var.principal;
       const { row, student } = await loadCase(db, p, schoolOf(p), c.req.valid('param').id);
-      return c.json(await view(p, row, student, true), 200);
+      return c.json(await view(p, row, student, 'read'), 200);
     })
     .openapi(timeline, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
       const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
       const events = await db.cases.events(schoolId, row.id);
-      const { compiled } = await versionOf(row);
+      const { compiled } = await cases.versionOf(row);
       const viewer = { id: p.userId, role: p.role };
-      const steps = await assignedSteps(db, p, row);
+      const steps = await assignedSteps(cases, p, row);
       const rahasiaRead: number[] = [];
       const items = events.map((e) => {
         const level = eventLevel(compiled, e.stateBefore);
@@ -235,42 +218,19 @@ export function caseRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(p);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const key = c.req.valid('header')['idempotency-key'];
-      // Class and task assignments are facts outside the case row: check them before the transaction.
+      // A wali kelas or Satgas member reaches only the cases of their class or assigned to them.
       if (p.role === 'wali_kelas' || p.role === 'tim') await loadCase(db, p, schoolId, id);
-      const current = await db.cases.get(schoolId, id);
-      if (current && current.version === body.expectedVersion) {
-        const { compiled } = await versionOf(current);
-        // A tim member assigned one step acts on that step only.
-        const steps = await assignedSteps(db, p, current);
-        if (steps) assertOwnStep(compiled, current, p, body.type, steps);
-        // A step that needs the kepsek's approval refuses its events until approved (the advance below pins this version).
-        await assertApproved(db, current, compiled, body.type);
-      }
-      const now = clock.now();
-      const actor = { id: p.userId, role: p.role };
-      const event = body.data ? { type: body.type, data: body.data } : { type: body.type };
-      const out = emptyOutcome();
-      const viewer = { id: p.userId, role: p.role };
-      // The answer shows what the sender may read of the form; it is their own write, so no audit row.
-      const answer = (row: CaseRow, assignee: { id: string; name: string } | null) =>
-        caseView(row, out.version!, viewer, { snapshot: out.snapshot, assignee, form: visibleForm(out.version!.compiled, out.snapshot!, viewer, row.assigneeId).form });
-      const respond = (change: CaseChange) => ({ status: 200, body: answer(change.case, names.peek(schoolId, change.case.assigneeId)) });
-      // The stored answer is built inside the transaction, where nothing may await: warm the name cache first.
-      if (key && current) await names.ref(schoolId, current.assigneeId);
-      const result = await db.cases.advance({
-        schoolId, caseId: id, expectedVersion: body.expectedVersion, actorId: p.userId, now, event,
-        apply: advanceStep(cache, event, now, actor, out),
-        ...(key
-          ? { idempotency: { userId: p.userId, key, route: 'POST /api/cases/:id/events', requestHash: requestHash('POST', `/api/cases/${id}/events`, body), respond } }
-          : {}),
+      const idempotency = idempotencyOf(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/cases/:id/events', `/api/cases/${id}/events`, body);
+      const result = await cases.advance({
+        schoolId, caseId: id, expectedVersion: body.expectedVersion, event: body.data ? { type: body.type, data: body.data } : { type: body.type },
+        actor: { id: p.userId, role: p.role }, now: clock.now(), ...(idempotency ? { idempotency } : {}),
       });
       if (!result.ok) {
-        if (result.error.code === 'idempotency_replay') return c.json(replayed(c, result.error), 200);
         if (result.error.code === 'event_not_allowed') throw refusalError(result.error);
         throw fromDbError(result.error, 'case_not_found');
       }
-      const row = result.value.case;
-      return c.json(answer(row, await names.ref(schoolId, row.assigneeId)), 200);
+      markReplay(c, result.value);
+      // Their own write: the answer shows what they may read of the form, with no audit row.
+      return c.json(await view(p, result.value.case, undefined, 'own-write'), 200);
     });
 }

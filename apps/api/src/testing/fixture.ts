@@ -7,14 +7,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type JalurDb, type PathwayVersionRow, type StudentRow, type User } from '@jalur/db';
+import { hashPassword, openDatabase, type JalurDb, type PathwayVersionRow, type StudentRow, type User } from '@jalur/db';
 import type { Role } from '@jalur/engine';
 import { createApp } from '../app.ts';
-import { CompiledPathways } from '../cases/compiled-pathways.ts';
+import { CompiledPathways } from '@jalur/cases';
 import { ManualClock } from '../clock.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const FIXTURE_PASSWORD = 'rahasia-uji-123';
+/** Every fixture user's password hash, made once per process (scrypt at full cost is slow on purpose). */
+let fixtureHash: Promise<string> | undefined;
+const passwordHashOf = () => (fixtureHash ??= hashPassword(FIXTURE_PASSWORD));
 
 /**
  * A small loop pathway: counseling (guru BK) → monitoring with a 7-day timer
@@ -97,7 +100,7 @@ async function school(db: JalurDb, districtId: string, name: string, tag: string
   const now = clock.now();
   const s = await db.schools.create({ districtId, name, now });
   const user = async (role: Role, className: string | null = null) =>
-    must(await db.users.create({ email: `${role}@${tag}.uji`, name: `${role} ${name}`, role, schoolId: s.id, districtId, className, password: FIXTURE_PASSWORD, now }));
+    must(await db.users.create({ email: `${role}@${tag}.uji`, name: `${role} ${name}`, role, schoolId: s.id, districtId, className, password: FIXTURE_PASSWORD, passwordHash: await passwordHashOf(), now }));
   const users = { kepsek: await user('kepsek'), guru_bk: await user('guru_bk'), wali_kelas: await user('wali_kelas', 'X-1'), tim: await user('tim') };
   const students: StudentRow[] = [];
   for (let i = 0; i < studentCount; i++) {
@@ -126,7 +129,7 @@ export async function createFixture(options: { studentsPerSchool?: number; synch
   const a = await school(db, district.id, 'Sekolah A', 'a', clock, n);
   const b = await school(db, district.id, 'Sekolah B', 'b', clock, n);
   const dinas = must(
-    await db.users.create({ email: 'dinas@kabupaten.uji', name: 'Admin Dinas', role: 'admin_dinas', schoolId: null, districtId: district.id, password: FIXTURE_PASSWORD, now: clock.now() }),
+    await db.users.create({ email: 'dinas@kabupaten.uji', name: 'Admin Dinas', role: 'admin_dinas', schoolId: null, districtId: district.id, password: FIXTURE_PASSWORD, passwordHash: await passwordHashOf(), now: clock.now() }),
   );
   return {
     dir, file, db, clock, compiled: new CompiledPathways(db), districtId: district.id, a, b, dinas,

@@ -1,0 +1,10 @@
+/**
+ * @jalur/cases — the case service: start, advance, consent and approval
+ * records, timer firing and moving cases between pathway versions, each as
+ * load → engine → persist in one transaction. Also the replay that checks a
+ * stored case against its events, and the demo seed built on the service.
+ */
+export * from './compiled.ts';
+export * from './transition.ts';
+export * from './service.ts';
+export * from './replay.ts';
