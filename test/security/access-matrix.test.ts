@@ -59,9 +59,9 @@ describe('access matrix', () => {
       .map(([route]) => route)
       .sort();
     expect(passes).toEqual([
-      'GET /api/auth/me', 'GET /api/district/aggregates', 'GET /api/district/aggregates.csv', 'GET /api/district/schools', 'GET /api/district/templates',
+      'GET /api/accounts', 'GET /api/auth/me', 'GET /api/district/aggregates', 'GET /api/district/aggregates.csv', 'GET /api/district/schools', 'GET /api/district/templates',
       'GET /api/district/templates/sources', 'GET /api/health', 'GET /api/notifications', 'GET /api/openapi.json', 'GET /api/pathways',
-      'POST /api/auth/logout', 'POST /api/district/templates', 'POST /api/pathways', 'POST /api/pathways/lint',
+      'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/district/templates', 'POST /api/pathways', 'POST /api/pathways/lint',
     ]);
     // Nothing under students, cases, flags, referrals, tasks, indicators, early warning, reports or staff.
     expect(passes.filter((r) => /students|cases|flags|referrals|tasks|indicators|early-warning|reports|staff|approvals|calendar/.test(r))).toEqual([]);

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../packages/db/src/index.ts';
 import { createApp } from '../../apps/api/src/app.ts';
 import { createFixture, FIXTURE_PASSWORD, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
 
@@ -34,9 +35,9 @@ describe('login', () => {
     expect((await login(user.email, FIXTURE_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await login(user.email, `salah-${i}`)).status).toBe(401);
     const locked = await login(user.email, FIXTURE_PASSWORD);
-    expect(locked.status).toBe(429);
-    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('locked_out');
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Refused with the answer a wrong password gets (see "answers alike" below).
+    expect(locked.status).toBe(401);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('invalid_credentials');
     const actions = await auditActions(f.a.id, `user:${user.id}`);
     expect(actions.filter((a) => a === 'auth.login')).toHaveLength(1);
     expect(actions.filter((a) => a === 'auth.login_failed')).toHaveLength(5);
@@ -62,6 +63,110 @@ describe('login', () => {
     expect((await f.db.audit.list(null, { subject: `email:${email}` })).length, 'a limited attempt reaches no password check').toBe(10);
     f.clock.advance(16 * MINUTE);
     expect((await login(email, 'tebakan-y', '10.0.0.9')).status).toBe(401);
+  });
+});
+
+describe('brute force', () => {
+  /** An app of its own (its own in-memory limits) on the fixture's database; `trustProxy` as behind one reverse proxy. */
+  const appWith = (opts: Partial<Parameters<typeof createApp>[0]> = {}) => createApp({ db: f.db, clock: f.clock, compiled: f.compiled, ...opts });
+  const attempt = (app: ReturnType<typeof createApp>, email: string, password: string, xff?: string) =>
+    app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...(xff ? { 'x-forwarded-for': xff } : {}) }, body: JSON.stringify({ email, password }) });
+
+  it('counts 9 concurrent wrong passwords as 9 (the count is not read before the hash and written after)', async () => {
+    const user = f.b.users.guru_bk;
+    const app = appWith();
+    const answers = await Promise.all(Array.from({ length: 9 }, (_, i) => attempt(app, user.email, `tebakan-serentak-${i}`)));
+    expect(answers.map((r) => r.status)).toEqual(Array(9).fill(401));
+    expect((await f.db.users.get(user.id))?.failedLogins).toBe(9);
+    f.clock.advance(16 * MINUTE);
+    expect((await attempt(app, user.email, FIXTURE_PASSWORD)).status).toBe(200);
+    expect((await f.db.users.get(user.id))?.failedLogins).toBe(0);
+  });
+
+  it('behind a proxy, takes the right-most X-Forwarded-For hop: a client varying the first entry stays one client', async () => {
+    const app = appWith({ trustProxy: true, loginRateLimit: { maxAttempts: 3, windowMs: 15 * MINUTE } });
+    const email = 'spoof@luar.test';
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(app, email, 'tebakan', `198.51.100.${i + 1}, 203.0.113.77`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const rows = await f.db.audit.list(null, { subject: `email:${email}` });
+    expect(rows.map((r) => (r.details as { source: string }).source)).toEqual(['203.0.113.77', '203.0.113.77', '203.0.113.77']);
+    // Another client (another right-most hop) is not limited by it.
+    expect((await attempt(app, email, 'tebakan', '198.51.100.1, 203.0.113.78')).status).toBe(401);
+  });
+
+  it('limits one address across accounts (429 with Retry-After); successful logins do not count, other addresses are not limited', async () => {
+    const app = appWith({ trustProxy: true, loginRateLimit: { maxAttempts: 10, windowMs: 15 * MINUTE, perIpAttempts: 5 } });
+    const ip = '203.0.113.90';
+    // A colleague at the same address signing in is not a failure.
+    expect((await attempt(app, f.a.users.tim.email, FIXTURE_PASSWORD, ip)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await attempt(app, `sasaran-${i}@luar.test`, 'sandi-umum-123', ip)).status).toBe(401);
+    const limited = await attempt(app, 'sasaran-9@luar.test', 'sandi-umum-123', ip);
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await attempt(app, f.a.users.kepsek.email, FIXTURE_PASSWORD, ip)).status, 'limited before the password is checked').toBe(429);
+    expect((await attempt(app, f.a.users.kepsek.email, FIXTURE_PASSWORD, '198.51.100.200')).status).toBe(200);
+    f.clock.advance(15 * MINUTE + 1000);
+    expect((await attempt(app, 'sasaran-9@luar.test', 'sandi-umum-123', ip)).status).toBe(401);
+  });
+
+  it('answers a locked account, an unknown email and a wrong password alike: same status, code, message, headers and similar time', async () => {
+    const app = appWith({ trustProxy: true });
+    const ip = '203.0.113.120';
+    const victim = f.b.users.kepsek;
+    for (let i = 0; i < 5; i++) expect((await attempt(app, victim.email, `salah-${i}`, ip)).status).toBe(401);
+    const timed = async (email: string, password: string) => {
+      const t0 = performance.now();
+      const res = await attempt(app, email, password, ip);
+      const ms = performance.now() - t0;
+      return { ms, status: res.status, body: await res.text(), retryAfter: res.headers.get('retry-after') };
+    };
+    const kinds = {
+      locked: () => timed(victim.email, FIXTURE_PASSWORD),
+      unknown: () => timed(`tidak-terdaftar-${Math.random()}@luar.test`, FIXTURE_PASSWORD),
+      wrong: () => timed(f.b.users.tim.email, 'salah-sekali-lagi'),
+    };
+    const seen: Record<string, { ms: number[]; answers: Set<string> }> = {};
+    for (let round = 0; round < 3; round++) {
+      for (const [kind, run] of Object.entries(kinds)) {
+        const r = await run();
+        (seen[kind] ??= { ms: [], answers: new Set() }).ms.push(r.ms);
+        seen[kind].answers.add(JSON.stringify([r.status, r.body, r.retryAfter]));
+      }
+    }
+    const answers = new Set(Object.values(seen).flatMap((s) => [...s.answers]));
+    expect([...answers], 'one answer for all three').toHaveLength(1);
+    expect(JSON.parse([...answers][0]!)[0]).toBe(401);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+    const medians = Object.fromEntries(Object.entries(seen).map(([k, s]) => [k, median(s.ms)]));
+    const [lo, hi] = [Math.min(...Object.values(medians)), Math.max(...Object.values(medians))];
+    expect(hi / lo, `median times ${JSON.stringify(medians)}`).toBeLessThan(3);
+  });
+
+  it('locks per source and account: a stranger’s wrong passwords do not lock the owner out elsewhere', async () => {
+    const app = appWith({ trustProxy: true });
+    const owner = f.b.users.wali_kelas;
+    for (let i = 0; i < 6; i++) expect((await attempt(app, owner.email, `salah-${i}`, '203.0.113.200')).status).toBe(401);
+    expect((await attempt(app, owner.email, FIXTURE_PASSWORD, '203.0.113.200')).status, 'the stranger’s address is locked').toBe(401);
+    expect((await attempt(app, owner.email, FIXTURE_PASSWORD, '192.168.10.25')).status, 'the owner at school signs in').toBe(200);
+  });
+
+  it('stores new hashes at scrypt N ≥ 2^17 and replaces an older, cheaper hash at the next successful login', async () => {
+    const old = await hashPassword('sandi-lama-sekali', { N: 2 ** 14, r: 8, p: 1 });
+    const made = await f.db.users.create({ email: 'lama@a.uji', name: 'Akun Lama', role: 'tim', schoolId: f.a.id, districtId: f.districtId, password: '', passwordHash: old, now: f.clock.now() });
+    if (!made.ok) throw new Error(made.error.message);
+    const fresh = await hashPassword('apa saja');
+    expect(Number(fresh.split('$')[1])).toBeGreaterThanOrEqual(2 ** 17);
+    const app = appWith();
+    expect((await attempt(app, 'lama@a.uji', 'sandi-lama-sekali')).status).toBe(200);
+    const logins = await f.db.audit.list(f.a.id, { subject: `user:${made.value.id}`, action: 'auth.login' });
+    expect(logins.map((a) => a.details)).toEqual([{ rehashed: true }]);
+    const handle = f.db.reportHandle;
+    if (handle.dialect !== 'sqlite') throw new Error('runs on SQLite');
+    const stored = (handle.sqlite.prepare('SELECT password_hash FROM users WHERE id = ?').get(made.value.id) as { password_hash: string }).password_hash;
+    expect(Number(stored.split('$')[1])).toBe(2 ** 17);
+    expect((await attempt(app, 'lama@a.uji', 'sandi-lama-sekali')).status).toBe(200);
   });
 });
 

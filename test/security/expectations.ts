@@ -38,6 +38,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/openapi.json': same('ok ok ok ok ok ok'),
   'POST /api/auth/login': same('auth auth auth auth auth auth'),
   'GET /api/auth/me': same('ok ok ok ok ok 401'),
+  // A wrong current password: past the access check for everyone signed in.
+  'POST /api/auth/password': same('in in in in in 401'),
   // Runs last: the other side's requests carry the tokens the own side just revoked.
   'POST /api/auth/logout': { own: parse('ok ok ok ok ok 401'), other: parse('401 401 401 401 401 401') },
 
@@ -125,4 +127,10 @@ export const EXPECTED: Record<string, Row> = {
 
   'GET /api/staff': same('ok 403 403 403 403 401'),
   'PUT /api/staff/:id/role': hidden('ok 403 403 403 403 401'),
+  // Accounts: the kepsek manages the school's staff, the district admin its kepsek. The requests name
+  // no live account on the own side (acting would end sessions the matrix still uses): 404 there.
+  'GET /api/accounts': same('ok 403 403 403 ok 401'),
+  'POST /api/accounts/:id/reset-password': same('404 403 403 403 404 401'),
+  'POST /api/accounts/:id/disable': same('404 403 403 403 404 401'),
+  'POST /api/accounts/:id/enable': same('404 403 403 403 404 401'),
 };

@@ -24,6 +24,7 @@ export const REQUESTS: Record<string, Build> = {
   'POST /api/auth/login': () => ({ path: '/api/auth/login', body: { email: 'tidak-ada@uji.test', password: 'salah-sekali' } }),
   'POST /api/auth/logout': () => ({ path: '/api/auth/logout' }),
   'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+  'POST /api/auth/password': () => ({ path: '/api/auth/password', body: { currentPassword: 'bukan-sandi-ini', newPassword: 'sandi-baru-yang-panjang' } }),
 
   'GET /api/pathways': () => ({ path: '/api/pathways' }),
   'POST /api/pathways': () => ({ path: '/api/pathways', body: { document: { format: 'jalur.pathway/1', key: `draf-${Math.random().toString(36).slice(2, 8)}`, title: { id: 'Draf' }, machine: { id: 'd', initial: 'a', states: { a: { type: 'final' } } } } } }),
@@ -106,4 +107,9 @@ export const REQUESTS: Record<string, Build> = {
 
   'GET /api/staff': () => ({ path: '/api/staff' }),
   'PUT /api/staff/:id/role': (s) => ({ path: `/api/staff/${s.timId}/role`, body: { role: 'tim' } }),
+  'GET /api/accounts': () => ({ path: '/api/accounts' }),
+  // Own side: no such account; other side: school B's guru BK, outside every caller's scope.
+  'POST /api/accounts/:id/reset-password': (s, own) => ({ path: `/api/accounts/${s === own ? 'akun-tidak-ada' : s.guruBkId}/reset-password` }),
+  'POST /api/accounts/:id/disable': (s, own) => ({ path: `/api/accounts/${s === own ? 'akun-tidak-ada' : s.guruBkId}/disable` }),
+  'POST /api/accounts/:id/enable': (s, own) => ({ path: `/api/accounts/${s === own ? 'akun-tidak-ada' : s.guruBkId}/enable` }),
 };

@@ -22,6 +22,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a user who must change their password may still reach. */
+const PASSWORD_CHANGE_PATHS = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password']);
+
+/** 403 for a user who must first replace a one-time password (after a reset). */
+export const passwordChangeRequired = () =>
+  new ApiError(403, 'password_change_required', 'forbidden', undefined, {
+    id: 'Ganti kata sandi sementara Anda terlebih dahulu.',
+    en: 'Change your temporary password first.',
+  });
+
 /** The session token of a request and how it came. */
 export function sessionTokenOf(c: Context): { token: string; via: 'cookie' | 'bearer' } | null {
   const header = c.req.header('authorization');
@@ -47,7 +57,12 @@ function isSameOrigin(c: Context): boolean {
   return origin !== undefined && origin === new URL(c.req.url).origin;
 }
 
-/** Requires a live session; sets `c.var.principal`. 401 otherwise; 403 `csrf_failed` for an unprotected cookie write. */
+/**
+ * Requires a live session; sets `c.var.principal`. 401 otherwise; 403
+ * `csrf_failed` for an unprotected cookie write; 403
+ * `password_change_required` while the user holds a one-time password
+ * (anything but `/api/auth/me`, `/logout` and `/password`).
+ */
 export function requireAuth(ctx: ApiContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const found = sessionTokenOf(c);
@@ -72,7 +87,9 @@ export function requireAuth(ctx: ApiContext): MiddlewareHandler<AppEnv> {
       via: found.via,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
+      mustChangePassword: user.mustChangePassword,
     };
+    if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(c.req.path)) throw passwordChangeRequired();
     c.set('principal', principal);
     await next();
   };

@@ -25,6 +25,8 @@ export interface Principal {
   csrfToken: string;
   /** When the session ends unless used again (sliding). */
   expiresAt: Date;
+  /** After a password reset: every route but `/api/auth/{me,logout,password}` answers 403 `password_change_required`. */
+  mustChangePassword?: boolean;
 }
 
 export interface AppEnv {

@@ -74,8 +74,10 @@ describe('POST /api/auth/login', () => {
       app2.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
     for (let i = 0; i < 5; i++) expect((await attempt('keliru')).status).toBe(401);
     const locked = await attempt(FIXTURE_PASSWORD);
-    expect(locked.status).toBe(429);
-    expect((await j(locked)).error.code).toBe('locked_out');
+    // The same answer as a wrong password: a lock tells nothing about the account.
+    expect(locked.status).toBe(401);
+    expect((await j(locked)).error.code).toBe('invalid_credentials');
+    expect(locked.headers.get('retry-after')).toBeNull();
     const audit = await f.db.audit.list(f.b.id, { action: 'auth.login_failed' });
     expect(audit.length).toBeGreaterThanOrEqual(5);
   });

@@ -27,7 +27,8 @@ export const sessionSchema = z
     csrfToken: z.string().openapi({ description: 'Kirim sebagai `X-CSRF-Token` pada permintaan ber-cookie / send as X-CSRF-Token with cookie requests' }),
     expiresAt: z.string(),
     user: meSchema,
+    mustChangePassword: z.boolean().openapi({ description: 'Kata sandi sementara: ganti dulu lewat `POST /api/auth/password` (rute lain menjawab 403 `password_change_required`) / a one-time password: change it first' }),
   })
   .openapi('Session');
 
-export const meResponseSchema = z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string() }).openapi('Me');
+export const meResponseSchema = z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string(), mustChangePassword: z.boolean() }).openapi('Me');

@@ -155,7 +155,6 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       }
       if (!(await verifyPassword(currentPassword, row.passwordHash))) {
         await ctx.tx(async (tx) => {
-          await tx.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, row.id));
           await ctx.audit(tx, { schoolId: row.schoolId, actorId: row.id, action: 'user.password_change_failed', subject: `user:${row.id}`, at: now });
         });
         return fail('invalid_credentials', 'Kata sandi saat ini salah / the current password is wrong');

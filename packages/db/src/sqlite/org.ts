@@ -141,10 +141,7 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
         return fail('not_found', 'Pengguna tidak ditemukan / user not found');
       }
       if (!(await verifyPassword(currentPassword, row.passwordHash))) {
-        ctx.immediate(() => {
-          db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, row.id)).run();
-          ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'user.password_change_failed', subject: `user:${row.id}`, at: now });
-        });
+        ctx.audit({ schoolId: row.schoolId, actorId: row.id, action: 'user.password_change_failed', subject: `user:${row.id}`, at: now });
         return fail('invalid_credentials', 'Kata sandi saat ini salah / the current password is wrong');
       }
       const passwordHash = await hashPassword(newPassword);

@@ -1,0 +1,106 @@
+/**
+ * Accounts managed by someone else, mounted at `/api/accounts`:
+ *
+ * - the kepsek manages the guru BK, wali kelas and tim accounts of their school;
+ * - the district admin (`admin_dinas`) manages the kepsek accounts of its district's schools.
+ *
+ * `GET /` lists them; `POST /{id}/reset-password` sets a one-time password
+ * (answered once, never stored in clear; the user must change it at the next
+ * sign-in, and their sessions end); `POST /{id}/disable` ends the account's
+ * sessions and refuses its logins; `POST /{id}/enable` undoes that. An
+ * account outside the caller's scope is 404, as if it did not exist. Every
+ * change is audited (`user.password_reset`, `user.disable`, `user.enable`).
+ */
+import { createRoute } from '@hono/zod-openapi';
+import type { AccountScope, ManagedUser, User } from '@jalur/db';
+import { randomInt } from 'node:crypto';
+import type { ApiContext } from '../context.ts';
+import { fromDbError } from '../http/db-errors.ts';
+import { forbidden } from '../http/errors.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import { errorResponses, idParamsSchema, json } from '../schemas/common.ts';
+import { requireAuth } from './middleware.ts';
+import { accountListSchema, accountSchema, resetPasswordResponseSchema } from './schemas.ts';
+
+/** Who manages whom. */
+export function accountScopeOf(p: Principal): AccountScope {
+  if (p.role === 'kepsek' && p.schoolId) return { schoolId: p.schoolId, roles: ['guru_bk', 'wali_kelas', 'tim'] };
+  if (p.role === 'admin_dinas' && p.districtId) return { districtId: p.districtId, roles: ['kepsek'] };
+  throw forbidden({ allowedRoles: ['kepsek', 'admin_dinas'] });
+}
+
+/** No look-alike characters (0/o, 1/l/i): read aloud or copied from a screen. */
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A one-time password: three groups of four (about 59 bits), e.g. `k7mw-q2rt-9hxa`. */
+export function temporaryPassword(): string {
+  const group = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}
+
+function accountView(u: User & { schoolName?: string | null }) {
+  return {
+    id: u.id, email: u.email, name: u.name, role: u.role, schoolId: u.schoolId, schoolName: u.schoolName ?? null, className: u.className,
+    disabled: u.disabledAt !== null, mustChangePassword: u.mustChangePassword,
+  };
+}
+
+const list = createRoute({
+  method: 'get', path: '/', tags: ['accounts'], summary: 'Akun yang Anda kelola / the accounts you manage',
+  description: 'Kepsek: staf sekolahnya (guru BK, wali kelas, tim). Admin dinas: kepsek sekolah-sekolah di wilayahnya. / Kepsek: their school’s staff; admin dinas: the kepsek of its schools.',
+  responses: { 200: json(accountListSchema, 'Akun'), ...errorResponses(401, 403) },
+});
+const reset = createRoute({
+  method: 'post', path: '/{id}/reset-password', tags: ['accounts'], summary: 'Reset kata sandi (sekali pakai) / reset a password (one-time)',
+  request: { params: idParamsSchema },
+  responses: { 200: json(resetPasswordResponseSchema, 'Kata sandi sementara (tampil sekali) / one-time password (shown once)'), ...errorResponses(400, 401, 403, 404) },
+});
+const disable = createRoute({
+  method: 'post', path: '/{id}/disable', tags: ['accounts'], summary: 'Nonaktifkan akun (sesinya berakhir) / disable an account (its sessions end)',
+  request: { params: idParamsSchema },
+  responses: { 200: json(accountSchema, 'Akun'), ...errorResponses(400, 401, 403, 404) },
+});
+const enable = createRoute({
+  method: 'post', path: '/{id}/enable', tags: ['accounts'], summary: 'Aktifkan kembali akun / enable an account again',
+  request: { params: idParamsSchema },
+  responses: { 200: json(accountSchema, 'Akun'), ...errorResponses(400, 401, 403, 404) },
+});
+
+/** The `/api/accounts` sub-app. */
+export function accountRoutes(ctx: ApiContext) {
+  const { db, clock } = ctx;
+  const router = createRouter();
+  router.use('*', requireAuth(ctx));
+  const withSchool = async (u: User): Promise<ManagedUser> => {
+    const schoolName = u.schoolId ? ((await db.schools.get(u.schoolId))?.name ?? null) : null;
+    return { ...u, schoolName };
+  };
+
+  return router
+    .openapi(list, async (c) => {
+      const items = await db.users.listManaged(accountScopeOf(c.var.principal));
+      return c.json({ items: items.map(accountView) }, 200);
+    })
+    .openapi(reset, async (c) => {
+      const p = c.var.principal;
+      const scope = accountScopeOf(p);
+      const password = temporaryPassword();
+      const done = await db.users.resetPassword(scope, c.req.valid('param').id, { password, actorId: p.userId, now: clock.now() });
+      if (!done.ok) throw fromDbError(done.error);
+      return c.json({ account: accountView(await withSchool(done.value)), temporaryPassword: password }, 200);
+    })
+    .openapi(disable, async (c) => {
+      const p = c.var.principal;
+      const scope = accountScopeOf(p);
+      const done = await db.users.setDisabled(scope, c.req.valid('param').id, { disabled: true, actorId: p.userId, now: clock.now() });
+      if (!done.ok) throw fromDbError(done.error);
+      return c.json(accountView(await withSchool(done.value)), 200);
+    })
+    .openapi(enable, async (c) => {
+      const p = c.var.principal;
+      const scope = accountScopeOf(p);
+      const done = await db.users.setDisabled(scope, c.req.valid('param').id, { disabled: false, actorId: p.userId, now: clock.now() });
+      if (!done.ok) throw fromDbError(done.error);
+      return c.json(accountView(await withSchool(done.value)), 200);
+    });
+}
