@@ -7,6 +7,8 @@ export const en: Messages = {
     pathways: 'Pathways',
     cases: 'Cases',
     staff: 'Staff',
+    accounts: 'Principal accounts',
+    changePassword: 'Change password',
     case: 'Case',
     reports: 'Reports',
     language: 'Language',

@@ -5,6 +5,8 @@ export const id = {
     pathways: 'Jalur intervensi',
     cases: 'Kasus',
     staff: 'Staf',
+    accounts: 'Akun kepsek',
+    changePassword: 'Ganti kata sandi',
     case: 'Kasus',
     reports: 'Laporan',
     language: 'Bahasa',

@@ -1,16 +1,19 @@
 /**
  * One staff member with a role selector (and a class for a wali kelas) and a
  * save button; the outcome is announced in the row. One's own role is shown
- * but cannot be changed (the API refuses it too).
+ * but cannot be changed (the API refuses it too). The last cell holds the
+ * account buttons when the caller manages this account.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../cases/http.ts';
+import type { Account } from '../account/queries.ts';
+import { AccountActions } from './AccountActions.tsx';
 import { STAFF_ROLES, useRoleChange, type StaffMember, type StaffRole } from './queries.ts';
 
 const isStaffRole = (r: string): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r);
 
-export function StaffRow({ member, isSelf }: { member: StaffMember; isSelf: boolean }) {
+export function StaffRow({ member, isSelf, account }: { member: StaffMember; isSelf: boolean; account?: Account | undefined }) {
   const { t } = useTranslation('staff');
   const { t: tr } = useTranslation();
   const [role, setRole] = useState<string>(member.role);
@@ -65,6 +68,7 @@ export function StaffRow({ member, isSelf }: { member: StaffMember; isSelf: bool
           {change.isError && <span className="error-text">{errorText(change.error)}</span>}
         </span>
       </td>
+      <td>{account && <AccountActions account={account} />}</td>
     </tr>
   );
 }
