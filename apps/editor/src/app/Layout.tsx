@@ -4,7 +4,7 @@
  */
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LogOut } from 'lucide-react';
+import { KeyRound, LogOut } from 'lucide-react';
 import { useLogout, useMe } from '../auth/session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -31,12 +31,16 @@ export function Layout() {
           <NavLink to="/cases">{t('app.cases')}</NavLink>
           <NavLink to="/reports">{t('app.reports')}</NavLink>
           {me.data.role === 'kepsek' && <NavLink to="/staff">{t('app.staff')}</NavLink>}
+          {me.data.role === 'admin_dinas' && <NavLink to="/staff">{t('app.accounts')}</NavLink>}
         </nav>
         <div className="app-bar-end">
           <LanguageSwitch />
           <span className="user" data-testid="user-name">
             {me.data.name} <span className="muted">· {t(`role.${me.data.role}`)}</span>
           </span>
+          <NavLink to="/account/password" className="icon-btn" aria-label={t('app.changePassword')} title={t('app.changePassword')} data-testid="change-password-link">
+            <KeyRound size={16} />
+          </NavLink>
           <button type="button" className="icon-btn" aria-label={t('app.logout')} title={t('app.logout')} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
             <LogOut size={16} />
           </button>

@@ -4,6 +4,7 @@
  */
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './Layout.tsx';
+import { PasswordGate } from '../account/PasswordGate.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { PathwayListPage } from '../pathways/PathwayListPage.tsx';
 import { DraftDesignerPage, VersionDesignerPage } from '../designer/DesignerPage.tsx';
@@ -29,7 +30,11 @@ function feature(path: string) {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
-    element: <Layout />,
+    element: (
+      <PasswordGate>
+        <Layout />
+      </PasswordGate>
+    ),
     children: [
       { index: true, element: <Navigate to="/pathways" replace /> },
       { path: 'pathways', element: <PathwayListPage /> },
@@ -47,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'templates', lazy: feature('../district/TemplatesPage.tsx') },
       { path: 'migrations', lazy: feature('../reports/MigrationPage.tsx') },
       { path: 'staff', lazy: feature('../staff/StaffPage.tsx') },
+      { path: 'account/password', lazy: async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component }) },
       { path: '*', element: <NotFound /> },
     ],
   },
