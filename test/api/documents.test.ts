@@ -42,13 +42,13 @@ async function call(user: User, method: string, path: string, body?: unknown, he
   let token = tokens.get(user.id);
   if (!token) tokens.set(user.id, (token = (await demo.db.sessions.create({ userId: user.id, now: clock.now() })).token));
   const h: Record<string, string> = { authorization: `Bearer ${token}`, ...headers };
-  let payload: BodyInit | undefined;
-  if (body instanceof Uint8Array) payload = body as unknown as BodyInit;
+  let payload: Uint8Array | string | undefined;
+  if (body instanceof Uint8Array) payload = body;
   else if (body !== undefined) {
     h['content-type'] ??= 'application/json';
     payload = JSON.stringify(body);
   }
-  const res = await app.request(`/api${path}`, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+  const res = await app.request(`/api${path}`, { method, headers: h, ...(payload !== undefined ? { body: payload as never } : {}) });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const type = res.headers.get('content-type') ?? '';
   return { status: res.status, headers: res.headers, bytes, json: type.includes('json') ? JSON.parse(Buffer.from(bytes).toString('utf8')) : undefined };
