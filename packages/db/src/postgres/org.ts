@@ -190,7 +190,8 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       return transact(ctx, async (tx) => {
         const [row] = await tx.select().from(users).where(and(eq(users.id, userId), inScope(scope))).for('update');
         if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
-        const [updated] = await tx.update(users).set({ disabledAt: disabled ? (row.disabledAt ?? now) : null }).where(eq(users.id, userId)).returning();
+        if ((row.disabledAt !== null) === disabled) return ok(publicUser(row)); // already so: nothing to write
+        const [updated] = await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId)).returning();
         const ended = disabled ? (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length : 0;
         await ctx.audit(tx, { schoolId: row.schoolId, actorId, action: disabled ? 'user.disable' : 'user.enable', subject: `user:${userId}`, ...(disabled ? { details: { sessionsEnded: ended } } : {}), at: now });
         return ok(publicUser(updated!));

@@ -181,7 +181,8 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       return transact(ctx, () => {
         const row = db.select().from(users).where(and(eq(users.id, userId), inScope(scope))).get();
         if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
-        const updated = db.update(users).set({ disabledAt: disabled ? (row.disabledAt ?? now) : null }).where(eq(users.id, userId)).returning().get()!;
+        if ((row.disabledAt !== null) === disabled) return ok(publicUser(row)); // already so: nothing to write
+        const updated = db.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId)).returning().get()!;
         const ended = disabled ? db.delete(sessions).where(eq(sessions.userId, userId)).run().changes : 0;
         ctx.audit({ schoolId: row.schoolId, actorId, action: disabled ? 'user.disable' : 'user.enable', subject: `user:${userId}`, ...(disabled ? { details: { sessionsEnded: ended } } : {}), at: now });
         return ok(publicUser(updated));
