@@ -257,6 +257,9 @@ describe('documents from the case’s records', () => {
     expect(book).toContain('Ibu menceritakan utang keluarga');
     // Submitted steps show who submitted them (the seed's steps were submitted by the guru BK).
     expect(book).toMatch(/diisi oleh/);
+    // Recorded choices read as words, not codes (`utuh_harmonis`, `motivation`).
+    expect(book).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    expect(book).not.toMatch(/:\s+motivation\b/);
   });
 
   it('numbers the next document of a kind one higher, per kind', async () => {

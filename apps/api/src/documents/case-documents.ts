@@ -50,8 +50,11 @@ function formatValue(field: FormField | undefined, value: unknown): string {
       return value;
     }
   }
-  if (Array.isArray(value)) return value.map((v) => formatValue(undefined, v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => formatValue(field, v)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
+  // Choices recorded as codes read as words on paper: risk factors by their names, `utuh_harmonis` as `utuh harmonis`.
+  if (typeof value === 'string' && RISK_LABELS[value]) return RISK_LABELS[value];
+  if (typeof value === 'string' && field?.type === 'choice' && /^[a-z0-9]+(_[a-z0-9]+)+$/.test(value)) return value.replace(/_/g, ' ');
   return String(value);
 }
 
