@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchHttpAdvance } from '../apps/api/src/bench/http-advance.ts';
-import { benchAdvance } from '../packages/db/src/bench/advance-bench.ts';
+import { benchAdvance } from '../packages/cases/src/bench/advance-bench.ts';
 import type { BenchEntry } from './lib.ts';
 
 export default async function apiBench(): Promise<BenchEntry[]> {

@@ -14,7 +14,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompiledPathwayCache, advanceWith, openDatabase, openingEvent, startWith, type CaseRow, type JalurDb } from '../packages/db/src/index.ts';
+import { openDatabase, type CaseRow, type JalurDb } from '../packages/db/src/index.ts';
+import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from '../packages/cases/src/index.ts';
 import {
   createReportQueries, districtAggregates, periodBounds, reportQueriesOf, schoolSummary,
   type ReportQueries, type ReportScope, type ReportsHandle,

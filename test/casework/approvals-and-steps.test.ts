@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
-import { replayCase } from '../../packages/db/src/index.ts';
+import { replayCase } from '../../packages/cases/src/index.ts';
 
 let f: Fixture;
 let api: FixtureApp;

@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, replayCase, seedDemo, type CaseRow, type JalurDb, type SeedSummary } from '../../packages/db/src/index.ts';
+import { openDatabase, type CaseRow, type JalurDb } from '../../packages/db/src/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, replayCase, seedDemo, type SeedSummary } from '../../packages/cases/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 
 const workflowsDir = fileURLToPath(new URL('../../workflows', import.meta.url));
@@ -14,7 +15,6 @@ const NOW = new Date('2024-10-01T00:00:00.000Z');
 let pg: Awaited<ReturnType<typeof startPgServer>> | undefined;
 let db: JalurDb;
 let summary: SeedSummary;
-const cache = new CompiledPathwayCache();
 
 beforeAll(async () => {
   pg = await startPgServer();
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** The case's events, replayed by the engine from its first event's input, give its stored snapshot. */
 async function expectReplays(c: CaseRow) {
-  expect(await replayCase(db, c, cache)).toEqual(c.snapshot);
+  expect(await replayCase(db, c)).toEqual(c.snapshot);
   expect(c.version).toBe((await db.cases.events(c.schoolId, c.id)).length);
 }
 

@@ -1,7 +1,7 @@
 /** The real Hono app on a demo database, signed in per demo account, for report route tests. */
 import { createApp } from '../../apps/api/src/app.ts';
 import { ManualClock } from '../../apps/api/src/clock.ts';
-import { DEMO_PASSWORD } from '../../packages/db/src/index.ts';
+import { DEMO_PASSWORD } from '../../packages/cases/src/index.ts';
 import type { DemoDb } from './demo-db.ts';
 
 export interface ApiClient {

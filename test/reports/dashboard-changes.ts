@@ -6,7 +6,8 @@
  * and the engine, as the API does — with a callback after every change.
  */
 import { activeSteps, handlersFor, type CaseSnapshot, type StartCaseInput } from '../../packages/engine/src/index.ts';
-import { CompiledPathwayCache, advanceWith, openingEvent, startWith, type CaseRow, type JalurDb } from '../../packages/db/src/index.ts';
+import { type CaseRow, type JalurDb } from '../../packages/db/src/index.ts';
+import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from '../../packages/cases/src/index.ts';
 import { createReportQueries, schoolSummary, type ReportQueries, type SchoolSummary } from '../../packages/reports/src/index.ts';
 import { sampleValue } from '../../packages/db/src/seed.ts';
 

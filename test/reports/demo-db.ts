@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, seedDemo, type JalurDb, type User } from '../../packages/db/src/index.ts';
+import { openDatabase, type JalurDb, type User } from '../../packages/db/src/index.ts';
+import { seedDemo } from '../../packages/cases/src/index.ts';
 import { createReportQueries, type ReportQueries, type ReportsHandle } from '../../packages/reports/src/index.ts';
-import { readCohort, type Cohort as CohortFile } from '../../packages/db/src/seed-cohort.ts';
+import { readCohort, type Cohort as CohortFile } from '../../packages/cases/src/seed/seed-cohort.ts';
 
 /** The cohort file with the paper's before/after table the tests compare against. */
 export type Cohort = CohortFile & { paper: { byFactor: Record<string, { before: number; after: number }> } };

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePathway, pathwayDocumentSchema, startCase } from '../../packages/engine/src/index.ts';
-import { transitionOf } from '../../packages/db/src/index.ts';
+import { transitionOf } from '../../packages/cases/src/index.ts';
 import type { DistrictAggregates } from '../../packages/reports/src/index.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
 import { DEMO_NOW, openDemoDb, type SeededDb } from './demo-db.ts';

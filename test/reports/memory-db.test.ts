@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, seedDemo, transitionOf, type JalurDb } from '../../packages/db/src/index.ts';
+import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
+import { seedDemo, transitionOf } from '../../packages/cases/src/index.ts';
 import { compilePathway, pathwayDocumentSchema, startCase } from '../../packages/engine/src/index.ts';
 import { reportQueriesOf, schoolSummary, type DistrictAggregates, type SchoolSummary } from '../../packages/reports/src/index.ts';
 import { apiClient, type ApiClient } from './api-client.ts';

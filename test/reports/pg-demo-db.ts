@@ -5,7 +5,8 @@
  * (and deletes) the server.
  */
 import { join } from 'node:path';
-import { openDatabase, seedDemo } from '../../packages/db/src/index.ts';
+import { openDatabase } from '../../packages/db/src/index.ts';
+import { seedDemo } from '../../packages/cases/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 import { DEMO_NOW, ROOT, type SeededDb } from './demo-db.ts';
 

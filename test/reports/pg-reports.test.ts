@@ -10,7 +10,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PathwayDocument } from '../../packages/engine/src/index.ts';
-import { openDatabase, seedDemo, type JalurDb } from '../../packages/db/src/index.ts';
+import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
+import { seedDemo } from '../../packages/cases/src/index.ts';
 import {
   createReportQueries, districtAggregates, schoolBeforeAfter, schoolSummary, schoolTrends, type SchoolTrends, type ReportQueries,
 } from '../../packages/reports/src/index.ts';

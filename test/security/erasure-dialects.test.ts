@@ -1,20 +1,30 @@
 /**
- * UU PDP erasure through the API on both databases: a student with a case,
- * form text, notes, a consent, a referral, a home visit, a manual flag and a
- * stored idempotency answer is erased by the kepsek; afterwards no row of any
- * table (every table, read generically) holds their name, NISN, guardian or
- * any of that free text, the case still counts and still replays.
+ * UU PDP erasure through the API on both databases. A student with every
+ * kind of record — a behaviour observation, a manual flag, a case opened from
+ * that flag (so `indicatorsAtOpen` keeps them), form text in declared and
+ * undeclared keys of an event, notes, a consent with the guardian's
+ * relationship, a referral to a named person, a home-visit record, a family
+ * contact, a parent meeting, a generated letter, a funding step the kepsek
+ * rejects with a reason and the guru BK asks again with a note, and the
+ * notifications all of that wrote — is erased by the kepsek. Afterwards:
+ * - no answer of any API route that shows the student, their cases or their
+ *   work (as kepsek, guru BK, wali kelas) holds their name, NISN, guardian or
+ *   any of that free text;
+ * - no row of any table (every table, read generically) holds it;
+ * - SQLite: no byte of the database file or its WAL holds it
+ *   (`secure_delete=ON`, a checkpoint); PostgreSQL: no byte of the heap or
+ *   TOAST files of any table holds it (`VACUUM` of the touched tables);
+ * - the reports count the same and every case still replays to its snapshot.
  * SQLite runs on a temp file; PostgreSQL on a throwaway real server
  * (`scripts/pg-server.mjs`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../apps/api/src/app.ts';
-import { CompiledPathways } from '../../packages/cases/src/index.ts';
-import { LOOP_PATHWAY } from '../../apps/api/src/testing/fixture.ts';
-import { openDatabase, replayCase, type JalurDb } from '../../packages/db/src/index.ts';
+import { CompiledPathways, replayCase } from '../../packages/cases/src/index.ts';
+import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 
 const cleanups: (() => unknown)[] = [];
@@ -23,9 +33,52 @@ afterAll(async () => {
 });
 
 const PERSON = { nisn: '0077665544', name: 'Wulan Kusumaningrum', className: 'X-1', guardianName: 'Bapak Sudarsono Wiryo', guardianPhone: '+62 813-9988-7766' };
-const REJECTION = 'Ditolak karena keluarga Wulan masih punya tabungan';
-const ASKED_AGAIN = 'Tabungan keluarga Wulan sudah habis untuk berobat';
-const TEXT = ['Ayah merantau ke Malaysia sejak Juni', 'Catatan umum tentang kehadiran Wulan', 'Cerita rahasia tentang kakaknya', 'Atap rumah bocor di musim hujan', 'Dirujuk karena kecemasan berat', 'Sering terlambat karena menjaga adik'];
+/** Free text about the student, each unique so it can be searched for anywhere. */
+const T = {
+  rejection: 'Ditolak karena keluarga Wulan masih punya tabungan',
+  askedAgain: 'Tabungan keluarga Wulan sudah habis untuk berobat',
+  formText: 'Ayah merantau ke Malaysia sejak Juni',
+  undeclared: 'Kakaknya bernama Sekar Ayuningtyas',
+  undeclaredNested: 'Tetangga di Gang Melati nomor tujuh',
+  noteUmum: 'Catatan umum tentang kehadiran Wulan',
+  noteRahasia: 'Cerita rahasia tentang kakaknya',
+  visit: 'Atap rumah bocor di musim hujan',
+  referral: 'Dirujuk karena kecemasan berat',
+  referralTarget: 'Psikolog Ibu Ratna Paramitha',
+  relationship: 'paman dari pihak ibunda',
+  flag: 'Sering terlambat karena menjaga adik',
+  behaviour: 'Berkelahi di kantin dengan kakak kelas',
+  contactOutcome: 'Ibu Wulan berjanji datang hari Kamis',
+  contactRelation: 'bibi pengasuh serumah',
+  meetingPlace: 'Rumah kepala dusun Kalimati',
+  meetingPurpose: 'Membahas biaya seragam Wulan',
+};
+const SECRETS = [PERSON.name, PERSON.nisn, PERSON.guardianName, PERSON.guardianPhone, ...Object.values(T)];
+
+/** A pathway with a text field, a choice, a number and a date, a monitoring step the wali kelas works (so they are notified), a close. */
+const ERASE_PATHWAY = {
+  format: 'jalur.pathway/1', key: 'uji-hapus', title: { id: 'Alur hapus', en: 'Erasure pathway' }, layout: {},
+  machine: { id: 'uji-hapus', initial: 'asesmen', states: {
+    asesmen: {
+      meta: { kind: 'assessment', title: { id: 'Asesmen', en: 'Assessment' }, roles: ['guru_bk'], confidentiality: 'umum', form: [
+        { name: 'cerita', type: 'text', label: { id: 'Cerita' } },
+        { name: 'alasan', type: 'choice', options: ['ekonomi', 'motivasi'], label: { id: 'Alasan' } },
+        { name: 'skor', type: 'number', label: { id: 'Skor' } },
+        { name: 'tanggal', type: 'date', label: { id: 'Tanggal' } },
+      ] },
+      on: { ASESMEN: { target: 'pantau' } },
+    },
+    pantau: { meta: { kind: 'monitoring', title: { id: 'Pemantauan', en: 'Monitoring' }, roles: ['guru_bk', 'wali_kelas'] }, on: { SELESAI: 'selesai' } },
+    selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai', en: 'Closed' } } },
+  } },
+};
+const FUNDING = {
+  format: 'jalur.pathway/1', key: 'uji-dana', title: { id: 'Dana' }, layout: {},
+  machine: { id: 'dana', initial: 'dana', states: {
+    dana: { meta: { kind: 'funding', title: { id: 'Bantuan biaya' }, roles: ['guru_bk'], requiresApproval: true, dueInDays: 3 }, on: { CAIR: 'selesai' } },
+    selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai' } } },
+  } },
+};
 
 /** Every row of every table, as text. */
 async function allRows(db: JalurDb): Promise<string> {
@@ -44,7 +97,36 @@ async function allRows(db: JalurDb): Promise<string> {
   return out.join('\n');
 }
 
-async function scenario(db: JalurDb) {
+/** The bytes on disk, as latin1 and as UTF-8 text (a name is ASCII; the search covers both). */
+type RawBytes = () => Promise<string>;
+
+const sqliteBytes = (file: string): RawBytes => async () =>
+  [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('\n');
+
+/** PostgreSQL: every heap and TOAST file of the schema's tables, after a checkpoint wrote the buffers out. */
+const pgBytes = (db: JalurDb, dataDir: string): RawBytes => async () => {
+  const h = db.reportHandle;
+  if (h.dialect !== 'postgres') throw new Error('postgres only');
+  await h.client.unsafe('CHECKPOINT');
+  const files = await h.client<{ path: string }[]>`
+    SELECT pg_relation_filepath(c.oid) AS path FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i')
+    UNION
+    SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.reltoastrelid <> 0`;
+  const out: string[] = [];
+  for (const { path } of files) {
+    if (!path) continue;
+    for (let seg = 0; ; seg++) {
+      const f = join(dataDir, seg === 0 ? path : `${path}.${seg}`);
+      if (!existsSync(f)) break;
+      out.push(readFileSync(f).toString('latin1'));
+    }
+  }
+  return out.join('\n');
+};
+
+async function scenario(db: JalurDb, raw: RawBytes) {
   const now = new Date('2026-02-02T01:00:00Z');
   const must = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
     if (!r.ok) throw new Error(r.error.message);
@@ -52,85 +134,130 @@ async function scenario(db: JalurDb) {
   };
   const district = await db.districts.create({ name: 'Kabupaten Uji', now });
   const school = await db.schools.create({ districtId: district.id, name: 'Sekolah Uji', now });
-  const user = async (role: 'kepsek' | 'guru_bk' | 'wali_kelas') =>
+  const user = async (role: 'kepsek' | 'guru_bk' | 'wali_kelas' | 'tim') =>
     must(await db.users.create({ email: `${role}@hapus.uji`, name: role, role, schoolId: school.id, districtId: district.id, className: role === 'wali_kelas' ? 'X-1' : null, password: 'hapus-uji-123', now }));
   const kepsek = await user('kepsek');
   const bk = await user('guru_bk');
   const wali = await user('wali_kelas');
   const scope = { districtId: district.id, schoolId: school.id };
-  const p = must(await db.pathways.create(scope, { key: LOOP_PATHWAY.key, title: 'Uji', draft: LOOP_PATHWAY, updatedBy: kepsek.id, now }));
+  const p = must(await db.pathways.create(scope, { key: ERASE_PATHWAY.key, title: 'Hapus', draft: ERASE_PATHWAY, updatedBy: kepsek.id, now }));
   must(await db.pathways.publish(scope, { id: p.id, publishedBy: kepsek.id, now }));
-  const funding = {
-    format: 'jalur.pathway/1', key: 'uji-dana', title: { id: 'Dana' }, layout: {},
-    machine: { id: 'dana', initial: 'dana', states: {
-      dana: { meta: { kind: 'funding', title: { id: 'Bantuan biaya' }, roles: ['guru_bk'], requiresApproval: true, dueInDays: 3 }, on: { CAIR: 'selesai' } },
-      selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai' } } },
-    } },
-  };
-  const fp = must(await db.pathways.create(scope, { key: funding.key, title: 'Dana', draft: funding, updatedBy: kepsek.id, now }));
+  const fp = must(await db.pathways.create(scope, { key: FUNDING.key, title: 'Dana', draft: FUNDING, updatedBy: kepsek.id, now }));
   must(await db.pathways.publish(scope, { id: fp.id, publishedBy: kepsek.id, now }));
   const app = createApp({ db, compiled: new CompiledPathways(db) });
   const tokens = new Map<string, string>();
   const call = async (u: { id: string }, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     if (!tokens.has(u.id)) tokens.set(u.id, (await db.sessions.create({ userId: u.id, now: new Date() })).token);
     const res = await app.request(path, { method, headers: { authorization: `Bearer ${tokens.get(u.id)}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    return { status: res.status, body: (await res.json()) as any };
+    const text = await res.text();
+    let parsed: any = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // a PDF or CSV
+    }
+    return { status: res.status, body: parsed, text };
   };
+  const expectOk = (r: { status: number; body: unknown }, what: string) => expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
 
   const student = await call(bk, 'POST', '/api/students', PERSON, { 'idempotency-key': 'siswa-1' });
-  expect(student.status).toBe(201);
+  expectOk(student, 'student');
   const studentId = student.body.id as string;
-  expect((await call(wali, 'POST', '/api/flags', { studentId, reason: TEXT[5] })).status).toBe(201);
-  const opened = await call(bk, 'POST', '/api/cases', { studentId, pathwayId: p.id, assigneeId: bk.id }, { 'idempotency-key': 'kasus-1' });
-  expect(opened.status).toBe(201);
+  expectOk(await call(bk, 'POST', '/api/indicators', { entries: [{ nisn: PERSON.nisn, kind: 'behaviour', period: '2026-01', values: { incidents: 3, description: T.behaviour } }] }), 'behaviour');
+  const flag = await call(wali, 'POST', '/api/flags', { studentId, reason: T.flag });
+  expectOk(flag, 'flag');
+  const opened = await call(bk, 'POST', `/api/flags/${flag.body.id}/open-case`, { pathwayId: p.id, assigneeId: bk.id }, { 'idempotency-key': 'kasus-1' });
+  expectOk(opened, 'open from flag');
   const caseId = opened.body.id as string;
-  expect((await call(bk, 'POST', `/api/cases/${caseId}/events`, { type: 'CATAT', data: { catatan: TEXT[0] }, expectedVersion: 1 }, { 'idempotency-key': 'catat-1' })).status).toBe(200);
-  expect((await call(bk, 'POST', `/api/cases/${caseId}/notes`, { body: TEXT[1], confidentiality: 'umum' })).status).toBe(201);
-  expect((await call(bk, 'POST', `/api/cases/${caseId}/notes`, { body: TEXT[2], confidentiality: 'rahasia' })).status).toBe(201);
-  expect((await call(bk, 'POST', `/api/cases/${caseId}/consents`, { purpose: 'referral', givenBy: PERSON.guardianName, method: 'written', givenAt: '2026-02-01' })).status).toBe(201);
-  expect((await call(bk, 'POST', `/api/cases/${caseId}/records`, { kind: 'home_visit', data: { plan: 'Kunjungan', date: '2026-02-03', visitors: ['Guru BK'], findings: TEXT[3] } })).status).toBe(201);
-  expect((await call(bk, 'POST', `/api/cases/${caseId}/referrals`, { target: 'psychologist', targetName: 'Biro Psikologi', reason: TEXT[4] })).status).toBe(201);
+  const opening = await call(bk, 'GET', `/api/cases/${caseId}/opening`);
+  expect(opening.text).toContain(T.behaviour);
+  expect(opening.text).toContain(T.flag);
+
+  // Keys no step declares: the engine gate may refuse them (then only the declared ones are sent); stored ones must be erased too.
+  const declared = { cerita: T.formText, alasan: 'ekonomi', skor: 3, tanggal: '2026-02-01' };
+  let event = await call(bk, 'POST', `/api/cases/${caseId}/events`, { type: 'ASESMEN', data: { ...declared, namaKakak: T.undeclared, rincian: { tetangga: [T.undeclaredNested] } }, expectedVersion: 1 }, { 'idempotency-key': 'asesmen-1' });
+  if (event.status >= 400 && event.status < 500) event = await call(bk, 'POST', `/api/cases/${caseId}/events`, { type: 'ASESMEN', data: declared, expectedVersion: 1 });
+  expectOk(event, 'event');
+  const undeclaredStored = (await allRows(db)).includes(T.undeclared);
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/notes`, { body: T.noteUmum, confidentiality: 'umum' }), 'note');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/notes`, { body: T.noteRahasia, confidentiality: 'rahasia' }), 'note rahasia');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/consents`, { purpose: 'referral', givenBy: PERSON.guardianName, relationship: T.relationship, method: 'written', givenAt: '2026-02-01' }), 'consent');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/records`, { kind: 'home_visit', data: { plan: 'Kunjungan', date: '2026-02-03', visitors: ['Guru BK'], findings: T.visit } }), 'record');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/referrals`, { target: 'psychologist', targetName: T.referralTarget, reason: T.referral }), 'referral');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/family/contacts`, { guardianName: PERSON.guardianName, relationship: T.contactRelation, phone: PERSON.guardianPhone, channel: 'phone', outcome: T.contactOutcome }), 'contact');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/family/meetings`, { scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: T.meetingPlace, purpose: T.meetingPurpose, guardianName: PERSON.guardianName }), 'meeting');
+  const letter = await call(bk, 'POST', `/api/cases/${caseId}/documents`, { kind: 'buku_kasus' });
+  expectOk(letter, 'document');
 
   const fundingCase = await call(bk, 'POST', '/api/cases', { studentId, pathwayId: fp.id, assigneeId: bk.id });
-  expect(fundingCase.status).toBe(201);
+  expectOk(fundingCase, 'funding case');
   const approval = ((await call(kepsek, 'GET', '/api/approvals')).body.items as { id: string; caseId: string }[]).find((t) => t.caseId === fundingCase.body.id);
   expect(approval).toBeDefined();
-  const decided = await call(kepsek, 'POST', `/api/tasks/${approval!.id}/decision`, { decision: 'rejected', reason: REJECTION });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-  const askedAgain = await call(bk, 'POST', `/api/tasks/${approval!.id}/approval-request`, { note: ASKED_AGAIN });
-  expect(askedAgain.status, JSON.stringify(askedAgain.body)).toBe(200);
+  expectOk(await call(kepsek, 'POST', `/api/tasks/${approval!.id}/decision`, { decision: 'rejected', reason: T.rejection }), 'decision');
+  expectOk(await call(bk, 'POST', `/api/tasks/${approval!.id}/approval-request`, { note: T.askedAgain }), 'asked again');
+  const notified = [...(await call(bk, 'GET', '/api/notifications')).body.items, ...(await call(kepsek, 'GET', '/api/notifications')).body.items, ...(await call(wali, 'GET', '/api/notifications')).body.items];
+  expect(notified.some((n: { caseId?: string }) => n.caseId === caseId)).toBe(true);
 
   const before = await allRows(db);
-  for (const s of [PERSON.name, PERSON.nisn, PERSON.guardianName, REJECTION, ASKED_AGAIN, ...TEXT]) expect(before, `the scenario wrote "${s}"`).toContain(s);
+  const written = SECRETS.filter((s) => s !== T.undeclared && s !== T.undeclaredNested);
+  for (const s of written) expect(before, `the scenario wrote "${s}"`).toContain(s);
+  expect((await raw()).includes(PERSON.name), 'the name is on disk before the erasure').toBe(true);
   const counts = async () => ({ ...(await call(kepsek, 'GET', '/api/reports/summary')).body, generatedAt: null });
   const summary = await counts();
 
   const erased = await call(kepsek, 'POST', `/api/students/${studentId}/erase`, { confirm: PERSON.nisn });
   expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+
+  const leftIn = (text: string) => SECRETS.filter((s) => text.includes(s));
+  const show = (text: string, left: string[]) => text.split('\n').filter((l) => left.some((x) => l.includes(x))).join('\n').slice(0, 2000);
+
+  // Every API answer that shows the student, their cases or their work.
+  const caseIds = [caseId, fundingCase.body.id as string];
+  const answers: string[] = [];
+  const readers = [kepsek, bk, wali];
+  const paths = [
+    `/api/students/${studentId}`, '/api/students', `/api/students/${studentId}/indicators`, `/api/students/${studentId}/export`, '/api/early-warning',
+    '/api/tasks', '/api/approvals', '/api/notifications', '/api/referrals', '/api/cases', `/api/cases?studentId=${studentId}`, '/api/board',
+    ...caseIds.flatMap((id) => [`/api/cases/${id}`, `/api/cases/${id}/events`, `/api/cases/${id}/opening`, `/api/cases/${id}/notes`, `/api/cases/${id}/consents`,
+      `/api/cases/${id}/referrals`, `/api/cases/${id}/records`, `/api/cases/${id}/family`, `/api/cases/${id}/documents`]),
+  ];
+  for (const u of readers) for (const path of paths) answers.push(`${path} → ${(await call(u, 'GET', path)).text}`);
+  const api = answers.join('\n');
+  expect(api).toContain(caseId); // the answers were real ones
+  expect(leftIn(api), `personal data in some API answer:\n${show(api, leftIn(api))}`).toEqual([]);
+
   const after = await allRows(db);
-  const left = [PERSON.name, PERSON.nisn, PERSON.guardianName, PERSON.guardianPhone, REJECTION, ASKED_AGAIN, ...TEXT].filter((s) => after.includes(s));
-  expect(left, `personal data left in some table:\n${after.split('\n').filter((l) => left.some((x) => l.includes(x))).join('\n').slice(0, 1500)}`).toEqual([]);
+  expect(leftIn(after), `personal data left in some table:\n${show(after, leftIn(after))}`).toEqual([]);
+  if (undeclaredStored) expect(before).toContain(T.undeclared);
+
+  const bytes = await raw();
+  expect(leftIn(bytes), 'personal data left in the bytes on disk').toEqual([]);
+
   expect(await counts()).toEqual(summary);
-  for (const id of [caseId, fundingCase.body.id as string]) {
+  for (const id of caseIds) {
     const row = (await db.cases.get(school.id, id))!;
     expect(await replayCase(db, row)).toEqual(row.snapshot);
   }
+  // What guards and reports read stays: the declared choice, number and date.
+  const row = (await db.cases.get(school.id, caseId))!;
+  expect((row.snapshot as { context: { form: Record<string, unknown> } }).context.form).toMatchObject({ alasan: 'ekonomi', skor: 3, tanggal: '2026-02-01' });
 }
 
 describe('erasure on both databases', () => {
   it('SQLite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jalur-erase-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const db = await openDatabase({ url: `file:${join(dir, 'jalur.db')}` });
+    const file = join(dir, 'jalur.db');
+    const db = await openDatabase({ url: `file:${file}` });
     cleanups.push(() => db.close());
-    await scenario(db);
-  });
+    await scenario(db, sqliteBytes(file));
+  }, 120_000);
 
   it('PostgreSQL', async () => {
     const pg = await startPgServer();
     cleanups.push(() => pg.stop());
     const db = await openDatabase({ url: pg.url });
     cleanups.push(() => db.close());
-    await scenario(db);
+    await scenario(db, pgBytes(db, join(pg.dir, 'data')));
   }, 180_000);
 });

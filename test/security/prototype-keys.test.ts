@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
-import { replayCase } from '../../packages/db/src/index.ts';
+import { replayCase } from '../../packages/cases/src/index.ts';
 
 let f: Fixture;
 let api: FixtureApp;

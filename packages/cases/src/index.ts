@@ -8,3 +8,4 @@ export * from './compiled.ts';
 export * from './transition.ts';
 export * from './service.ts';
 export * from './replay.ts';
+export * from './seed/index.ts';

@@ -15,11 +15,11 @@ import type {
   JalurDb, PathwayVersionRow, StudentRow, TaskRow, TimerRow,
 } from '@jalur/db';
 import {
-  advanceCase, startCase, LoopLimitError,
-  type Actor, type CaseEvent, type CaseSnapshot, type CaseworkEventType, type EventSource, type RiskFactor, type StartCaseInput,
+  startCase, LoopLimitError,
+  type Actor, type CaseEvent, type CaseworkEventType, type EventSource, type RiskFactor, type StartCaseInput,
 } from '@jalur/engine';
 import { CompiledPathways, type CompiledVersion } from './compiled.ts';
-import { openingEvent, refusal, transitionOf } from './transition.ts';
+import { advanceWith, openingEvent, refusal, transitionOf } from './transition.ts';
 
 /** An Idempotency-Key on a write: a retry with the same key and request gets the first answer again. */
 export interface IdempotencyKey {
@@ -194,8 +194,7 @@ export class CaseService {
 
   /** The engine's step on a loaded case, as the unit of work's transition or refusal (pure, synchronous). */
   #step(row: CaseRow, pv: PathwayVersionRow, event: CaseEvent, options: { now: Date; actor?: Actor; source: EventSource }): ApplyResult {
-    const result = advanceCase(this.pathways.get(pv), row.snapshot as CaseSnapshot, event, options);
-    return result.ok ? { ok: true, value: transitionOf(result.value, event) } : refusal(result.error);
+    return advanceWith(this.pathways, event, options)(row, pv);
   }
 
   /** A refusal's details, with the kepsek's reason when a rejected approval refused it. */

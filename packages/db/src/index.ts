@@ -16,8 +16,5 @@ export { DEFAULT_LOCK_MS, DEFAULT_MAX_FAILURES, DEFAULT_FAILURE_WINDOW_MS, type 
 export type { ApprovalChange, ApprovalInput } from './approval.ts';
 export { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, sessionEnd, type SessionLifetime } from './session-policy.ts';
 export { contentHash, canonicalJson } from './content-hash.ts';
-export { seedDemo, DEMO_PASSWORD, DEMO_ACCOUNTS, type DemoAccount, type SeedOptions, type SeedSummary } from './seed.ts';
 export * as schema from './schema/index.ts';
-export { CompiledPathwayCache, advanceWith, startWith, refusal, openingEvent, transitionOf } from './engine-bridge.ts';
-export { replayCase } from './replay.ts';
 export { backupDatabase, restoreDatabase, checkDatabaseFile, type BackupResult } from './backup.ts';

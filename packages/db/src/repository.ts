@@ -207,6 +207,8 @@ export interface PathwayRepo {
   latestVersion(scope: PathwayScope, pathwayId: string): Promise<R.PathwayVersionRow | null>;
   /** A version by id, unscoped (versions are immutable; cached in process). Use only with an id from a scoped row. */
   getVersionById(id: string): Promise<R.PathwayVersionRow | null>;
+  /** Archives (a date) or restores (null) a pathway the scope owns; versions and the cases on them stay. */
+  setArchived(scope: PathwayScope, id: string, archivedAt: Date | null): Promise<DbResult<R.PathwayRow>>;
   /** Forks a template version into a new school draft with lineage. */
   adoptTemplate(scope: PathwayScope, input: { templateId: string; version?: number; key?: string; updatedBy: string | null; now: Date }): Promise<DbResult<R.PathwayRow>>;
 }
@@ -302,8 +304,13 @@ export interface CaseRecordRepo {
 }
 
 export interface NotificationRepo {
-  /** To one user, or to every user of `role` in `schoolId`. */
-  notify(input: { schoolId: string | null; userId?: string | null; role?: string | null; caseId?: string | null; kind: string; body: { id: string; en?: string }; now: Date }): Promise<R.NotificationRow>;
+  /**
+   * To one user; about a case (`caseId`) to a `role`, to each user of that role
+   * who may see the case (one row each: guru BK and kepsek of the school, the
+   * wali kelas of the student's class, `tim` members the case or one of its
+   * tasks is assigned to); without a case, to every user of `role` in `schoolId`.
+   */
+  notify(input: { schoolId: string | null; userId?: string | null; role?: string | null; caseId?: string | null; kind: string; body: { id: string; en?: string }; now: Date }): Promise<R.NotificationRow[]>;
   /** The user's own notifications and those for their role in their school, newest first. */
   listForUser(user: { id: string; role: R.UserRole; schoolId: string | null }, filter?: { unreadOnly?: boolean; limit?: number }): Promise<R.NotificationRow[]>;
   markRead(user: { id: string; role: R.UserRole; schoolId: string | null }, id: string, now: Date): Promise<boolean>;

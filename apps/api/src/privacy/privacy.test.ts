@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../testing/fixture.ts';
-import { replayCase } from '@jalur/db';
+import { replayCase } from '@jalur/cases';
 
 let f: Fixture;
 let api: FixtureApp;

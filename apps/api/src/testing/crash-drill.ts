@@ -8,7 +8,8 @@
  * the restart, applies each at most once.
  */
 import { expect } from 'vitest';
-import { replayCase, type JalurDb } from '@jalur/db';
+import { type JalurDb } from '@jalur/db';
+import { replayCase } from '@jalur/cases';
 import type { ServerProcess } from './server-process.ts';
 
 export interface CrashDrill {

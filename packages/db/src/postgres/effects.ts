@@ -8,6 +8,7 @@ import type { Effect } from '@jalur/engine';
 import type { CaseRow } from '../rows.ts';
 import { newId, type Exec } from './context.ts';
 import { instantParam, jsonParam } from './case-row.ts';
+import { RECIPIENTS_PG } from '../notify-recipients.ts';
 
 const CANCEL_TIMER = "UPDATE timers SET status = 'cancelled', done_at = $1::timestamptz WHERE case_id = $2 AND timer_id = $3 AND status = 'pending'";
 const INSERT_TIMER =
@@ -18,7 +19,7 @@ const CLOSE_TASKS = "UPDATE tasks SET status = 'done', closed_at = $1::timestamp
 const CANCEL_ALL_TASKS = "UPDATE tasks SET status = 'cancelled', closed_at = $1::timestamptz WHERE case_id = $2 AND status = 'open'";
 const CANCEL_ALL_TIMERS = "UPDATE timers SET status = 'cancelled', done_at = $1::timestamptz WHERE case_id = $2 AND status = 'pending'";
 const INSERT_NOTIFICATION =
-  "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES ($1, $2, NULL, $3, $4, 'step_entered', $5::json, $6::timestamptz)";
+  "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5, 'step_entered', $6::json, $7::timestamptz)";
 
 /** A due date from the engine as a timestamptz parameter; an invalid one throws (and rolls the transaction back). */
 const dueParam = (iso: string): string => new Date(Date.parse(iso)).toISOString();
@@ -47,9 +48,15 @@ export async function applyEffects(tx: Exec, row: CaseRow, effects: readonly Eff
       case 'task.close':
         await run(CLOSE_TASKS, [at, row.id, e.stateId]);
         break;
-      case 'notify':
-        for (const role of e.roles) await run(INSERT_NOTIFICATION, [newId(), row.schoolId, role, row.id, jsonParam(e.message), at]);
+      case 'notify': {
+        // Only the people of each role who may see this case (notify-recipients.ts), one row each.
+        for (const role of new Set(e.roles)) {
+          for (const { id } of (await run(RECIPIENTS_PG, [row.schoolId, role, row.id])) as unknown as { id: string }[]) {
+            await run(INSERT_NOTIFICATION, [newId(), row.schoolId, id, role, row.id, jsonParam(e.message), at]);
+          }
+        }
         break;
+      }
       case 'case.closed':
         break; // status/outcome/closed_at are written with the case row
       default:

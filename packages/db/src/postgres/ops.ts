@@ -5,6 +5,7 @@ import type { AuditRepo, IdempotencyRepo, NotificationRepo } from '../repository
 import type { IdempotencyRequest } from '../case-unit.ts';
 import { fail, type DbResult } from '../result.ts';
 import { first, newId, pageSize, type Exec, type PgContext } from './context.ts';
+import { RECIPIENTS_PG } from '../notify-recipients.ts';
 
 /** Idempotency keys inside a caller's transaction: check (and lock) first, store the answer last. */
 export interface KeyStore {
@@ -45,21 +46,36 @@ export const keyStore: KeyStore = {
   },
 };
 
+/**
+ * A role-wide row written before notifications went to single people: a wali
+ * kelas sees it only about a student of their class, a `tim` member only about
+ * a case assigned to them (as `../notify-recipients.ts` decides for new rows).
+ */
+function roleMaySee(user: { id: string; role: string }): SQL {
+  if (user.role === 'wali_kelas') {
+    return sql`(${notifications.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c JOIN students s ON s.id = c.student_id JOIN users u ON u.id = ${user.id} WHERE c.id = ${notifications.caseId} AND s.class_name = u.class_name))`;
+  }
+  if (user.role === 'tim') {
+    return sql`(${notifications.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${notifications.caseId} AND c.assignee_id = ${user.id}) OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = ${notifications.caseId} AND t.assignee_id = ${user.id}))`;
+  }
+  return sql`1 = 1`;
+}
+
 export function createOpsRepos(ctx: PgContext): { notifications: NotificationRepo; audit: AuditRepo; idempotency: IdempotencyRepo } {
   const { db } = ctx;
   const forUser = (user: { id: string; role: string; schoolId: string | null }): SQL => {
     const own = eq(notifications.userId, user.id);
     if (!user.schoolId) return own;
-    return or(own, and(isNull(notifications.userId), eq(notifications.schoolId, user.schoolId), eq(notifications.role, user.role)))!;
+    return or(own, and(isNull(notifications.userId), eq(notifications.schoolId, user.schoolId), eq(notifications.role, user.role), roleMaySee(user)))!;
   };
 
   const notificationRepo: NotificationRepo = {
     async notify(input) {
-      const [row] = await db
-        .insert(notifications)
-        .values({ id: newId(), schoolId: input.schoolId, userId: input.userId ?? null, role: input.role ?? null, caseId: input.caseId ?? null, kind: input.kind, body: input.body, createdAt: input.now })
-        .returning();
-      return row!;
+      const row = (userId: string | null) => ({ id: newId(), schoolId: input.schoolId, userId, role: input.role ?? null, caseId: input.caseId ?? null, kind: input.kind, body: input.body, createdAt: input.now });
+      if (input.userId || !input.role || !input.caseId || !input.schoolId) return db.insert(notifications).values(row(input.userId ?? null)).returning();
+      // About a case, to a role: one row for each person of the role who may see the case.
+      const users = (await ctx.client.unsafe(RECIPIENTS_PG, [input.schoolId, input.role, input.caseId])) as unknown as { id: string }[];
+      return users.length === 0 ? [] : db.insert(notifications).values(users.map((u) => row(u.id))).returning();
     },
     async listForUser(user, filter = {}) {
       const where = filter.unreadOnly ? and(forUser(user), isNull(notifications.readAt)) : forUser(user);

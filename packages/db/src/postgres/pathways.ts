@@ -142,6 +142,12 @@ export function createPathwayRepo(ctx: PgContext): PathwayRepo {
       }
       return row ?? null;
     },
+    async setArchived(scope, id, archivedAt) {
+      const row = await getReadable(db, scope, id);
+      if (!row || !owns(scope, row)) return fail('not_found', 'Jalur tidak ditemukan / pathway not found');
+      const [updated] = await db.update(pathways).set({ archivedAt }).where(eq(pathways.id, row.id)).returning();
+      return updated ? ok(updated) : fail('not_found', 'Jalur tidak ditemukan / pathway not found');
+    },
     async adoptTemplate(scope, input) {
       const key = input.key;
       return guardKey(key ?? '', () =>

@@ -5,7 +5,7 @@ import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRo
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { first, newId, pageSize, pgCode, transact, type Exec, type PgContext } from './context.ts';
-import { eraseCaseText, eraseStudentTraces } from './erasure.ts';
+import { ERASURE_TABLES, eraseCaseText, eraseStudentTraces } from './erasure.ts';
 import { ERASED } from '../sqlite/erasure.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
@@ -105,7 +105,7 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
       });
     },
     async erase(schoolId, id, { now, actorId }) {
-      return transact(ctx, async (tx): Promise<DbResult<StudentRow>> => {
+      const result = await transact(ctx, async (tx): Promise<DbResult<StudentRow>> => {
         const row = await getStudent(tx, schoolId, id);
         if (!row) return fail('not_found', 'Siswa tidak ditemukan / student not found');
         const anon = `anon-${row.id.slice(0, 8)}`;
@@ -125,6 +125,16 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
         await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated!);
       });
+      // The old row versions stay in the heap (and their TOAST) until a vacuum prunes them: prune the touched tables now
+      // (plain VACUUM: no exclusive lock, readers and writers go on). Best effort — the erasure itself is committed.
+      if (result.ok) {
+        try {
+          await ctx.client.unsafe(`VACUUM ${ERASURE_TABLES.map((t) => `"${t}"`).join(', ')}`);
+        } catch {
+          // autovacuum prunes them later
+        }
+      }
+      return result;
     },
   };
 

@@ -11,6 +11,7 @@ import type { TaskRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { approvalPatch, type ApprovalInput } from '../approval.ts';
 import { first, isStaff, newId, notStaff, pageSize, transact, type Exec, type PgContext } from './context.ts';
+import { RECIPIENTS_PG } from '../notify-recipients.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -80,7 +81,14 @@ export function createWorkRepos(ctx: PgContext): { tasks: TaskRepo; timers: Time
           const body = kind === 'task_overdue'
             ? { id: `Tugas terlambat: ${t.title.id}`, en: `Task overdue: ${t.title.en ?? t.title.id}` }
             : { id: `Tugas jatuh tempo besok: ${t.title.id}`, en: `Task due tomorrow: ${t.title.en ?? t.title.id}` };
-          const targets: [string | null, string | null][] = t.assigneeId ? [[t.assigneeId, null]] : t.roles.map((r) => [null, r]);
+          // The assignee, else the people of the task's roles who may see its case (notify-recipients.ts).
+          const targets: [string | null, string | null][] = [];
+          if (t.assigneeId) targets.push([t.assigneeId, null]);
+          else {
+            for (const r of new Set(t.roles)) {
+              for (const { id } of (await tx.$client.unsafe(RECIPIENTS_PG, [t.schoolId, r, t.caseId])) as unknown as { id: string }[]) targets.push([id, r]);
+            }
+          }
           for (const [userId, role] of targets) {
             await tx.insert(notifications).values({ id: newId(), schoolId: t.schoolId, userId, role, caseId: t.caseId, kind, body, createdAt: now });
           }

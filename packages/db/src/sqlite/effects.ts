@@ -1,11 +1,13 @@
 /**
  * Persists the engine's effects inside the case's transaction: timers are
- * scheduled/cancelled, tasks opened/closed, notifications written. Prepared
+ * scheduled/cancelled, tasks opened/closed, notifications written (to the
+ * people who may see the case, `../notify-recipients.ts`). Prepared
  * statements only: this runs on every advance.
  */
 import type { Effect } from '@jalur/engine';
 import type { CaseRow } from '../rows.ts';
 import { newId, type SqliteContext } from './context.ts';
+import { RECIPIENTS_SQLITE } from '../notify-recipients.ts';
 
 export interface EffectWriter {
   /** Applies `effects` for `row` (already updated); `closing` also cancels everything still open. */
@@ -25,8 +27,9 @@ export function createEffectWriter({ sqlite }: SqliteContext): EffectWriter {
   const cancelAllTasks = sqlite.prepare("UPDATE tasks SET status = 'cancelled', closed_at = ? WHERE case_id = ? AND status = 'open'");
   const cancelAllTimers = sqlite.prepare("UPDATE timers SET status = 'cancelled', done_at = ? WHERE case_id = ? AND status = 'pending'");
   const insertNotification = sqlite.prepare(
-    "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES (?, ?, NULL, ?, ?, 'step_entered', ?, ?)",
+    "INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?, 'step_entered', ?, ?)",
   );
+  const recipients = sqlite.prepare(RECIPIENTS_SQLITE).pluck();
 
   return {
     apply(row, effects, now, closing) {
@@ -52,9 +55,14 @@ export function createEffectWriter({ sqlite }: SqliteContext): EffectWriter {
           case 'task.close':
             closeTasks.run(at, row.id, e.stateId);
             break;
-          case 'notify':
-            for (const role of e.roles) insertNotification.run(newId(), row.schoolId, role, row.id, JSON.stringify(e.message), at);
+          case 'notify': {
+            // Only the people of each role who may see this case (notify-recipients.ts), one row each.
+            const body = JSON.stringify(e.message);
+            for (const role of new Set(e.roles)) {
+              for (const userId of recipients.all({ school: row.schoolId, role, case: row.id }) as string[]) insertNotification.run(newId(), row.schoolId, userId, role, row.id, body, at);
+            }
             break;
+          }
           case 'case.closed':
             break; // status/outcome/closed_at are written with the case row
           default:

@@ -38,8 +38,8 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
   sqlite.pragma(`synchronous = ${options.synchronous}`);
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs)}`);
   sqlite.pragma('foreign_keys = ON');
-  // Freed row content is zeroed (when that costs no extra I/O), so erased personal data (UU PDP) does not linger in free space.
-  sqlite.pragma('secure_delete = FAST');
+  // Freed row content and freed pages are zeroed, so erased personal data (UU PDP) does not linger in free space (FAST left freelist pages as they were).
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 

@@ -1,10 +1,11 @@
 /** Notifications, the audit log and idempotency keys on SQLite. */
-import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, idempotencyKeys, notifications } from '../schema/index.ts';
 import type { AuditRepo, IdempotencyRepo, NotificationRepo } from '../repository.ts';
 import type { IdempotencyRequest } from '../case-unit.ts';
 import { fail, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
+import { RECIPIENTS_SQLITE } from '../notify-recipients.ts';
 
 /** Idempotency keys inside a caller's transaction: check first, store the answer last. */
 export interface KeyStore {
@@ -36,21 +37,37 @@ export function createKeyStore({ sqlite }: SqliteContext): KeyStore {
   };
 }
 
+/**
+ * A role-wide row written before notifications went to single people: a wali
+ * kelas sees it only about a student of their class, a `tim` member only about
+ * a case assigned to them (as `../notify-recipients.ts` decides for new rows).
+ */
+function roleMaySee(user: { id: string; role: string }): SQL {
+  if (user.role === 'wali_kelas') {
+    return sql`(${notifications.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c JOIN students s ON s.id = c.student_id JOIN users u ON u.id = ${user.id} WHERE c.id = ${notifications.caseId} AND s.class_name = u.class_name))`;
+  }
+  if (user.role === 'tim') {
+    return sql`(${notifications.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${notifications.caseId} AND c.assignee_id = ${user.id}) OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = ${notifications.caseId} AND t.assignee_id = ${user.id}))`;
+  }
+  return sql`1 = 1`;
+}
+
 export function createOpsRepos(ctx: SqliteContext): { notifications: NotificationRepo; audit: AuditRepo; idempotency: IdempotencyRepo } {
   const { db } = ctx;
   const forUser = (user: { id: string; role: string; schoolId: string | null }): SQL => {
     const own = eq(notifications.userId, user.id);
     if (!user.schoolId) return own;
-    return or(own, and(isNull(notifications.userId), eq(notifications.schoolId, user.schoolId), eq(notifications.role, user.role)))!;
+    return or(own, and(isNull(notifications.userId), eq(notifications.schoolId, user.schoolId), eq(notifications.role, user.role), roleMaySee(user)))!;
   };
 
+  const recipients = ctx.sqlite.prepare(RECIPIENTS_SQLITE).pluck();
   const notificationRepo: NotificationRepo = {
     async notify(input) {
-      return db
-        .insert(notifications)
-        .values({ id: newId(), schoolId: input.schoolId, userId: input.userId ?? null, role: input.role ?? null, caseId: input.caseId ?? null, kind: input.kind, body: input.body, createdAt: input.now })
-        .returning()
-        .get();
+      const row = (userId: string | null) => ({ id: newId(), schoolId: input.schoolId, userId, role: input.role ?? null, caseId: input.caseId ?? null, kind: input.kind, body: input.body, createdAt: input.now });
+      if (input.userId || !input.role || !input.caseId || !input.schoolId) return db.insert(notifications).values(row(input.userId ?? null)).returning().all();
+      // About a case, to a role: one row for each person of the role who may see the case.
+      const users = recipients.all({ school: input.schoolId, role: input.role, case: input.caseId }) as string[];
+      return users.length === 0 ? [] : db.insert(notifications).values(users.map(row)).returning().all();
     },
     async listForUser(user, filter = {}) {
       const where = filter.unreadOnly ? and(forUser(user), isNull(notifications.readAt)) : forUser(user);

@@ -126,6 +126,14 @@ export function createPathwayRepo(ctx: SqliteContext): PathwayRepo {
       }
       return row ?? null;
     },
+    async setArchived(scope, id, archivedAt) {
+      return transact(ctx, (): DbResult<PathwayRow> => {
+        const row = getReadable(scope, id);
+        if (!row || !owns(scope, row)) return fail('not_found', 'Jalur tidak ditemukan / pathway not found');
+        const updated = db.update(pathways).set({ archivedAt }).where(eq(pathways.id, row.id)).returning().get();
+        return updated ? ok(updated) : fail('not_found', 'Jalur tidak ditemukan / pathway not found');
+      });
+    },
     async adoptTemplate(scope, input) {
       return transact(ctx, (): DbResult<PathwayRow> => {
         if (scope.schoolId === null) return fail('invalid', 'Hanya sekolah yang bisa mengadopsi templat / only a school adopts a template');

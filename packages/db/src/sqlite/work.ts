@@ -6,6 +6,7 @@ import type { TaskRow, TimerRow } from '../rows.ts';
 import { fail, notStaff, ok, type DbResult } from '../result.ts';
 import { approvalPatch, type ApprovalInput } from '../approval.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
+import { RECIPIENTS_SQLITE } from '../notify-recipients.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -70,6 +71,7 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
       );
       const mark = sqlite.prepare('UPDATE tasks SET reminders_sent = ? WHERE id = ?');
       const notify = sqlite.prepare('INSERT INTO notifications (id, school_id, user_id, role, case_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const recipients = sqlite.prepare(RECIPIENTS_SQLITE).pluck();
       return ctx.immediate(() => {
         let count = 0;
         const rows = due.all(at + DAY_MS) as { id: string; caseId: string; schoolId: string; title: string; roles: string; assigneeId: string | null; dueAt: number; sent: string }[];
@@ -81,7 +83,10 @@ export function createWorkRepos(ctx: SqliteContext): { tasks: TaskRepo; timers: 
           const body = kind === 'task_overdue'
             ? { id: `Tugas terlambat: ${title.id}`, en: `Task overdue: ${title.en ?? title.id}` }
             : { id: `Tugas jatuh tempo besok: ${title.id}`, en: `Task due tomorrow: ${title.en ?? title.id}` };
-          const targets: [string | null, string | null][] = t.assigneeId ? [[t.assigneeId, null]] : (JSON.parse(t.roles) as string[]).map((r) => [null, r]);
+          // The assignee, else the people of the task's roles who may see its case (notify-recipients.ts).
+          const targets: [string | null, string | null][] = t.assigneeId
+            ? [[t.assigneeId, null]]
+            : [...new Set(JSON.parse(t.roles) as string[])].flatMap((r) => (recipients.all({ school: t.schoolId, role: r, case: t.caseId }) as string[]).map((u): [string, string] => [u, r]));
           for (const [userId, role] of targets) notify.run(newId(), t.schoolId, userId, role, t.caseId, kind, JSON.stringify(body), at);
           mark.run(JSON.stringify([...sent, kind]), t.id);
           count++;

@@ -7,8 +7,8 @@
  * defaults, raising the flags with their reasons.
  */
 import { evaluateStudent, ruleSet, schoolCalendar, schoolDaysInMonth, type IndicatorObservation } from '@jalur/casework';
-import type { JalurDb } from './repository.ts';
-import type { NewIndicator, StudentRow } from './rows.ts';
+import type { JalurDb } from '@jalur/db';
+import type { NewIndicator, StudentRow } from '@jalur/db';
 
 const DAY = 86_400_000;
 const SUBJECTS = ['Matematika', 'Bahasa Indonesia', 'Bahasa Inggris', 'Produktif'] as const;

@@ -7,10 +7,10 @@
  * before/after table (motivation 11 → 4, economic 6 → 3).
  */
 import { readFileSync } from 'node:fs';
-import type { Role } from '@jalur/engine';
-import type { JalurDb } from './repository.ts';
-import type { CaseRow, NewIndicator, PathwayVersionRow, User } from './rows.ts';
-import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from './engine-bridge.ts';
+import type { RiskFactor, Role } from '@jalur/engine';
+import type { CaseRow, JalurDb, NewIndicator, PathwayVersionRow, User } from '@jalur/db';
+import type { CaseService } from '../service.ts';
+import { sendAs } from './drive.ts';
 
 export interface CohortStep {
   at: string;
@@ -61,10 +61,10 @@ const CLAIMER = 'seed-cohort';
  */
 export async function loadCohort(
   db: JalurDb,
-  input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>>; cache?: CompiledPathwayCache },
+  cases: CaseService,
+  input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>> },
 ): Promise<{ caseIds: string[]; warnings: string[] }> {
   const { cohort, schoolId, version, users } = input;
-  const cache = input.cache ?? new CompiledPathwayCache();
   const userFor = (role: Role): User => {
     const u = users[role];
     if (!u) throw new Error(`cohort: no user with role ${role}`);
@@ -79,13 +79,11 @@ export async function loadCohort(
     const nisn = `00${cohort.period.from.slice(0, 4)}${String(i + 1).padStart(4, '0')}`;
     const student = must(await db.students.create(schoolId, { nisn, name: s.name, className: s.class, gender: s.gender ?? null }, { now: start, actorId: bk.id }), s.id);
     const factors = s.factors ?? [s.factor];
-    const startInput = { riskFactors: factors, student: { className: s.class } };
     let row: CaseRow = must(
-      await db.cases.create({
-        schoolId, studentId: student.id, pathwayVersionId: version.id, assigneeId: bk.id, riskFactors: factors, actorId: bk.id, now: start,
+      await cases.open({
+        schoolId, student, pathwayVersion: version, assigneeId: bk.id, riskFactors: factors as RiskFactor[], studentFacts: { className: s.class },
+        actor: { id: bk.id, role: 'guru_bk' }, now: start,
         indicatorsAtOpen: firstValue(s, 'attendanceRate') === undefined ? null : { attendanceRate: firstValue(s, 'attendanceRate'), gradeAverage: firstValue(s, 'gradeAverage') ?? null },
-        event: openingEvent(startInput as Parameters<typeof openingEvent>[0]),
-        start: startWith(cache, startInput as Parameters<typeof startWith>[1], { now: start, actor: { id: bk.id, role: 'guru_bk' } }),
       }),
       s.id,
     ).case;
@@ -95,8 +93,7 @@ export async function loadCohort(
         if (row.status === 'closed') return;
         const [timer] = await db.timers.claimDue(until, 1, CLAIMER, { caseId: row.id });
         if (!timer) return;
-        const event = { type: timer.event };
-        const out = must(await db.cases.fireTimer({ timer, claimer: CLAIMER, now: timer.dueAt, apply: advanceWith(cache, event, { now: timer.dueAt }) }), `${s.id} ${timer.event}`);
+        const out = must(await cases.fireTimer(timer, CLAIMER, timer.dueAt), `${s.id} ${timer.event}`);
         if (out.fired) row = out.change.case;
         else if (out.reason === 'refused') warnings.push(`${s.id} ${timer.event}: ${out.error?.message ?? 'refused'}`);
       }
@@ -106,15 +103,12 @@ export async function loadCohort(
       await fireDue(at);
       const user = userFor(step.role);
       const event = step.data ? { type: step.event, data: step.data } : { type: step.event };
-      const changed = await db.cases.advance({
-        schoolId, caseId: row.id, expectedVersion: row.version, actorId: user.id, now: at, event,
-        apply: advanceWith(cache, event, { now: at, actor: { id: user.id, role: step.role } }),
-      });
+      const changed = await sendAs(cases, db, row, event, user, userFor('kepsek'), at);
       if (!changed.ok) {
         warnings.push(`${s.id} ${step.event}: ${changed.error.code} ${changed.error.message}`);
         break;
       }
-      row = changed.value.case;
+      row = changed.row;
     }
     await fireDue(new Date(cohort.period.to));
     ids.push(row.id);

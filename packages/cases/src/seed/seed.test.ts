@@ -4,20 +4,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompiledPathwayCache, DEMO_ACCOUNTS, DEMO_PASSWORD, openDatabase, replayCase, seedDemo, type CaseRow, type JalurDb, type SeedSummary } from './index.ts';
+import { openDatabase, type CaseRow, type JalurDb } from '@jalur/db';
+import { CompiledPathways } from '../compiled.ts';
+import { replayCase } from '../replay.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, type SeedSummary } from './seed.ts';
 
-const workflowsDir = fileURLToPath(new URL('../../../workflows', import.meta.url));
+const workflowsDir = fileURLToPath(new URL('../../../../workflows', import.meta.url));
 const root = mkdtempSync(path.join(tmpdir(), 'jalur-seed-'));
 const NOW = new Date('2024-10-01T00:00:00.000Z');
 
 describe('seedDemo', () => {
   let db: JalurDb;
   let summary: SeedSummary;
-  const cache = new CompiledPathwayCache();
 
   /** The case's events, replayed by the engine from its first event's input, give its stored snapshot. */
   async function expectReplays(c: CaseRow) {
-    expect(await replayCase(db, c, cache)).toEqual(c.snapshot);
+    expect(await replayCase(db, c)).toEqual(c.snapshot);
     expect(c.version).toBe((await db.cases.events(c.schoolId, c.id)).length);
   }
   beforeAll(async () => {

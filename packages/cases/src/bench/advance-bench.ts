@@ -9,9 +9,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { createMachine, transition, type AnyMachineSnapshot } from 'xstate';
-import { openDatabase } from '../open.ts';
-import { CompiledPathwayCache, advanceWith, startWith } from '../engine-bridge.ts';
-import type { JalurDb } from '../repository.ts';
+import { openDatabase, type JalurDb } from '@jalur/db';
+import { CompiledPathwayCache } from '../compiled.ts';
+import { advanceWith, startWith } from '../transition.ts';
 
 /** Two steps that hand a case back and forth: every event is a real transition. */
 export const BENCH_PATHWAY = {

@@ -3,7 +3,7 @@
  * over the steps of `srps-standar`. Plain data, no I/O.
  */
 import type { RiskFactor } from '@jalur/engine';
-import type { UserRole } from './rows.ts';
+import type { UserRole } from '@jalur/db';
 
 /** Every demo account logs in with this password (the README says to change it). */
 export const DEMO_PASSWORD = 'jalur-demo';

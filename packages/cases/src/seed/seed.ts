@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, type FormField, type PathwayDocument, type Role } from '@jalur/engine';
-import type { JalurDb } from './repository.ts';
-import type { PathwayVersionRow, StudentRow, User } from './rows.ts';
-import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from './engine-bridge.ts';
+import type { JalurDb, PathwayVersionRow, StudentRow, User } from '@jalur/db';
+import { CaseService } from '../service.ts';
+import { fireTimer, sendAs } from './drive.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, DEMO_ACCOUNTS, DEMO_PASSWORD, prng, studentName, type CasePlan } from './seed-data.ts';
@@ -132,14 +132,14 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
   }
 
   // Historic cohorts first (their own dates), into Sekolah A.
-  const cache = new CompiledPathwayCache();
+  const cases = new CaseService(db);
   const cohorts: SeedSummary['cohorts'] = [];
   const warnings: string[] = [];
   for (const cohort of readCohorts(path.join(options.workflowsDir, 'cohorts'))) {
     const version = versions.A.get(cohort.pathway);
     if (!version) continue;
     const a = staff('A');
-    const loaded = await loadCohort(db, { cohort, schoolId: schoolA.id, version, cache, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim } });
+    const loaded = await loadCohort(db, cases, { cohort, schoolId: schoolA.id, version, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim } });
     cohorts.push({ key: cohort.key, cases: loaded.caseIds.length });
     warnings.push(...loaded.warnings);
   }
@@ -154,7 +154,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     if (version) {
       for (const [i, plan] of plans.entries()) {
         const student = students[school][i % students[school].length]!;
-        await runPlan(db, cache, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY), warnings);
+        await runPlan(db, cases, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY), warnings);
         caseCount++;
       }
     }
@@ -194,47 +194,45 @@ async function addStudents(db: JalurDb, schoolId: string, count: number, classes
 
 const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
 
-/** Opens a case and sends its plan's events with the engine, two days apart. */
+/** Opens a case and sends its plan's events through the case service, two days apart (a timer a week after). */
 async function runPlan(
-  db: JalurDb, cache: CompiledPathwayCache, version: PathwayVersionRow, schoolId: string, student: StudentRow, plan: CasePlan,
+  db: JalurDb, cases: CaseService, version: PathwayVersionRow, schoolId: string, student: StudentRow, plan: CasePlan,
   staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date, warnings: string[],
 ): Promise<void> {
   const bk = staff.bk;
-  const input = { riskFactors: plan.factors, student: { className: student.className } };
   const opened = must(
-    await db.cases.create({
-      schoolId, studentId: student.id, pathwayVersionId: version.id, assigneeId: bk.id, riskFactors: plan.factors, actorId: bk.id, now: openedAt,
-      indicatorsAtOpen: { attendanceRate: 0.82, gradeAverage: 64 },
-      // The start input rides on the first event, so the events alone replay to the snapshot.
-      event: openingEvent(input),
-      start: startWith(cache, input, { now: openedAt, actor: { id: bk.id, role: 'guru_bk' } }),
+    await cases.open({
+      schoolId, student, pathwayVersion: version, assigneeId: bk.id, riskFactors: plan.factors, studentFacts: { className: student.className },
+      actor: { id: bk.id, role: 'guru_bk' }, now: openedAt, indicatorsAtOpen: { attendanceRate: 0.82, gradeAverage: 64 },
     }),
     'open case',
   );
   let row = opened.case;
-  const p = cache.get(version);
+  const p = opened.version.compiled;
   let at = openedAt;
   for (const [type, overrides] of plan.steps) {
-    at = new Date(at.getTime() + (type.startsWith('xstate.after.') ? 7 : 2) * DAY);
-    const snapshot = row.snapshot as CaseSnapshot;
-    const leaves = activeSteps(p, snapshot).map((s) => s.stateId);
-    const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
-    const handlers = handlersFor(p, active, type);
     const isTimer = type.startsWith('xstate.after.');
-    const data: Record<string, unknown> = {};
-    for (const h of handlers) for (const f of p.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
-    Object.assign(data, overrides);
-    const roles = handlers.flatMap((h) => h.roles);
-    const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
-    const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? bk) : role === 'tim' ? (staff.tim ?? bk) : bk;
-    const actor = isTimer ? undefined : { id: user.id, role: user.role };
-    const event = isTimer ? { type } : { type, data };
-    const changed = await db.cases.advance({ schoolId, caseId: row.id, expectedVersion: row.version, actorId: actor?.id ?? null, now: at, event, apply: advanceWith(cache, event, actor ? { now: at, actor } : { now: at }) });
-    if (!changed.ok) {
+    at = new Date(at.getTime() + (isTimer ? 7 : 2) * DAY);
+    let driven;
+    if (isTimer) driven = await fireTimer(cases, db, row, type, at);
+    else {
+      const snapshot = row.snapshot as CaseSnapshot;
+      const leaves = activeSteps(p, snapshot).map((s) => s.stateId);
+      const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
+      const handlers = handlersFor(p, active, type);
+      const data: Record<string, unknown> = {};
+      for (const h of handlers) for (const f of p.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
+      Object.assign(data, overrides);
+      const roles = handlers.flatMap((h) => h.roles);
+      const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
+      const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? bk) : role === 'tim' ? (staff.tim ?? bk) : bk;
+      driven = await sendAs(cases, db, row, { type, data }, user, staff.kepsek, at);
+    }
+    if (!driven.ok) {
       // A template changed under the plan: keep the case where it got to, and say so.
-      warnings.push(`${student.name}: ${type}: ${changed.error.code} ${changed.error.message}`);
+      warnings.push(`${student.name}: ${type}: ${driven.error.code} ${driven.error.message}`);
       return;
     }
-    row = changed.value.case;
+    row = driven.row;
   }
 }
