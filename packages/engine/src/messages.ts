@@ -468,8 +468,8 @@ export const importMessages = {
     ),
   cond: (name: string) =>
     bilingual(
-      `cond ${q(name)} (XState v4) diabaikan, sama seperti XState 5 mengabaikannya: perpindahan ini berjalan tanpa syarat. Tulis guard bila syarat itu dimaksud.`,
-      `cond ${q(name)} (XState v4) is ignored, as XState 5 ignores it: this transition runs unguarded. Write guard if the condition is meant.`,
+      `cond ${q(name)} adalah penulisan XState v4. XState 5 menolaknya (versi pengembangan) atau mengabaikannya sehingga perpindahan berjalan tanpa syarat (versi produksi); jalur tidak menebak. Tulis guard.`,
+      `cond ${q(name)} is XState v4. XState 5 refuses it (development build) or ignores it so the transition runs unguarded (production build); a pathway does not guess. Write guard.`,
     ),
   codeGuard: (name: string) =>
     bilingual(
@@ -501,6 +501,11 @@ export const importMessages = {
     ),
   labelText: () =>
     bilingual('Label perpindahan berupa teks menjadi label dwibahasa { id }.', 'A transition label given as text became a bilingual label { id }.'),
+  noStates: () =>
+    bilingual(
+      'Mesin ini tidak punya states. XState menjalankannya sebagai satu keadaan saja, tetapi jalur butuh paling sedikit satu langkah yang dikerjakan orang.',
+      'This machine has no states. XState runs it as a single state, but a pathway needs at least one step for people to work on.',
+    ),
   keyFromId: (key: string) =>
     bilingual(`Kunci jalur ${q(key)} dibuat dari id mesin (kunci jalur hanya boleh huruf, angka, _ atau -).`, `The pathway key ${q(key)} was made from the machine id (a pathway key holds only letters, digits, _ or -).`),
 } as const;

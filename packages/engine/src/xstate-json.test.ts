@@ -181,16 +181,19 @@ describe('importXState', () => {
     expect(r.ok && r.warnings).toEqual([]);
   });
 
-  it('reads v4 cond and internal as XState 5 does: ignored, with a warning', () => {
-    const r = importXState({ id: 'm', initial: 'a', states: { a: { on: { ALT: { target: 'b', cond: 'v4Guard' }, SELF: { target: 'a', internal: false } } }, b: { type: 'final' } } });
+  it('reads v4 internal as XState 5 does (ignored, with a warning) and refuses v4 cond as XState 5 does', () => {
+    const r = importXState({ id: 'm', initial: 'a', states: { a: { on: { SELF: { target: 'a', internal: false } } }, b: { type: 'final' } } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.machine.states.a!.on).toEqual({ ALT: 'b', SELF: 'a' });
-    expect(r.warnings.map((w) => [w.construct, w.path.join('.')])).toEqual([
-      ['cond', 'states.a.on.ALT.cond'],
-      ['internal', 'states.a.on.SELF.internal'],
-    ]);
-    expect(r.warnings[1]?.message.en).toMatch(/as XState 5 ignores it: this transition does not exit and re-enter/);
+    expect(r.value.machine.states.a!.on).toEqual({ SELF: 'a' });
+    expect(r.warnings.map((w) => [w.construct, w.path.join('.')])).toEqual([['internal', 'states.a.on.SELF.internal']]);
+    expect(r.warnings[0]?.message.en).toMatch(/as XState 5 ignores it: this transition does not exit and re-enter/);
+    const cond = importXState({ id: 'm', initial: 'a', states: { a: { on: { ALT: { target: 'b', cond: 'v4Guard' } } }, b: { type: 'final' } } });
+    expect(cond.ok).toBe(false);
+    if (!cond.ok) {
+      expect(cond.error[0]?.path).toEqual(['states', 'a', 'on', 'ALT', 'cond']);
+      expect(cond.error[0]?.message.en).toMatch(/cond ‘v4Guard’ is XState v4\. XState 5 refuses it/);
+    }
   });
 
   it('keeps guards in our vocabulary as they are', () => {

@@ -198,7 +198,7 @@ function importTransition(t: unknown, st: ImportState, at: Path): Json | undefin
   if (typeof t.target === 'string') out.target = rewriteTarget(t.target, st);
   else if (Array.isArray(t.target)) out.target = t.target.filter((x): x is string => typeof x === 'string').map((x) => rewriteTarget(x, st));
   if (t.guard !== undefined) out.guard = importGuard(t.guard, st, [...at, 'guard']);
-  if (t.cond !== undefined) warn(st, [...at, 'cond'], 'cond', im.cond(guardName(t.cond)));
+  if (t.cond !== undefined) refuse(st, [...at, 'cond'], im.cond(guardName(t.cond)));
   if (typeof t.reenter === 'boolean') out.reenter = t.reenter;
   if (t.internal !== undefined) warn(st, [...at, 'internal'], 'internal', im.internal(t.internal));
   if (t.actions !== undefined && !(Array.isArray(t.actions) && t.actions.length === 0)) warn(st, [...at, 'actions'], 'actions', im.actions('perpindahan/transition', actionNames(t.actions)));
@@ -452,7 +452,8 @@ function toAuthorPath(path: Path, st: ImportState): Path {
  * exported back unchanged. `onDone` becomes the equivalent
  * `xstate.done.state.…` event; millisecond delays become ISO-8601 durations.
  * What cannot run in a pathway (actions, `invoke`, code guards, v4 keys
- * XState 5 ignores) comes back in `warnings`, each with the construct, the
+ * XState 5 ignores) comes back in `warnings`; v4's `cond`, which XState 5
+ * refuses, is refused, each with the construct, the
  * path the author wrote and why. Refusals carry the author's paths too.
  */
 export function importXState(config: unknown, options: ImportOptions = {}): ImportResult {
@@ -468,6 +469,7 @@ export function importXState(config: unknown, options: ImportOptions = {}): Impo
     machineId = '(machine)';
   }
   st.machineId = machineId;
+  if (!isObject(config.states) || !Object.values(config.states).some(isObject)) refuse(st, ['states'], im.noStates());
   collectIds(config, [], st);
   const root = importNode(config, [], st) as Json;
   const rawMeta = config.meta;
