@@ -20,6 +20,7 @@ import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts
 import { RecordsPanel } from './RecordsPanel.tsx';
 import { ReferralPanel } from './ReferralPanel.tsx';
 import { StepPanel } from './StepPanel.tsx';
+import { CasePaperwork } from '../documents/CasePaperwork.tsx';
 import type { CaseEventView } from './types.ts';
 
 /** The title of a step path in a document, or the path itself. */
@@ -163,6 +164,7 @@ export function Component() {
             <RecordsPanel caseId={c.id} closed={c.status === 'closed'} />
             {me?.role !== 'tim' && <ConsentPanel caseId={c.id} guardianName={student.data?.guardianName ?? null} closed={c.status === 'closed'} />}
             {me?.role !== 'tim' && <ReferralPanel caseId={c.id} closed={c.status === 'closed'} />}
+            <CasePaperwork caseId={c.id} closed={c.status === 'closed'} />
           </div>
         </div>
       </div>
