@@ -146,7 +146,8 @@ describe('case work in Chromium', () => {
     expect(await page.locator('[data-testid=outbox-count]').textContent()).toContain('1');
     await shot(page, '06-offline-unsent');
     // Reloading while offline would lose nothing: the report lives in localStorage.
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('jalur.outbox.v1') ?? '[]').length)).toBe(1);
+    // (Kept under the signed-in user's id: another user of this browser never sends it.)
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jalur.outbox.v2:')).map((k) => JSON.parse(localStorage.getItem(k)!).length))).toEqual([1]);
     await ctx.setOffline(false);
     await page.waitForSelector('[data-testid=unsent]', { state: 'detached', timeout: 30_000 });
     await page.waitForSelector('[data-testid=record][data-kind=home_visit]');

@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './i18n/index.ts';
 import { router } from './app/routes.tsx';
+import { registerServiceWorker } from './app/serviceWorker.ts';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -16,3 +16,4 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+registerServiceWorker();

@@ -1,12 +1,20 @@
 /**
  * The frame around every signed-in page: brand, navigation, language switch,
  * the user and sign-out. Pages without a session go to the login page.
+ * Offline, it says so above the page; started offline (the service worker's
+ * app shell, no session answer), it shows the offline page. Signing out
+ * deletes the user's unsent work from this browser, so it asks first.
  */
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { KeyRound, LogOut } from 'lucide-react';
+import { ApiFailure } from '../api/client.ts';
 import { useLogout, useMe } from '../auth/session.ts';
+import { outboxItems } from '../cases/outbox.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useOnline } from './online.ts';
+import { OfflinePage } from './RouteError.tsx';
+import './i18n.ts';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -14,7 +22,9 @@ export function Layout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const online = useOnline();
   if (me.isPending) return <div className="splash">{t('common.loading')}</div>;
+  if (me.isError && me.error instanceof ApiFailure && me.error.status === 0) return <OfflinePage />;
   if (me.isError) return <div className="splash error-text">{me.error.message}</div>;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return (
@@ -36,16 +46,32 @@ export function Layout() {
         <div className="app-bar-end">
           <LanguageSwitch />
           <span className="user" data-testid="user-name">
-            {me.data.name} <span className="muted">· {t(`role.${me.data.role}`)}</span>
+            {me.data.name} <span className="muted user-role">· {t(`role.${me.data.role}`)}</span>
           </span>
           <NavLink to="/account/password" className="icon-btn" aria-label={t('app.changePassword')} title={t('app.changePassword')} data-testid="change-password-link">
             <KeyRound size={16} />
           </NavLink>
-          <button type="button" className="icon-btn" aria-label={t('app.logout')} title={t('app.logout')} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('app.logout')}
+            title={t('app.logout')}
+            data-testid="logout"
+            onClick={() => {
+              const unsent = outboxItems().length;
+              if (unsent > 0 && !window.confirm(t('shell.logout.unsent', { count: unsent }))) return;
+              logout.mutate(undefined, { onSettled: () => void navigate('/login') });
+            }}
+          >
             <LogOut size={16} />
           </button>
         </div>
       </header>
+      {!online && (
+        <p className="offline-banner" role="status" data-testid="offline-banner">
+          {t('shell.offline.banner')}
+        </p>
+      )}
       <Outlet />
     </div>
   );

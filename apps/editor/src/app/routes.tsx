@@ -1,15 +1,14 @@
 /**
- * The editor's routes. Case work and reports are lazy modules owned by their
- * own features (src/cases, src/reports); each exports `Component`.
+ * The editor's routes. Every page is its own lazy chunk, so a phone opening a
+ * case downloads the case page and not the designer, ELK or the charts; every
+ * route has an error element (offline, a chunk that cannot load, a crash).
+ * Feature pages (src/cases, src/reports, …) each export `Component`.
  */
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { LoginPage } from '../auth/LoginPage.tsx';
 import { Layout } from './Layout.tsx';
 import { PasswordGate } from '../account/PasswordGate.tsx';
-import { LoginPage } from '../auth/LoginPage.tsx';
-import { PathwayListPage } from '../pathways/PathwayListPage.tsx';
-import { DraftDesignerPage, VersionDesignerPage } from '../designer/DesignerPage.tsx';
-import { DiffPage } from '../designer/diff/DiffPage.tsx';
-import { NotFound } from './NotFound.tsx';
+import { RouteError } from './RouteError.tsx';
 
 /**
  * Feature pages found at build time. A page that is not there yet (its
@@ -27,33 +26,41 @@ function feature(path: string) {
   };
 }
 
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+const designer = (name: 'DraftDesignerPage' | 'VersionDesignerPage' | 'DiffPage') => async () => ({ Component: (await import('./designer.ts'))[name] });
+
+/** A signed-in page: lazy, with its own error element (the menu stays usable around it). */
+const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({ path, lazy, errorElement: <RouteError /> });
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     element: (
       <PasswordGate>
         <Layout />
       </PasswordGate>
     ),
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/pathways" replace /> },
-      { path: 'pathways', element: <PathwayListPage /> },
-      { path: 'pathways/:id', element: <DraftDesignerPage /> },
-      { path: 'pathways/:id/versions/:v', element: <VersionDesignerPage /> },
-      { path: 'pathways/:id/diff', element: <DiffPage /> },
-      { path: 'cases', lazy: feature('../cases/CaseBoardPage.tsx') },
-      { path: 'cases/:id', lazy: feature('../cases/CasePage.tsx') },
-      { path: 'cases/tasks', lazy: feature('../cases/TasksPage.tsx') },
-      { path: 'cases/students', lazy: feature('../cases/StudentsPage.tsx') },
-      { path: 'cases/flags', lazy: feature('../cases/FlagsPage.tsx') },
-      { path: 'cases/calendar', lazy: feature('../cases/CalendarPage.tsx') },
-      { path: 'reports', lazy: feature('../reports/ReportsPage.tsx') },
-      { path: 'district', lazy: feature('../district/DistrictPage.tsx') },
-      { path: 'templates', lazy: feature('../district/TemplatesPage.tsx') },
-      { path: 'migrations', lazy: feature('../reports/MigrationPage.tsx') },
-      { path: 'staff', lazy: feature('../staff/StaffPage.tsx') },
-      { path: 'account/password', lazy: async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component }) },
-      { path: '*', element: <NotFound /> },
+      page('pathways', async () => ({ Component: (await import('../pathways/PathwayListPage.tsx')).PathwayListPage })),
+      page('pathways/:id', designer('DraftDesignerPage')),
+      page('pathways/:id/versions/:v', designer('VersionDesignerPage')),
+      page('pathways/:id/diff', designer('DiffPage')),
+      page('cases', feature('../cases/CaseBoardPage.tsx')),
+      page('cases/:id', feature('../cases/CasePage.tsx')),
+      page('cases/tasks', feature('../cases/TasksPage.tsx')),
+      page('cases/students', feature('../cases/StudentsPage.tsx')),
+      page('cases/flags', feature('../cases/FlagsPage.tsx')),
+      page('cases/calendar', feature('../cases/CalendarPage.tsx')),
+      page('reports', feature('../reports/ReportsPage.tsx')),
+      page('district', feature('../district/DistrictPage.tsx')),
+      page('templates', feature('../district/TemplatesPage.tsx')),
+      page('migrations', feature('../reports/MigrationPage.tsx')),
+      page('staff', feature('../staff/StaffPage.tsx')),
+      page('account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })),
+      { path: '*', lazy: async () => ({ Component: (await import('./NotFound.tsx')).NotFound }) },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,11 +1,32 @@
 /**
  * The signed-in user, as server state: `/api/auth/me` (the session cookie
- * travels by itself), login and logout.
+ * travels by itself), login and logout. The user's offline outbox follows
+ * the session: it is theirs while they are signed in and deleted when they
+ * sign out.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiFailure, setCsrfToken, unwrap, type Me } from '../api/client.ts';
+import { takeBoot } from '../app/boot-data.ts';
+import { setSessionCsrf } from '../cases/http.ts';
+import { clearOutbox, setOutboxOwner } from '../cases/outbox.ts';
 
 export const ME_KEY = ['me'] as const;
+
+type MeBody = { user: Me; csrfToken: string };
+
+function signedIn(body: MeBody): Me {
+  setCsrfToken(body.csrfToken);
+  setSessionCsrf(body.csrfToken);
+  setOutboxOwner(body.user.id);
+  return body.user;
+}
+
+/** `/api/auth/me`: boot.js's early answer when there is one, else a fresh request. */
+async function fetchMe(): Promise<MeBody> {
+  const early = takeBoot('/api/auth/me');
+  if (!early) return (await unwrap(api.api.auth.me.$get())) as MeBody;
+  return unwrap(early) as Promise<MeBody>;
+}
 
 /** The current user, or null when nobody is signed in. */
 export function useMe() {
@@ -13,11 +34,12 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const body = await unwrap(api.api.auth.me.$get());
-        setCsrfToken(body.csrfToken);
-        return body.user;
+        return signedIn(await fetchMe());
       } catch (e) {
-        if (e instanceof ApiFailure && e.status === 401) return null;
+        if (e instanceof ApiFailure && e.status === 401) {
+          setOutboxOwner(null);
+          return null;
+        }
         throw e;
       }
     },
@@ -31,18 +53,24 @@ export function useLogin() {
   return useMutation({
     mutationFn: async (input: { email: string; password: string }) => unwrap(api.api.auth.login.$post({ json: input })),
     onSuccess: (body) => {
-      setCsrfToken(body.csrfToken);
-      qc.setQueryData(ME_KEY, body.user);
+      qc.setQueryData(ME_KEY, signedIn(body as MeBody));
     },
   });
 }
 
+/** Signs out and deletes the user's outbox from this browser (the caller asks first when something is unsent). */
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async () => unwrap(api.api.auth.logout.$post()),
+    mutationFn: async () => {
+      const me = qc.getQueryData<Me | null>(ME_KEY);
+      if (me) clearOutbox(me.id);
+      return unwrap(api.api.auth.logout.$post());
+    },
     onSettled: () => {
       setCsrfToken(null);
+      setSessionCsrf(null);
+      setOutboxOwner(null);
       qc.clear();
       qc.setQueryData(ME_KEY, null);
     },

@@ -7,11 +7,10 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { RISK_FACTORS } from '@jalur/engine';
 import { useMe } from '../auth/session.ts';
 import { call } from './http.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
-import { loc } from './i18n.ts';
+import { loc, RISK_FACTOR_LIST } from './i18n.ts';
 import { leafSteps } from './board-columns.ts';
 import { useCases, usePathways, useVersionDocument } from './queries.ts';
 import type { CaseView } from './types.ts';
@@ -115,7 +114,7 @@ export function Component() {
             {t('cw.board.risk')}
             <select value={f.riskFactor} onChange={(e) => set('riskFactor', e.target.value)}>
               <option value="">{t('cw.board.all')}</option>
-              {RISK_FACTORS.map((r) => (
+              {RISK_FACTOR_LIST.map((r) => (
                 <option key={r} value={r}>
                   {t(`cw.risk.${r}`)}
                 </option>

@@ -4,6 +4,7 @@
  * marked (the designer's simulate highlight, fed from the case's timeline).
  */
 import { useEffect } from 'react';
+import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import type { PathwayDocument } from '@jalur/engine';
 import { Canvas } from '../designer/canvas/Canvas.tsx';

@@ -4,23 +4,18 @@
  * the step's form, the timeline, notes, consent, referrals, activity records
  * and approvals. Works on a phone (one column) and prints as a case summary.
  */
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Printer } from 'lucide-react';
 import type { PathwayDocument } from '@jalur/engine';
 import { useMe } from '../auth/session.ts';
-import { CaseCanvas } from './CaseCanvas.tsx';
 import { CaseworkNav } from './CaseworkNav.tsx';
-import { ConsentPanel } from './ConsentPanel.tsx';
 import { call } from './http.ts';
 import { loc } from './i18n.ts';
-import { NotesPanel } from './NotesPanel.tsx';
 import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts';
-import { RecordsPanel } from './RecordsPanel.tsx';
-import { ReferralPanel } from './ReferralPanel.tsx';
 import { StepPanel } from './StepPanel.tsx';
-import { CasePaperwork } from '../documents/CasePaperwork.tsx';
 import type { CaseEventView } from './types.ts';
 
 /** The title of a step path in a document, or the path itself. */
@@ -47,6 +42,11 @@ function eventLabel(doc: PathwayDocument | undefined, before: string | null, eve
   }
   return null;
 }
+
+// What a phone needs first is the student, the current step and its actions:
+// the drawn pathway (React Flow) and the side panels load after that.
+const CaseCanvas = lazy(() => import('./CaseCanvas.tsx').then((m) => ({ default: m.CaseCanvas })));
+const SidePanels = lazy(() => import('./CaseSidePanels.tsx'));
 
 const SYSTEM_EVENTS: Record<string, [string, string]> = {
   'case.opened': ['Kasus dibuka', 'Case opened'],
@@ -154,17 +154,17 @@ export function Component() {
         )}
         <div className="cw-case">
           <div>
-            {doc.data && <CaseCanvas doc={doc.data} events={events.data?.items ?? []} current={c.stateValue} />}
+            <Suspense fallback={<div className="cw-canvas cw-canvas-loading" aria-busy="true" />}>
+              {doc.data ? <CaseCanvas doc={doc.data} events={events.data?.items ?? []} current={c.stateValue} /> : <div className="cw-canvas cw-canvas-loading" aria-busy="true" />}
+            </Suspense>
             <div style={{ height: 14 }} />
             <StepPanel view={c} doc={doc.data} />
             <Timeline events={events.data?.items ?? []} doc={doc.data} />
           </div>
           <div>
-            <NotesPanel caseId={c.id} />
-            <RecordsPanel caseId={c.id} closed={c.status === 'closed'} />
-            {me?.role !== 'tim' && <ConsentPanel caseId={c.id} guardianName={student.data?.guardianName ?? null} closed={c.status === 'closed'} />}
-            {me?.role !== 'tim' && <ReferralPanel caseId={c.id} closed={c.status === 'closed'} />}
-            <CasePaperwork caseId={c.id} closed={c.status === 'closed'} />
+            <Suspense fallback={<p className="muted small">{t('common.loading')}</p>}>
+              <SidePanels caseId={c.id} closed={c.status === 'closed'} role={me?.role} guardianName={student.data?.guardianName ?? null} />
+            </Suspense>
           </div>
         </div>
       </div>

@@ -7,12 +7,11 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { RISK_FACTORS } from '@jalur/engine';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { call, errorText } from './http.ts';
-import { loc } from './i18n.ts';
+import { loc, RISK_FACTOR_LIST } from './i18n.ts';
 import { cwKeys, useEarlyWarning, usePathways, useStudents } from './queries.ts';
 
 export function Component() {
@@ -83,7 +82,7 @@ export function Component() {
           {canOpen && (
             <fieldset className="chips" style={{ border: 0, padding: 0, margin: 0 }}>
               <legend className="small muted">{t('cw.flags.factors')}</legend>
-              {RISK_FACTORS.map((r) => (
+              {RISK_FACTOR_LIST.map((r) => (
                 <label key={r} className="check" style={{ flexDirection: 'row' }}>
                   <input type="checkbox" checked={factors.includes(r)} onChange={(e) => setFactors((x) => (e.target.checked ? [...x, r] : x.filter((y) => y !== r)))} /> {t(`cw.risk.${r}`)}
                 </label>

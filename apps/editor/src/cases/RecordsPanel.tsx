@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
-import { enqueue, flushOutbox, newKey, onSent, useOutbox } from './outbox.ts';
+import { discard, enqueue, flushOutbox, newKey, onSent, useOutbox } from './outbox.ts';
 import { cwKeys, useRecords } from './queries.ts';
 
 type Kind = 'home_visit' | 'case_conference' | 'counseling_session';
@@ -22,7 +22,7 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
   const me = useMe().data;
   const records = useRecords(caseId);
   const outbox = useOutbox();
-  const unsent = outbox.items.filter((i) => i.caseId === caseId);
+  const unsent = outbox.items.filter((i) => i.caseId === caseId && i.kind !== 'advance');
   const [kind, setKind] = useState<Kind>('home_visit');
   const [f, setF] = useState({ plan: '', date: today(), visitors: me?.name ?? '', metWith: '', findings: '', followUp: '', attendees: '', decisions: '', mode: 'individual', members: '', topic: '', summary: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
@@ -38,7 +38,7 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
         : kind === 'case_conference'
           ? { date: f.date, attendees: list(f.attendees), decisions: f.decisions }
           : { date: f.date, mode: f.mode, members: list(f.members), topic: f.topic, ...(f.summary ? { summary: f.summary } : {}) };
-    await enqueue({ key: newKey(), caseId, path: `/api/cases/${caseId}/records`, body: { kind, data }, label: `${label[kind]} ${f.date}` });
+    await enqueue({ key: newKey(), kind: 'record', caseId, path: `/api/cases/${caseId}/records`, body: { kind, data }, label: `${label[kind]} ${f.date}` });
     setF((x) => ({ ...x, plan: '', metWith: '', findings: '', followUp: '', attendees: '', decisions: '', members: '', topic: '', summary: '' }));
   };
 
@@ -53,6 +53,11 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
               <li key={u.key} data-testid="unsent-item">
                 {u.label}
                 {u.lastError ? <span className="error-text"> — {u.lastError}</span> : null}
+                {u.failed ? (
+                  <button type="button" className="btn small" onClick={() => discard(u.key)} data-testid="unsent-discard">
+                    {t('cw.case.queuedDiscard')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

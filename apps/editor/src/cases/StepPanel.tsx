@@ -5,7 +5,7 @@
  * need (decided by the kepsek, asked again by the guru BK after a
  * rejection), and why an action is refused (e.g. no parental consent yet).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Hourglass } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +13,7 @@ import { validateForm, type FieldError, type PathwayDocument } from '@jalur/engi
 import { ApiFailure } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
 import { call, errorText } from './http.ts';
-import { newKey } from './outbox.ts';
+import { discard, enqueue, newKey, onSent, useOutbox } from './outbox.ts';
 import { loc } from './i18n.ts';
 import { cwKeys } from './queries.ts';
 import { StepForm } from './StepForm.tsx';
@@ -46,6 +46,11 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
 
   const fieldsOf = (ev: Available) => view.steps.find((s) => s.stateId === ev.stateId)?.meta?.form ?? [];
   const refresh = () => qc.invalidateQueries({ queryKey: cwKeys.case(view.id) });
+  // A step taken offline waits in the outbox; while it waits, the case cannot take another.
+  const outbox = useOutbox();
+  const queued = outbox.items.filter((i) => i.kind === 'advance' && i.caseId === view.id);
+  const queuedStep = queued.some((i) => !i.failed);
+  useEffect(() => onSent((item) => item.kind === 'advance' && item.caseId === view.id && void qc.invalidateQueries({ queryKey: cwKeys.case(view.id) })), [view.id, qc]);
 
   const send = async (ev: Available) => {
     const fields = fieldsOf(ev);
@@ -69,6 +74,16 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
       setMsg({ kind: 'ok', text: t('cw.case.done') });
       await refresh();
     } catch (e) {
+      if (e instanceof ApiFailure && e.status === 0) {
+        // No connection: keep the step with this attempt's key and send it when the connection returns.
+        const body = { type: ev.type, expectedVersion: view.version, ...(Object.keys(data).length > 0 ? { data } : {}) };
+        await enqueue({ key, kind: 'advance', caseId: view.id, path: `/api/cases/${view.id}/events`, body, label: `${loc(ev.label, lang)} — ${view.student?.name ?? ''}` });
+        setKey(newKey());
+        setChosen(null);
+        setValues({});
+        setMsg(null);
+        return;
+      }
       let text = errorText(e);
       if (e instanceof ApiFailure && e.code === 'event_not_allowed' && (e.details as { reason?: string } | undefined)?.reason === 'guard_failed' && guardText(doc, ev.stateId, ev.type).includes('consent.')) {
         text = `${text} ${t('cw.case.needsConsent')}`;
@@ -179,6 +194,21 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
           )}
         </div>
       ))}
+      {queued.map((item) =>
+        item.failed ? (
+          <div key={item.key} className="cw-msg error" role="alert" data-testid="queued-step-failed" data-status={item.status}>
+            <strong>{item.status === 409 ? t('cw.case.queuedConflict', { label: item.label }) : t('cw.case.queuedRefused', { label: item.label })}</strong>
+            {item.status !== 409 && item.lastError ? <div>{item.lastError}</div> : null}
+            <button type="button" className="btn small" onClick={() => discard(item.key)} data-testid="queued-step-discard">
+              {t('cw.case.queuedDiscard')}
+            </button>
+          </div>
+        ) : (
+          <p key={item.key} className="cw-msg info" role="status" data-testid="queued-step">
+            <strong>{t('cw.records.unsent')}:</strong> {item.label}. {t('cw.case.queuedHelp')}
+          </p>
+        ),
+      )}
       {view.status === 'active' && (
         <>
           <h3 className="small muted">{t('cw.case.actions')}</h3>
@@ -186,7 +216,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
           {approvalTasks.some((x) => x.approval !== 'approved') && <p className="cw-msg info">{t('cw.case.needsApproval')}</p>}
           <div className="cw-actions">
             {view.availableEvents.map((ev) => {
-              const waiting = approvalTasks.some((x) => x.stateId === ev.stateId && x.approval !== 'approved');
+              const waitingApproval = approvalTasks.some((x) => x.stateId === ev.stateId && x.approval !== 'approved');
               return (
               <button
                 key={`${ev.stateId}:${ev.type}`}
@@ -194,9 +224,9 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
                 className={`btn ${chosen?.type === ev.type ? 'primary' : ''}`}
                 aria-pressed={chosen?.type === ev.type}
                 data-testid={`action-${ev.type}`}
-                data-waiting-approval={waiting || undefined}
-                disabled={waiting}
-                title={waiting ? t('cw.case.needsApproval') : ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
+                data-waiting-approval={waitingApproval || undefined}
+                disabled={waitingApproval || queuedStep}
+                title={waitingApproval ? t('cw.case.needsApproval') : ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
                 onClick={() => {
                   setChosen(ev);
                   setKey(newKey());

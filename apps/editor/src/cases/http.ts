@@ -4,11 +4,17 @@
  * answers come from the API's route types (see `types.ts`).
  */
 import { ApiFailure } from '../api/client.ts';
+import { takeBoot } from '../app/boot-data.ts';
 import { currentLang } from '../i18n/index.ts';
 
 let csrf: Promise<string | null> | null = null;
 
-/** The session's CSRF token (from `/api/auth/me`), fetched once per page load. */
+/** The session's CSRF token, as login or `/api/auth/me` gave it (null at sign-out: fetched again when needed). */
+export function setSessionCsrf(token: string | null): void {
+  csrf = token === null ? null : Promise.resolve(token);
+}
+
+/** The session's CSRF token (from `/api/auth/me`), fetched once per session. */
 function csrfToken(): Promise<string | null> {
   csrf ??= fetch('/api/auth/me', { credentials: 'same-origin' })
     .then((r) => (r.ok ? (r.json() as Promise<{ csrfToken?: string }>) : null))
@@ -45,7 +51,8 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
   }
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
+    // boot.js may have asked for this answer already, before the app arrived.
+    res = await ((method === 'GET' ? takeBoot(path) : undefined) ?? fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) }));
   } catch (e) {
     throw new ApiFailure(0, 'network', currentLang() === 'en' ? 'The server cannot be reached.' : 'Server tidak dapat dihubungi.', e);
   }

@@ -3,6 +3,7 @@
  * added to the app's i18next resources under `cw.*`: Bahasa Indonesia first,
  * English second. Importing this module registers them.
  */
+import type { RiskFactor } from '@jalur/engine';
 import i18n from '../i18n/index.ts';
 
 const id = {
@@ -20,6 +21,10 @@ const id = {
     needsApproval: 'Langkah ini perlu persetujuan kepala sekolah.', approval: 'Persetujuan kepala sekolah', approve: 'Setujui', reject: 'Tolak',
     rejectReason: 'Alasan penolakan', pending: 'Menunggu', approved: 'Disetujui', rejectedLabel: 'Ditolak', done: 'Berhasil disimpan.',
     askAgainNote: 'Apa yang sudah diperbaiki?', askAgain: 'Ajukan ulang ke kepala sekolah', askedAgain: 'Diajukan ulang; menunggu keputusan kepala sekolah.',
+    queuedHelp: 'Langkah ini disimpan di perangkat ini dan dikirim otomatis saat sambungan kembali.',
+    queuedConflict: 'Langkah “{{label}}” tidak dijalankan: kasus ini sudah berubah sebelum langkah itu terkirim. Lihat langkah saat ini, lalu pilih lagi bila masih perlu.',
+    queuedRefused: 'Langkah “{{label}}” ditolak server dan tidak dijalankan.',
+    queuedDiscard: 'Mengerti, hapus dari perangkat',
     indicators: 'Indikator saat kasus dibuka', assignStep: 'Tugaskan langkah ini ke', byRole: 'Siapa pun dengan peran langkah', summary: 'Ringkasan kasus', printedAt: 'Dicetak', visited: 'Sudah dilalui', activeStep: 'Langkah aktif',
   },
   notes: { title: 'Catatan', body: 'Tulis catatan…', add: 'Simpan catatan', level: 'Kerahasiaan', empty: 'Belum ada catatan yang boleh Anda lihat.', by: 'oleh' },
@@ -87,6 +92,10 @@ const en: Shape<typeof id> = {
     needsApproval: 'This step needs the principal’s approval.', approval: 'Principal’s approval', approve: 'Approve', reject: 'Reject',
     rejectReason: 'Reason for rejection', pending: 'Pending', approved: 'Approved', rejectedLabel: 'Rejected', done: 'Saved.',
     askAgainNote: 'What was revised?', askAgain: 'Ask the principal again', askedAgain: 'Asked again; waiting for the principal’s decision.',
+    queuedHelp: 'This step is kept on this device and sent automatically when the connection returns.',
+    queuedConflict: 'The step “{{label}}” was not taken: the case changed before it was sent. Look at the current step and choose again if it is still needed.',
+    queuedRefused: 'The server refused the step “{{label}}”; it was not taken.',
+    queuedDiscard: 'Understood, remove it from this device',
     indicators: 'Indicators when the case was opened', assignStep: 'Assign this step to', byRole: 'Anyone with the step’s role', summary: 'Case summary', printedAt: 'Printed', visited: 'Visited', activeStep: 'Active step',
   },
   notes: { title: 'Notes', body: 'Write a note…', add: 'Save note', level: 'Confidentiality', empty: 'No notes you may see yet.', by: 'by' },
@@ -139,6 +148,15 @@ const en: Shape<typeof id> = {
 
 i18n.addResourceBundle('id', 'translation', { cw: id }, true, false);
 i18n.addResourceBundle('en', 'translation', { cw: en }, true, false);
+
+const riskLabels: Record<RiskFactor, string> = id.risk;
+
+/**
+ * The engine's risk factors, in its order, from their labels (a factor the
+ * engine adds without a label here fails the type check). Importing the
+ * engine's own list would bring its zod schemas into the case pages.
+ */
+export const RISK_FACTOR_LIST = Object.keys(riskLabels) as RiskFactor[];
 
 /** Text in the current language from a `{ id, en? }` pair. */
 export function loc(text: { id: string; en?: string | undefined } | null | undefined, lang: string): string {

@@ -1,6 +1,6 @@
 /** Server state of the case-work pages (TanStack Query), one key family per resource. */
 import { useQuery } from '@tanstack/react-query';
-import { parsePathway, type PathwayDocument } from '@jalur/engine';
+import type { PathwayDocument } from '@jalur/engine';
 import { call } from './http.ts';
 import type {
   CalendarList, CaseEventView, CaseView, ConsentView, EarlyWarningList, NoteView, NotificationView, PathwayList, RecordView, ReferralView, StudentView, TaskList, VersionDetail,
@@ -28,7 +28,11 @@ export function usePathways() {
   return useQuery({ queryKey: cwKeys.pathways, queryFn: () => call<PathwayList>('GET', '/api/pathways'), staleTime: 60_000 });
 }
 
-/** A published version's document, parsed by the engine (versions never change: cached for good). */
+/**
+ * A published version's document (versions never change: cached for good).
+ * The server checked it when it was published, so the case pages read it as
+ * it is, without the engine's zod parser in the browser.
+ */
 export function useVersionDocument(pathwayId: string | undefined, version: number | null | undefined) {
   return useQuery({
     queryKey: cwKeys.version(pathwayId ?? '', version ?? 0),
@@ -36,9 +40,7 @@ export function useVersionDocument(pathwayId: string | undefined, version: numbe
     staleTime: Infinity,
     queryFn: async (): Promise<PathwayDocument> => {
       const v = await call<VersionDetail>('GET', `/api/pathways/${pathwayId}/versions/${version}`);
-      const parsed = parsePathway(v.document);
-      if (!parsed.ok) throw new Error('pathway document does not parse');
-      return parsed.value;
+      return v.document as PathwayDocument;
     },
   });
 }
