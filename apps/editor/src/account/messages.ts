@@ -20,7 +20,7 @@ const id = {
   saving: 'Menyimpan…',
   done: 'Kata sandi Anda sudah diganti. Perangkat lain yang masuk dengan akun ini sudah dikeluarkan.',
   forcedTitle: 'Buat kata sandi baru',
-  forcedIntro: 'Kata sandi Anda baru saja direset, {{name}}. Sebelum melanjutkan, ganti kata sandi sementara dengan kata sandi pilihan Anda sendiri.',
+  forcedIntro: '{{name}}, kata sandi Anda baru saja direset. Sebelum melanjutkan, ganti kata sandi sementara dengan kata sandi pilihan Anda sendiri.',
   logout: 'Keluar',
   back: 'Kembali',
 };
@@ -40,7 +40,7 @@ const en: typeof id = {
   saving: 'Saving…',
   done: 'Your password has been changed. Other devices signed in with this account have been signed out.',
   forcedTitle: 'Choose a new password',
-  forcedIntro: 'Your password was just reset, {{name}}. Before you go on, replace the temporary password with one of your own.',
+  forcedIntro: '{{name}}, your password was just reset. Before you go on, replace the temporary password with one of your own.',
   logout: 'Sign out',
   back: 'Back',
 };
