@@ -1,0 +1,81 @@
+/**
+ * The case page's paperwork in real Chromium against the real API server
+ * (built editor, temporary SQLite, demo seed): the guru BK downloads the
+ * numbered case book (a real PDF, read back with pdftotext) from the
+ * "Dokumen" section, and sends the invitation template to the guardian
+ * through WhatsApp from the "Kontak keluarga" panel — the wa.me link opens
+ * with the filled message and the contact is logged. Screenshots in
+ * test-results/documents-e2e/.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../apps/editor/e2e/browser.ts';
+import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
+import { signIn } from '../../apps/editor/e2e/designer.ts';
+import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+
+const SHOTS = join(REPO_ROOT, 'test-results', 'documents-e2e');
+let server: RunningServer;
+let page: Page;
+const errors: string[] = [];
+const world = e2eWorld(SHOTS, errors);
+beforeAll(() => void ({ server, page } = world));
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+describe('documents and family contact on the case page (Chromium)', () => {
+  let student = '';
+
+  it('downloads the numbered case book as a PDF from the Dokumen section', async () => {
+    await signIn(page, server.url, 'bk@sekolah-a.demo');
+    const caseId = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { user: { id: string } };
+      const list = (await (await fetch(`/api/cases?status=active&assigneeId=${me.user.id}`)).json()) as { items: { id: string }[] };
+      return list.items[0]!.id;
+    });
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByTestId('documents').waitFor();
+    student = ((await page.getByTestId('case-student').textContent()) ?? '').trim();
+    expect(student).not.toBe('');
+    const button = page.getByRole('button', { name: 'Unduh PDF: Buku Kasus' });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^buku-kasus-001-BK-BKS-[A-Z0-9-]+-\d{4}\.pdf$/);
+    const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
+    expect(text).toContain('BUKU KASUS');
+    expect(text).toContain(student);
+    expect(text).toMatch(/Nomor: 001\/BK-BKS\//);
+    expect(text).toMatch(/\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    await page.getByTestId('document-downloaded').waitFor();
+    expect(await page.getByTestId('document-downloaded').textContent()).toMatch(/Dokumen diunduh: 001\/BK-BKS\//);
+    await page.getByTestId('documents-issued').getByText(/^001\/BK-BKS\//).waitFor();
+    await shot('01-documents');
+  });
+
+  it('opens WhatsApp with the filled invitation and logs the contact', async () => {
+    // wa.me is outside this machine's reach: answer it locally so the popup's address can be read.
+    await page.context().route('https://wa.me/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>WhatsApp</title>' }));
+    const panel = page.getByTestId('family');
+    await panel.scrollIntoViewIfNeeded();
+    await page.selectOption('[data-testid=family-template]', 'undangan');
+    expect(await page.getByTestId('family-message').textContent()).toContain(student);
+    // A number WhatsApp cannot reach is refused with a clear message, and nothing is logged.
+    await page.fill('[data-testid=family-phone]', '021-555-1234');
+    const [badPopup] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-testid=family-whatsapp]')]);
+    await page.getByTestId('family-result').filter({ hasText: 'Nomor HP tidak valid' }).waitFor();
+    // The window opened for the link is closed again.
+    await expect.poll(() => badPopup.isClosed()).toBe(true);
+    expect(await page.locator('[data-testid=family-contact]').count()).toBe(0);
+    await page.fill('[data-testid=family-phone]', '0812-3456-7890');
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-testid=family-whatsapp]')]);
+    await popup.waitForURL(/^https:\/\/wa\.me\/6281234567890\?text=/);
+    const message = new URL(popup.url()).searchParams.get('text') ?? '';
+    expect(message).toContain(`orang tua/wali dari ${student}`);
+    expect(message).toContain('Guru BK Sekolah A');
+    await popup.close();
+    await page.getByTestId('family-result').filter({ hasText: 'Pesan dicatat dan dibuka' }).waitFor();
+    await page.locator('[data-testid=family-contact][data-channel=whatsapp]').waitFor();
+    expect(await page.locator('[data-testid=family-contact]').first().textContent()).toContain('Undangan bertemu');
+    await shot('02-family-contact');
+    expect(errors).toEqual([]);
+  });
+});
