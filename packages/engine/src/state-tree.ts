@@ -40,7 +40,9 @@ export function childKeys(node: StateNodeConfig): string[] {
 /** The kind of a state node, as XState infers it when `type` is absent. */
 export function stateKind(node: StateNodeConfig): StateEntry['kind'] {
   if (typeof node.type === 'string' && KINDS.has(node.type)) return node.type;
-  return childKeys(node).length > 0 ? 'compound' : 'atomic';
+  if (childKeys(node).length > 0) return 'compound';
+  // XState 5 makes a childless state with `history` (`shallow`, `deep`, v4's `true`) a history state.
+  return node.history ? 'history' : 'atomic';
 }
 
 /** Every state of the machine, parents before children, the root first. */
