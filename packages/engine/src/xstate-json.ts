@@ -28,7 +28,7 @@ import {
 import type { DocumentIssue, Result } from './contract.ts';
 import { executableConfig, implementationsOf, type PathwayImplementations } from './compile.ts';
 import { FORBIDDEN_KEYS, parsePathway } from './parse.ts';
-import { importMessages as im, parseMessages } from './messages.ts';
+import { importMessages as im, located, parseMessages } from './messages.ts';
 import { GUARD_TYPES } from './guards.ts';
 
 type Json = Record<string, unknown>;
@@ -151,12 +151,17 @@ interface ImportState {
 
 const PLACEHOLDER = '__imported_guard_';
 
+/** A message that says where, in words (`step ‘a’ › ‘entry’: …`), for screens that show no raw paths. */
+function where(path: Path, message: Localized): Localized {
+  return path.length === 0 ? message : located(['machine', ...path], message);
+}
+
 function warn(st: ImportState, path: Path, construct: string, message: Localized): void {
-  st.warnings.push({ path, construct, message });
+  st.warnings.push({ path, construct, message: where(path, message) });
 }
 
 function refuse(st: ImportState, path: Path, message: Localized): void {
-  st.issues.push({ path, message });
+  st.issues.push({ path, message: where(path, message) });
 }
 
 function rewriteTarget(target: string, st: ImportState): string {
