@@ -12,8 +12,9 @@
  *   any of that free text;
  * - no row of any table (every table, read generically) holds it;
  * - SQLite: no byte of the database file or its WAL holds it
- *   (`secure_delete=ON`, a checkpoint); PostgreSQL: no byte of the heap or
- *   TOAST files of any table holds it (`VACUUM` of the touched tables);
+ *   (`secure_delete=ON`, a checkpoint); PostgreSQL: no tuple, live or dead,
+ *   of any heap or TOAST page holds it (`VACUUM` of the touched tables), and
+ *   with `JALUR_ERASE_VACUUM=full` no byte of any table or index file;
  * - the reports count the same and every case still replays to its snapshot.
  * SQLite runs on a temp file; PostgreSQL on a throwaway real server
  * (`scripts/pg-server.mjs`).
@@ -97,25 +98,31 @@ async function allRows(db: JalurDb): Promise<string> {
   return out.join('\n');
 }
 
-/** The bytes on disk, as latin1 and as UTF-8 text (a name is ASCII; the search covers both). */
+/** Text the scenario searches for personal strings after the erasure: the bytes on disk, or what tuples hold. */
 type RawBytes = () => Promise<string>;
 
 const sqliteBytes = (file: string): RawBytes => async () =>
   [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('\n');
 
-/** PostgreSQL: every heap and TOAST file of the schema's tables, after a checkpoint wrote the buffers out. */
+/** PostgreSQL: the schema's tables (heap, TOAST and indexes) as `pg_class` rows. */
+async function pgRelations(db: JalurDb): Promise<{ oid: number; kind: string; path: string | null }[]> {
+  const h = db.reportHandle;
+  if (h.dialect !== 'postgres') throw new Error('postgres only');
+  return h.client<{ oid: number; kind: string; path: string | null }[]>`
+    SELECT c.oid::int AS oid, c.relkind::text AS kind, pg_relation_filepath(c.oid) AS path FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i')
+    UNION ALL
+    SELECT c.reltoastrelid::int, 't', pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.reltoastrelid <> 0`;
+}
+
+/** PostgreSQL: every byte of every heap, TOAST and index file of the schema's tables, after a checkpoint wrote the buffers out. */
 const pgBytes = (db: JalurDb, dataDir: string): RawBytes => async () => {
   const h = db.reportHandle;
   if (h.dialect !== 'postgres') throw new Error('postgres only');
   await h.client.unsafe('CHECKPOINT');
-  const files = await h.client<{ path: string }[]>`
-    SELECT pg_relation_filepath(c.oid) AS path FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i')
-    UNION
-    SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.reltoastrelid <> 0`;
   const out: string[] = [];
-  for (const { path } of files) {
+  for (const { path } of await pgRelations(db)) {
     if (!path) continue;
     for (let seg = 0; ; seg++) {
       const f = join(dataDir, seg === 0 ? path : `${path}.${seg}`);
@@ -126,7 +133,24 @@ const pgBytes = (db: JalurDb, dataDir: string): RawBytes => async () => {
   return out.join('\n');
 };
 
-async function scenario(db: JalurDb, raw: RawBytes) {
+/** PostgreSQL: the data of every tuple, live or dead, in every heap and TOAST page of the schema's tables (pageinspect). */
+const pgTuples = (db: JalurDb): RawBytes => async () => {
+  const h = db.reportHandle;
+  if (h.dialect !== 'postgres') throw new Error('postgres only');
+  await h.client.unsafe('CREATE EXTENSION IF NOT EXISTS pageinspect');
+  const out: string[] = [];
+  for (const { oid, kind } of await pgRelations(db)) {
+    if (kind === 'i') continue;
+    const rows = await h.client.unsafe(
+      `SELECT encode(t.t_data, 'escape') AS d FROM generate_series(0, pg_relation_size(${oid}::regclass) / current_setting('block_size')::int - 1) AS b,
+       LATERAL heap_page_items(get_raw_page(${oid}::regclass::text, b::int)) t WHERE t.t_data IS NOT NULL`,
+    );
+    for (const r of rows) out.push(String(r.d));
+  }
+  return out.join('\n');
+};
+
+async function scenario(db: JalurDb, raw: RawBytes, checks: Record<string, RawBytes> = {}) {
   const now = new Date('2026-02-02T01:00:00Z');
   const must = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
     if (!r.ok) throw new Error(r.error.message);
@@ -232,6 +256,7 @@ async function scenario(db: JalurDb, raw: RawBytes) {
 
   const bytes = await raw();
   expect(leftIn(bytes), 'personal data left in the bytes on disk').toEqual([]);
+  for (const [what, read] of Object.entries(checks)) expect(leftIn(await read()), `personal data left in ${what}`).toEqual([]);
 
   expect(await counts()).toEqual(summary);
   for (const id of caseIds) {
@@ -253,11 +278,22 @@ describe('erasure on both databases', () => {
     await scenario(db, sqliteBytes(file));
   }, 120_000);
 
+  // Plain VACUUM (the default): no tuple, live or dead, in any heap or TOAST page holds the text any more.
   it('PostgreSQL', async () => {
     const pg = await startPgServer();
     cleanups.push(() => pg.stop());
     const db = await openDatabase({ url: pg.url });
     cleanups.push(() => db.close());
-    await scenario(db, pgBytes(db, join(pg.dir, 'data')));
-  }, 180_000);
+    await scenario(db, pgTuples(db));
+
+    // VACUUM FULL (JALUR_ERASE_VACUUM=full): not a byte of any table or index file holds it either.
+    const full = await openDatabase({ url: pg.createDatabase('jalur_full') });
+    cleanups.push(() => full.close());
+    process.env.JALUR_ERASE_VACUUM = 'full';
+    try {
+      await scenario(full, pgBytes(full, join(pg.dir, 'data')), { tuples: pgTuples(full) });
+    } finally {
+      delete process.env.JALUR_ERASE_VACUUM;
+    }
+  }, 240_000);
 });

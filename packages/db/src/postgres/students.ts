@@ -125,11 +125,14 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
         await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated!);
       });
-      // The old row versions stay in the heap (and their TOAST) until a vacuum prunes them: prune the touched tables now
-      // (plain VACUUM: no exclusive lock, readers and writers go on). Best effort — the erasure itself is committed.
+      // The old row versions stay in the heap (and their TOAST) until a vacuum prunes them: prune the touched tables now.
+      // Plain VACUUM takes no exclusive lock (readers and writers go on) and leaves no tuple, live or dead, holding the
+      // old text, though the freed bytes stay in the page until reused; `JALUR_ERASE_VACUUM=full` rewrites the tables
+      // (VACUUM FULL: new files, but an exclusive lock while it runs). Best effort — the erasure itself is committed.
       if (result.ok) {
         try {
-          await ctx.client.unsafe(`VACUUM ${ERASURE_TABLES.map((t) => `"${t}"`).join(', ')}`);
+          const full = process.env.JALUR_ERASE_VACUUM === 'full';
+          await ctx.client.unsafe(`VACUUM ${full ? '(FULL) ' : ''}${ERASURE_TABLES.map((t) => `"${t}"`).join(', ')}`);
         } catch {
           // autovacuum prunes them later
         }
