@@ -7,7 +7,7 @@
  * publishes templates).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { PathwayRow, PathwayScope, PathwayVersionRow } from '@jalur/db';
+import { contentHash, type PathwayRow, type PathwayScope, type PathwayVersionRow } from '@jalur/db';
 import { DOCUMENT_LIMITS, exportXState, implementationsOf, lintPathway, parsePathway, type PathwayDocument } from '@jalur/engine';
 import { requireAuth, requireRole } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -43,6 +43,7 @@ function summary(row: PathwayRow, latestVersion: number | null): z.infer<typeof 
     sourceTemplateId: row.sourceTemplateId,
     sourceVersion: row.sourceVersion,
     updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt ? row.archivedAt.toISOString() : null,
   };
 }
 
@@ -112,6 +113,14 @@ const publish = createRoute({
   request: { params: idParamsSchema, body: { required: false, content: { 'application/json': { schema: publishBodySchema } } } },
   responses: { 201: json(versionSummarySchema, 'Versi terbit'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
+const archive = createRoute({
+  method: 'post', path: '/{id}/archive', tags: ['pathways'], summary: 'Arsipkan atau pulihkan / archive or restore',
+  request: { params: idParamsSchema, body: jsonBody(z.object({ archived: z.boolean() }).strict().openapi('ArchiveRequest')) },
+  responses: {
+    200: json(pathwaySummarySchema.extend({ casesUsing: z.number().int() }), 'Jalur diarsipkan atau dipulihkan; kasus yang memakainya tetap berjalan'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
 const versions = createRoute({
   method: 'get', path: '/{id}/versions', tags: ['pathways'], summary: 'Daftar versi / versions',
   request: { params: idParamsSchema },
@@ -136,6 +145,7 @@ export function pathwayRoutes(ctx: ApiContext) {
   router.on(['POST'], '/', requireRole(...EDITORS));
   router.on(['PUT'], '/:id', requireRole(...EDITORS));
   router.on(['POST'], '/:id/publish', requireRole(...PUBLISHERS));
+  router.on(['POST'], '/:id/archive', requireRole(...PUBLISHERS));
 
   async function detail(scope: PathwayScope, row: PathwayRow) {
     const vs = await db.pathways.listVersions(scope, row.id);
@@ -252,6 +262,14 @@ export function pathwayRoutes(ctx: ApiContext) {
       if (!parsed.ok) throw new ApiError(422, 'lint_failed', 'lint_failed', { issues: parsed.error, diagnostics: [] });
       const diagnostics = lintPathway(parsed.value);
       if (diagnostics.some((d) => d.severity === 'error')) throw new ApiError(422, 'lint_failed', 'lint_failed', { issues: [], diagnostics });
+      // A draft that is exactly the latest version is not a new version.
+      const latest = await db.pathways.latestVersion(scope, id);
+      if (latest && latest.contentHash === contentHash(row.draft)) {
+        throw new ApiError(409, 'unchanged', 'revision_conflict', { version: latest.version }, {
+          id: `Draf sama dengan versi ${latest.version}; tidak ada versi baru yang diterbitkan.`,
+          en: `The draft is the same as version ${latest.version}; no new version was published.`,
+        });
+      }
       const now = clock.now();
       const published = await db.pathways.publish(scope, {
         id, publishedBy: p.userId, now, expectedRevision: row.draftRevision, changeNote: body.changeNote ?? null,
@@ -262,6 +280,20 @@ export function pathwayRoutes(ctx: ApiContext) {
         throw fromDbError(published.error, 'pathway_not_found');
       }
       return c.json(versionSummary(published.value), 201);
+    })
+    .openapi(archive, async (c) => {
+      const p = c.var.principal;
+      const scope = scopeOf(p);
+      const { id } = c.req.valid('param');
+      const { archived } = c.req.valid('json');
+      const row = await load(scope, id);
+      assertCanWrite(p, row);
+      // Archiving hides the pathway from new cases; it deletes nothing, so cases on its versions keep running.
+      const saved = await db.pathways.setArchived(scope, id, archived ? (row.archivedAt ?? clock.now()) : null);
+      if (!saved.ok) throw fromDbError(saved.error, 'pathway_not_found');
+      const casesUsing = row.schoolId === null ? 0 : (await db.cases.list(row.schoolId, { pathwayId: row.id })).length;
+      const latest = await db.pathways.latestVersion(scope, row.id);
+      return c.json({ ...summary(saved.value, latest?.version ?? null), casesUsing }, 200);
     })
     .openapi(versions, async (c) => {
       const scope = scopeOf(c.var.principal);

@@ -25,6 +25,8 @@ export const pathwaySummarySchema = z
     sourceTemplateId: z.string().nullable(),
     sourceVersion: z.number().int().nullable(),
     updatedAt: z.string(),
+    /** When the pathway was archived (not offered for new cases), or null. */
+    archivedAt: z.string().nullable(),
   })
   .openapi('PathwaySummary');
 

@@ -14,9 +14,11 @@ import { useAutosave, type SaveStatus } from './useAutosave.ts';
 import { pathwayKeys, publishPathway, usePathway, useVersion } from '../pathways/queries.ts';
 import { ApiFailure, type PathwayDetail } from '../api/client.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
-import { documentToModel } from './model/fromDocument.ts';
-import { modelToDocument } from './model/toDocument.ts';
-import { applyLayout, computeLayout } from './layout/autoLayout.ts';
+import { layoutOnOpen } from './layout/useLayout.ts';
+import { PublishDialog, loadSummary, type ChangeSummary } from './PublishDialog.tsx';
+import { Dialog } from './Dialog.tsx';
+import { useSaveOnLeave } from './useSaveOnLeave.ts';
+import './strings.ts';
 
 function SaveBadge({ status, message }: { status: SaveStatus; message: string | null }) {
   const { t } = useTranslation();
@@ -61,13 +63,10 @@ function Draft({ detail }: { detail: PathwayDetail }) {
     }
     let cancelled = false;
     void (async () => {
-      let doc = parsed.value;
-      // An imported machine without positions gets a tidy layout first.
-      if (Object.keys(doc.layout).length === 0) {
-        const model = documentToModel(doc);
-        if (model.nodes.length > 1) doc = modelToDocument(applyLayout(model, await computeLayout(model)));
-      }
+      const doc = parsed.value;
       if (cancelled) return;
+      // An imported machine without positions is laid out as soon as the canvas can measure its labels.
+      if (Object.keys(doc.layout).length === 0 && Object.keys(doc.machine.states).length > 1) layoutOnOpen();
       useEditor.getState().load(doc);
       setLoaded({ rev: useEditor.getState().rev, revision: detail.draftRevision });
     })();
@@ -85,6 +84,9 @@ function Draft({ detail }: { detail: PathwayDetail }) {
 
   const autosave = useAutosave(detail.id, loaded?.rev ?? null, loaded?.revision ?? detail.draftRevision);
 
+  const [confirm, setConfirm] = useState<ChangeSummary | null>(null);
+
+  /** Step one: save, then show what publishing would change and ask for a change note. */
   const publish = async () => {
     setPublishMsg(null);
     if (errors > 0) {
@@ -98,17 +100,40 @@ function Draft({ detail }: { detail: PathwayDetail }) {
         setPublishMsg({ kind: 'error', text: t('publish.saveFirst') });
         return;
       }
-      const v = await publishPathway(detail.id, autosave.revision.current);
+      setConfirm(await loadSummary(detail.id));
+    } catch (e) {
+      setPublishMsg({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setPublishing(false);
+    }
+  };
+
+  /** Step two: publish with the note. */
+  const confirmPublish = async (note: string) => {
+    setPublishing(true);
+    try {
+      const ok = await autosave.save();
+      if (!ok) {
+        setPublishMsg({ kind: 'error', text: t('publish.saveFirst') });
+        return;
+      }
+      const v = await publishPathway(detail.id, autosave.revision.current, note);
       setPublishMsg({ kind: 'ok', text: t('publish.done', { v: v.version }) });
       await qc.invalidateQueries({ queryKey: pathwayKeys.list });
       await qc.invalidateQueries({ queryKey: pathwayKeys.detail(detail.id) });
     } catch (e) {
       if (e instanceof ApiFailure && e.code === 'lint_failed') setPublishMsg({ kind: 'error', text: t('publish.lintFailed') });
+      else if (e instanceof ApiFailure && e.code === 'unchanged')
+        setPublishMsg({ kind: 'ok', text: t('dsg.unchanged', { v: (e.details as { version?: number } | undefined)?.version ?? '' }) });
       else setPublishMsg({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
+      setConfirm(null);
       setPublishing(false);
     }
   };
+
+  // Leaving within the autosave delay saves first; if that fails, the user is asked.
+  const leaving = useSaveOnLeave(autosave.save, autosave.unsaved, () => autosave.message ?? t(`save.${autosave.status}`));
 
   if (error) return <div className="page error-text">{t('designer.cannotOpen', { error })}</div>;
   if (!loaded) return <div className="splash">{t('common.loading')}</div>;
@@ -170,6 +195,20 @@ function Draft({ detail }: { detail: PathwayDetail }) {
         }
       />
       {showVersions && <VersionsPanel pathwayId={detail.id} onClose={() => setShowVersions(false)} />}
+      {confirm && <PublishDialog summary={confirm} busy={publishing} onCancel={() => setConfirm(null)} onConfirm={(note) => void confirmPublish(note)} />}
+      {leaving.asking && (
+        <Dialog title={t('dsg.leaveTitle')} onCancel={leaving.stay} testId="leave-dialog">
+          <p>{t('dsg.leaveText', { reason: leaving.asking.reason })}</p>
+          <div className="dialog-actions">
+            <button type="button" className="btn primary" onClick={leaving.stay} data-testid="leave-stay">
+              {t('dsg.leaveStay')}
+            </button>
+            <button type="button" className="btn danger" onClick={leaving.leave} data-testid="leave-go">
+              {t('dsg.leaveGo')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }

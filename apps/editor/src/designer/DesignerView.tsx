@@ -14,6 +14,8 @@ import { LintPanel, useLiveLint } from './panels/LintPanel.tsx';
 import { SimulatePanel } from './simulate/SimulatePanel.tsx';
 import { Toolbar, type SidePanel } from './Toolbar.tsx';
 import { useEditor } from './store/editorStore.ts';
+import './strings.ts';
+import './designer.css';
 
 interface Props {
   /** Page actions shown at the toolbar's end (save state, publish, versions). */

@@ -8,9 +8,10 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { Braces, ClipboardPaste, Copy, Download, FileImage, LayoutGrid, PencilRuler, Play, Redo2, Trash2, Undo2, Upload } from 'lucide-react';
 import { useEditor } from './store/editorStore.ts';
-import { applyLayout, computeLayout } from './layout/autoLayout.ts';
+import { autoLayout as layOut } from './layout/useLayout.ts';
+import { fitReadable } from './canvas/fitReadable.ts';
 import { downloadFile, exportImage, xstateJson } from './export/download.ts';
-import { pathwayFromJson, pickJsonFile } from '../pathways/importFile.ts';
+import { importErrorText, pathwayFromJson, pickJsonFile } from '../pathways/importFile.ts';
 import { documentToModel } from './model/fromDocument.ts';
 
 export type SidePanel = 'properties' | 'json';
@@ -48,9 +49,14 @@ export function Toolbar({ side, onSide, children, onMessage }: Props) {
   const autoLayout = async () => {
     setBusy(true);
     try {
-      const placements = await computeLayout(s());
-      s().commit((m) => applyLayout(m, placements));
-      setTimeout(() => void rf.fitView({ duration: 300, padding: 0.1 }), 50);
+      await layOut({ t, lang, layer: document.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') });
+      // The whole pathway when it can be seen at a useful size, else its start at a readable size.
+      setTimeout(() => {
+        const box = document.querySelector('.canvas')?.getBoundingClientRect();
+        fitReadable(rf as never, { width: box?.width ?? 800, height: box?.height ?? 600 }, s().header.machine.initial, 0.3, 300);
+      }, 50);
+    } catch (e) {
+      onMessage({ kind: 'error', text: t('dsg.layoutFailed', { error: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }
@@ -61,7 +67,7 @@ export function Toolbar({ side, onSide, children, onMessage }: Props) {
     if (text === null) return;
     const r = pathwayFromJson(text);
     if (!r.ok) {
-      onMessage({ kind: 'error', text: r.error.map((i) => `${i.path.join('.')} ${i.message[lang] ?? i.message.id}`).join('; ') });
+      onMessage({ kind: 'error', text: importErrorText(r.error, lang, t as never) });
       return;
     }
     // Keep this pathway's key (the server owns it); take the imported steps.

@@ -139,5 +139,8 @@ export function useAutosave(id: string, loadedRev: number | null, initialRevisio
     void save(conflict.currentRevision);
   }, [conflict, save]);
 
-  return { status, conflict, message, save, takeTheirs, keepMine, revision };
+  /** True while the draft has changes the server has not got. */
+  const unsaved = useCallback(() => !useEditor.getState().readOnly && savedRev.current !== null && useEditor.getState().rev !== savedRev.current, []);
+
+  return { status, conflict, message, save, takeTheirs, keepMine, revision, unsaved };
 }

@@ -9,8 +9,8 @@ export function pathwayFromJson(text: string): Result<PathwayDocument, DocumentI
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: [{ path: [], message: { id: `Berkas bukan JSON yang valid: ${(e as Error).message}`, en: `The file is not valid JSON: ${(e as Error).message}` } }] };
+  } catch {
+    return { ok: false, error: [{ path: [], message: { id: 'Isinya bukan JSON yang utuh; mungkin berkasnya terpotong atau bukan ekspor jalur', en: 'Its content is not complete JSON; the file may be cut off or not a pathway export' } }] };
   }
   if (json && typeof json === 'object' && (json as { format?: unknown }).format === 'jalur.pathway/1') return parsePathway(json);
   return importXState(json);
@@ -29,4 +29,24 @@ export function pickJsonFile(): Promise<string | null> {
     };
     input.click();
   });
+}
+
+/**
+ * Import problems as plain sentences in the user's language: the engine's
+ * messages already say where (step, field) in words, so no raw paths; step
+ * kinds are named as the palette names them; at most three, then how many more.
+ */
+export function importErrorText(issues: readonly DocumentIssue[], lang: 'id' | 'en', t: (key: string, opts?: Record<string, unknown>) => string): string {
+  const sentence = (s: string) => {
+    const named = s.replace(/‘([a-z_]+)’/g, (whole, code: string) => {
+      const kind = t(`kind.${code}`, { defaultValue: '' });
+      return kind ? `‘${kind}’` : whole;
+    });
+    const trimmed = named.trim();
+    const cap = trimmed ? trimmed[0]!.toUpperCase() + trimmed.slice(1) : trimmed;
+    return /[.!?]$/.test(cap) ? cap : `${cap}.`;
+  };
+  const shown = issues.slice(0, 3).map((i) => sentence(i.message[lang] ?? i.message.id));
+  const more = issues.length - shown.length;
+  return [t('dsg.importFailed'), ...shown, ...(more > 0 ? [t('dsg.importMore', { count: more })] : [])].join(' ');
 }

@@ -54,3 +54,12 @@ export function publishPathway(id: string, expectedRevision: number, changeNote?
 export function fetchPathway(id: string) {
   return unwrap(api.api.pathways[':id'].$get({ param: { id } }));
 }
+
+export function fetchVersion(id: string, v: number) {
+  return unwrap(api.api.pathways[':id'].versions[':v'].$get({ param: { id, v: String(v) } }));
+}
+
+/** Archives (or restores) a pathway; cases on its versions keep running. */
+export function archivePathway(id: string, archived: boolean) {
+  return unwrap(api.api.pathways[':id'].archive.$post({ param: { id }, json: { archived } }));
+}

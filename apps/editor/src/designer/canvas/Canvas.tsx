@@ -3,11 +3,14 @@
  * palette land inside the group under the pointer; delete, copy/paste and
  * undo/redo work from the keyboard.
  */
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete, type OnNodeDrag } from '@xyflow/react';
 import { LabelLayerContext } from './labelLayer.ts';
 import { ZoomDetailContext, zoomDetailSelector } from './zoomDetail.ts';
 import { GuardFieldsContext } from './guardFieldsContext.ts';
+import { RoutesContext } from './routesContext.ts';
+import { fitReadable } from './fitReadable.ts';
+import { autoLayout, COLLAPSED_SIZE, recoverRoutes, takeLayoutOnOpen } from '../layout/useLayout.ts';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
@@ -66,10 +69,45 @@ export function useDropTarget() {
   );
 }
 
+/** Where a step inside a collapsed group is drawn: on the outermost collapsed group around it. */
+function collapsedOwner(id: string, collapsed: ReadonlySet<string>): string | undefined {
+  let owner: string | undefined;
+  for (const c of collapsed) if (id !== c && id.startsWith(`${c}.`) && (!owner || c.length < owner.length)) owner = c;
+  return owner;
+}
+
+/**
+ * The nodes and edges as drawn with some groups collapsed: their steps hidden,
+ * the group drawn small, transitions to and from hidden steps drawn to the
+ * group, transitions inside it hidden. The same arrays when nothing is collapsed.
+ */
+export function collapsedView(nodes: StepNode[], edges: TransitionEdge[], collapsed: ReadonlySet<string>): { nodes: StepNode[]; edges: TransitionEdge[] } {
+  if (collapsed.size === 0) return { nodes, edges };
+  return {
+    nodes: nodes.map((n) => {
+      if (collapsedOwner(n.id, collapsed)) return { ...n, hidden: true };
+      if (collapsed.has(n.id)) return { ...n, width: COLLAPSED_SIZE.width, height: COLLAPSED_SIZE.height };
+      return n;
+    }),
+    edges: edges.map((e) => {
+      const s = collapsedOwner(e.source, collapsed);
+      const t = collapsedOwner(e.target, collapsed);
+      if (!s && !t) return e;
+      const source = s ?? e.source;
+      const target = t ?? e.target;
+      if (source === target && e.source !== e.target) return { ...e, hidden: true };
+      return { ...e, source, target, sourceHandle: null, targetHandle: null };
+    }),
+  };
+}
+
 export function Canvas() {
-  const { t } = useTranslation();
-  const nodes = useEditor((s) => s.nodes);
-  const edges = useEditor((s) => s.edges);
+  const { t, i18n } = useTranslation();
+  const storeNodes = useEditor((s) => s.nodes);
+  const storeEdges = useEditor((s) => s.edges);
+  const collapsed = useEditor((s) => s.collapsed);
+  const routes = useEditor((s) => s.routes);
+  const { nodes, edges } = useMemo(() => collapsedView(storeNodes, storeEdges, collapsed), [storeNodes, storeEdges, collapsed]);
   const readOnly = useEditor((s) => s.readOnly);
   const mode = useEditor((s) => s.mode);
   const store = useEditor.getState;
@@ -83,6 +121,25 @@ export function Canvas() {
   useEffect(() => {
     setLabelLayer(domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null);
   }, [domNode]);
+
+  // Opening: fit so the text stays readable, then find the layout's routes in the background.
+  const opened = useRef(false);
+  const onInit = useCallback(() => {
+    if (opened.current) return;
+    opened.current = true;
+    const box = domNode?.getBoundingClientRect() ?? document.querySelector('.canvas')?.getBoundingClientRect();
+    const fit = () => fitReadable(rf, { width: box?.width ?? 800, height: box?.height ?? 600 }, store().header.machine.initial);
+    fit();
+    const lang = i18n.language === 'en' ? 'en' : 'id';
+    const layer = () => document.querySelector<HTMLElement>('.react-flow__edgelabel-renderer');
+    if (takeLayoutOnOpen()) {
+      // Positions first drawn on a grid; laid out once the steps and labels can be measured.
+      setTimeout(() => void autoLayout({ t, lang, layer: layer() }).then(() => setTimeout(fit, 50)).catch(() => undefined), 100);
+      return;
+    }
+    // Large pathways are laid out only when asked: the background run would compete with the first drags.
+    if (store().nodes.length <= 400) setTimeout(() => void recoverRoutes({ t, lang, layer: layer() }).catch(() => 0), 200);
+  }, [rf, domNode, store, t, i18n.language]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -150,6 +207,7 @@ export function Canvas() {
     <ZoomDetailContext.Provider value={detail}>
     <GuardFieldsContext.Provider value={fields}>
     <LabelLayerContext.Provider value={labelLayer}>
+    <RoutesContext.Provider value={routes}>
     <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<StepNode, TransitionEdge>
         nodes={nodes}
@@ -171,7 +229,7 @@ export function Canvas() {
         deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}
         snapToGrid
         snapGrid={SNAP}
-        fitView
+        onInit={onInit}
         minZoom={0.1}
         maxZoom={2}
         proOptions={PRO}
@@ -182,6 +240,7 @@ export function Canvas() {
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
+    </RoutesContext.Provider>
     </LabelLayerContext.Provider>
     </GuardFieldsContext.Provider>
     </ZoomDetailContext.Provider>

@@ -8,6 +8,7 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { ZoomDetailContext } from './zoomDetail.ts';
 import { GuardFieldsContext } from './guardFieldsContext.ts';
 import { LabelLayerContext } from './labelLayer.ts';
+import { RoutesContext, routeHolds, routePath } from './routesContext.ts';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Timer, Zap } from 'lucide-react';
@@ -30,7 +31,7 @@ function edgeMarks(s: EditorState, id: string): string {
 }
 
 /** What a transition's label says: its event (or button label), its guard in words, its timer. */
-function labelWords(data: TransitionData, fields: GuardField[], lang: 'id' | 'en', t: TFunction): { label: string | null; guard: string | null; timer: string | null; aria: string } {
+export function labelWords(data: TransitionData, fields: GuardField[], lang: 'id' | 'en', t: TFunction): { label: string | null; guard: string | null; timer: string | null; aria: string } {
   const label = data.trigger === 'on' ? (data.config.meta?.label?.[lang] ?? data.config.meta?.label?.id ?? data.event) : data.trigger === 'after' ? null : t('edge.always');
   const guard = data.config.guard ? describeGuard(data.config.guard, fields, lang) : null;
   let timer: string | null = null;
@@ -53,8 +54,15 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   const labelLayer = useContext(LabelLayerContext);
   const detail = useContext(ZoomDetailContext);
   const compact = detail > 0;
-  const [path, labelX, labelY] =
-    source === target ? loopPath(sourceX, sourceY, targetX, targetY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // Drawn along the ELK route while both steps stay where the layout put them; a plain curve otherwise.
+  const route = useContext(RoutesContext)?.[id];
+  const routed = route !== undefined && routeHolds(route, sourceX, sourceY, targetX, targetY);
+  const [path, labelX, labelY] = routed
+    ? [routePath(route.points), route.label?.x ?? route.points[0]!.x, route.label?.y ?? route.points[0]!.y]
+    : source === target
+      ? loopPath(sourceX, sourceY, targetX, targetY)
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const labelWidth = routed && route.label && detail === 0 ? route.label.width : undefined;
   // The words depend on the transition, not on where it is drawn: worked out once, not on every drag frame.
   const words = useMemo(() => (data ? labelWords(data, fields, lang, t) : null), [data, fields, lang, t]);
   if (!data || !words) return null;
@@ -67,7 +75,8 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
         <button
           type="button"
           className={`edge-label nodrag nopan ${cls}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, width: labelWidth }}
+          data-routed={routed ? 'true' : undefined}
           onClick={() => useEditor.getState().select({ edge: id })}
           data-testid={`edge-${id}`}
           aria-label={aria}

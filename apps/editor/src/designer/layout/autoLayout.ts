@@ -1,88 +1,113 @@
 /**
- * Auto-layout with elkjs (layered, left to right), nested groups included:
- * ELK lays children out inside their container and sizes the container.
+ * Auto-layout with ELK (see `elkGraph.ts`). In the browser ELK runs in a Web
+ * Worker, so laying out a 1,000-step pathway never freezes the page; in
+ * unit tests (no Worker) it runs in-process.
  */
-import type { ELK as ElkApi, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { isContainerType } from '../model/nodeType.ts';
-import { isWithin } from '../model/paths.ts';
 import { STEP_SIZE, type PathwayModel } from '../model/types.ts';
+import { runLayout, type LayoutRequest, type LayoutResult, type Placement } from './elkGraph.ts';
 
-export interface Placement {
-  x: number;
-  y: number;
-  width?: number;
-  height?: number;
+export type { LayoutResult, Placement, EdgeRoute } from './elkGraph.ts';
+
+export interface LayoutOptions {
+  /** The drawn size of each transition's label (by edge id); transitions without one have no label box. */
+  labelSize?: (edgeId: string) => { width: number; height: number } | undefined;
+  /** Groups drawn collapsed: laid out as one step, their children keep their places. */
+  collapsed?: ReadonlySet<string>;
+  /** The drawn size of a collapsed group. */
+  collapsedSize?: { width: number; height: number };
 }
 
-let elk: Promise<ElkApi> | null = null;
-/** elkjs is large: it loads the first time a layout is asked for. */
-function loadElk(): Promise<ElkApi> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
-  return elk;
-}
-
-const ROOT_OPTIONS = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '110',
-  'elk.spacing.nodeNode': '50',
-  'elk.spacing.edgeNode': '30',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-};
-const CONTAINER_OPTIONS = { 'elk.padding': '[top=72,left=24,bottom=24,right=24]' };
-
-/** Computes positions (relative to each parent) and container sizes for every step. */
-export async function computeLayout(model: PathwayModel): Promise<Map<string, Placement>> {
-  const elkNodes = new Map<string, ElkNode>();
-  const root: ElkNode = { id: '__root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
-  for (const n of model.nodes) {
-    const container = isContainerType(n.type);
-    const e: ElkNode = container
-      ? { id: n.id, layoutOptions: CONTAINER_OPTIONS, children: [] }
-      : { id: n.id, width: n.measured?.width ?? STEP_SIZE.width, height: n.measured?.height ?? STEP_SIZE.height };
-    elkNodes.set(n.id, e);
-    const parent = n.parentId ? elkNodes.get(n.parentId) : root;
-    (parent?.children ?? root.children!).push(e);
-  }
-  const edges: ElkExtendedEdge[] = [];
-  for (const e of model.edges) {
-    if (e.source === e.target || isWithin(e.source, e.target) || isWithin(e.target, e.source)) continue;
-    if (!elkNodes.has(e.source) || !elkNodes.has(e.target)) continue;
-    edges.push({ id: e.id, sources: [e.source], targets: [e.target] });
-  }
-  root.edges = edges;
-  // Empty containers still need a size.
-  for (const n of model.nodes) {
-    const e = elkNodes.get(n.id)!;
-    if (isContainerType(n.type) && !e.children?.length) {
-      e.width = 260;
-      e.height = 140;
-    }
-  }
-  const out = await (await loadElk()).layout(root);
-  const placements = new Map<string, Placement>();
-  const walk = (node: ElkNode) => {
-    for (const c of node.children ?? []) {
-      const p: Placement = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
-      if (c.children) {
-        p.width = Math.round(c.width ?? 260);
-        p.height = Math.round(c.height ?? 140);
-      }
-      placements.set(c.id, p);
-      walk(c);
-    }
+/** The request ELK gets for a model: measured sizes where known, step defaults otherwise. */
+export function layoutRequest(model: PathwayModel, opts: LayoutOptions = {}): LayoutRequest {
+  const collapsed = opts.collapsed ?? new Set<string>();
+  const hiddenUnder = (id: string): string | undefined => {
+    for (const c of collapsed) if (id !== c && id.startsWith(`${c}.`)) return c;
+    return undefined;
   };
-  walk(out);
-  return placements;
+  const size = opts.collapsedSize ?? STEP_SIZE;
+  const nodes: LayoutRequest['nodes'] = [];
+  for (const n of model.nodes) {
+    if (collapsed.size && hiddenUnder(n.id)) continue;
+    const isCollapsed = collapsed.has(n.id);
+    const container = isContainerType(n.type) && !isCollapsed;
+    const input: LayoutRequest['nodes'][number] = {
+      id: n.id,
+      container,
+      width: isCollapsed ? size.width : (n.measured?.width ?? (container ? (n.width ?? 260) : STEP_SIZE.width)),
+      height: isCollapsed ? size.height : (n.measured?.height ?? (container ? (n.height ?? 140) : STEP_SIZE.height)),
+    };
+    if (n.parentId) input.parentId = n.parentId;
+    nodes.push(input);
+  }
+  const edges: LayoutRequest['edges'] = [];
+  for (const e of model.edges) {
+    const source = collapsed.size ? (hiddenUnder(e.source) ?? e.source) : e.source;
+    const target = collapsed.size ? (hiddenUnder(e.target) ?? e.target) : e.target;
+    // Inside a collapsed group nothing is drawn.
+    if (source === target && (e.source !== e.target || hiddenUnder(e.source))) continue;
+    const edge: LayoutRequest['edges'][number] = { id: e.id, source, target };
+    const label = opts.labelSize?.(e.id);
+    if (label) edge.label = label;
+    edges.push(edge);
+  }
+  return { nodes, edges };
+}
+
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<number, { resolve(r: LayoutResult): void; reject(e: Error): void }>();
+
+function layoutWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'jalur-layout' });
+  w.onmessage = (e: MessageEvent<{ id: number; result?: LayoutResult; error?: string }>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.result) p.resolve(e.data.result);
+    else p.reject(new Error(e.data.error ?? 'layout failed'));
+  };
+  w.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(e.message || 'layout worker failed'));
+    pending.clear();
+    worker = null;
+  };
+  worker = w;
+  return w;
+}
+
+let inProcess: Promise<{ layout: (r: LayoutRequest) => Promise<LayoutResult> }> | null = null;
+/** ELK on this thread (unit tests, or a browser without module workers). */
+function loadInProcess() {
+  inProcess ??= import('elkjs/lib/elk.bundled.js').then((m) => {
+    const elk = new m.default();
+    return { layout: (r: LayoutRequest) => runLayout(elk, r) };
+  });
+  return inProcess;
+}
+
+/** Runs ELK on a request: in the worker when the browser has one. */
+export async function layoutInBackground(req: LayoutRequest): Promise<LayoutResult> {
+  if (typeof Worker === 'undefined' || typeof window === 'undefined') return (await loadInProcess()).layout(req);
+  const id = ++nextId;
+  return new Promise<LayoutResult>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    layoutWorker().postMessage({ id, request: req });
+  });
+}
+
+/** Computes positions (relative to each parent), container sizes, routes and label places. */
+export async function computeLayout(model: PathwayModel, opts: LayoutOptions = {}): Promise<LayoutResult> {
+  return layoutInBackground(layoutRequest(model, opts));
 }
 
 /** Applies computed placements to the model (pure). */
-export function applyLayout(model: PathwayModel, placements: ReadonlyMap<string, Placement>): PathwayModel {
+export function applyLayout(model: PathwayModel, placements: Readonly<Record<string, Placement>>): PathwayModel {
   return {
     ...model,
     nodes: model.nodes.map((n) => {
-      const p = placements.get(n.id);
+      const p = placements[n.id];
       if (!p) return n;
       const next = { ...n, position: { x: p.x, y: p.y } };
       if (p.width !== undefined && isContainerType(n.type)) {

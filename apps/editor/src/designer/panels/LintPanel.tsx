@@ -7,7 +7,8 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
-import { lintPathway, type Diagnostic } from '@jalur/engine';
+import { LINT_RULES, lintPathway, type Diagnostic, type LintCode } from '@jalur/engine';
+import { plainMessage } from './plainText.ts';
 import { useEditor } from '../store/editorStore.ts';
 import { edgeForTransition, issueMarks } from '../model/issues.ts';
 
@@ -29,13 +30,19 @@ export function useLiveLint(): void {
   }, [rev]);
 }
 
+function ruleTitle(code: string, lang: 'id' | 'en'): string {
+  const rule = LINT_RULES[code as LintCode];
+  return rule ? (rule.title[lang] ?? rule.title.id) : '';
+}
+
 export function LintPanel() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const diagnostics = useEditor((s) => s.diagnostics);
   const rf = useReactFlow();
   // Read, not subscribed: the list re-renders with each lint run, not with each drag frame.
-  const nodes = useEditor.getState().nodes;
+  const s = useEditor.getState();
+  const nodes = s.nodes;
   const titleOf = (d: Diagnostic): string | null => {
     const id = d.state ?? d.transition?.source;
     const n = id ? nodes.find((x) => x.id === id) : undefined;
@@ -83,9 +90,10 @@ export function LintPanel() {
                 {d.severity === 'error' ? <CircleX size={15} aria-label={t('lint.error')} /> : <TriangleAlert size={15} aria-label={t('lint.warning')} />}
                 <span className="diag-msg">
                   {titleOf(d) && <strong className="diag-step">{titleOf(d)}: </strong>}
-                  {d.message[lang] ?? d.message.id}
+                  {plainMessage(d.message[lang] ?? d.message.id, nodes, s.edges, s.fields, lang)}
                 </span>
-                <code className="diag-code">{d.code}</code>
+                {/* The rule's name, not its code (the code stays in data-code for support). */}
+                <span className="diag-code">{ruleTitle(d.code, lang)}</span>
               </button>
             </li>
           ))}

@@ -12,11 +12,15 @@ import { useEditor } from '../store/editorStore.ts';
 import { SAMPLE_STUDENTS, simulatorMachine, type SampleStudent } from './simulator.ts';
 import { highlightOf } from './highlight.ts';
 import { RISK_LABELS, ROLE_LABELS } from '../model/guardText.ts';
+import { choiceLabel, eventLabel, plainMessage } from '../panels/plainText.ts';
+import '../strings.ts';
 
 function FieldInput({ field, value, onChange }: { field: FormField; value: unknown; onChange(v: unknown): void }) {
-  const { i18n } = useTranslation();
-  const label = field.label[i18n.language === 'en' ? 'en' : 'id'] ?? field.label.id;
-  const percent = field.type === 'number' && field.min === 0 && field.max === 1;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const label = field.label[lang] ?? field.label.id;
+  // A 0–1 field is entered as 0–1, as its label says (not as a percentage).
+  const fraction = field.type === 'number' && field.min === 0 && field.max === 1;
   let input;
   if (field.type === 'boolean') input = <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
   else if (field.type === 'choice')
@@ -25,7 +29,7 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: unkno
         <option value="">—</option>
         {(field.options ?? []).map((o) => (
           <option key={o} value={o}>
-            {RISK_LABELS[o]?.[i18n.language === 'en' ? 'en' : 'id'] ?? o}
+            {choiceLabel(o, lang)}
           </option>
         ))}
       </select>
@@ -35,10 +39,13 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: unkno
       <span className="value-num">
         <input
           type="number"
-          value={typeof value === 'number' ? (percent ? Math.round(value * 1000) / 10 : value) : ''}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : percent ? Number(e.target.value) / 100 : Number(e.target.value))}
+          min={field.min}
+          max={field.max}
+          step={fraction ? 0.01 : undefined}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
         />
-        {percent && '%'}
+        {field.min !== undefined && field.max !== undefined && <span className="field-range">{t('dsg.rangeHint', { min: field.min, max: field.max })}</span>}
       </span>
     );
   else input = <input type={field.type === 'date' ? 'date' : 'text'} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)} />;
@@ -131,7 +138,7 @@ function Simulation({ pathway, student, role: initialRole }: { pathway: Compiled
         ))}
       {ctx.error && (
         <p className="error-text" role="alert" data-testid="sim-error">
-          {ctx.error.message[lang] ?? ctx.error.message.id}
+          {plainMessage(ctx.error.message[lang] ?? ctx.error.message.id, useEditor.getState().nodes, edges, useEditor.getState().fields, lang)}
         </p>
       )}
       {ctx.timers.length > 0 && (
@@ -152,7 +159,7 @@ function Simulation({ pathway, student, role: initialRole }: { pathway: Compiled
       <ol className="sim-trail" data-testid="sim-trail">
         {ctx.trail.map((e, i) => (
           <li key={i}>
-            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <code>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : e.event}</code> → {e.steps.map(title).join(', ') || '—'}
+            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <strong>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : eventLabel(e.event, edges, lang)}</strong> → {e.steps.map(title).join(', ') || '—'}
           </li>
         ))}
       </ol>

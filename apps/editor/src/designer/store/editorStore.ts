@@ -16,6 +16,7 @@ import { guardFieldsOf, type GuardField } from '../model/guardText.ts';
 const HISTORY_LIMIT = 100;
 
 import type { IssueMark } from '../model/issues.ts';
+import type { EdgeRoute } from '../layout/elkGraph.ts';
 
 export interface SimHighlight {
   active: ReadonlySet<string>;
@@ -50,6 +51,16 @@ export interface EditorState extends PathwayModel {
   /** Derived on every committed change: ids of initial steps, fields guards can test. */
   initials: ReadonlySet<string>;
   fields: GuardField[];
+  /**
+   * Routes and label places from the last ELK layout, by edge id. A route is
+   * drawn while both its steps stay where ELK put them (see TransitionEdgeView).
+   * View state: not part of the document or the history.
+   */
+  routes: Readonly<Record<string, EdgeRoute>> | null;
+  /** Groups drawn collapsed (view state). */
+  collapsed: ReadonlySet<string>;
+  setRoutes(routes: Readonly<Record<string, EdgeRoute>> | null): void;
+  toggleCollapsed(id: string): void;
 
   load(doc: PathwayDocument, opts?: { readOnly?: boolean }): void;
   /** Shows a comparison of two versions, read-only. */
@@ -137,15 +148,32 @@ export const useEditor = create<EditorState>()((set, get) => ({
   diagnostics: [],
   sim: null,
   diff: null,
+  routes: null,
+  collapsed: new Set(),
 
   load(doc, opts) {
     checkpointPending = false;
-    set({ ...withDerived(documentToModel(doc)), readOnly: opts?.readOnly ?? false, past: [], future: [], rev: get().rev + 1, lastCoalesce: null, mode: 'design', sim: null, diff: null });
+    set({ ...withDerived(documentToModel(doc)), readOnly: opts?.readOnly ?? false, past: [], future: [], rev: get().rev + 1, lastCoalesce: null, mode: 'design', sim: null, diff: null, routes: null, collapsed: new Set() });
   },
 
   loadDiff(model, diff) {
     checkpointPending = false;
-    set({ ...withDerived(model), readOnly: true, past: [], future: [], rev: get().rev + 1, lastCoalesce: null, mode: 'design', sim: null, diff });
+    set({ ...withDerived(model), readOnly: true, past: [], future: [], rev: get().rev + 1, lastCoalesce: null, mode: 'design', sim: null, diff, routes: null, collapsed: new Set() });
+  },
+
+  setRoutes(routes) {
+    set({ routes });
+  },
+
+  toggleCollapsed(id) {
+    const next = new Set(get().collapsed);
+    if (next.has(id)) next.delete(id);
+    else {
+      next.add(id);
+      // A group inside a collapsed one is hidden anyway.
+      for (const c of [...next]) if (c !== id && c.startsWith(`${id}.`)) next.delete(c);
+    }
+    set({ collapsed: next, routes: null });
   },
 
   commit(edit, coalesce) {
