@@ -276,10 +276,11 @@ describe('consent gate, referral lifecycle and approvals', () => {
     expect(sent.body.status).toBe('sent');
     const id = sent.body.id;
     expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/complete`, { outcomeReport: 'x' })).status).toBe(422);
-    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/reject`, {})).status).toBe(422);
+    // A rejection without a reason, a completion without a report: bad input by the schema (400), before any state check.
+    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/reject`, {})).status).toBe(400);
     expect((await api.call(f.a.users.wali_kelas, 'POST', `/api/referrals/${id}/accept`, {})).status).toBe(403);
     expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/accept`, {})).body.status).toBe('accepted');
-    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/complete`, {})).status).toBe(422);
+    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/complete`, {})).status).toBe(400);
     const done = await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/complete`, { outcomeReport: 'Tiga sesi dengan psikolog; kecemasan menurun.' });
     expect(done.body).toMatchObject({ status: 'completed', outcomeReport: 'Tiga sesi dengan psikolog; kecemasan menurun.' });
     expect((await api.call(f.a.users.guru_bk, 'POST', `/api/referrals/${id}/accept`, {})).status).toBe(422);

@@ -6,30 +6,65 @@
  * (`POST /api/flags`), clearing a flag, and opening a case from a flag with
  * its risk factors and the indicators that opened it (`POST /api/flags/:id/open-case`).
  */
-import { proposesCase, proposesCaseAt, RULE_KEYS, RULE_PARAMS, type Finding, type Localized } from '@jalur/casework';
-import type { FlagRow, IndicatorRow, JalurDb, StudentRow } from '@jalur/db';
-import { RISK_FACTORS } from '@jalur/engine';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute } from '@hono/zod-openapi';
+import { proposesCase, proposesCaseAt, type Finding, type Localized } from '@jalur/casework';
+import type { FlagRow, IndicatorRow, StudentRow } from '@jalur/db';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { caseView } from '../cases/case-view.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import type { AppEnv, Principal } from '../http/router.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import { caseViewSchema } from '../schemas/cases.ts';
+import {
+  earlyWarningListSchema, earlyWarningQuerySchema, flagClearedSchema, flagSchema, manualFlagBodySchema, openCaseFromFlagBodySchema, rulesBodySchema,
+  rulesResponseSchema, scanSummarySchema,
+} from '../schemas/casework.ts';
+import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 import { allStudents, loadStudent } from './access.ts';
 import { scanSchool, schoolRules } from './early-warning-scan.ts';
-import { authOnce, ensureRole, failWith, idParam, jsonBody, queryOf, schoolIdOf } from './http.ts';
+import { failWith } from './http.ts';
 
-const listQuery = z.object({ className: z.string().max(40).optional(), level: z.enum(['risk', 'watch']).optional() });
-const manualFlagBody = z.object({ studentId: z.string().min(1).max(64), reason: z.string().trim().min(3).max(2000), level: z.enum(['risk', 'watch']).default('risk') });
-const rulesBody = z.object({
-  rules: z.array(z.object({ key: z.enum(RULE_KEYS), params: z.record(z.string(), z.unknown()).default({}), holdWeeks: z.number().int().min(0).max(52).optional(), enabled: z.boolean().optional() })).min(1),
+const list = createRoute({
+  method: 'get', path: '/', tags: ['early-warning'], summary: 'Siswa yang ditandai beserta alasannya / flagged students with the reasons',
+  description: 'Guru BK, kepsek, wali kelas (kelasnya / own class).',
+  middleware: [requireRole('guru_bk', 'kepsek', 'wali_kelas')] as const,
+  request: { query: earlyWarningQuerySchema },
+  responses: { 200: json(earlyWarningListSchema, 'Siswa bertanda / flagged students'), ...errorResponses(400, 401, 403) },
 });
-const openCaseBody = z.object({
-  pathwayId: z.string().min(1).max(64),
-  version: z.number().int().min(1).optional(),
-  riskFactors: z.array(z.enum(RISK_FACTORS)).max(8).optional(),
-  assigneeId: z.string().min(1).max(64).nullable().optional(),
+const scan = createRoute({
+  method: 'post', path: '/scan', tags: ['early-warning'], summary: 'Periksa ulang indikator / re-run the early-warning rules',
+  middleware: [requireRole('guru_bk', 'kepsek')] as const,
+  responses: { 200: json(scanSummarySchema, 'Tanda dinaikkan, ditandai, dibersihkan / flags raised, marked, cleared'), ...errorResponses(401, 403, 413) },
+});
+const getRules = createRoute({
+  method: 'get', path: '/rules', tags: ['early-warning'], summary: 'Aturan sekolah / the school’s rules',
+  middleware: [requireRole('guru_bk', 'kepsek', 'wali_kelas')] as const,
+  responses: { 200: json(rulesResponseSchema, 'Aturan'), ...errorResponses(401, 403) },
+});
+const putRules = createRoute({
+  method: 'put', path: '/rules', tags: ['early-warning'], summary: 'Ubah aturan / tune the rules',
+  middleware: [requireRole('kepsek', 'guru_bk')] as const,
+  request: { body: jsonBody(rulesBodySchema) },
+  responses: { 200: json(rulesResponseSchema, 'Aturan'), ...errorResponses(400, 401, 403, 413) },
+});
+const raise = createRoute({
+  method: 'post', path: '/', tags: ['early-warning'], summary: 'Tanda manual (wali kelas, guru BK, kepsek) / a manual flag',
+  middleware: [requireRole('wali_kelas', 'guru_bk', 'kepsek')] as const,
+  request: { body: jsonBody(manualFlagBodySchema) },
+  responses: { 201: json(flagSchema, 'Tanda baru / the new flag'), ...errorResponses(400, 401, 403, 404, 413) },
+});
+const clear = createRoute({
+  method: 'post', path: '/{id}/clear', tags: ['early-warning'], summary: 'Bersihkan tanda / clear a flag',
+  description: 'Guru BK, kepsek, atau pembuat tanda manual / or whoever raised the manual flag.',
+  request: { params: idParamsSchema },
+  responses: { 200: json(flagClearedSchema, 'Dibersihkan / cleared'), ...errorResponses(400, 401, 403, 404, 413) },
+});
+const openCase = createRoute({
+  method: 'post', path: '/{id}/open-case', tags: ['early-warning'], summary: 'Buka kasus dari tanda / open a case from a flag',
+  middleware: [requireRole('guru_bk', 'kepsek')] as const,
+  request: { params: idParamsSchema, body: jsonBody(openCaseFromFlagBodySchema) },
+  responses: { 201: json(caseViewSchema, 'Kasus baru / the new case'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
 });
 
 /** A flag's reason in both languages (rule flags keep it in `details.reason`). */
@@ -62,7 +97,7 @@ export function studentFacts(student: StudentRow, indicators: readonly Indicator
 export function earlyWarningRoutes(ctx: ApiContext) {
   const { db, clock } = ctx;
 
-  async function flagView(p: Principal, f: FlagRow, rules: Awaited<ReturnType<typeof schoolRules>>, now: Date) {
+  function flagView(p: Principal, f: FlagRow, rules: Awaited<ReturnType<typeof schoolRules>>, now: Date) {
     return {
       id: f.id,
       source: f.source,
@@ -78,13 +113,13 @@ export function earlyWarningRoutes(ctx: ApiContext) {
     };
   }
 
-  const earlyWarning = new Hono<AppEnv>()
-    .use('*', authOnce(ctx))
-    .get('/', async (c) => {
+  const earlyWarningRouter = createRouter();
+  earlyWarningRouter.use('*', requireAuth(ctx));
+  const earlyWarning = earlyWarningRouter
+    .openapi(list, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek', 'wali_kelas');
-      const schoolId = schoolIdOf(p);
-      const q = queryOf(c, listQuery);
+      const schoolId = schoolOf(p);
+      const q = c.req.valid('query');
       const now = clock.now();
       const rules = await schoolRules(db, schoolId);
       const flags = await db.earlyWarning.listFlags(schoolId, { active: true });
@@ -99,8 +134,8 @@ export function earlyWarningRoutes(ctx: ApiContext) {
         if (!s) continue;
         if (p.role === 'wali_kelas' && s.className !== p.className) continue;
         if (q.className && s.className !== q.className) continue;
-        const views = await Promise.all(list.map((f) => flagView(p, f, rules, now)));
-        const level = views.some((v) => v.level === 'risk') ? 'risk' : 'watch';
+        const views = list.map((f) => flagView(p, f, rules, now));
+        const level = views.some((v) => v.level === 'risk') ? ('risk' as const) : ('watch' as const);
         if (q.level && level !== q.level) continue;
         items.push({
           student: { id: s.id, nisn: s.nisn, name: s.name, className: s.className },
@@ -113,58 +148,45 @@ export function earlyWarningRoutes(ctx: ApiContext) {
       items.sort((a, b) => (a.level === b.level ? a.student.name.localeCompare(b.student.name) : a.level === 'risk' ? -1 : 1));
       return c.json({ items, rules }, 200);
     })
-    .post('/scan', async (c) => {
-      const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek');
-      return c.json(await scanSchool(db, schoolIdOf(p), clock.now()), 200);
-    })
-    .get('/rules', async (c) => {
-      const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek', 'wali_kelas');
-      return c.json({ rules: await schoolRules(db, schoolIdOf(p)) }, 200);
-    })
-    .put('/rules', async (c) => {
-      const p = c.var.principal;
-      ensureRole(p, 'kepsek', 'guru_bk');
-      const schoolId = schoolIdOf(p);
-      const body = await jsonBody(c, rulesBody);
-      for (const r of body.rules) {
-        const params = RULE_PARAMS[r.key].safeParse(r.params);
-        if (!params.success) throw failWith(400, 'invalid_request', { id: `Parameter aturan ${r.key} tidak sah.`, en: `Invalid params for rule ${r.key}.` }, params.error.issues);
-        await db.earlyWarning.upsertRule(schoolId, { key: r.key, params: params.data, ...(r.holdWeeks !== undefined ? { holdWeeks: r.holdWeeks } : {}), ...(r.enabled !== undefined ? { enabled: r.enabled } : {}), now: clock.now() });
+    .openapi(scan, async (c) => c.json(await scanSchool(db, schoolOf(c.var.principal), clock.now()), 200))
+    .openapi(getRules, async (c) => c.json({ rules: await schoolRules(db, schoolOf(c.var.principal)) }, 200))
+    .openapi(putRules, async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      // Each rule's params were checked (and their defaults filled in) by the body schema.
+      for (const r of c.req.valid('json').rules) {
+        await db.earlyWarning.upsertRule(schoolId, { key: r.key, params: r.params, ...(r.holdWeeks !== undefined ? { holdWeeks: r.holdWeeks } : {}), ...(r.enabled !== undefined ? { enabled: r.enabled } : {}), now: clock.now() });
       }
       return c.json({ rules: await schoolRules(db, schoolId) }, 200);
     });
 
-  const flagRoutes = new Hono<AppEnv>()
-    .use('*', authOnce(ctx))
-    .post('/', async (c) => {
+  const flagRouter = createRouter();
+  flagRouter.use('*', requireAuth(ctx));
+  const flagRoutes = flagRouter
+    .openapi(raise, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'wali_kelas', 'guru_bk', 'kepsek');
-      const schoolId = schoolIdOf(p);
-      const body = await jsonBody(c, manualFlagBody);
+      const schoolId = schoolOf(p);
+      const body = c.req.valid('json');
       const student = await loadStudent(db, p, schoolId, body.studentId);
       const r = await db.earlyWarning.raiseFlag(schoolId, { studentId: student.id, source: 'manual', reason: body.reason, level: body.level, createdBy: p.userId, now: clock.now() });
       if (!r.ok) throw fromDbError(r.error, 'student_not_found');
-      return c.json(await flagView(p, r.value, await schoolRules(db, schoolId), clock.now()), 201);
+      return c.json(flagView(p, r.value, await schoolRules(db, schoolId), clock.now()), 201);
     })
-    .post('/:id/clear', async (c) => {
+    .openapi(clear, async (c) => {
       const p = c.var.principal;
-      const schoolId = schoolIdOf(p);
-      const id = idParam(c);
+      const schoolId = schoolOf(p);
+      const { id } = c.req.valid('param');
       const flag = await db.earlyWarning.getFlag(schoolId, id);
       if (!flag) throw notFound();
       if (!(p.role === 'guru_bk' || p.role === 'kepsek' || (flag.source === 'manual' && flag.createdBy === p.userId))) throw new ApiError(403, 'forbidden', 'forbidden');
       const r = await db.earlyWarning.clearFlag(schoolId, id, clock.now());
       if (!r.ok) throw fromDbError(r.error);
-      return c.json({ id, active: false }, 200);
+      return c.json({ id, active: false as const }, 200);
     })
-    .post('/:id/open-case', async (c) => {
+    .openapi(openCase, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek');
-      const schoolId = schoolIdOf(p);
-      const id = idParam(c);
-      const body = await jsonBody(c, openCaseBody);
+      const schoolId = schoolOf(p);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
       const flags = await db.earlyWarning.listFlags(schoolId, {});
       const flag = flags.find((f) => f.id === id);
       if (!flag || !flag.active) throw notFound();

@@ -2,15 +2,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type DbError, type IdempotencyRequest, type StoredResponse } from '@jalur/db';
 import type { Context } from 'hono';
-import { failWith } from './http.ts';
-
-/** The request's Idempotency-Key (1–200 visible characters), or undefined. */
-export function idempotencyKeyOf(c: Context): string | undefined {
-  const key = c.req.header('idempotency-key');
-  if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw failWith(400, 'invalid_request', { id: 'Idempotency-Key tidak sah.', en: 'Invalid Idempotency-Key.' });
-  return key;
-}
 
 /** Builds the repository's idempotency request for `route`, storing a 201 with `view(value)`. */
 export function idempotencyFor<T>(userId: string, key: string | undefined, route: string, path: string, body: unknown, view: (v: T) => unknown): IdempotencyRequest<T> | undefined {
@@ -19,8 +10,8 @@ export function idempotencyFor<T>(userId: string, key: string | undefined, route
   return { userId, key, route, requestHash, respond: (v: T): StoredResponse => ({ status: 201, body: view(v) }) };
 }
 
-/** The stored first answer of a replayed request. */
-export function replay(c: Context, error: DbError): Response {
+/** The stored first answer of a replayed request (the same body the first request got). */
+export function replayed<T>(c: Context, error: DbError): T {
   c.header('Idempotent-Replayed', 'true');
-  return c.json(error.response!.body as object, (error.response!.status as 201) ?? 201);
+  return error.response!.body as T;
 }

@@ -3,7 +3,9 @@
  * roster and indicator imports, early warning and flags, notes, consents,
  * referrals, records, tasks, approvals, notifications and the school calendar.
  * Each feature is its own router under its own prefix, so its middleware
- * never reaches another feature's routes.
+ * never reaches another feature's routes; every route is a `createRoute`
+ * whose zod schemas both validate the request and describe it in
+ * `/api/openapi.json`.
  */
 import { createRouter } from '../http/router.ts';
 import type { ApiContext } from '../context.ts';
@@ -12,7 +14,6 @@ import { earlyWarningRoutes } from './early-warning-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { rosterRoutes } from './roster-routes.ts';
 import { workRoutes } from './work-routes.ts';
-import { registerCaseworkDocs } from './openapi.ts';
 
 export { scanSchool } from './early-warning-scan.ts';
 
@@ -22,9 +23,7 @@ export function caseworkRoutes(ctx: ApiContext) {
   const { earlyWarning, flagRoutes } = earlyWarningRoutes(ctx);
   const { onCase, referrals } = caseRecordRoutes(ctx);
   const { tasks, approvals, notifications, calendar } = workRoutes(ctx);
-  const router = createRouter();
-  registerCaseworkDocs(router);
-  return router
+  return createRouter()
     .route('/students', rosterRoutes(ctx))
     .route('/students', studentIndicators)
     .route('/indicators', indicators)

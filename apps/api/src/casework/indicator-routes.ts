@@ -1,22 +1,23 @@
 /**
- * Indicators: `POST /api/indicators/import?dryRun&kind` (text/csv),
+ * Indicators: `POST /api/indicators/import?dryRun&kind` (CSV or XLSX),
  * `POST /api/indicators` (entry form: `{ entries: [...] }`) and
  * `GET /api/students/:id/indicators`. A wali kelas writes for their own class
  * only. Every write is followed by an early-warning scan of the students it touched.
  */
-import { indicatorEntrySchema, INDICATOR_KINDS, parseIndicatorCsv, type IndicatorEntry, type Localized } from '@jalur/casework';
+import { createRoute, z } from '@hono/zod-openapi';
+import { parseIndicatorCsv, type IndicatorEntry, type Localized } from '@jalur/casework';
 import type { NewIndicator } from '@jalur/db';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
-import type { AppEnv, Principal } from '../http/router.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import {
+  indicatorEntriesBodySchema, indicatorImportQuerySchema, indicatorImportSchema, indicatorSchema, indicatorWriteSchema, spreadsheetBody,
+} from '../schemas/casework.ts';
+import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 import { loadStudent } from './access.ts';
 import { readCsvBody } from './csv-body.ts';
 import { scanSchool } from './early-warning-scan.ts';
-import { authOnce, ensureRole, failWith, idParam, jsonBody, queryOf, schoolIdOf } from './http.ts';
-
-const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true'), kind: z.enum(INDICATOR_KINDS).optional() });
-const entryBody = z.object({ entries: z.array(indicatorEntrySchema).min(1).max(5000) });
+import { failWith } from './http.ts';
 
 interface RowReport {
   line: number;
@@ -24,6 +25,27 @@ interface RowReport {
   action: 'ok' | 'error';
   errors?: Localized[];
 }
+
+const WRITERS = ['guru_bk', 'kepsek', 'wali_kelas'] as const;
+
+const importIndicators = createRoute({
+  method: 'post', path: '/import', tags: ['indicators'], summary: 'Impor indikator (CSV/XLSX) / import indicators',
+  description: 'Guru BK, kepsek, wali kelas (kelasnya sendiri / own class). Pratinjau bawaan; menerapkan semuanya atau tidak sama sekali. / Preview by default; all or nothing.',
+  middleware: [requireRole(...WRITERS)] as const,
+  request: { query: indicatorImportQuerySchema, body: spreadsheetBody },
+  responses: { 200: json(indicatorImportSchema, 'Laporan per baris / per-row report'), ...errorResponses(400, 401, 403, 413, 415, 422) },
+});
+const enterIndicators = createRoute({
+  method: 'post', path: '/', tags: ['indicators'], summary: 'Isi indikator / enter indicators',
+  middleware: [requireRole(...WRITERS)] as const,
+  request: { body: jsonBody(indicatorEntriesBodySchema) },
+  responses: { 200: json(indicatorWriteSchema, 'Tersimpan, lalu dipindai / saved, then scanned'), ...errorResponses(400, 401, 403, 413, 422) },
+});
+const studentIndicatorList = createRoute({
+  method: 'get', path: '/{id}/indicators', tags: ['students'], summary: 'Indikator siswa / a student’s indicators',
+  request: { params: idParamsSchema },
+  responses: { 200: json(z.object({ items: z.array(indicatorSchema) }).openapi('IndicatorList'), 'Indikator'), ...errorResponses(400, 401, 403, 404) },
+});
 
 /** The `/api/indicators` routes and `/api/students/:id/indicators`. */
 export function indicatorRoutes(ctx: ApiContext) {
@@ -58,13 +80,13 @@ export function indicatorRoutes(ctx: ApiContext) {
     return { written, scan };
   }
 
-  const indicators = new Hono<AppEnv>()
-    .use('*', authOnce(ctx))
-    .post('/import', async (c) => {
+  const indicators = createRouter();
+  indicators.use('*', requireAuth(ctx));
+  const indicatorApp = indicators
+    .openapi(importIndicators, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek', 'wali_kelas');
-      const schoolId = schoolIdOf(p);
-      const q = queryOf(c, importQuery);
+      const schoolId = schoolOf(p);
+      const q = c.req.valid('query');
       const csv = parseIndicatorCsv(await readCsvBody(c), q.kind);
       const { rows, writes } = await resolve(p, schoolId, csv.rows);
       const errors = rows.filter((r) => r.action === 'error').length;
@@ -75,11 +97,10 @@ export function indicatorRoutes(ctx: ApiContext) {
       const { written, scan } = await apply(schoolId, writes);
       return c.json({ ...view, applied: true, written, scan }, 200);
     })
-    .post('/', async (c) => {
+    .openapi(enterIndicators, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek', 'wali_kelas');
-      const schoolId = schoolIdOf(p);
-      const body = await jsonBody(c, entryBody);
+      const schoolId = schoolOf(p);
+      const body = c.req.valid('json');
       const { rows, writes } = await resolve(p, schoolId, body.entries.map((entry, i) => ({ line: i + 1, entry, errors: [] })));
       if (rows.some((r) => r.action === 'error'))
         throw failWith(422, 'unknown_student', { id: 'Ada siswa yang tidak dikenal; tidak ada yang disimpan.', en: 'Unknown students; nothing was saved.' }, { rows });
@@ -87,12 +108,14 @@ export function indicatorRoutes(ctx: ApiContext) {
       return c.json({ written, scan }, 200);
     });
 
-  const studentIndicators = new Hono<AppEnv>().use('*', authOnce(ctx)).get('/:id/indicators', async (c) => {
+  const students = createRouter();
+  students.use('*', requireAuth(ctx));
+  const studentIndicators = students.openapi(studentIndicatorList, async (c) => {
     const p = c.var.principal;
-    const schoolId = schoolIdOf(p);
-    const student = await loadStudent(db, p, schoolId, idParam(c));
+    const schoolId = schoolOf(p);
+    const student = await loadStudent(db, p, schoolId, c.req.valid('param').id);
     const rows = await db.indicators.listForStudent(schoolId, student.id);
     return c.json({ items: rows.map((r) => ({ id: r.id, kind: r.kind, period: r.period, subject: r.subject, values: r.values, recordedAt: r.recordedAt.toISOString() })) }, 200);
   });
-  return { indicators, studentIndicators };
+  return { indicators: indicatorApp, studentIndicators };
 }

@@ -4,17 +4,17 @@
  * one transaction; any error row refuses the whole file (422, nothing
  * applied); importing the same file again changes nothing.
  */
+import { createRoute } from '@hono/zod-openapi';
 import { parseRoster, planRoster, type RosterPlan, type RosterStudent } from '@jalur/casework';
 import type { JalurDb } from '@jalur/db';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
-import type { AppEnv } from '../http/router.ts';
-import { authOnce, ensureRole, failWith, queryOf, schoolIdOf } from './http.ts';
-import { readCsvBody } from './csv-body.ts';
+import { createRouter } from '../http/router.ts';
+import { rosterImportQuerySchema, rosterPlanSchema, spreadsheetBody } from '../schemas/casework.ts';
+import { errorResponses, json } from '../schemas/common.ts';
 import { allStudents } from './access.ts';
-
-const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
+import { readCsvBody } from './csv-body.ts';
+import { failWith } from './http.ts';
 
 /** The wire form of a plan. */
 export function planView(plan: RosterPlan) {
@@ -36,14 +36,24 @@ async function existingStudents(db: JalurDb, schoolId: string): Promise<RosterSt
   return (await allStudents(db, schoolId)).map((s) => ({ nisn: s.nisn, name: s.name, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: s.guardianPhone }));
 }
 
+const importRoster = createRoute({
+  method: 'post', path: '/import', tags: ['students'],
+  summary: 'Impor daftar siswa (CSV/XLSX) / import the roster',
+  description: 'Guru BK, kepsek. `dryRun=true` (bawaan) memberi rencana per baris; `false` menerapkan semuanya atau tidak sama sekali (422 dengan laporan per baris). / Preview by default; applying is all or nothing (422 with the per-row report).',
+  middleware: [requireRole('guru_bk', 'kepsek')] as const,
+  request: { query: rosterImportQuerySchema, body: spreadsheetBody },
+  responses: { 200: json(rosterPlanSchema, 'Rencana atau hasil impor / the plan or what was applied'), ...errorResponses(400, 401, 403, 413, 415, 422) },
+});
+
 /** The `/api/students/import` route. */
 export function rosterRoutes(ctx: ApiContext) {
   const { db, clock } = ctx;
-  return new Hono<AppEnv>().use('*', authOnce(ctx)).post('/import', async (c) => {
+  const router = createRouter();
+  router.use('*', requireAuth(ctx));
+  return router.openapi(importRoster, async (c) => {
     const p = c.var.principal;
-    ensureRole(p, 'guru_bk', 'kepsek');
-    const schoolId = schoolIdOf(p);
-    const { dryRun } = queryOf(c, importQuery);
+    const schoolId = schoolOf(p);
+    const { dryRun } = c.req.valid('query');
     const csv = await readCsvBody(c);
     const plan = planRoster(parseRoster(csv), await existingStudents(db, schoolId));
     const view = planView(plan);

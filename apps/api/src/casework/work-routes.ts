@@ -4,31 +4,89 @@
  * require them, in-app notifications (due tomorrow / overdue reminders), and
  * the school calendar the kepsek keeps.
  */
-import { addSchoolDays, countByUrgency, schoolCalendar, taskUrgency } from '@jalur/casework';
+import { createRoute, z } from '@hono/zod-openapi';
+import { addSchoolDays, canSeeContent, countByUrgency, schoolCalendar, taskUrgency } from '@jalur/casework';
 import type { ApprovalChange, TaskRow } from '@jalur/db';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import { stepLevel } from '../cases/step-visibility.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { notFound } from '../http/errors.ts';
-import type { AppEnv, Principal } from '../http/router.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import {
+  approvalChangedSchema, approvalRequestBodySchema, assigneesSchema, calendarBodySchema, calendarDateParamsSchema, calendarListSchema, calendarQuerySchema,
+  calendarRemovedSchema, calendarSavedSchema, decisionBodySchema, notificationListSchema, notificationReadSchema, notificationsQuerySchema,
+  schoolDaysQuerySchema, schoolDaysSchema, taskAssignBodySchema, taskAssignedSchema, taskListSchema, taskSchema, tasksQuerySchema,
+} from '../schemas/casework.ts';
+import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 import { loadCase } from './access.ts';
-import { authOnce, ensureRole, idParam, jsonBody, queryOf, schoolIdOf } from './http.ts';
 
-const tasksQuery = z.object({
-  scope: z.enum(['mine', 'all']).default('mine'),
-  status: z.enum(['open', 'done', 'cancelled']).default('open'),
-  caseId: z.string().max(64).optional(),
+const listTasks = createRoute({
+  method: 'get', path: '/', tags: ['tasks'], summary: 'Tugas saya / my tasks with urgency counts',
+  description: 'Alasan kepsek (`approvalReason`) mengikuti kerahasiaan langkahnya, seperti linimasa / the kepsek’s reason follows the step’s confidentiality, as the timeline does.',
+  request: { query: tasksQuerySchema },
+  responses: { 200: json(taskListSchema, 'Tugas'), ...errorResponses(400, 401, 403) },
 });
-const decisionBody = z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(2000).optional() }).refine((b) => b.decision === 'approved' || (b.reason ?? '').length > 0, {
-  message: 'Alasan penolakan wajib diisi / a rejection needs a reason', path: ['reason'],
+const assignees = createRoute({
+  method: 'get', path: '/assignees', tags: ['tasks'], summary: 'Staf yang dapat ditugaskan / assignable staff',
+  middleware: [requireRole('guru_bk', 'kepsek')] as const,
+  responses: { 200: json(assigneesSchema, 'Staf'), ...errorResponses(401, 403) },
 });
-const requestAgainBody = z.object({ note: z.string().trim().min(1, 'Jelaskan apa yang diperbaiki / say what was revised').max(2000) });
-const assignBody = z.object({ assigneeId: z.string().min(1).max(64).nullable() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const calendarQuery = z.object({ from: date, to: date });
-const calendarBody = z.object({ entries: z.array(z.object({ date, kind: z.enum(['school_day', 'holiday', 'exam']), note: z.string().max(200).nullable().optional() })).min(1).max(400) });
-const schoolDaysQuery = z.object({ from: date, days: z.coerce.number().int().min(0).max(365) });
+const decide = createRoute({
+  method: 'post', path: '/{id}/decision', tags: ['tasks'], summary: 'Persetujuan kepala sekolah / the kepsek’s approval',
+  middleware: [requireRole('kepsek')] as const,
+  request: { params: idParamsSchema, body: jsonBody(decisionBodySchema) },
+  responses: { 200: json(approvalChangedSchema, 'Keputusan tercatat / decided'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
+});
+const askAgain = createRoute({
+  method: 'post', path: '/{id}/approval-request', tags: ['tasks'], summary: 'Ajukan ulang setelah ditolak / ask again after a rejection',
+  middleware: [requireRole('guru_bk')] as const,
+  request: { params: idParamsSchema, body: jsonBody(approvalRequestBodySchema) },
+  responses: { 200: json(approvalChangedSchema, 'Diajukan ulang / asked again'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
+});
+const assignTask = createRoute({
+  method: 'post', path: '/{id}/assign', tags: ['tasks'], summary: 'Tugaskan langkah / assign a step',
+  middleware: [requireRole('guru_bk', 'kepsek')] as const,
+  request: { params: idParamsSchema, body: jsonBody(taskAssignBodySchema) },
+  responses: { 200: json(taskAssignedSchema, 'Ditugaskan / assigned'), ...errorResponses(400, 401, 403, 404, 413, 422) },
+});
+const listApprovals = createRoute({
+  method: 'get', path: '/', tags: ['tasks'], summary: 'Menunggu persetujuan / waiting for approval',
+  middleware: [requireRole('kepsek', 'guru_bk')] as const,
+  responses: { 200: json(z.object({ items: z.array(taskSchema) }).openapi('ApprovalList'), 'Tugas yang perlu persetujuan'), ...errorResponses(401, 403) },
+});
+const listNotifications = createRoute({
+  method: 'get', path: '/', tags: ['tasks'], summary: 'Pemberitahuan (pengingat tenggat) / notifications (due reminders)',
+  request: { query: notificationsQuerySchema },
+  responses: { 200: json(notificationListSchema, 'Pemberitahuan'), ...errorResponses(400, 401) },
+});
+const markRead = createRoute({
+  method: 'post', path: '/{id}/read', tags: ['tasks'], summary: 'Tandai dibaca / mark read',
+  request: { params: idParamsSchema },
+  responses: { 200: json(notificationReadSchema, 'Dibaca / read'), ...errorResponses(400, 401, 403, 404, 413) },
+});
+const getCalendar = createRoute({
+  method: 'get', path: '/', tags: ['calendar'], summary: 'Kalender sekolah / school calendar',
+  request: { query: calendarQuerySchema },
+  responses: { 200: json(calendarListSchema, 'Kalender'), ...errorResponses(400, 401, 403) },
+});
+const schoolDays = createRoute({
+  method: 'get', path: '/school-days', tags: ['calendar'], summary: 'Tanggal n hari sekolah kemudian / the date n school days later',
+  request: { query: schoolDaysQuerySchema },
+  responses: { 200: json(schoolDaysSchema, 'Tanggal'), ...errorResponses(400, 401, 403) },
+});
+const putCalendar = createRoute({
+  method: 'put', path: '/', tags: ['calendar'], summary: 'Atur libur dan hari sekolah (kepsek) / set holidays',
+  middleware: [requireRole('kepsek')] as const,
+  request: { body: jsonBody(calendarBodySchema) },
+  responses: { 200: json(calendarSavedSchema, 'Tersimpan / saved'), ...errorResponses(400, 401, 403, 413) },
+});
+const deleteCalendar = createRoute({
+  method: 'delete', path: '/{date}', tags: ['calendar'], summary: 'Hapus pengecualian (kepsek) / remove an entry',
+  middleware: [requireRole('kepsek')] as const,
+  request: { params: calendarDateParamsSchema },
+  responses: { 200: json(calendarRemovedSchema, 'Dihapus / removed'), ...errorResponses(400, 401, 403, 413) },
+});
 
 /**
  * Records a change of the task's approval — the kepsek's decision, or
@@ -52,22 +110,32 @@ async function changeApproval(
 export function workRoutes(ctx: ApiContext) {
   const { db, clock } = ctx;
 
-  /** Open tasks the caller should act on, with the case's student. */
-  async function tasksFor(p: Principal, schoolId: string, q: z.infer<typeof tasksQuery>) {
+  /**
+   * Open tasks the caller should act on, with the case's student. The
+   * kepsek's reason is step content: it follows the step's confidentiality
+   * exactly as the case's timeline shows the decision event.
+   */
+  async function tasksFor(p: Principal, schoolId: string, q: z.infer<typeof tasksQuerySchema>) {
     const rows = await db.tasks.list(schoolId, { status: q.status, ...(q.caseId ? { caseId: q.caseId } : {}) });
     const mine = (t: TaskRow) => t.assigneeId === p.userId || (t.assigneeId === null && (t.roles.length === 0 || t.roles.includes(p.role)));
-    const out = [];
+    const out: z.infer<typeof taskSchema>[] = [];
     const cases = new Map<string, Awaited<ReturnType<typeof loadCase>> | null>();
+    const viewer = { id: p.userId, role: p.role };
     for (const t of rows) {
       if (p.role === 'tim' && t.assigneeId !== p.userId) continue;
       if (q.scope === 'mine' && !mine(t)) continue;
       if (!cases.has(t.caseId)) cases.set(t.caseId, await loadCase(db, p, schoolId, t.caseId).catch(() => null));
       const k = cases.get(t.caseId);
       if (!k) continue;
+      let approvalReason = t.approvalReason;
+      if (approvalReason !== null) {
+        const { compiled } = await ctx.cases.versionOf(k.row);
+        if (!canSeeContent(stepLevel(compiled, t.stateId), viewer, t.decidedBy ?? '', k.row.assigneeId)) approvalReason = null;
+      }
       out.push({
         id: t.id, caseId: t.caseId, stateId: t.stateId, kind: t.kind, title: t.title, roles: t.roles, assigneeId: t.assigneeId,
         dueAt: t.dueAt?.toISOString() ?? null, status: t.status, urgency: taskUrgency(t.dueAt, clock.now()),
-        requiresApproval: t.requiresApproval, approval: t.approval, approvalReason: t.approvalReason,
+        requiresApproval: t.requiresApproval, approval: t.approval, approvalReason,
         student: { id: k.student.id, name: k.student.name, className: k.student.className },
       });
     }
@@ -75,27 +143,23 @@ export function workRoutes(ctx: ApiContext) {
     return out;
   }
 
-  const tasks = new Hono<AppEnv>()
-    .use('*', authOnce(ctx))
-    .get('/', async (c) => {
-      const p = c.var.principal;
-      const schoolId = schoolIdOf(p);
-      const items = await tasksFor(p, schoolId, queryOf(c, tasksQuery));
+  const taskRouter = createRouter();
+  taskRouter.use('*', requireAuth(ctx));
+  const tasks = taskRouter
+    .openapi(listTasks, async (c) => {
+      const items = await tasksFor(c.var.principal, schoolOf(c.var.principal), c.req.valid('query'));
       return c.json({ items, counts: countByUrgency(items.map((i) => ({ dueAt: i.dueAt ? new Date(i.dueAt) : null })), clock.now()) }, 200);
     })
-    .get('/assignees', async (c) => {
-      const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek');
-      const users = await db.users.listBySchool(schoolIdOf(p));
+    .openapi(assignees, async (c) => {
+      const users = await db.users.listBySchool(schoolOf(c.var.principal));
       return c.json({ items: users.filter((u) => u.disabledAt === null).map((u) => ({ id: u.id, name: u.name, role: u.role })) }, 200);
     })
-    .post('/:id/decision', async (c) => {
+    .openapi(decide, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'kepsek');
-      const schoolId = schoolIdOf(p);
-      const task = await db.tasks.get(schoolId, idParam(c));
+      const schoolId = schoolOf(p);
+      const task = await db.tasks.get(schoolId, c.req.valid('param').id);
       if (!task) throw notFound();
-      const { decision, reason } = await jsonBody(c, decisionBody);
+      const { decision, reason } = c.req.valid('json');
       const title = { id: task.title.id, en: task.title.en ?? task.title.id };
       const body = decision === 'approved'
         ? { id: `Disetujui kepala sekolah: ${title.id}`, en: `Approved by the principal: ${title.en}` }
@@ -103,87 +167,79 @@ export function workRoutes(ctx: ApiContext) {
       const answer = await changeApproval(ctx, schoolId, task, decision, reason ?? null, p, { role: 'guru_bk', kind: 'approval_decided', body });
       return c.json(answer, 200);
     })
-    .post('/:id/approval-request', async (c) => {
+    .openapi(askAgain, async (c) => {
       // After a rejection the guru BK revises the plan and asks the kepsek again.
       const p = c.var.principal;
-      ensureRole(p, 'guru_bk');
-      const schoolId = schoolIdOf(p);
-      const task = await db.tasks.get(schoolId, idParam(c));
+      const schoolId = schoolOf(p);
+      const task = await db.tasks.get(schoolId, c.req.valid('param').id);
       if (!task) throw notFound();
       await loadCase(db, p, schoolId, task.caseId);
-      const { note } = await jsonBody(c, requestAgainBody);
+      const { note } = c.req.valid('json');
       const body = { id: `Diajukan ulang untuk persetujuan: ${task.title.id} — ${note}`, en: `Asked again for approval: ${task.title.en ?? task.title.id} — ${note}` };
       const answer = await changeApproval(ctx, schoolId, task, 'pending', note, p, { role: 'kepsek', kind: 'approval_requested', body });
       return c.json(answer, 200);
     })
-    .post('/:id/assign', async (c) => {
+    .openapi(assignTask, async (c) => {
       const p = c.var.principal;
-      ensureRole(p, 'guru_bk', 'kepsek');
-      const schoolId = schoolIdOf(p);
-      const body = await jsonBody(c, assignBody);
+      const schoolId = schoolOf(p);
+      const body = c.req.valid('json');
       if (body.assigneeId !== null) {
         const u = await db.users.get(body.assigneeId);
         if (!u || u.schoolId !== schoolId) throw notFound();
       }
-      const r = await db.tasks.assign(schoolId, idParam(c), body.assigneeId);
+      const r = await db.tasks.assign(schoolId, c.req.valid('param').id, body.assigneeId);
       if (!r.ok) throw fromDbError(r.error);
       return c.json({ id: r.value.id, assigneeId: r.value.assigneeId }, 200);
     });
 
-  const approvals = new Hono<AppEnv>().use('*', authOnce(ctx)).get('/', async (c) => {
+  const approvalRouter = createRouter();
+  approvalRouter.use('*', requireAuth(ctx));
+  const approvals = approvalRouter.openapi(listApprovals, async (c) => {
     const p = c.var.principal;
-    ensureRole(p, 'kepsek', 'guru_bk');
-    const schoolId = schoolIdOf(p);
-    const items = (await tasksFor(p, schoolId, { scope: 'all', status: 'open' })).filter((t) => t.requiresApproval);
+    const items = (await tasksFor(p, schoolOf(p), { scope: 'all', status: 'open' })).filter((t) => t.requiresApproval);
     return c.json({ items }, 200);
   });
 
-  const notifications = new Hono<AppEnv>()
-    .use('*', authOnce(ctx))
-    .get('/', async (c) => {
+  const notificationRouter = createRouter();
+  notificationRouter.use('*', requireAuth(ctx));
+  const notifications = notificationRouter
+    .openapi(listNotifications, async (c) => {
       const p = c.var.principal;
       // Reminders are written once per task; checking here means nobody misses one between scheduler runs.
       await db.tasks.remind(clock.now());
       const user = { id: p.userId, role: p.role, schoolId: p.schoolId };
-      const q = queryOf(c, z.object({ unread: z.enum(['true', 'false']).optional() }));
+      const q = c.req.valid('query');
       const rows = await db.notifications.listForUser(user, { unreadOnly: q.unread === 'true', limit: 100 });
       return c.json({ items: rows.map((n) => ({ id: n.id, kind: n.kind, body: n.body, caseId: n.caseId, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })) }, 200);
     })
-    .post('/:id/read', async (c) => {
+    .openapi(markRead, async (c) => {
       const p = c.var.principal;
-      const ok = await db.notifications.markRead({ id: p.userId, role: p.role, schoolId: p.schoolId }, idParam(c), clock.now());
+      const ok = await db.notifications.markRead({ id: p.userId, role: p.role, schoolId: p.schoolId }, c.req.valid('param').id, clock.now());
       if (!ok) throw notFound();
-      return c.json({ ok: true }, 200);
+      return c.json({ ok: true as const }, 200);
     });
 
-  const calendar = new Hono<AppEnv>()
-    .use('*', authOnce(ctx))
-    .get('/', async (c) => {
-      const p = c.var.principal;
-      const q = queryOf(c, calendarQuery);
-      const rows = await db.calendar.list(schoolIdOf(p), q);
+  const calendarRouter = createRouter();
+  calendarRouter.use('*', requireAuth(ctx));
+  const calendar = calendarRouter
+    .openapi(getCalendar, async (c) => {
+      const rows = await db.calendar.list(schoolOf(c.var.principal), c.req.valid('query'));
       return c.json({ items: rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note })) }, 200);
     })
-    .get('/school-days', async (c) => {
-      const p = c.var.principal;
-      const q = queryOf(c, schoolDaysQuery);
-      const rows = await db.calendar.list(schoolIdOf(p), { from: q.from, to: `${Number(q.from.slice(0, 4)) + 2}-12-31` });
+    .openapi(schoolDays, async (c) => {
+      const q = c.req.valid('query');
+      const rows = await db.calendar.list(schoolOf(c.var.principal), { from: q.from, to: `${Number(q.from.slice(0, 4)) + 2}-12-31` });
       return c.json({ from: q.from, days: q.days, date: addSchoolDays(q.from, q.days, schoolCalendar(rows)) }, 200);
     })
-    .put('/', async (c) => {
-      const p = c.var.principal;
-      ensureRole(p, 'kepsek');
-      const body = await jsonBody(c, calendarBody);
-      await db.calendar.set(schoolIdOf(p), body.entries.map((e) => ({ date: e.date, kind: e.kind, note: e.note ?? null })));
+    .openapi(putCalendar, async (c) => {
+      const body = c.req.valid('json');
+      await db.calendar.set(schoolOf(c.var.principal), body.entries.map((e) => ({ date: e.date, kind: e.kind, note: e.note ?? null })));
       return c.json({ saved: body.entries.length }, 200);
     })
-    .delete('/:date', async (c) => {
-      const p = c.var.principal;
-      ensureRole(p, 'kepsek');
-      const d = date.safeParse(c.req.param('date'));
-      if (!d.success) throw notFound();
-      await db.calendar.remove(schoolIdOf(p), d.data);
-      return c.json({ removed: d.data }, 200);
+    .openapi(deleteCalendar, async (c) => {
+      const { date } = c.req.valid('param');
+      await db.calendar.remove(schoolOf(c.var.principal), date);
+      return c.json({ removed: date }, 200);
     });
 
   return { tasks, approvals, notifications, calendar };

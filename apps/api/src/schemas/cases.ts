@@ -1,7 +1,9 @@
 /** Case request and response schemas. */
 import { z } from '@hono/zod-openapi';
 import { riskFactorSchema, stepMetaSchema } from '@jalur/engine';
-import { idSchema, localizedSchema, pageQuery } from './common.ts';
+import { dateTimeSchema, idSchema, localizedSchema, pageQuery } from './common.ts';
+
+export { idempotencyHeaderSchema } from './common.ts';
 
 export const availableEventSchema = z
   .object({
@@ -35,8 +37,8 @@ export const caseViewSchema = z
     /** Active leaf steps joined by `,` (one for a simple pathway). */
     state: z.string(),
     stateValue: z.array(z.string()),
-    /** The first active step (the one a person works on). */
-    step: activeStepSchema.nullable(),
+    /** The first active step (the one a person works on); null once the case is done. */
+    step: z.union([activeStepSchema, z.null()]),
     steps: z.array(activeStepSchema),
     /** The events the caller's role may send now (the action buttons). */
     availableEvents: z.array(availableEventSchema),
@@ -44,9 +46,9 @@ export const caseViewSchema = z
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     /** Form values recorded so far that the caller may read (by each step's confidentiality); single-case answers only. */
     form: z.record(z.string(), z.unknown()).optional(),
-    openedAt: z.string(),
-    updatedAt: z.string(),
-    closedAt: z.string().nullable(),
+    openedAt: dateTimeSchema,
+    updatedAt: dateTimeSchema,
+    closedAt: dateTimeSchema.nullable(),
   })
   .openapi('Case');
 
@@ -57,7 +59,7 @@ export const caseEventSchema = z
     type: z.string(),
     data: z.record(z.string(), z.unknown()).nullable(),
     actorId: z.string().nullable(),
-    at: z.string(),
+    at: dateTimeSchema,
     stateBefore: z.string().nullable(),
     stateAfter: z.string(),
   })
@@ -75,12 +77,31 @@ export const createCaseBodySchema = z
 
 /** Form data sent with one event: at most this much JSON, so a case's snapshot stays small. */
 export const MAX_EVENT_DATA_BYTES = 64_000;
+/** …and at most this deep (a form value is a scalar or a short list; 32 is generous). */
+export const MAX_EVENT_DATA_DEPTH = 32;
+
+/** True when no array or object in `value` is nested deeper than `max` levels (an explicit stack, never recursion). */
+export function nestingAtMost(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return false;
+    for (const child of Object.values(v as object)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return true;
+}
 
 export const advanceBodySchema = z
   .object({
     type: z.string().min(1).max(200),
     data: z
       .record(z.string().max(80), z.unknown())
+      // Depth first, without recursion: serializing data nested thousands deep would overflow the stack.
+      .refine((d) => nestingAtMost(d, MAX_EVENT_DATA_DEPTH), {
+        message: `data: paling dalam ${MAX_EVENT_DATA_DEPTH} tingkat / at most ${MAX_EVENT_DATA_DEPTH} levels deep`,
+        abort: true,
+      })
       .refine((d) => Object.keys(d).length <= 200 && JSON.stringify(d).length <= MAX_EVENT_DATA_BYTES, {
         message: `data: paling banyak 200 isian dan ${MAX_EVENT_DATA_BYTES} bita / at most 200 fields and ${MAX_EVENT_DATA_BYTES} bytes`,
       })
@@ -104,16 +125,6 @@ export const caseListQuerySchema = z.object({
   studentId: idSchema.optional(),
   pathwayId: idSchema.optional(),
   ...pageQuery,
-});
-
-export const idempotencyHeaderSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
-    .regex(/^[\x21-\x7e]+$/, 'printable ASCII')
-    .optional()
-    .openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Ulangan dengan kunci sama memberi jawaban pertama / a retry returns the first answer' }),
 });
 
 export const boardQuerySchema = z.object({
