@@ -9,7 +9,7 @@ import { activeSteps, handlersFor, type CaseSnapshot, type StartCaseInput } from
 import { type CaseRow, type JalurDb } from '../../packages/db/src/index.ts';
 import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from '../../packages/cases/src/index.ts';
 import { createReportQueries, schoolSummary, type ReportQueries, type SchoolSummary } from '../../packages/reports/src/index.ts';
-import { sampleValue } from '../../packages/db/src/seed.ts';
+import { sampleValue } from '../../packages/cases/src/seed/seed.ts';
 
 const DAY = 86_400_000;
 /** Who sends an event: the first of these roles its step allows (as the demo seed picks). */

@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, availableEvents, compilePathway, parsePathway, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
 import { type ApplyResult, type PathwayVersionRow } from '../../packages/db/src/index.ts';
-import { transitionOf } from '../../packages/cases/src/index.ts';
-import { applyMigration, loadMigratingCases, planMigration, resolveStateMap } from '../../packages/reports/src/index.ts';
+import { applyMigration, loadMigratingCases, planMigration, resolveStateMap, transitionOf } from '../../packages/cases/src/index.ts';
 import { DEMO_NOW, openDemoDb, type DemoDb } from './demo-db.ts';
 
 let demo: DemoDb;

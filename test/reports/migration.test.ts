@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, compilePathway, pathwayDocumentSchema, startCase, type CaseEvent, type CaseSnapshot, type CompiledPathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
 import { type ApplyResult, type CaseRow, type PathwayVersionRow, type User } from '../../packages/db/src/index.ts';
-import { transitionOf } from '../../packages/cases/src/index.ts';
-import { applyMigration, loadMigratingCases, planCase, planMigration, resolveStateMap } from '../../packages/reports/src/index.ts';
+import { applyMigration, loadMigratingCases, planCase, planMigration, resolveStateMap, transitionOf } from '../../packages/cases/src/index.ts';
 import { DEMO_NOW, openDemoDb, type SeededDb } from './demo-db.ts';
 import { openPgDemoDb } from './pg-demo-db.ts';
 import { apiClient } from './api-client.ts';

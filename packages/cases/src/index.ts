@@ -9,3 +9,4 @@ export * from './transition.ts';
 export * from './service.ts';
 export * from './replay.ts';
 export * from './seed/index.ts';
+export * from './migration/index.ts';

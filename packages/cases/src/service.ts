@@ -20,6 +20,8 @@ import {
 } from '@jalur/engine';
 import { CompiledPathways, type CompiledVersion } from './compiled.ts';
 import { advanceWith, openingEvent, refusal, transitionOf } from './transition.ts';
+import { applyMigration, type ApplyContext, type ApplyOutcome } from './migration/apply.ts';
+import type { CasePlan } from './migration/plan.ts';
 
 /** An Idempotency-Key on a write: a retry with the same key and request gets the first answer again. */
 export interface IdempotencyKey {
@@ -190,6 +192,11 @@ export class CaseService {
   /** Fires a due timer claimed by `claimer`: the scheduler's event, no actor. */
   async fireTimer(timer: TimerRow, claimer: string, now: Date): Promise<DbResult<FireTimerOutcome>> {
     return this.db.cases.fireTimer({ timer, claimer, now, apply: (row, pv) => this.#step(row, pv, { type: timer.event }, { now, source: 'scheduler' }) });
+  }
+
+  /** Moves planned cases onto another published version, each in its own transaction (see `src/migration`). */
+  migrate(plans: readonly CasePlan[], context: ApplyContext): Promise<ApplyOutcome[]> {
+    return applyMigration(this.db, plans, context);
   }
 
   /** The engine's step on a loaded case, as the unit of work's transition or refusal (pure, synchronous). */

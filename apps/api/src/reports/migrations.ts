@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { compilePathway, parsePathway, type CompiledPathway } from '@jalur/engine';
-import { applyMigration, loadMigratingCases, planMigration, resolveStateMap, type CasePlan } from '@jalur/reports';
+import { loadMigratingCases, planMigration, resolveStateMap, type CasePlan } from '@jalur/cases';
 import { validator } from 'hono/validator';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -70,7 +70,7 @@ export function migrationRoutes(ctx: ApiContext) {
     })
     .post('/:id/migrations/apply', validBody, async (c) => {
       const { schoolId, from, to, now, result } = await plan(c, c.req.param('id'), c.req.valid('json'));
-      const outcomes = await applyMigration(db, result.cases, { schoolId, toPathwayVersionId: to.id, fromVersion: from.version, toVersion: to.version, actorId: c.var.principal.userId, now });
+      const outcomes = await ctx.cases.migrate(result.cases, { schoolId, toPathwayVersionId: to.id, fromVersion: from.version, toVersion: to.version, actorId: c.var.principal.userId, now });
       return c.json({ applied: outcomes.filter((o) => o.applied).length, outcomes, cases: result.cases.map(planView), unmappable: result.unmappable }, 200);
     });
 }
