@@ -93,6 +93,24 @@ describe('GET /api/students/:id/export', () => {
   });
 });
 
+describe('GET /api/students/:id/export of rahasia content', () => {
+  it('audits every rahasia record and step datum it hands out, not only the export', async () => {
+    const kepsek = f.a.users.kepsek;
+    // The kepsek wrote a rahasia record on the case: as its author they may read it, so the export carries it.
+    const record = await api.call(kepsek, 'POST', `/api/cases/${caseId}/records`, {
+      kind: 'home_visit', confidentiality: 'rahasia', data: { plan: 'Kunjungan kepsek', date: '2026-02-04', visitors: ['Kepsek'], findings: 'Temuan rahasia kepsek' },
+    });
+    expect(record.status, JSON.stringify(record.body)).toBe(201);
+    const before = (await f.db.audit.list(f.a.id, { action: 'case.read_confidential' })).length;
+    const res = await api.call(kepsek, 'GET', `/api/students/${studentId}/export`);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('Temuan rahasia kepsek');
+    const audit = await f.db.audit.list(f.a.id, { action: 'case.read_confidential' });
+    expect(audit.length).toBe(before + 1);
+    expect(audit[0]).toMatchObject({ actorId: kepsek.id, subject: `case:${caseId}`, details: { what: 'export', records: [record.body.id] } });
+  });
+});
+
 describe('POST /api/students/:id/erase', () => {
   it('needs the NISN typed as confirmation, and the kepsek of the student’s school', async () => {
     const before = fileText();
@@ -114,7 +132,7 @@ describe('POST /api/students/:id/erase', () => {
     expect(res.body).toMatchObject({ id: studentId, cases: 1 });
 
     const file = fileText();
-    const leftovers = [...Object.values(PERSON).filter((v) => v.length > 6 && v !== PERSON.birthDate), ...Object.values(TEXT)].filter((s) => file.includes(s));
+    const leftovers = [...Object.values(PERSON).filter((v) => v.length > 6 && v !== PERSON.birthDate), ...Object.values(TEXT), 'Temuan rahasia kepsek'].filter((s) => file.includes(s));
     expect(leftovers, 'personal data still in the database file').toEqual([]);
 
     const student = (await api.call(f.a.users.kepsek, 'GET', `/api/students/${studentId}`)).body;

@@ -25,6 +25,21 @@ async function caseExport(db: JalurDb, compiledPathways: CompiledPathways, p: Pr
   const events = await db.cases.events(schoolId, row.id);
   const notes = await db.notes.list(schoolId, row.id, viewer, now);
   const records = await db.caseRecords.list(schoolId, row.id, viewer);
+  // Every `rahasia` content the export hands out is audited as the case page's reads are (the notes by the repository).
+  const rahasiaEvents: number[] = [];
+  const shown = events.map((e) => {
+    const level = compiled ? eventLevel(compiled, e.stateBefore) : 'rahasia';
+    const visible = e.data !== null && canSeeContent(level, viewer, e.actorId ?? '', row.assigneeId);
+    if (visible && level === 'rahasia') rahasiaEvents.push(e.seq);
+    return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorId: e.actorId, stateBefore: e.stateBefore, stateAfter: e.stateAfter, data: visible ? e.data : null, withheld: e.data !== null && !visible };
+  });
+  const rahasiaRecords = records.ok ? records.value.filter((r) => r.confidentiality === 'rahasia').map((r) => r.id) : [];
+  if (rahasiaEvents.length > 0 || rahasiaRecords.length > 0) {
+    await db.audit.record({
+      action: 'case.read_confidential', subject: `case:${row.id}`, actorId: p.userId, schoolId, at: now,
+      details: { what: 'export', ...(rahasiaEvents.length > 0 ? { events: rahasiaEvents } : {}), ...(rahasiaRecords.length > 0 ? { records: rahasiaRecords } : {}) },
+    });
+  }
   return {
     id: row.id,
     pathwayVersion: version ? { key: (version.document as { key?: string }).key ?? null, version: version.version } : null,
@@ -35,11 +50,7 @@ async function caseExport(db: JalurDb, compiledPathways: CompiledPathways, p: Pr
     outcome: row.outcome ?? null,
     openedAt: iso(row.openedAt),
     closedAt: iso(row.closedAt),
-    events: events.map((e) => {
-      const level = compiled ? eventLevel(compiled, e.stateBefore) : 'rahasia';
-      const visible = e.data !== null && canSeeContent(level, viewer, e.actorId ?? '', row.assigneeId);
-      return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorId: e.actorId, stateBefore: e.stateBefore, stateAfter: e.stateAfter, data: visible ? e.data : null, withheld: e.data !== null && !visible };
-    }),
+    events: shown,
     notes: notes.ok ? notes.value.map((n) => ({ id: n.id, body: n.body, confidentiality: n.confidentiality, authorId: n.authorId, createdAt: n.createdAt.toISOString() })) : [],
     records: records.ok ? records.value.map((r) => ({ id: r.id, kind: r.kind, data: r.data, confidentiality: r.confidentiality, occurredAt: r.occurredAt.toISOString(), recordedBy: r.recordedBy })) : [],
     consents: (await db.consents.list(schoolId, row.id)).map((c) => ({
@@ -51,7 +62,11 @@ async function caseExport(db: JalurDb, compiledPathways: CompiledPathways, p: Pr
   };
 }
 
-/** Builds the export document of `student` for the caller `p` (reads of `rahasia` notes are audited by the repository). */
+/**
+ * Builds the export document of `student` for the caller `p`. Every `rahasia`
+ * content in it is audited: notes by the repository (`note.read_rahasia`),
+ * step data and records here (`case.read_confidential`, `what: 'export'`).
+ */
 export async function exportStudent(db: JalurDb, compiled: CompiledPathways, p: Principal, schoolId: string, student: StudentRow, now: Date) {
   const cases = await db.cases.list(schoolId, { studentId: student.id, limit: 1000 });
   return {
