@@ -23,13 +23,22 @@ export const DISTRICT_TABLES = ['schools', 'open-by-factor', 'open-by-step', 'ou
 export type DistrictTable = (typeof DISTRICT_TABLES)[number];
 
 /**
- * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
- * CR — e.g. a step title `=HYPERLINK(…)` from a pathway document) gets a
- * leading `'`, so it opens as text (OWASP "CSV injection"). Numbers stay numbers.
+ * What a spreadsheet runs as a formula: `=`, `+`, `-`, `@`, tab, CR or LF —
+ * also after leading white space (spaces, tabs, non-breaking and other Unicode
+ * spaces, zero-width characters, a BOM: spreadsheet programs skip them) and
+ * in their full-width forms (`＝ ＋ － ＠`, which IME input gives and some
+ * programs read as the ASCII ones).
+ */
+export const FORMULA_START = /^[\s\u00A0\u1680\u180E\u2000-\u200F\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66]/u;
+
+/**
+ * A text cell a spreadsheet would run as a formula ({@link FORMULA_START} —
+ * e.g. a step title `=HYPERLINK(…)` from a pathway document) gets a leading
+ * `'`, so it opens as text (OWASP "CSV injection"). Numbers stay numbers.
  */
 export function safeCell(c: string | number | null): string | number {
   if (c === null) return '';
-  return typeof c === 'string' && /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
+  return typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : c;
 }
 
 /** Serialises a table (UTF-8 with BOM so spreadsheet programs read Indonesian text right). */
