@@ -15,6 +15,9 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../apps/api/src/app.ts';
+import { createApiContext } from '../../apps/api/src/context.ts';
+import { documentRoutes } from '../../apps/api/src/documents/routes.ts';
+import { createRouter } from '../../apps/api/src/http/router.ts';
 import { ManualClock } from '../../apps/api/src/clock.ts';
 import type { CaseRow, User } from '../../packages/db/src/index.ts';
 import { tanggal } from '../../packages/documents/src/index.ts';
@@ -306,5 +309,32 @@ describe('documents from the case’s records', () => {
     const otherSchool = await demo.user('bk@sekolah-b.demo');
     expect((await call(otherSchool, 'POST', `/cases/${kase.id}/documents`, { kind: 'buku_kasus' })).status).toBe(404);
     expect((await demo.db.audit.list(demo.schoolA, { action: 'document.generate' })).length).toBe(before);
+  });
+});
+
+describe('erasure (UU PDP)', () => {
+  it('de-identifies the contact log, parent meetings and the document register with the student', async () => {
+    const student = (await demo.db.students.get(demo.schoolA, kase.studentId))!;
+    const erased = await call(kepsek, 'POST', `/students/${student.id}/erase`, { confirm: student.nisn });
+    expect(erased.status).toBe(200);
+    const rows = (table: string) => JSON.stringify(demo.handle.sqlite.prepare(`SELECT * FROM ${table} WHERE case_id = ?`).all(kase.id));
+    for (const table of ['family_contacts', 'parent_meetings', 'generated_documents']) {
+      const text = rows(table);
+      expect(text.length, table).toBeGreaterThan(10);
+      for (const secret of ['Suryani', '6281234567890', '6281311112222', 'utang keluarga', 'Membahas kehadiran', 'Puskesmas Muara Sabak', studentName]) expect(text, `${table}: ${secret}`).not.toContain(secret);
+    }
+    const family = await call(bk, 'GET', `/cases/${kase.id}/family`);
+    expect(family.json.contacts.every((c: { guardianName: string; phone: string | null }) => c.guardianName === '[dihapus / erased]' && c.phone === null)).toBe(true);
+    // The register keeps numbers and kinds (counts stay), not who a letter was for.
+    const docs = await call(bk, 'GET', `/cases/${kase.id}/documents`);
+    expect(docs.json.issued.length).toBe(generated.length);
+  });
+
+  it('documents the new routes in OpenAPI (their own sub-app, as mounted under /api)', async () => {
+    const sub = createRouter().route('/api', documentRoutes(createApiContext({ db: demo.db, clock })));
+    const doc = sub.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Jalur', version: '0' } }) as { paths: Record<string, unknown> };
+    for (const path of ['/api/school/profile', '/api/school/logo', '/api/school/staff/{id}/nip', '/api/cases/{id}/documents', '/api/cases/{id}/family', '/api/cases/{id}/family/messages', '/api/cases/{id}/family/meetings/{meetingId}/status']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
   });
 });
