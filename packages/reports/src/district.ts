@@ -1,24 +1,40 @@
 /**
  * District aggregates (admin_dinas): the school dashboard's counts across
  * schools, per school and district-wide, de-identified. Nothing here carries a
- * student's name or id (the query layer returns none), and every count is
- * passed through {@link suppressCount} (school rows) or {@link districtCell}
- * (district-wide row) before it leaves this module, so the API cannot publish
- * a small count by accident, nor one that subtracting the other schools from
- * the district total would give back.
+ * student's name or id (the rollup keeps none past its own query), and every
+ * count leaves this module through a {@link Disclosure}: counts of 1–4 are
+ * `"<5"`, and complementary cells are hidden (`"≥5"`, or `"<5"` for a zero)
+ * so that no `"<5"` can be worked out by arithmetic —
+ *
+ * - within one answer: a district cell is the sum of its schools' cells, a
+ *   school's closed cases the sum of its outcomes, open cases at most the sum
+ *   of the steps and of the factors they are counted in (and at least each);
+ * - across periods: the "after" of a period is the "after" of its last month,
+ *   and for adjacent periods L, R: before(L) + before(R) − before(L ∪ R) =
+ *   the students at risk across the boundary (the "after" of L's last month,
+ *   when no student's cases leave a gap). So a row (school or district) hidden
+ *   in the before-column of any month of the period, or in the after-column of
+ *   any month boundary inside it, is hidden in the period's before-column too;
+ *   the month columns themselves are suppressed on their own, so every answer
+ *   hides the same cells for the same figures.
+ *
+ * Shares come from published counts only (null when either is hidden), and
+ * rows are ordered by what is published, never by a hidden count.
+ * `disclosure.test.ts` checks this against a reader who solves every relation.
  */
 import type { Localized } from '@jalur/engine';
-import { beforeAfterRows } from './before-after.ts';
-import { REPORTED_OUTCOMES, reportedOutcome, type ReportedOutcome } from './outcome.ts';
-import { monthAligned, periodBounds, WIB_OFFSET_MINUTES, type Period } from './period.ts';
-import type { ReportQueries, ReportScope } from './queries.ts';
-import { mergedStepLabels } from './steps.ts';
+import { beforeAfterRows, CORE_FACTORS } from './before-after.ts';
+import { byPublished, Disclosure, publishedRate, SMALL, SUPPRESSION_THRESHOLD, WITHHELD, type PublicCount } from './disclosure.ts';
+import { districtFacts, monthIndexOfDate, riskCounts, type DistrictFacts, type SchoolFacts } from './district-rollup.ts';
+import { REPORTED_OUTCOMES, type ReportedOutcome } from './outcome.ts';
+import { monthAligned, WIB_OFFSET_MINUTES, type Period } from './period.ts';
+import type { ReportQueries } from './queries.ts';
+import { mergedStepLabels, type StepLabel } from './steps.ts';
 import { countsPerLeaf } from './summary.ts';
-import { SUPPRESSION_THRESHOLD, suppressCount, suppressedRate, type PublicCount } from './suppress.ts';
 
 export interface PublicOutcome {
   count: PublicCount;
-  /** Share of closed cases, null when suppressed. */
+  /** Share of closed cases, from published counts only; null when either is hidden. */
   rate: number | null;
 }
 
@@ -38,128 +54,173 @@ export interface DistrictAggregates {
   generatedAt: string;
   /** The period actually counted: the one asked for, widened to whole months. */
   period: Period;
-  /** Counts from 1 to 4 are shown as "<5". */
-  suppression: { threshold: 5; marker: '<5' };
+  /** Counts from 1 to 4 are shown as "<5"; cells hidden so that a "<5" cannot be worked out are "≥5" (or "<5" for a zero). */
+  suppression: { threshold: 5; marker: typeof SMALL; withheld: typeof WITHHELD };
   district: AggregateBlock;
   schools: AggregateBlock[];
 }
 
-interface Raw {
-  states: { stateValue: string; count: number }[];
-  factors: Map<string, number>;
-  outcomes: Map<ReportedOutcome, number>;
-  beforeAfter: { factor: string; before: number; after: number }[];
+/** The period-independent tables of a district (open, steps, factors, closed, outcomes), suppressed together. */
+interface CurrentTables {
+  open: PublicCount[];
+  closed: PublicCount[];
+  steps: { stateId: string; counts: PublicCount[]; values: number[] }[];
+  factors: { factor: string; counts: PublicCount[]; values: number[] }[];
+  outcomes: Record<ReportedOutcome, PublicCount[]>;
 }
 
-const emptyRaw = (): Raw => ({ states: [], factors: new Map(), outcomes: new Map(), beforeAfter: [] });
+/** Rows of every table: the district first, then its schools in the listed order. */
+const rowsOf = (facts: DistrictFacts): (SchoolFacts | undefined)[] => [undefined, ...facts.schools.map((s) => facts.bySchool.get(s.id))];
 
-/** Every count of a block as flat cells (`open`, `step:<id>`, `factor:<f>`, `outcome:<o>`, `ba:<f>:before`, …). */
-function cellsOf(raw: Raw): Map<string, number> {
-  const cells = new Map<string, number>();
-  cells.set('open', raw.states.reduce((n, r) => n + r.count, 0));
-  cells.set('closed', [...raw.outcomes.values()].reduce((n, c) => n + c, 0));
-  for (const [stateId, n] of countsPerLeaf(raw.states)) cells.set(`step:${stateId}`, n);
-  for (const [factor, n] of raw.factors) cells.set(`factor:${factor}`, n);
-  for (const o of REPORTED_OUTCOMES) cells.set(`outcome:${o}`, raw.outcomes.get(o) ?? 0);
-  for (const r of beforeAfterRows(raw.beforeAfter)) {
-    cells.set(`ba:${r.factor}:before`, r.before);
-    cells.set(`ba:${r.factor}:after`, r.after);
+const sum = (values: readonly number[]): number => values.reduce((n, v) => n + v, 0);
+
+/** Every row's value of one cell, the district's (row 0) being the sum of the schools'. */
+function column(schoolValues: readonly number[]): number[] {
+  return [sum(schoolValues), ...schoolValues];
+}
+
+function currentTables(facts: DistrictFacts): CurrentTables {
+  const schools = rowsOf(facts).slice(1);
+  const leafCounts = schools.map((s) => countsPerLeaf(s?.byState ?? []));
+  const stepIds = [...new Set(leafCounts.flatMap((m) => [...m.keys()]))].sort();
+  const factorIds = [...new Set(schools.flatMap((s) => [...(s?.factors.keys() ?? [])]))].sort();
+
+  // Open cases, by step and by factor: one system (the open count bounds both).
+  const d = new Disclosure();
+  const openValues = column(schools.map((s) => sum((s?.byState ?? []).map((r) => r.count))));
+  const open = openValues.map((v) => d.cell(v));
+  d.equal(open[0]!, open.slice(1));
+  const stepValues = stepIds.map((id) => column(leafCounts.map((m) => m.get(id) ?? 0)));
+  const stepCells = stepValues.map((vs) => vs.map((v) => d.cell(v)));
+  const factorValues = factorIds.map((f) => column(schools.map((s) => s?.factors.get(f)?.open ?? 0)));
+  const factorCells = factorValues.map((vs) => vs.map((v) => d.cell(v)));
+  for (const cells of [...stepCells, ...factorCells]) d.equal(cells[0]!, cells.slice(1));
+  for (let r = 0; r < open.length; r++) {
+    // A case is in at least one step, and counted at most once in each step and each factor; a case has at least
+    // one factor only where the counts say so (a reader may assume what the data shows).
+    const steps = stepCells.map((c) => c[r]!);
+    d.atLeast(open[r]!, steps, sum(steps.map((c) => d.value(c))) >= openValues[r]!);
+    const factors = factorCells.map((c) => c[r]!);
+    d.atLeast(open[r]!, factors, sum(factors.map((c) => d.value(c))) >= openValues[r]!);
   }
-  return cells;
-}
+  d.solve();
 
-/**
- * A district-wide cell that cannot be differenced back to a suppressed
- * school: schools' counts of 5 and more are summed exactly; the counts
- * suppressed in the school rows are added as their sum rounded up to a
- * multiple of 5. With one suppressed school, "total − the other schools"
- * gives 5 (or 10…), never the hidden 1–4. A total under 5 is itself `"<5"`.
- */
-export function districtCell(schoolCounts: readonly number[]): PublicCount {
-  let shown = 0;
-  let hidden = 0;
-  for (const n of schoolCounts) {
-    if (suppressCount(n) === '<5') hidden += n;
-    else shown += n;
-  }
-  const total = shown + hidden;
-  if (suppressCount(total) === '<5') return '<5';
-  return hidden === 0 ? total : shown + Math.ceil(hidden / SUPPRESSION_THRESHOLD) * SUPPRESSION_THRESHOLD;
-}
+  // Closed cases = the sum of their outcomes, per row; each outcome and closed column sums to the district.
+  const o = new Disclosure();
+  const closed = column(schools.map((s) => sum([...(s?.outcomes.values() ?? [])]))).map((v) => o.cell(v));
+  o.equal(closed[0]!, closed.slice(1));
+  const outcomeCells = Object.fromEntries(
+    REPORTED_OUTCOMES.map((k) => [k, column(schools.map((s) => s?.outcomes.get(k) ?? 0)).map((v) => o.cell(v))]),
+  ) as Record<ReportedOutcome, number[]>;
+  for (const k of REPORTED_OUTCOMES) o.equal(outcomeCells[k][0]!, outcomeCells[k].slice(1));
+  for (let r = 0; r < closed.length; r++) o.equal(closed[r]!, REPORTED_OUTCOMES.map((k) => outcomeCells[k][r]!));
+  o.solve();
 
-/** Builds a published block from its cells, each made public by `cell`. */
-function publish(raw: Raw, school: AggregateBlock['school'], labels: Map<string, { title: Localized }>, cell: (key: string) => PublicCount): AggregateBlock {
-  const num = (c: PublicCount): number => (c === '<5' ? 0 : c);
-  const closed = cell('closed');
-  const outcomes = Object.fromEntries(
-    REPORTED_OUTCOMES.map((o) => {
-      const n = cell(`outcome:${o}`);
-      // Rates from the published counts only: a rate never reveals more than its counts.
-      const rate = n === '<5' || closed === '<5' ? null : suppressedRate(num(n), num(closed));
-      return [o, { count: n, rate }];
-    }),
-  ) as Record<ReportedOutcome, PublicOutcome>;
-  const order = (a: [string, number], b: [string, number]) => b[1] - a[1];
   return {
-    school,
-    openCases: cell('open'),
-    closedCases: closed,
-    openByStep: [...countsPerLeaf(raw.states)].sort(order).map(([stateId]) => ({ stateId, title: labels.get(stateId)?.title ?? { id: stateId }, count: cell(`step:${stateId}`) })),
-    openByFactor: [...raw.factors].sort(order).map(([factor]) => ({ factor, count: cell(`factor:${factor}`) })),
-    outcomes,
-    beforeAfter: beforeAfterRows(raw.beforeAfter).map((r) => ({ factor: r.factor, before: cell(`ba:${r.factor}:before`), after: cell(`ba:${r.factor}:after`) })),
+    open: open.map((c) => d.shown(c)),
+    closed: closed.map((c) => o.shown(c)),
+    steps: stepIds.map((stateId, i) => ({ stateId, counts: stepCells[i]!.map((c) => d.shown(c)), values: stepValues[i]! })),
+    factors: factorIds.map((factor, i) => ({ factor, counts: factorCells[i]!.map((c) => d.shown(c)), values: factorValues[i]! })),
+    outcomes: Object.fromEntries(REPORTED_OUTCOMES.map((k) => [k, outcomeCells[k].map((c) => o.shown(c))])) as Record<ReportedOutcome, PublicCount[]>,
+  };
+}
+
+/** Rows hidden in a column of per-row values (row 0 the district = the sum of the others), suppressed on its own. */
+function hiddenRows(values: readonly number[], forced: ReadonlySet<number> = new Set()): { shown: PublicCount[]; hidden: Set<number> } {
+  // Nothing small and nothing forced: nothing to hide (most month columns).
+  if (forced.size === 0 && values.every((v) => v === 0 || v >= SUPPRESSION_THRESHOLD)) return { shown: [...values], hidden: new Set() };
+  const d = new Disclosure();
+  const cells = values.map((v) => d.cell(v));
+  d.equal(cells[0]!, cells.slice(1));
+  for (const r of forced) d.hide(cells[r]!);
+  d.solve();
+  const hidden = new Set<number>();
+  cells.forEach((c, r) => {
+    if (d.isHidden(c)) hidden.add(r);
+  });
+  return { shown: cells.map((c) => d.shown(c)), hidden };
+}
+
+/** Before/after of one factor over the months `[a, b]`, every row (district first), suppressed across periods. */
+function beforeAfterColumns(facts: DistrictFacts, factor: string, a: number, b: number): { before: PublicCount[]; after: PublicCount[] } {
+  const counts = rowsOf(facts).slice(1).map((s) => riskCounts(s?.factors.get(factor), a, b));
+  const months = b - a + 1;
+  const forced = new Set<number>();
+  let after: PublicCount[] = [];
+  for (let m = 0; m < months; m++) {
+    for (const r of hiddenRows(column(counts.map((c) => c.beforeByMonth[m]!))).hidden) forced.add(r);
+    const afterColumn = hiddenRows(column(counts.map((c) => c.afterByMonth[m]!)));
+    if (m < months - 1) for (const r of afterColumn.hidden) forced.add(r);
+    else after = afterColumn.shown;
+  }
+  const before = hiddenRows(column(counts.map((c) => c.before)), forced).shown;
+  return { before, after };
+}
+
+const currentCache = new WeakMap<DistrictFacts, CurrentTables>();
+
+/** The answer for a district's facts (pure: what `districtAggregates` publishes, for tests of the suppression). */
+export function publishDistrict(
+  facts: DistrictFacts,
+  input: { schoolId?: string | null; period: Period; now: Date; labels?: Map<string, StepLabel> },
+): DistrictAggregates {
+  const period = monthAligned(input.period);
+  const labels = input.labels ?? new Map<string, StepLabel>();
+  let current = currentCache.get(facts);
+  if (!current) currentCache.set(facts, (current = currentTables(facts)));
+  const factorIds = [...new Set([...CORE_FACTORS, ...current.factors.map((f) => f.factor)])];
+  const a = monthIndexOfDate(period.from);
+  const b = monthIndexOfDate(period.to);
+  const ba = beforeAfterRows(factorIds.map((factor) => ({ factor, before: 0, after: 0 })))
+    .map((r) => ({ factor: r.factor, ...beforeAfterColumns(facts, r.factor, a, b) }));
+
+  const block = (r: number, school: AggregateBlock['school']): AggregateBlock => {
+    const closed = current.closed[r]!;
+    // A row is listed when it has cases or is hidden (a hidden zero must not read as an absent row).
+    const listed = (count: PublicCount, value: number) => value > 0 || typeof count !== 'number';
+    return {
+      school,
+      openCases: current.open[r]!,
+      closedCases: closed,
+      openByStep: current.steps
+        .filter((s) => listed(s.counts[r]!, s.values[r]!))
+        .map((s) => ({ stateId: s.stateId, title: labels.get(s.stateId)?.title ?? { id: s.stateId }, count: s.counts[r]! }))
+        .sort(byPublished((x) => x.stateId, (x) => x.count)),
+      openByFactor: current.factors
+        .filter((f) => listed(f.counts[r]!, f.values[r]!))
+        .map((f) => ({ factor: f.factor, count: f.counts[r]! }))
+        .sort(byPublished((x) => x.factor, (x) => x.count)),
+      outcomes: Object.fromEntries(
+        REPORTED_OUTCOMES.map((k) => {
+          const count = current.outcomes[k][r]!;
+          return [k, { count, rate: publishedRate(count, closed) }];
+        }),
+      ) as Record<ReportedOutcome, PublicOutcome>,
+      beforeAfter: ba.map((x) => ({ factor: x.factor, before: x.before[r]!, after: x.after[r]! })),
+    };
+  };
+  const schools = facts.schools
+    .map((s, i) => ({ s, r: i + 1 }))
+    .filter(({ s }) => !input.schoolId || s.id === input.schoolId)
+    .map(({ s, r }) => block(r, { id: s.id, name: s.name }));
+  return {
+    generatedAt: input.now.toISOString(),
+    period,
+    suppression: { threshold: 5, marker: SMALL, withheld: WITHHELD },
+    district: block(0, null),
+    schools,
   };
 }
 
 /**
- * Aggregates for a district (every school, or only `schoolId`), with the
- * district-wide block computed from the raw counts before suppression.
+ * Aggregates for a district (every school, or only `schoolId`). The whole
+ * district is always suppressed together, so the answer for one school shows
+ * that school exactly as the district answer does (nothing new to subtract).
  */
 export async function districtAggregates(
   q: ReportQueries,
   input: { districtId: string; schoolId?: string | null; period: Period; now: Date; offsetMinutes?: number },
 ): Promise<DistrictAggregates> {
-  const scope: ReportScope = { kind: 'district', districtId: input.districtId, schoolId: input.schoolId ?? null };
-  const period = monthAligned(input.period);
-  const { start, endExclusive } = periodBounds(period, input.offsetMinutes ?? WIB_OFFSET_MINUTES);
-  const [schools, states, factors, outcomes, ba, docs] = await Promise.all([
-    q.districtSchools(input.districtId),
-    q.openByState(scope),
-    q.openByFactor(scope),
-    q.outcomes(scope),
-    q.beforeAfter(scope, start, endExclusive),
-    q.templateDocuments(input.districtId),
-  ]);
-  const labels = mergedStepLabels(docs);
-  const listed = input.schoolId ? schools.filter((s) => s.id === input.schoolId) : schools;
-  const perSchool = new Map(listed.map((s) => [s.id, emptyRaw()]));
-  const all = emptyRaw();
-  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-  for (const r of states) {
-    perSchool.get(r.schoolId)?.states.push(r);
-    all.states.push(r);
-  }
-  for (const r of factors) {
-    const s = perSchool.get(r.schoolId);
-    if (s) add(s.factors, r.factor, r.count);
-    add(all.factors, r.factor, r.count);
-  }
-  for (const r of outcomes) {
-    const o = reportedOutcome(r.outcome);
-    const s = perSchool.get(r.schoolId);
-    if (s) s.outcomes.set(o, (s.outcomes.get(o) ?? 0) + r.count);
-    all.outcomes.set(o, (all.outcomes.get(o) ?? 0) + r.count);
-  }
-  for (const r of ba) {
-    perSchool.get(r.schoolId)?.beforeAfter.push(r);
-    all.beforeAfter.push(r);
-  }
-  const schoolCells = listed.map((s) => cellsOf(perSchool.get(s.id) ?? emptyRaw()));
-  return {
-    generatedAt: input.now.toISOString(),
-    period,
-    suppression: { threshold: 5, marker: '<5' },
-    district: publish(all, null, labels, (key) => districtCell(schoolCells.map((c) => c.get(key) ?? 0))),
-    schools: listed.map((s, i) => publish(perSchool.get(s.id) ?? emptyRaw(), { id: s.id, name: s.name }, labels, (key) => suppressCount(schoolCells[i]!.get(key) ?? 0))),
-  };
+  const [facts, docs] = await Promise.all([districtFacts(q, input.districtId, input.offsetMinutes ?? WIB_OFFSET_MINUTES), q.templateDocuments(input.districtId)]);
+  return publishDistrict(facts, { schoolId: input.schoolId ?? null, period: input.period, now: input.now, labels: mergedStepLabels(docs) });
 }

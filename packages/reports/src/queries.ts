@@ -74,6 +74,32 @@ export interface CaseTrendRow {
   states: string[];
 }
 
+/**
+ * One school's cases as the district rollup keeps them: open cases per state,
+ * closed cases per outcome, and one row per (risk factor, case) —
+ * `[factor, studentId, active 1/0, openedAt, closedAt | null]` — ordered by
+ * factor and student. The student id only ties a student's cases together
+ * (distinct students); it never leaves `@jalur/reports`.
+ */
+export interface SchoolCaseFacts {
+  byState: { stateValue: string; count: number }[];
+  outcomes: { outcome: string | null; count: number }[];
+  risk: readonly (readonly [factor: string, studentId: string, active: number, openedAt: number, closedAt: number | null])[];
+}
+/** A driver's mark of what the district rollup has read (opaque to the caller). */
+export type DistrictMark = { kind: 'rowid'; rowid: number } | { kind: 'counts'; counts: Map<string, number> };
+/** The schools whose cases changed since a mark (`null`: cannot tell, read every school). */
+export interface DistrictChanges {
+  mark: DistrictMark;
+  schools: string[] | null;
+  /**
+   * False when the read ran inside an open write transaction of the same
+   * connection (SQLite): what was read may still roll back, so the schools
+   * read now must be read again once it settles.
+   */
+  settled: boolean;
+}
+
 /** Report queries over one database. All counts are of cases unless named otherwise. */
 export interface ReportQueries {
   /** Open cases per stored `state_value` (comma-joined active leaves). */
@@ -112,6 +138,15 @@ export interface ReportQueries {
   templateDocuments(districtId: string): Promise<unknown[]>;
   /** Open cases per pathway version of a school (which versions still have running cases). */
   activeCasesPerVersion(schoolId: string): Promise<{ pathwayId: string; version: number; cases: number }[]>;
+  /** One school's case facts for the district rollup (`district-rollup.ts`). */
+  schoolCaseFacts(schoolId: string): Promise<SchoolCaseFacts>;
+  /**
+   * Which schools' cases changed since `since` (every event of a case change is
+   * appended to `case_events`, which is append-only): SQLite by rowid (as
+   * `stepEventsAfter`), PostgreSQL by each school's event count (its commit
+   * order is not its insertion order). `since` null: a first mark, every school.
+   */
+  districtChanges(districtId: string, since: DistrictMark | null): Promise<DistrictChanges>;
   /** Schools of a district: id and name (district reports name schools, never students). */
   districtSchools(districtId: string): Promise<{ id: string; name: string }[]>;
 }

@@ -11,8 +11,8 @@ import type { AppEnv } from '../http/router.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2023-08-01' });
 const periodQuery = z.object({ from: date.optional(), to: date.optional() });
-/** A published count: a number, or "<5" when it is 1–4. */
-const publicCount = z.union([z.number().int(), z.literal('<5')]).openapi('PublicCount');
+/** A published count: a number, "<5" when it is 1–4 (or a zero hidden to protect one), "≥5" when hidden to protect a "<5". */
+const publicCount = z.union([z.number().int(), z.literal('<5'), z.literal('≥5')]).openapi('PublicCount');
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const csv = { description: 'CSV (UTF-8, BOM)', content: { 'text/csv': { schema: z.string() } } };
 
@@ -52,7 +52,7 @@ export const districtAggregatesSchema = z
   .object({
     generatedAt: z.string(),
     period: z.object({ from: date, to: date }),
-    suppression: z.object({ threshold: z.literal(5), marker: z.literal('<5') }),
+    suppression: z.object({ threshold: z.literal(5), marker: z.literal('<5'), withheld: z.literal('≥5') }),
     district: block,
     schools: z.array(block),
   })

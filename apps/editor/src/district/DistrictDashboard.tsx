@@ -1,12 +1,15 @@
 /**
  * District aggregates for admin_dinas: per school and district-wide, no
- * student data; small counts arrive from the API already as "<5".
+ * student data; small counts arrive from the API already as "<5", and the
+ * cells hidden to protect them as "≥5" (complementary suppression). Rows come
+ * ordered by published counts only; shares are the API's (null when hidden).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Printer } from 'lucide-react';
 import '../reports/messages.ts';
+import './messages.ts';
 import '../reports/reports.css';
 import { localized } from '../reports/messages.ts';
 import { defaultPeriod } from '../reports/queries.ts';
@@ -14,10 +17,10 @@ import { ReportSection, ReportTable } from '../reports/ReportSection.tsx';
 import { PairedBars } from '../reports/Charts.tsx';
 import { districtCsvUrl, useAggregates, useDistrictSchools, type AggregateBlock } from './queries.ts';
 
-type Cell = number | '<5';
+type Cell = number | '<5' | '≥5';
 const cell = (c: Cell) => c;
-/** Charts cannot draw "<5"; it is drawn as 0 and the table beside says "<5". */
-const drawable = (c: Cell) => (c === '<5' ? 0 : c);
+/** Charts cannot draw a hidden count; it is drawn as 0 and the table beside says "<5" or "≥5". */
+const drawable = (c: Cell) => (typeof c === 'number' ? c : 0);
 
 export default function DistrictDashboard() {
   const { t, i18n } = useTranslation('reports');
@@ -65,7 +68,7 @@ export default function DistrictDashboard() {
         </form>
       </div>
       <p className="muted small">
-        {t('district.suppressed')}
+        {t('district.suppressed')} · {t('district.withheld')}
         {agg.data && <> · {t('period')}: {agg.data.period.from} – {agg.data.period.to} ({t('district.wholeMonths')})</>}
       </p>
       {agg.isPending && <p className="muted">{t('loading')}</p>}
@@ -87,7 +90,7 @@ export default function DistrictDashboard() {
           <ReportSection title={t('outcomes')} csvHref={districtCsvUrl('outcomes', input)}>
             <ReportTable
               columns={[t('district.school'), t('outcomes'), t('count'), t('district.rate')]}
-              rows={blocks.flatMap((b) => Object.entries(b.outcomes).map(([o, v]) => [who(b), t(`outcomeNames.${o}`), cell(v.count), v.rate === null ? '—' : `${Math.round(v.rate * 1000) / 10}%`]))}
+              rows={blocks.flatMap((b) => Object.entries(b.outcomes).map(([o, v]) => [who(b), t(`outcomeNames.${o}`), cell(v.count), v.rate === null ? (typeof v.count === 'number' && typeof b.closedCases === 'number' ? '—' : t('district.hiddenRate')) : `${Math.round(v.rate * 1000) / 10}%`]))}
             />
           </ReportSection>
           <ReportSection title={t('byStep')} csvHref={districtCsvUrl('open-by-step', input)}>

@@ -8,7 +8,7 @@
  */
 import type { ReportHandle } from '@jalur/db';
 import type {
-  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, StateCount, StepEventRow,
+  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, StateCount, StepEventRow,
 } from '../queries.ts';
 
 type Sql = Extract<ReportHandle, { dialect: 'postgres' }>['client'];
@@ -88,6 +88,11 @@ const STEP_EVENTS_SQL = `SELECT case_id, seq, ${ms('at')}, state_after FROM case
 const STEP_EVENTS_AFTER_SQL = `SELECT e.case_id, e.seq, ${ms('e.at')}, e.state_after
   FROM case_events e LEFT JOIN unnest($2::text[], $3::int[]) AS r(case_id, seq) ON r.case_id = e.case_id
   WHERE e.school_id = $1 AND e.seq > coalesce(r.seq, 0) ORDER BY e.case_id, e.seq`;
+
+// Per (risk factor, case) of a school, by factor and student (as in SQLite).
+const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, CASE WHEN c.status = 'active' THEN 1 ELSE 0 END,
+    ${ms('c.opened_at')}, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${ms('c.closed_at')} END
+  FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = $1 ORDER BY rf.factor COLLATE "C", c.student_id COLLATE "C"`;
 
 // Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.
 const CASE_TRENDS_SQL = `SELECT c.id AS "caseId", c.pathway_version_id AS "pathwayVersionId", ${ms('c.opened_at')} AS "openedAt",
@@ -208,6 +213,26 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
           WHERE c.school_id = $1 AND c.status = 'active' GROUP BY v.pathway_id, v.version ORDER BY v.pathway_id, v.version`,
         [schoolId],
       );
+    },
+    async schoolCaseFacts(schoolId) {
+      const [byState, outcomes, risk] = await Promise.all([
+        all<{ stateValue: string; count: number }>(`SELECT state_value AS "stateValue", count(*)::int AS count FROM cases WHERE school_id = $1 AND status = 'active' GROUP BY state_value`, [schoolId]),
+        all<{ outcome: string | null; count: number }>(`SELECT outcome, count(*)::int AS count FROM cases WHERE school_id = $1 AND status = 'closed' GROUP BY outcome`, [schoolId]),
+        sql.unsafe(SCHOOL_RISK_SQL, [schoolId], { prepare: true }).values(),
+      ]);
+      return { byState, outcomes, risk: [...risk] as unknown as SchoolCaseFacts['risk'] };
+    },
+    async districtChanges(districtId, since) {
+      // Each school's event count: case_events is append-only, so a school whose count is unchanged has no change.
+      // Read before the facts, a count is never newer than what is read after it (a race only costs another read).
+      const rows = await all<{ schoolId: string; n: number }>(
+        `SELECT school_id AS "schoolId", count(*)::int AS n FROM case_events WHERE school_id IN (SELECT id FROM schools WHERE district_id = $1) GROUP BY school_id`,
+        [districtId],
+      );
+      const counts = new Map(rows.map((r) => [r.schoolId, r.n]));
+      if (since === null || since.kind !== 'counts') return { mark: { kind: 'counts', counts }, schools: null, settled: true };
+      const changed = [...counts].filter(([id, n]) => since.counts.get(id) !== n).map(([id]) => id);
+      return { mark: { kind: 'counts', counts }, schools: changed, settled: true };
     },
     async districtSchools(districtId) {
       return all<{ id: string; name: string }>('SELECT id, name FROM schools WHERE district_id = $1 ORDER BY name COLLATE "C"', [districtId]);

@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportHandle } from '@jalur/db';
 import type {
-  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, StateCount, StepEventRow,
+  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, StateCount, StepEventRow,
 } from '../queries.ts';
 
 /** `school_id` filter text and its parameters for a scope (`alias` prefixes the column). */
@@ -55,6 +55,10 @@ const STEP_EVENTS_SQL = `SELECT case_id AS caseId, seq, at, state_after AS state
 // are never deleted (migration 0002_immutability): rowid order is insertion order. Both read the covering index.
 const STEP_EVENTS_AFTER_SQL = `SELECT case_id AS caseId, seq, at, state_after AS stateAfter
   FROM case_events WHERE school_id = ? AND rowid > ? ORDER BY case_id, seq`;
+
+// Per (risk factor, case) of a school: what the district before/after needs, by factor and student (distinct students).
+const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, c.status = 'active', c.opened_at, c.closed_at
+  FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = ? ORDER BY rf.factor, c.student_id`;
 
 // Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.
 const CASE_TRENDS_SQL = `SELECT c.id AS caseId, c.pathway_version_id AS pathwayVersionId, c.opened_at AS openedAt, c.closed_at AS closedAt,
@@ -184,6 +188,24 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
            FROM cases c JOIN pathway_versions v ON v.id = c.pathway_version_id
           WHERE c.school_id = ? AND c.status = 'active' GROUP BY v.pathway_id, v.version ORDER BY v.pathway_id, v.version`,
       ).all(schoolId) as { pathwayId: string; version: number; cases: number }[];
+    },
+    async schoolCaseFacts(schoolId) {
+      // One synchronous block: the three reads see the same committed state.
+      return {
+        byState: prepare("SELECT state_value AS stateValue, count(*) AS count FROM cases WHERE school_id = ? AND status = 'active' GROUP BY state_value").all(schoolId) as { stateValue: string; count: number }[],
+        outcomes: prepare("SELECT outcome, count(*) AS count FROM cases WHERE school_id = ? AND status = 'closed' GROUP BY outcome").all(schoolId) as { outcome: string | null; count: number }[],
+        risk: prepare(SCHOOL_RISK_SQL).raw(true).all(schoolId) as SchoolCaseFacts['risk'],
+      };
+    },
+    async districtChanges(_districtId, since) {
+      const settled = !sqlite.inTransaction;
+      if (since === null || since.kind !== 'rowid') return { mark: { kind: 'rowid', rowid: lastRowid() }, schools: null, settled };
+      const rows = prepare('SELECT school_id, count(*) FROM case_events WHERE rowid > ? GROUP BY school_id').raw(true).all(since.rowid) as [string, number][];
+      const rowid = lastRowid();
+      // Rows are only appended, each with the next rowid: anything else (a VACUUM renumbered them) means read every school.
+      const added = rows.reduce((n, r) => n + r[1], 0);
+      if (rowid - since.rowid !== added) return { mark: { kind: 'rowid', rowid }, schools: null, settled };
+      return { mark: { kind: 'rowid', rowid }, schools: rows.map((r) => r[0]), settled };
     },
     async districtSchools(districtId) {
       return prepare('SELECT id, name FROM schools WHERE district_id = ? ORDER BY name').all(districtId) as { id: string; name: string }[];

@@ -1,0 +1,284 @@
+/**
+ * Complementary suppression for tables that leave a school (issue 13 §4).
+ *
+ * Hiding each small count on its own is not enough: "district 40, school A
+ * 35, school B <5" gives B back by subtraction, and "11 of 12 closed cases
+ * resolved" gives the one hidden outcome back. A table is therefore described
+ * with the linear relations a reader knows hold between its cells — a total
+ * equals the sum of its parts (`equal`), a sum is at least a total (`atLeast`,
+ * e.g. open cases by step when a case may stand in two parallel steps) — and
+ * {@link Disclosure.solve} hides, besides every count of 1–4 (primary
+ * suppression, shown as `"<5"`), as many other cells (complementary
+ * suppression) as it takes for each primary cell to stay undetermined:
+ *
+ * - what a reader can work out is bounded by propagating the relations over
+ *   the published numbers, with a hidden cell known to lie in `[0, 4]` when it
+ *   is shown as `"<5"` and in `[5, ∞)` when shown as `"≥5"`;
+ * - a primary cell is protected when the interval a reader can derive for it
+ *   still covers every value from 1 to 4 (the marker says no more than that),
+ *   or, when no cell is left to hide, at least two values;
+ * - complements are taken from the relation that pins a primary cell: a
+ *   published count of 8 or more first (it can absorb any 1–4), then the
+ *   largest of 5–7, then a zero (shown as `"<5"`, which it is).
+ *
+ * A hidden cell of 5 or more is shown as `"≥5"`: every marker is true.
+ * The relations are exact, so the result is checked in
+ * `disclosure.test.ts` against an integer-programming reader who knows every
+ * relation and every published number of one answer and of adjacent periods.
+ */
+
+/** The marker of a count from 0 to 4 that is not shown. */
+export const SMALL = '<5';
+/** The marker of a count of 5 or more hidden so that a small count cannot be worked out from it. */
+export const WITHHELD = '≥5';
+
+/** A count as published outside the school. */
+export type PublicCount = number | typeof SMALL | typeof WITHHELD;
+
+/** Counts below this (and above zero) are suppressed. */
+export const SUPPRESSION_THRESHOLD = 5;
+
+const INF = Number.POSITIVE_INFINITY;
+
+interface Relation {
+  cells: number[];
+  /** +1 / −1 per cell: the relation is `Σ sign·x = 0` (`eq`) or `Σ sign·x ≥ 0` (`ge`). */
+  signs: number[];
+  kind: 'eq' | 'ge';
+}
+
+/** Cells of one or more tables, the relations between them, and which are hidden. */
+export class Disclosure {
+  readonly #values: number[] = [];
+  /** 0 shown, 1 small (primary), 2 complement, 3 hidden by a rule outside the tables (protected like a primary). */
+  readonly #hidden: number[] = [];
+  readonly #relations: Relation[] = [];
+  readonly #relationsOf: number[][] = [];
+  #lo: number[] = [];
+  #hi: number[] = [];
+
+  /** Adds a cell holding a true count; returns its id. */
+  cell(value: number): number {
+    const id = this.#values.length;
+    this.#values.push(value);
+    this.#hidden.push(value > 0 && value < SUPPRESSION_THRESHOLD ? 1 : 0);
+    this.#relationsOf.push([]);
+    return id;
+  }
+
+  value(id: number): number {
+    return this.#values[id]!;
+  }
+
+  isHidden(id: number): boolean {
+    return this.#hidden[id] !== 0;
+  }
+
+  #relate(cells: number[], signs: number[], kind: Relation['kind']): void {
+    const index = this.#relations.length;
+    this.#relations.push({ cells, signs, kind });
+    for (const c of new Set(cells)) this.#relationsOf[c]!.push(index);
+  }
+
+  /** `total = Σ parts` (exact). */
+  equal(total: number, parts: readonly number[]): void {
+    if (parts.length === 0) return;
+    this.#relate([total, ...parts], [-1, ...parts.map(() => 1)], 'eq');
+  }
+
+  /** `Σ parts ≥ total` and every part ≤ total (a case counted in several parts, at most once in each). */
+  atLeast(total: number, parts: readonly number[], sumAtLeastTotal = true): void {
+    if (parts.length === 0) return;
+    if (sumAtLeastTotal) this.#relate([total, ...parts], [-1, ...parts.map(() => 1)], 'ge');
+    for (const p of parts) this.#relate([total, p], [1, -1], 'ge');
+  }
+
+  /**
+   * Hides a cell whatever its count, for a rule outside these tables (e.g. across periods): like a primary cell,
+   * it is then kept from being worked out from these tables.
+   */
+  hide(id: number): void {
+    if (this.#hidden[id] === 0) this.#hidden[id] = this.#values[id]! > 0 && this.#values[id]! < SUPPRESSION_THRESHOLD ? 1 : 3;
+  }
+
+  #complement(id: number): void {
+    if (this.#hidden[id] === 0) this.#hidden[id] = this.#values[id]! > 0 && this.#values[id]! < SUPPRESSION_THRESHOLD ? 1 : 2;
+  }
+
+  /** The cell as published. */
+  shown(id: number): PublicCount {
+    if (this.#hidden[id] === 0) return this.#values[id]!;
+    return this.#values[id]! < SUPPRESSION_THRESHOLD ? SMALL : WITHHELD;
+  }
+
+  /** What a reader knows of a cell before any relation: its count, or the range its marker says. */
+  #domain(id: number): [number, number] {
+    const v = this.#values[id]!;
+    if (this.#hidden[id] === 0) return [v, v];
+    return v < SUPPRESSION_THRESHOLD ? [0, SUPPRESSION_THRESHOLD - 1] : [SUPPRESSION_THRESHOLD, INF];
+  }
+
+  /** Narrows every hidden cell's interval by the relations until nothing changes (bounds a reader can derive). */
+  #propagate(): void {
+    const n = this.#values.length;
+    this.#lo = new Array<number>(n);
+    this.#hi = new Array<number>(n);
+    for (let i = 0; i < n; i++) [this.#lo[i], this.#hi[i]] = this.#domain(i);
+    const lo = this.#lo;
+    const hi = this.#hi;
+    let queue = this.#relations.map((_, i) => i).filter((i) => this.#relations[i]!.cells.some((c) => this.#hidden[c] !== 0));
+    let queued = new Set(queue);
+    for (let pass = 0; pass < 64 && queue.length > 0; pass++) {
+      const next: number[] = [];
+      const nextQueued = new Set<number>();
+      for (const r of queue) {
+        const { cells, signs, kind } = this.#relations[r]!;
+        let loSum = 0, loInf = 0, hiSum = 0, hiInf = 0;
+        for (let i = 0; i < cells.length; i++) {
+          const c = cells[i]!;
+          const a = signs[i]! > 0 ? lo[c]! : -hi[c]!;
+          const b = signs[i]! > 0 ? hi[c]! : -lo[c]!;
+          if (a === -INF) loInf++;
+          else loSum += a;
+          if (b === INF) hiInf++;
+          else hiSum += b;
+        }
+        for (let i = 0; i < cells.length; i++) {
+          const c = cells[i]!;
+          if (this.#hidden[c] === 0) continue;
+          const s = signs[i]!;
+          const a = s > 0 ? lo[c]! : -hi[c]!;
+          const b = s > 0 ? hi[c]! : -lo[c]!;
+          const othersLo = loInf - (a === -INF ? 1 : 0) > 0 ? -INF : loSum - (a === -INF ? 0 : a);
+          const othersHi = hiInf - (b === INF ? 1 : 0) > 0 ? INF : hiSum - (b === INF ? 0 : b);
+          // s·x ∈ [−othersHi, −othersLo] (eq) or s·x ≥ −othersHi (ge).
+          const sxLo = -othersHi;
+          const sxHi = kind === 'eq' ? -othersLo : INF;
+          const newLo = s > 0 ? sxLo : -sxHi;
+          const newHi = s > 0 ? sxHi : -sxLo;
+          let changed = false;
+          if (newLo > lo[c]!) {
+            lo[c] = newLo;
+            changed = true;
+          }
+          if (newHi < hi[c]!) {
+            hi[c] = newHi;
+            changed = true;
+          }
+          if (changed) {
+            for (const other of this.#relationsOf[c]!) {
+              if (other !== r && !nextQueued.has(other)) {
+                nextQueued.add(other);
+                next.push(other);
+              }
+            }
+          }
+        }
+      }
+      queue = next;
+      queued = nextQueued;
+    }
+    void queued;
+  }
+
+  /**
+   * True when a reader cannot narrow the primary cell `id` below what `"<5"` says — a cell hidden by an outside
+   * rule: to less than a range of 4 values — or, failing that (`strict` false), at least cannot pin it.
+   */
+  #protected(id: number, strict: boolean): boolean {
+    const lo = this.#lo[id]!;
+    const hi = this.#hi[id]!;
+    if (!strict) return hi > lo;
+    return this.#hidden[id] === 1 ? lo <= 1 && hi >= SUPPRESSION_THRESHOLD - 1 : hi - lo >= SUPPRESSION_THRESHOLD - 2;
+  }
+
+  /** The published cell of a relation of `id` that best protects it, or -1. */
+  #complementFor(id: number): number {
+    let best = -1;
+    let bestScore = INF;
+    for (const r of this.#relationsOf[id]!) {
+      const { cells, signs, kind } = this.#relations[r]!;
+      const mine = signs[cells.indexOf(id)]!;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i]!;
+        if (c === id || this.#hidden[c] !== 0) continue;
+        // In `Σ ≥ total` only a part (sign +) can absorb: hiding the total does not loosen a part's lower bound.
+        if (kind === 'ge' && signs[i]! < 0 && mine > 0) continue;
+        const v = this.#values[c]!;
+        // ≥ 8 (smallest first) absorbs any 1–4; then 5–7 (largest first); then zeros.
+        const score = v >= 8 ? v : v >= SUPPRESSION_THRESHOLD ? 1e9 - v : 2e9;
+        if (score < bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Hides complements until every primary cell is protected (or nothing is left to hide). */
+  solve(): void {
+    const stuck = new Set<number>();
+    for (let round = 0; round < 1000; round++) {
+      this.#propagate();
+      let added = 0;
+      for (let id = 0; id < this.#values.length; id++) {
+        if ((this.#hidden[id] !== 1 && this.#hidden[id] !== 3) || this.#values[id] === 0 || stuck.has(id)) continue;
+        if (this.#protected(id, true)) continue;
+        const c = this.#complementFor(id);
+        if (c === -1) {
+          stuck.add(id);
+          continue;
+        }
+        this.#complement(c);
+        added++;
+      }
+      if (added === 0) break;
+    }
+    // A cell that could not be fully protected must at least not be pinned: failing that, every cell of its
+    // relations is hidden (each marker stays true).
+    for (let round = 0; round < 100 && stuck.size > 0; round++) {
+      this.#propagate();
+      let widened = false;
+      for (const id of stuck) {
+        if (this.#protected(id, false)) continue;
+        for (const r of this.#relationsOf[id]!) {
+          for (const c of this.#relations[r]!.cells) {
+            if (this.#hidden[c] === 0) {
+              this.#complement(c);
+              widened = true;
+            }
+          }
+        }
+      }
+      if (!widened) break;
+    }
+    // A complement the relations pin anyway protects nothing: show it (the reader knew it already, so nothing
+    // anyone can work out changes).
+    this.#propagate();
+    for (let id = 0; id < this.#values.length; id++) {
+      if (this.#hidden[id] === 2 && this.#lo[id] === this.#hi[id]) this.#hidden[id] = 0;
+    }
+  }
+}
+
+/** A share `part / whole` of two published counts (3 decimals), or null when either is hidden or `whole` is 0. */
+export function publishedRate(part: PublicCount, whole: PublicCount): number | null {
+  if (typeof part !== 'number' || typeof whole !== 'number' || whole === 0) return null;
+  return Math.round((part / whole) * 1000) / 1000;
+}
+
+/**
+ * Orders rows by what is published only: counts (highest first), then `"≥5"`,
+ * then `"<5"`, ties by key — never by a hidden count.
+ */
+export function byPublished<T>(key: (row: T) => string, count: (row: T) => PublicCount): (a: T, b: T) => number {
+  const rank = (c: PublicCount): number => (typeof c === 'number' ? -c : c === WITHHELD ? 1 : 2);
+  return (a, b) => {
+    const d = rank(count(a)) - rank(count(b));
+    if (d !== 0) return d;
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+}

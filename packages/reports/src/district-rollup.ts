@@ -1,0 +1,245 @@
+/**
+ * District figures kept current by incremental materialisation (issue 17):
+ * the district answer over 1M cases no longer scans them per request. Per
+ * school the rollup keeps its open cases per state, closed cases per outcome,
+ * and per risk factor one compact span per case (student, months at risk) —
+ * enough to answer "before/after" for any whole-month period without SQL.
+ *
+ * Kept current like the school dashboard's `StepStayLog`: every change of a
+ * case appends a `case_events` row and the log is append-only, so a refresh
+ * asks the driver which schools have events since its last mark
+ * (`districtChanges`: SQLite by rowid, PostgreSQL by each school's event
+ * count) and reads those schools again (`schoolCaseFacts`, index-only, a few
+ * ms each); the other schools' figures are reused. Nothing is written: the
+ * rollup is in memory, per set of report queries (per open database) and
+ * district, so erasure, backup and restore are untouched and a restart
+ * rebuilds it on the first district request.
+ */
+import { reportedOutcome, type ReportedOutcome } from './outcome.ts';
+import { WIB_OFFSET_MINUTES } from './period.ts';
+import type { DistrictMark, ReportQueries, SchoolCaseFacts } from './queries.ts';
+
+/** A month as `year·12 + month−1` (school time). */
+export type MonthIndex = number;
+/** "Not closed": a month after any period. */
+export const OPEN_MONTH = 1 << 30;
+
+/** The month index of an instant in school time. */
+export function monthIndexOf(at: number, offsetMinutes = WIB_OFFSET_MINUTES): MonthIndex {
+  const d = new Date(at + offsetMinutes * 60_000);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The month index of a `YYYY-MM-DD` date. */
+export function monthIndexOfDate(date: string): MonthIndex {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+/**
+ * One risk factor of one school: the number of open cases with it, and per
+ * case a span `[student, x, y, z]` — `x` the month it opened, `y` the last
+ * month it was at risk in (`closed_at − 1 ms`), `z` the month it closed
+ * (both {@link OPEN_MONTH} while open) — grouped by student.
+ */
+export interface FactorFacts {
+  open: number;
+  spans: Int32Array;
+}
+
+/** What the district answer needs of one school. */
+export interface SchoolFacts {
+  byState: { stateValue: string; count: number }[];
+  outcomes: Map<ReportedOutcome, number>;
+  factors: Map<string, FactorFacts>;
+}
+
+/** Builds a school's facts from its rows (student ids become small integers, then are dropped). */
+export function schoolFactsOf(raw: SchoolCaseFacts, offsetMinutes = WIB_OFFSET_MINUTES): SchoolFacts {
+  const outcomes = new Map<ReportedOutcome, number>();
+  for (const r of raw.outcomes) {
+    const o = reportedOutcome(r.outcome);
+    outcomes.set(o, (outcomes.get(o) ?? 0) + r.count);
+  }
+  const byFactor = new Map<string, { open: number; rows: [number, number, number, number][] }>();
+  const students = new Map<string, number>();
+  for (const [factor, student, active, openedAt, closedAt] of raw.risk) {
+    let f = byFactor.get(factor);
+    if (!f) byFactor.set(factor, (f = { open: 0, rows: [] }));
+    if (active) f.open++;
+    let s = students.get(student);
+    if (s === undefined) students.set(student, (s = students.size));
+    const x = monthIndexOf(openedAt, offsetMinutes);
+    const y = closedAt === null ? OPEN_MONTH : monthIndexOf(closedAt - 1, offsetMinutes);
+    const z = closedAt === null ? OPEN_MONTH : monthIndexOf(closedAt, offsetMinutes);
+    f.rows.push([s, x, y, z]);
+  }
+  const factors = new Map<string, FactorFacts>();
+  for (const [factor, f] of byFactor) {
+    f.rows.sort((a, b) => a[0] - b[0]);
+    const spans = new Int32Array(f.rows.length * 4);
+    f.rows.forEach((r, i) => spans.set(r, i * 4));
+    factors.set(factor, { open: f.open, spans });
+  }
+  return { byState: raw.byState.map((r) => ({ stateValue: r.stateValue, count: r.count })), outcomes, factors };
+}
+
+/** Students at risk for a factor over the months `[a, b]`. */
+export interface RiskCounts {
+  /** Distinct students at risk at some instant of the whole period (the "before" of `[a, b]`). */
+  before: number;
+  /** Per month m of the period (index m − a): distinct students at risk at some instant of m. */
+  beforeByMonth: Int32Array;
+  /** Per month m: distinct students at risk at the last instant of m (the "after" of a period ending with m). */
+  afterByMonth: Int32Array;
+}
+
+/** Adds merged intervals (clipped to `[a, b]`) to a difference array. */
+function addMerged(diff: Int32Array, intervals: [number, number][], a: number): void {
+  intervals.sort((p, q) => p[0] - q[0]);
+  let [lo, hi] = intervals[0]!;
+  for (let i = 1; i < intervals.length; i++) {
+    const [l, h] = intervals[i]!;
+    if (l <= hi + 1) hi = Math.max(hi, h);
+    else {
+      diff[lo - a]!++;
+      diff[hi - a + 1]!--;
+      lo = l;
+      hi = h;
+    }
+  }
+  diff[lo - a]!++;
+  diff[hi - a + 1]!--;
+}
+
+/**
+ * The before/after counts of one factor of one school over `[a, b]` (month
+ * indexes), from its spans. The same definitions as the SQL of
+ * `before-after.ts`: at risk at instant T ⇔ opened ≤ T < closed; a student
+ * with several cases of the factor counts once.
+ */
+export function riskCounts(f: FactorFacts | undefined, a: MonthIndex, b: MonthIndex): RiskCounts {
+  const len = b - a + 1;
+  const diffB = new Int32Array(len + 1);
+  const diffA = new Int32Array(len + 1);
+  let before = 0;
+  const spans = f?.spans ?? new Int32Array(0);
+  const n = spans.length / 4;
+  const ivB: [number, number][] = [];
+  const ivA: [number, number][] = [];
+  for (let i = 0; i < n; ) {
+    const student = spans[i * 4]!;
+    let j = i;
+    let inPeriod = false;
+    ivB.length = 0;
+    ivA.length = 0;
+    for (; j < n && spans[j * 4] === student; j++) {
+      const x = spans[j * 4 + 1]!;
+      const y = spans[j * 4 + 2]!;
+      const z = spans[j * 4 + 3]!;
+      // opened before the period's end and closed after its start (as the SQL says it).
+      if (x <= b && y >= a) inPeriod = true;
+      const bl = Math.max(x, a);
+      const bh = Math.min(y, b);
+      if (bl <= bh) ivB.push([bl, bh]);
+      const ah = Math.min(z - 1, b);
+      if (bl <= ah) ivA.push([bl, ah]);
+    }
+    if (inPeriod) before++;
+    if (ivB.length === 1) {
+      diffB[ivB[0]![0] - a]!++;
+      diffB[ivB[0]![1] - a + 1]!--;
+    } else if (ivB.length > 1) addMerged(diffB, ivB, a);
+    if (ivA.length === 1) {
+      diffA[ivA[0]![0] - a]!++;
+      diffA[ivA[0]![1] - a + 1]!--;
+    } else if (ivA.length > 1) addMerged(diffA, ivA, a);
+    i = j;
+  }
+  const beforeByMonth = new Int32Array(len);
+  const afterByMonth = new Int32Array(len);
+  let sb = 0;
+  let sa = 0;
+  for (let m = 0; m < len; m++) {
+    sb += diffB[m]!;
+    sa += diffA[m]!;
+    beforeByMonth[m] = sb;
+    afterByMonth[m] = sa;
+  }
+  return { before, beforeByMonth, afterByMonth };
+}
+
+/** The district's schools and their facts, at one moment of the rollup. */
+export interface DistrictFacts {
+  schools: { id: string; name: string }[];
+  bySchool: Map<string, SchoolFacts>;
+  /** Changes whenever any school's facts change (for caches of what is derived from them). */
+  version: number;
+}
+
+interface Rollup {
+  offsetMinutes: number;
+  mark: DistrictMark | null;
+  bySchool: Map<string, SchoolFacts>;
+  /** Schools read while a write transaction of the connection was open: read again once it settles. */
+  unsettled: Set<string>;
+  facts: DistrictFacts | null;
+  queue: Promise<unknown>;
+}
+
+const rollups = new WeakMap<ReportQueries, Map<string, Rollup>>();
+let versions = 0;
+
+/** How many schools the last refresh of each rollup read (for tests and the bench: 0 when nothing changed). */
+export const rollupReads = new WeakMap<ReportQueries, number>();
+
+async function refresh(q: ReportQueries, districtId: string, r: Rollup): Promise<DistrictFacts> {
+  const changes = await q.districtChanges(districtId, r.mark);
+  const schools = await q.districtSchools(districtId);
+  const toRead = new Set<string>();
+  for (const s of schools) {
+    if (changes.schools === null || !r.bySchool.has(s.id) || r.unsettled.has(s.id)) toRead.add(s.id);
+  }
+  if (changes.schools !== null) for (const id of changes.schools) toRead.add(id);
+  const listed = new Set(schools.map((s) => s.id));
+  for (const id of [...r.bySchool.keys()]) if (!listed.has(id)) r.bySchool.delete(id);
+  let read = 0;
+  for (const id of toRead) {
+    if (!listed.has(id)) continue;
+    r.bySchool.set(id, schoolFactsOf(await q.schoolCaseFacts(id), r.offsetMinutes));
+    read++;
+  }
+  rollupReads.set(q, read);
+  if (changes.settled) {
+    r.unsettled.clear();
+    r.mark = changes.mark;
+  } else {
+    // Keep the old mark: the rows past it are read again once the transaction has settled.
+    for (const id of toRead) r.unsettled.add(id);
+  }
+  const sameSchools = r.facts !== null && r.facts.schools.length === schools.length && r.facts.schools.every((s, i) => s.id === schools[i]!.id && s.name === schools[i]!.name);
+  // A new map per version: an answer being computed from the previous facts never sees a later refresh.
+  if (read > 0 || !sameSchools || r.facts === null) r.facts = { schools, bySchool: new Map(r.bySchool), version: ++versions };
+  return r.facts;
+}
+
+/**
+ * The district's facts, brought up to date with the changes since the last
+ * call (the first call of a process reads every school). Refreshes of one
+ * district run one after another.
+ */
+export function districtFacts(q: ReportQueries, districtId: string, offsetMinutes = WIB_OFFSET_MINUTES): Promise<DistrictFacts> {
+  let byDistrict = rollups.get(q);
+  if (!byDistrict) rollups.set(q, (byDistrict = new Map()));
+  let r = byDistrict.get(districtId);
+  if (!r || r.offsetMinutes !== offsetMinutes) {
+    r = { offsetMinutes, mark: null, bySchool: new Map(), unsettled: new Set(), facts: null, queue: Promise.resolve() };
+    byDistrict.set(districtId, r);
+  }
+  const rollup = r;
+  const run = rollup.queue.then(() => refresh(q, districtId, rollup));
+  rollup.queue = run.catch(() => {
+    // A failed refresh may have read half the schools: the next one reads every school.
+    rollup.mark = null;
+  });
+  return run;
+}
