@@ -111,6 +111,14 @@ describe('brute force', () => {
     expect((await attempt(app, 'sasaran-9@luar.test', 'sandi-umum-123', ip)).status).toBe(401);
   });
 
+  it('counts an IPv6 client by its /64: rotating addresses within it does not escape the limit', async () => {
+    const app = appWith({ trustProxy: true, loginRateLimit: { maxAttempts: 10, windowMs: 15 * MINUTE, perIpAttempts: 3 } });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) statuses.push((await attempt(app, `v6-${i}@luar.test`, 'tebakan', `2001:db8:77:1::${i.toString(16)}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await attempt(app, 'v6-9@luar.test', 'tebakan', '2001:db8:77:2::1')).status, 'another /64').toBe(401);
+  });
+
   it('answers a locked account, an unknown email and a wrong password alike: same status, code, message, headers and similar time', async () => {
     const app = appWith({ trustProxy: true });
     const ip = '203.0.113.120';

@@ -47,3 +47,17 @@ export function clientIp(c: Context, trustProxy: TrustProxy): string {
   }
   return normalize(socketAddress(c)) ?? 'local';
 }
+
+/**
+ * The unit a limit or a lockout counts: an IPv4 address, or the /64 network
+ * of an IPv6 one (one home or school connection gets a whole /64, so its
+ * single addresses cost nothing to rotate).
+ */
+export function sourceOf(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+}

@@ -13,7 +13,7 @@ import type { User } from '@jalur/db';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { requireAuth, SESSION_COOKIE, sessionTokenOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, sourceOf } from '../http/client-ip.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
@@ -69,7 +69,7 @@ export function authRoutes(ctx: ApiContext) {
   return router
     .openapi(login, async (c) => {
       const { email, password } = c.req.valid('json');
-      const ip = clientIp(c, ctx.trustProxy);
+      const ip = sourceOf(clientIp(c, ctx.trustProxy));
       const verdict = ctx.loginGuard.attempt(email, ip);
       if (!verdict.ok) {
         c.header('Retry-After', String(verdict.retryAfterSeconds));
@@ -122,7 +122,7 @@ export function authRoutes(ctx: ApiContext) {
         });
       }
       // Guessing the current password through a stolen session counts like guessing at login.
-      const ip = clientIp(c, ctx.trustProxy);
+      const ip = sourceOf(clientIp(c, ctx.trustProxy));
       const verdict = ctx.loginGuard.attempt(p.email, ip);
       if (!verdict.ok) {
         c.header('Retry-After', String(verdict.retryAfterSeconds));
