@@ -7,7 +7,13 @@
  * mechanism) and erasure de-identifying all of it. SQLite on a temp file,
  * PostgreSQL on a throwaway real server.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../apps/api/src/app.ts';
+import { ManualClock } from '../../apps/api/src/clock.ts';
 import type { CaseRow } from '../../packages/db/src/index.ts';
 import { openDemoDb, type SeededDb } from '../reports/demo-db.ts';
 import { openPgDemoDb } from '../reports/pg-demo-db.ts';
@@ -35,8 +41,9 @@ describe.each([
     kepsek = await world.user('kepsek@sekolah-a.demo');
     wali = await world.user('walikelas@sekolah-a.demo');
     const cases = await world.db.cases.list(world.schoolA, { status: 'active', assigneeId: bk.id });
-    kase = cases[0]!;
-    other = cases[1]!;
+    // A case of the wali kelas's class, so their view can be compared with the guru BK's.
+    kase = (await world.db.cases.list(world.schoolA, { status: 'active', assigneeId: bk.id, className: wali.className! }))[0]!;
+    other = cases.find((c) => c.id !== kase.id)!;
     expect(kase).toBeDefined();
   }, 180_000);
   afterAll(async () => world?.close());
@@ -123,6 +130,31 @@ describe.each([
     expect(again.ok ? null : again.error.code).toBe('invalid');
   });
 
+  it('generates a case book through the API, a rahasia note counted but not shown to the wali kelas', async () => {
+    const { db, schoolA } = world;
+    const secret = 'Catatan rahasia uji dialek tentang keluarga';
+    must(await db.notes.add(schoolA, { caseId: kase.id, authorId: bk.id, body: secret, confidentiality: 'rahasia', now: NOW }));
+    const app = createApp({ db, clock: new ManualClock(NOW) });
+    const student = (await db.students.get(schoolA, kase.studentId))!;
+    const wk = await world.user('walikelas@sekolah-a.demo');
+    const asUser = async (user: { id: string }) => {
+      const token = (await db.sessions.create({ userId: user.id, now: NOW })).token;
+      const res = await app.request(`/api/cases/${kase.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'buku_kasus' }) });
+      expect(res.status).toBe(200);
+      const file = join(mkdtempSync(join(tmpdir(), 'jalur-pg-doc-')), 'buku.pdf');
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    };
+    const forBk = await asUser(bk);
+    expect(forBk).toContain(secret);
+    expect(forBk).toContain('6 Desember 2026');
+    const forWali = await asUser(wk);
+    expect(student.className).toBe(wk.className);
+    expect(forWali).toContain(student.name);
+    expect(forWali).not.toContain(secret);
+    expect(forWali).toMatch(/\d+ catatan bersifat rahasia/);
+  });
+
   it('erasing the student de-identifies contacts, meetings and the document register', async () => {
     const { db, schoolA } = world;
     must(await db.students.erase(schoolA, kase.studentId, { now: NOW, actorId: kepsek.id }));
@@ -134,7 +166,9 @@ describe.each([
     const [meeting] = await db.paperwork.listMeetings(schoolA, kase.id);
     expect(meeting).toMatchObject({ guardianName: '[dihapus / erased]', place: '[dihapus / erased]', purpose: '[dihapus / erased]', status: 'held' });
     const docs = await db.paperwork.listDocuments(schoolA, kase.id);
-    expect(docs.map((d) => [d.recipient, d.sha256])).toEqual([[null, null], ['[dihapus / erased]', null]]);
+    expect(docs.length).toBe(4);
+    expect(docs.every((d) => d.sha256 === null)).toBe(true);
+    expect(docs.map((d) => d.recipient).filter((r) => r !== null)).toEqual(['[dihapus / erased]']);
     // The other case's register row is untouched.
     expect((await db.paperwork.listDocuments(schoolA, other.id))[0]?.sha256).toBe('x');
   });
