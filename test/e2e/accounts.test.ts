@@ -4,7 +4,8 @@
  * user menu; the kepsek resets it from the Staf page and reads the one-time
  * password once; signing in with it shows only the forced change screen
  * (other pages stay behind it) until a new password is chosen, which then
- * works. Screenshots in test-results/accounts/.
+ * works. The district admin sees the kepsek accounts of its schools and can
+ * disable and enable one. Screenshots in test-results/accounts/.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +121,30 @@ describe('passwords in Chromium', () => {
     await page.getByTestId('user-name').waitFor();
     await page.getByRole('navigation', { name: 'Navigasi utama' }).waitFor();
     expect(await page.getByTestId('forced-password-change').count()).toBe(0);
+    await signOut();
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the district admin disable and enable a kepsek account', async () => {
+    await signInWith('dinas@kabupaten.demo', 'jalur-demo');
+    await page.getByTestId('user-name').waitFor();
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Akun kepsek' }).click();
+    await page.waitForURL(/\/staff$/);
+    const table = page.getByTestId('kepsek-accounts');
+    await table.waitFor();
+    expect(await table.locator('[data-testid=staff-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-email')).sort())).toEqual(['kepsek@sekolah-a.demo', 'kepsek@sekolah-b.demo']);
+    const b = table.locator('[data-testid=staff-row][data-email="kepsek@sekolah-b.demo"]');
+    expect(await b.textContent()).toContain('Sekolah');
+    page.once('dialog', (d) => void d.accept());
+    await b.getByRole('button', { name: /^Nonaktifkan akun: / }).click();
+    await b.getByText(/dinonaktifkan\.$/).waitFor();
+    await b.getByRole('button', { name: /^Aktifkan akun: / }).waitFor();
+    await shot('05-dinas-kepsek-disabled');
+    await b.getByRole('button', { name: /^Aktifkan akun: / }).click();
+    await b.getByText(/aktif kembali\.$/).waitFor();
+    await signOut();
+    await signInWith('kepsek@sekolah-b.demo', 'jalur-demo');
+    await page.getByTestId('user-name').waitFor();
     expect(errors).toEqual([]);
   });
 });
