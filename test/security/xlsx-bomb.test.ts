@@ -6,7 +6,8 @@
 import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkZipLimits } from '../../apps/api/src/casework/zip-limits.ts';
+import { checkZipLimits, checkZipLimitsAsync } from '../../apps/api/src/casework/zip-limits.ts';
+import { SpreadsheetTooLarge, xlsxToCsv } from '../../apps/api/src/casework/spreadsheet.ts';
 import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -51,6 +52,10 @@ const HUGE = Buffer.alloc(120_000_000, 0x61); // 120 MB of "a": deflates to ~120
 let f: Fixture;
 let api: FixtureApp;
 let workbook: Buffer;
+/** 300 rows and one cell at column XFD (16,384): about 12 kB, and used to cost 24 s of CPU (every row read 16,384 cells wide). */
+let wide: Buffer;
+/** 11 rows, for a row cap of 10. */
+let long: Buffer;
 beforeAll(async () => {
   f = await createFixture({ studentsPerSchool: 1 });
   api = fixtureApp(f);
@@ -60,7 +65,34 @@ beforeAll(async () => {
   ws.addRow(['nisn', 'nama', 'kelas']);
   ws.addRow(['0012345678', 'Siswa Excel', 'X-1']);
   workbook = Buffer.from(await wb.xlsx.writeBuffer());
+  const w = new ExcelJS.Workbook();
+  const sheet = w.addWorksheet('Siswa');
+  sheet.addRow(['nisn', 'nama', 'kelas']);
+  for (let i = 0; i < 300; i++) sheet.addRow([`${i}`.padStart(10, '0'), `Siswa ${i}`, 'X-1']);
+  sheet.getCell('XFD1').value = 'x';
+  wide = Buffer.from(await w.xlsx.writeBuffer());
+  const l = new ExcelJS.Workbook();
+  const ls = l.addWorksheet('Siswa');
+  for (let i = 0; i < 11; i++) ls.addRow([`${i}`]);
+  long = Buffer.from(await l.xlsx.writeBuffer());
 });
+
+/** The longest the event loop went without a turn while `work` ran (a 1 ms ticker). */
+async function maxLoopGap(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let max = 0;
+  const ticker = setInterval(() => {
+    const t = performance.now();
+    max = Math.max(max, t - last);
+    last = t;
+  }, 1);
+  try {
+    await work();
+  } finally {
+    clearInterval(ticker);
+  }
+  return Math.max(max, performance.now() - last);
+}
 afterAll(() => f.close());
 
 describe('xlsx zip bombs', () => {
@@ -87,5 +119,39 @@ describe('xlsx zip bombs', () => {
     const ok = await api.app.request('/api/students/import?dryRun=true', { method: 'POST', headers: { authorization: `Bearer ${await api.tokenFor(f.a.users.guru_bk)}`, 'content-type': XLSX }, body: workbook });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { counts: { new: number } }).counts.new).toBe(1);
+  });
+
+  it('a cell at column XFD: 422 spreadsheet_too_large naming the cell, quickly, and the event loop never waits 100 ms', async () => {
+    expect(wide.length).toBeLessThan(20_000);
+    const token = await api.tokenFor(f.a.users.guru_bk);
+    for (const path of ['/api/students/import?dryRun=true', '/api/indicators/import?dryRun=true&kind=attendance']) {
+      let res: Response | undefined;
+      const started = performance.now();
+      const gap = await maxLoopGap(async () => {
+        res = await api.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': XLSX }, body: wide });
+      });
+      expect(res!.status, path).toBe(422);
+      const body = (await res!.json()) as { error: { code: string; message: string; details: { cell: string; limit: number } } };
+      expect(body.error.code).toBe('spreadsheet_too_large');
+      expect(body.error.message).toContain('XFD1');
+      expect(body.error.details).toMatchObject({ cell: 'XFD1', limit: 100 });
+      expect(performance.now() - started, path).toBeLessThan(10_000);
+      expect(gap, `${path}: the event loop was blocked`).toBeLessThan(100);
+    }
+  });
+
+  it('caps rows with a clear refusal, reads real workbooks, and measures archives off the event loop', async () => {
+    await expect(xlsxToCsv(long, { maxRows: 10, maxColumns: 100 })).rejects.toThrow(SpreadsheetTooLarge);
+    await expect(xlsxToCsv(long, { maxRows: 10, maxColumns: 100 })).rejects.toThrow(/11 rows, the limit is 10/);
+    expect((await xlsxToCsv(long, { maxRows: 11, maxColumns: 100 }))?.split('\r\n')).toHaveLength(11);
+    expect(await checkZipLimitsAsync(workbook)).toBeNull();
+    const honest = zip([{ name: 'xl/worksheets/sheet1.xml', data: HUGE }]);
+    let verdict: string | null = null;
+    const gap = await maxLoopGap(async () => {
+      verdict = await checkZipLimitsAsync(honest);
+    });
+    expect(verdict).toMatch(/more than/);
+    // The synchronous check held the loop ~250 ms for this archive; inflating on the thread pool leaves it a few ms (slack for a busy 2-core machine).
+    expect(gap).toBeLessThan(150);
   });
 });
