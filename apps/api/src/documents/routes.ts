@@ -143,7 +143,8 @@ export function documentRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(p);
       const body = c.req.valid('json');
       const clean = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' ? null : v]));
-      await db.paperwork.setSchoolProfile(schoolId, clean, { actorId: p.userId, now: clock.now() });
+      // Nothing asked to change: nothing written (and nothing audited).
+      if (Object.keys(clean).length > 0) await db.paperwork.setSchoolProfile(schoolId, clean, { actorId: p.userId, now: clock.now() });
       return c.json(await profile(schoolId), 200);
     })
     .openapi(getLogoRoute, async (c) => {
@@ -176,7 +177,7 @@ export function documentRoutes(ctx: ApiContext) {
       const p = c.var.principal;
       if (p.role !== 'kepsek') throw forbidden({ allowedRoles: ['kepsek'] });
       const schoolId = schoolOf(p);
-      await db.paperwork.setSchoolProfile(schoolId, { logo: null }, { actorId: p.userId, now: clock.now() });
+      if ((await db.paperwork.getSchoolProfile(schoolId))?.logo) await db.paperwork.setSchoolProfile(schoolId, { logo: null }, { actorId: p.userId, now: clock.now() });
       return c.json(await profile(schoolId), 200);
     })
     .openapi(staffRoute, async (c) => {
