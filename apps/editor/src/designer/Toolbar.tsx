@@ -78,10 +78,15 @@ export function Toolbar({ side, onSide, children, onMessage }: Props) {
   };
 
   const exportPicture = async (format: 'png' | 'svg') => {
+    // The picture shows every step in full, whatever the zoom: icons, kinds and badges included.
+    s().setExporting(true);
     try {
+      await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       await exportImage(rf.getNodes(), format, key);
     } catch (e) {
       onMessage({ kind: 'error', text: String(e) });
+    } finally {
+      s().setExporting(false);
     }
   };
 

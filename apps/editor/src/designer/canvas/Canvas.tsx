@@ -115,7 +115,9 @@ export function Canvas() {
   const dropTarget = useDropTarget();
   const editable = !readOnly && mode === 'design';
   const domNode = useStore((s) => s.domNode);
-  const detail = useStore(zoomDetailSelector);
+  const zoomDetail = useStore(zoomDetailSelector);
+  const exporting = useEditor((s) => s.exporting);
+  const detail = exporting ? 0 : zoomDetail;
   const fields = useEditor((s) => s.fields);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -233,7 +235,7 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={2}
         proOptions={PRO}
-        onlyRenderVisibleElements={nodes.length > 150}
+        onlyRenderVisibleElements={nodes.length > 150 && !exporting}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap<StepNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />

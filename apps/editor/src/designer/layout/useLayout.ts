@@ -32,10 +32,19 @@ interface Ctx {
   layer: HTMLElement | null;
 }
 
+/** Performance marks (read by the bench): labels measured, ELK done in the worker. */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark(name);
+}
+
 async function layoutNow(ctx: Ctx): Promise<LayoutResult> {
   const s = useEditor.getState();
+  mark('jalur:layout:start');
   const sizes = measureLabels(s.edges, s.fields, ctx.lang, ctx.t, ctx.layer);
-  return computeLayout(s, { labelSize: (id) => sizes.get(id), collapsed: s.collapsed, collapsedSize: COLLAPSED_SIZE });
+  mark('jalur:layout:measured');
+  const result = await computeLayout(s, { labelSize: (id) => sizes.get(id), collapsed: s.collapsed, collapsedSize: COLLAPSED_SIZE });
+  mark('jalur:layout:computed');
+  return result;
 }
 
 /** Lays the pathway out and commits the positions. */

@@ -60,6 +60,9 @@ export interface EditorState extends PathwayModel {
   /** Groups drawn collapsed (view state). */
   collapsed: ReadonlySet<string>;
   setRoutes(routes: Readonly<Record<string, EdgeRoute>> | null): void;
+  /** While a picture is exported every step is drawn in full (icons, badges), visible or not. */
+  exporting: boolean;
+  setExporting(on: boolean): void;
   toggleCollapsed(id: string): void;
 
   load(doc: PathwayDocument, opts?: { readOnly?: boolean }): void;
@@ -150,6 +153,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
   diff: null,
   routes: null,
   collapsed: new Set(),
+  exporting: false,
 
   load(doc, opts) {
     checkpointPending = false;
@@ -163,6 +167,10 @@ export const useEditor = create<EditorState>()((set, get) => ({
 
   setRoutes(routes) {
     set({ routes });
+  },
+
+  setExporting(exporting) {
+    set({ exporting });
   },
 
   toggleCollapsed(id) {
