@@ -89,7 +89,10 @@ function recordFields(r: CaseRecordRow): Fields {
     case 'case_conference':
       return [['Tanggal', formatValue({ type: 'date' } as FormField, d.date)], ['Peserta', list(d.attendees)], ['Keputusan', formatValue(undefined, d.decisions)], ['Catatan', formatValue(undefined, d.notes)]];
     case 'counseling_session':
-      return [['Tanggal', formatValue({ type: 'date' } as FormField, d.date)], ['Bentuk', d.mode === 'group' ? 'Kelompok' : 'Individual'], ['Anggota', list(d.members)], ['Topik', formatValue(undefined, d.topic)], ['Ringkasan', formatValue(undefined, d.summary)]];
+      return [
+        ['Tanggal', formatValue({ type: 'date' } as FormField, d.date)], ['Bentuk', d.mode === 'group' ? 'Kelompok' : 'Individual'],
+        ...(d.mode === 'group' ? ([['Anggota', list(d.members)]] as Fields) : []), ['Topik', formatValue(undefined, d.topic)], ['Ringkasan', formatValue(undefined, d.summary)],
+      ];
   }
 }
 
