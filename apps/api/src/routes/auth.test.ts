@@ -117,7 +117,7 @@ describe('CSRF for cookie sessions', () => {
     const res = await login(f.a.users.guru_bk.email, FIXTURE_PASSWORD);
     const { csrfToken } = await j(res);
     const cookie = cookieOf(res);
-    const body = JSON.stringify({ nisn: '99990001', name: 'Siswa Baru', className: 'X-3' });
+    const body = JSON.stringify({ nisn: '9999000001', name: 'Siswa Baru', className: 'X-3' });
     const post = (headers: Record<string, string>) =>
       app.request('http://jalur.test/api/students', { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
     const forged = await post({ origin: 'https://evil.example' });
@@ -125,7 +125,7 @@ describe('CSRF for cookie sessions', () => {
     expect((await j(forged)).error.code).toBe('csrf_failed');
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await post({ 'x-csrf-token': 'salah' })).status).toBe(403);
-    expect((await f.db.students.getByNisn(f.a.id, '99990001'))).toBeNull();
+    expect((await f.db.students.getByNisn(f.a.id, '9999000001'))).toBeNull();
     expect((await post({ 'x-csrf-token': csrfToken })).status).toBe(201);
     // GETs with the cookie need no token.
     expect((await app.request('http://jalur.test/api/students', { headers: { cookie } })).status).toBe(200);
@@ -138,13 +138,13 @@ describe('CSRF for cookie sessions', () => {
     const sameOrigin = await app.request('http://jalur.test/api/students', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, origin: 'http://jalur.test' },
-      body: JSON.stringify({ nisn: '99990002', name: 'Siswa Dua', className: 'X-3' }),
+      body: JSON.stringify({ nisn: '9999000002', name: 'Siswa Dua', className: 'X-3' }),
     });
     expect(sameOrigin.status).toBe(201);
     const bearer = await app.request('/api/students', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ nisn: '99990003', name: 'Siswa Tiga', className: 'X-3' }),
+      body: JSON.stringify({ nisn: '9999000003', name: 'Siswa Tiga', className: 'X-3' }),
     });
     expect(bearer.status).toBe(201);
   });
