@@ -246,7 +246,7 @@ describe.each(DIALECTS)('on %s', (_dialect, open) => {
       const caseId = (await demo.db.cases.list(demo.schoolA, { limit: 1 }))[0]!.id;
       // Every GET route the app serves, except those meant for the district admin or for everyone,
       // and the school calendar (holidays, no student data; it validates its query before the role).
-      const open = [/^\/api\/calendar/, /^\/api\/health$/, /^\/api\/auth\//, /^\/api\/openapi\.json$/, /^\/api\/district\//, /^\/api\/pathways/, /^\/api\/templates/, /^\/api\/notifications/, /^\/api\/accounts/, /^\*|\/\*$/];
+      const open = [/^\/api\/calendar/, /^\/api\/health$/, /^\/api\/auth\//, /^\/api\/openapi\.json$/, /^\/api\/docs/, /^\/api\/district\//, /^\/api\/pathways/, /^\/api\/templates/, /^\/api\/notifications/, /^\/api\/accounts/, /^\*|\/\*$/];
       const paths = [...new Set(api.app.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/')).map((r) => r.path))].filter((p) => !open.some((re) => re.test(p)));
       expect(paths).toEqual(expect.arrayContaining(['/api/students', '/api/students/:id', '/api/cases', '/api/cases/:id', '/api/reports/summary']));
       const answered: string[] = [];

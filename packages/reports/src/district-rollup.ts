@@ -24,10 +24,21 @@ export type MonthIndex = number;
 /** "Not closed": a month after any period. */
 export const OPEN_MONTH = 1 << 30;
 
-/** The month index of an instant in school time. */
+/**
+ * The month index of an instant in school time (proleptic Gregorian; integer
+ * arithmetic, no `Date` object: a rollup build converts millions of instants).
+ */
 export function monthIndexOf(at: number, offsetMinutes = WIB_OFFSET_MINUTES): MonthIndex {
-  const d = new Date(at + offsetMinutes * 60_000);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  // Days since 0000-03-01, then year and month of the March-based year (H. Hinnant's civil_from_days).
+  const z = Math.floor((at + offsetMinutes * 60_000) / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10;
+  const year = yoe + era * 400 + (month < 2 ? 1 : 0);
+  return year * 12 + month;
 }
 
 /** The month index of a `YYYY-MM-DD` date. */
@@ -93,12 +104,35 @@ export interface RiskCounts {
   afterByMonth: Int32Array;
 }
 
-/** Adds merged intervals (clipped to `[a, b]`) to a difference array. */
-function addMerged(diff: Int32Array, intervals: [number, number][], a: number): void {
-  intervals.sort((p, q) => p[0] - q[0]);
-  let [lo, hi] = intervals[0]!;
-  for (let i = 1; i < intervals.length; i++) {
-    const [l, h] = intervals[i]!;
+/** Interval buffers (pairs lo, hi) reused by every call: no allocation per student. */
+let bufB: Int32Array = new Int32Array(64);
+let bufA: Int32Array = new Int32Array(64);
+
+/** Adds the union of `n` intervals of `buf` (pairs) to a difference array indexed from `a`. */
+function addUnion(diff: Int32Array, buf: Int32Array, n: number, a: number): void {
+  if (n === 1) {
+    diff[buf[0]! - a]!++;
+    diff[buf[1]! - a + 1]!--;
+    return;
+  }
+  // Insertion sort by start (a student has a handful of cases).
+  for (let i = 1; i < n; i++) {
+    const lo = buf[2 * i]!;
+    const hi = buf[2 * i + 1]!;
+    let j = i - 1;
+    while (j >= 0 && buf[2 * j]! > lo) {
+      buf[2 * j + 2] = buf[2 * j]!;
+      buf[2 * j + 3] = buf[2 * j + 1]!;
+      j--;
+    }
+    buf[2 * j + 2] = lo;
+    buf[2 * j + 3] = hi;
+  }
+  let lo = buf[0]!;
+  let hi = buf[1]!;
+  for (let i = 1; i < n; i++) {
+    const l = buf[2 * i]!;
+    const h = buf[2 * i + 1]!;
     if (l <= hi + 1) hi = Math.max(hi, h);
     else {
       diff[lo - a]!++;
@@ -111,48 +145,67 @@ function addMerged(diff: Int32Array, intervals: [number, number][], a: number): 
   diff[hi - a + 1]!--;
 }
 
+/** Counts already computed, per factor's facts (replaced whenever its school changes) and period. */
+const countsCache = new WeakMap<FactorFacts, Map<string, RiskCounts>>();
+const NO_SPANS: FactorFacts = { open: 0, spans: new Int32Array(0) };
+
 /**
  * The before/after counts of one factor of one school over `[a, b]` (month
  * indexes), from its spans. The same definitions as the SQL of
  * `before-after.ts`: at risk at instant T ⇔ opened ≤ T < closed; a student
- * with several cases of the factor counts once.
+ * with several cases of the factor counts once. Kept per facts and period:
+ * after a case change only the changed school's counts are computed again.
  */
 export function riskCounts(f: FactorFacts | undefined, a: MonthIndex, b: MonthIndex): RiskCounts {
+  const facts = f ?? NO_SPANS;
+  let cache = countsCache.get(facts);
+  if (!cache) countsCache.set(facts, (cache = new Map()));
+  const key = `${a}:${b}`;
+  let out = cache.get(key);
+  if (!out) {
+    if (cache.size >= 16) cache.clear();
+    cache.set(key, (out = computeRiskCounts(facts.spans, a, b)));
+  }
+  return out;
+}
+
+function computeRiskCounts(spans: Int32Array, a: MonthIndex, b: MonthIndex): RiskCounts {
   const len = b - a + 1;
   const diffB = new Int32Array(len + 1);
   const diffA = new Int32Array(len + 1);
   let before = 0;
-  const spans = f?.spans ?? new Int32Array(0);
-  const n = spans.length / 4;
-  const ivB: [number, number][] = [];
-  const ivA: [number, number][] = [];
+  const n = spans.length >> 2;
   for (let i = 0; i < n; ) {
     const student = spans[i * 4]!;
-    let j = i;
     let inPeriod = false;
-    ivB.length = 0;
-    ivA.length = 0;
+    let nB = 0;
+    let nA = 0;
+    let j = i;
     for (; j < n && spans[j * 4] === student; j++) {
       const x = spans[j * 4 + 1]!;
       const y = spans[j * 4 + 2]!;
       const z = spans[j * 4 + 3]!;
-      // opened before the period's end and closed after its start (as the SQL says it).
+      // Opened before the period's end and closed after its start (as the SQL says it).
       if (x <= b && y >= a) inPeriod = true;
-      const bl = Math.max(x, a);
-      const bh = Math.min(y, b);
-      if (bl <= bh) ivB.push([bl, bh]);
-      const ah = Math.min(z - 1, b);
-      if (bl <= ah) ivA.push([bl, ah]);
+      const bl = x > a ? x : a;
+      const bh = y < b ? y : b;
+      if (bl <= bh) {
+        if (2 * nB + 2 > bufB.length) bufB = grow(bufB);
+        bufB[2 * nB] = bl;
+        bufB[2 * nB + 1] = bh;
+        nB++;
+      }
+      const ah = z - 1 < b ? z - 1 : b;
+      if (bl <= ah) {
+        if (2 * nA + 2 > bufA.length) bufA = grow(bufA);
+        bufA[2 * nA] = bl;
+        bufA[2 * nA + 1] = ah;
+        nA++;
+      }
     }
     if (inPeriod) before++;
-    if (ivB.length === 1) {
-      diffB[ivB[0]![0] - a]!++;
-      diffB[ivB[0]![1] - a + 1]!--;
-    } else if (ivB.length > 1) addMerged(diffB, ivB, a);
-    if (ivA.length === 1) {
-      diffA[ivA[0]![0] - a]!++;
-      diffA[ivA[0]![1] - a + 1]!--;
-    } else if (ivA.length > 1) addMerged(diffA, ivA, a);
+    if (nB > 0) addUnion(diffB, bufB, nB, a);
+    if (nA > 0) addUnion(diffA, bufA, nA, a);
     i = j;
   }
   const beforeByMonth = new Int32Array(len);
@@ -166,6 +219,12 @@ export function riskCounts(f: FactorFacts | undefined, a: MonthIndex, b: MonthIn
     afterByMonth[m] = sa;
   }
   return { before, beforeByMonth, afterByMonth };
+}
+
+function grow(buf: Int32Array): Int32Array {
+  const next = new Int32Array(buf.length * 2);
+  next.set(buf);
+  return next;
 }
 
 /** The district's schools and their facts, at one moment of the rollup. */
