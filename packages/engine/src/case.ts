@@ -4,8 +4,8 @@
  * the world (timers, tasks, notifications) comes back as effects.
  */
 import { initialTransition, type AnyMachineSnapshot } from 'xstate';
-import type { Actor, AdvanceError, AdvanceOptions, CaseContext, CaseEvent, Effect, Result, StartCaseInput } from './contract.ts';
-import type { Localized, StepMeta } from './document.ts';
+import type { Actor, AdvanceError, AdvanceOptions, CaseContext, CaseEvent, Effect, FieldError, Result, StartCaseInput } from './contract.ts';
+import type { FormField, Localized, StepMeta } from './document.ts';
 import type { CompiledPathway } from './compile.ts';
 import { evaluateGuard, type EngineEvent } from './guards.ts';
 import { validateForm } from './forms.ts';
@@ -311,11 +311,13 @@ function userGate(
     };
   }
   const sources = [...new Set(permitted.map((h) => h.source))];
-  const fields = sources.flatMap((source) =>
-    validateForm(p.steps.get(source)?.form ?? [], event.data, context.forms?.[source] as Record<string, unknown> | undefined, {
-      requireAll: true,
-    }),
-  );
+  const forms = sources.map((source) => p.steps.get(source)?.form ?? []);
+  const fields = [
+    ...sources.flatMap((source, i) =>
+      validateForm(forms[i]!, event.data, context.forms?.[source] as Record<string, unknown> | undefined, { requireAll: true }),
+    ),
+    ...undeclaredFields(forms.flat(), event.data),
+  ];
   if (fields.length > 0)
     return {
       ok: false,
@@ -328,6 +330,18 @@ function userGate(
       },
     };
   return undefined;
+}
+
+/**
+ * Data keys no form of the step declares: refused, so a case records only
+ * what its pathway asks for (and erasure knows every field it must clear).
+ */
+function undeclaredFields(fields: readonly FormField[], data: Record<string, unknown> | undefined): FieldError[] {
+  if (!data) return [];
+  const declared = new Set(fields.map((f) => f.name));
+  return Object.keys(data)
+    .filter((key) => !declared.has(key))
+    .map((key) => ({ field: key, message: { id: `"${key}" bukan isian formulir langkah ini.`, en: `"${key}" is not a field of this step's form.` } }));
 }
 
 /** Runs the event through the machine within the microstep bound, and turns the result into a step. */

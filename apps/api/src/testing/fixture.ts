@@ -47,12 +47,15 @@ export const LOOP_PATHWAY = {
         },
       },
       pemantauan: {
-        meta: { kind: 'monitoring', title: { id: 'Pemantauan', en: 'Monitoring' }, roles: ['guru_bk', 'wali_kelas'] },
+        meta: { kind: 'monitoring', title: { id: 'Pemantauan', en: 'Monitoring' }, roles: ['guru_bk', 'wali_kelas'], form: [{ name: 'hadir', type: 'boolean', label: { id: 'Hadir', en: 'Present' } }] },
         on: { CEK: { target: 'pemantauan' }, EVALUASI: { target: 'keputusan' } },
         after: { P7D: { target: 'keputusan' } },
       },
       keputusan: {
-        meta: { kind: 'decision', title: { id: 'Keputusan', en: 'Decision' }, roles: ['guru_bk', 'kepsek'] },
+        meta: {
+          kind: 'decision', title: { id: 'Keputusan', en: 'Decision' }, roles: ['guru_bk', 'kepsek'],
+          form: [{ name: 'outcome', type: 'choice', options: ['resolved', 'transferred', 'dropped_out'], label: { id: 'Hasil akhir', en: 'Outcome' } }],
+        },
         on: { TUTUP: { target: 'selesai' }, LANJUT: { target: 'konseling' } },
       },
       selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai', en: 'Closed' } } },

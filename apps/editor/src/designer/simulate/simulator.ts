@@ -88,7 +88,19 @@ function begin(pathway: CompiledPathway, student: SampleStudent, role: Role): Si
 function advanced(context: SimContext, event: string, data: Record<string, unknown> | undefined, now: Date, asTimer: boolean): Partial<SimContext> {
   const ev = data ? { type: event, data } : { type: event };
   const opts = asTimer ? { now } : { now, actor: { id: 'simulasi', role: context.role } };
-  const r = advanceCase(context.pathway, context.step.snapshot, ev, opts);
+  let before = context.step.snapshot;
+  let r = advanceCase(context.pathway, before, ev, opts);
+  const approvals: SimContext['trail'] = [];
+  if (!r.ok && r.error.code === 'approval_required') {
+    // The pretend kepsek approves the step first, as a real one must (a case-work event, not a step action).
+    for (const stateId of r.error.steps) {
+      const approved = advanceCase(context.pathway, before, { type: 'approval.decided', data: { stateId, decision: 'approved' } }, { now, actor: { id: 'simulasi-kepsek', role: 'kepsek' }, source: 'casework' });
+      if (!approved.ok) return { error: approved.error };
+      before = approved.value.snapshot;
+      approvals.push({ event: 'approval.decided', steps: approved.value.active.map((a) => a.stateId), at: now.toISOString() });
+    }
+    r = advanceCase(context.pathway, before, ev, opts);
+  }
   if (!r.ok) return { error: r.error };
   let timers = pendingTimers(context.timers, r.value.effects);
   if (asTimer) timers = timers.filter((t) => t.event !== event || r.value.effects.some((e) => e.type === 'timer.schedule' && e.timerId === t.timerId));
@@ -97,7 +109,7 @@ function advanced(context: SimContext, event: string, data: Record<string, unkno
     now,
     error: null,
     timers,
-    trail: [...context.trail, { event, steps: r.value.active.map((a) => a.stateId), at: now.toISOString() }],
+    trail: [...context.trail, ...approvals, { event, steps: r.value.active.map((a) => a.stateId), at: now.toISOString() }],
   };
 }
 
