@@ -14,6 +14,7 @@ import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { emblem } from '../api/png.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'documents-e2e');
 let server: RunningServer;
@@ -76,6 +77,40 @@ describe('documents and family contact on the case page (Chromium)', () => {
     await page.locator('[data-testid=family-contact][data-channel=whatsapp]').waitFor();
     expect(await page.locator('[data-testid=family-contact]').first().textContent()).toContain('Undangan bertemu');
     await shot('02-family-contact');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the kepsek set the letterhead, upload the logo and a NIP, which the next letter carries', async () => {
+    const caseUrl = page.url();
+    await page.context().clearCookies();
+    await signIn(page, server.url, 'kepsek@sekolah-a.demo');
+    await page.goto(caseUrl);
+    const letterhead = page.getByTestId('letterhead');
+    await letterhead.locator('summary').click();
+    await letterhead.getByLabel('Kota tempat surat ditandatangani').fill('Muara Sabak');
+    await letterhead.getByLabel('Instansi di atas nama sekolah (satu per baris)').fill('Pemerintah Provinsi Jambi\nDinas Pendidikan');
+    await letterhead.getByRole('button', { name: 'Simpan' }).first().click();
+    await letterhead.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+    // A file that is not an image is refused with the API's message; a PNG is taken and shown.
+    const input = letterhead.locator('input[type=file]');
+    await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('bukan gambar') });
+    await letterhead.getByRole('alert').filter({ hasText: 'bukan gambar PNG/JPEG' }).waitFor();
+    await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(emblem()) });
+    await letterhead.getByRole('img', { name: /Logo sekolah/ }).waitFor();
+    const bk = page.getByLabel('NIP (18 angka): Sri Wahyuni, S.Pd.');
+    await bk.fill('198001012005012001');
+    await bk.locator('xpath=ancestor::tr').getByRole('button', { name: 'Simpan' }).click();
+    await letterhead.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
+    await shot('03-letterhead');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh PDF: Buku Kasus' }).click()]);
+    const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
+    expect(text).toContain('PEMERINTAH PROVINSI JAMBI');
+    expect(text).toMatch(/Muara Sabak, \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(text).toContain('NIP. 198001012005012001');
+    expect(text).toMatch(/Nomor: 002\/BK-BKS\//);
+    // The logo is drawn: the PDF holds an image.
+    const images = execFileSync('pdfimages', ['-list', await download.path()], { encoding: 'utf8' });
+    expect(images.split('\n').filter((l) => /^\s*1\s+\d+\s+image/.test(l)).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });
