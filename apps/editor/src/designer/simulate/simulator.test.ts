@@ -34,7 +34,7 @@ describe('simulate mode', () => {
     actor.send({ type: 'SET_ROLE', role: 'kepsek' });
     actor.send({ type: 'SEND', event: 'DITOLAK' });
     expect(actor.getSnapshot().context.step.status).toBe('done');
-    expect(actor.getSnapshot().context.trail.map((t) => t.event)).toEqual(['start', 'SELESAI', 'SESI_SELESAI', timer!.event, 'DITOLAK']);
+    expect(actor.getSnapshot().context.trail.map((t) => t.event)).toEqual(['start', 'SELESAI', 'SESI_SELESAI', timer!.event, 'approval.decided', 'DITOLAK']);
 
     actor.send({ type: 'RESET' });
     expect(active()).toEqual(['identifikasi']);
