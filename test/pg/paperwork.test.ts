@@ -155,6 +155,22 @@ describe.each([
     expect(forWali).toMatch(/\d+ catatan bersifat rahasia/);
   });
 
+  it('gives concurrent generations distinct consecutive numbers, each audited once', async () => {
+    const { db, schoolA } = world;
+    const app = createApp({ db, clock: new ManualClock(NOW) });
+    const token = (await db.sessions.create({ userId: bk.id, now: NOW })).token;
+    const before = await db.paperwork.nextSeq(schoolA, 2026, 'laporan_layanan');
+    const subjects = await app.request(`/api/cases/${kase.id}/documents`, { headers: { authorization: `Bearer ${token}` } });
+    const entry = ((await subjects.json()) as { available: { kind: string; subjects: { id: string }[] }[] }).available.find((a) => a.kind === 'laporan_layanan')!;
+    const answers = await Promise.all(Array.from({ length: 6 }, () =>
+      app.request(`/api/cases/${kase.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'laporan_layanan', subjectId: entry.subjects[0]!.id }) })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const numbers = answers.map((r) => Number(r.headers.get('x-document-number')!.split('/')[0]));
+    expect([...numbers].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5].map((i) => before + i));
+    const audited = (await db.audit.list(schoolA, { action: 'document.generate' })).filter((a) => (a.details as { kind: string }).kind === 'laporan_layanan');
+    expect(audited.length).toBe(6);
+  });
+
   it('erasing the student de-identifies contacts, meetings and the document register', async () => {
     const { db, schoolA } = world;
     must(await db.students.erase(schoolA, kase.studentId, { now: NOW, actorId: kepsek.id }));
@@ -166,7 +182,7 @@ describe.each([
     const [meeting] = await db.paperwork.listMeetings(schoolA, kase.id);
     expect(meeting).toMatchObject({ guardianName: '[dihapus / erased]', place: '[dihapus / erased]', purpose: '[dihapus / erased]', status: 'held' });
     const docs = await db.paperwork.listDocuments(schoolA, kase.id);
-    expect(docs.length).toBe(4);
+    expect(docs.length).toBe(10);
     expect(docs.every((d) => d.sha256 === null)).toBe(true);
     expect(docs.map((d) => d.recipient).filter((r) => r !== null)).toEqual(['[dihapus / erased]']);
     // The other case's register row is untouched.

@@ -230,7 +230,8 @@ export function documentRoutes(ctx: ApiContext) {
       }
       const { letterhead, place, code } = await letterheadOf(db, schoolId);
       const year = partsOf(clock.now()).year;
-      for (let attempt = 0; attempt < 5; attempt++) {
+      // Each lost race means another request took a number: with up to eight at once every request gets one.
+      for (let attempt = 0; attempt < 8; attempt++) {
         const now = clock.now();
         const parts = partsOf(now);
         const seq = await db.paperwork.nextSeq(schoolId, year, kind);
