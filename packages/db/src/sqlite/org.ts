@@ -94,13 +94,15 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       return db.select().from(users).where(where).orderBy(asc(users.name)).all().map(publicUser);
     },
     async authenticate({ email, password, now, source = '', ...policy }) {
+      // Made (once per process) before anything branches, so even the first request takes no extra time on one path only.
+      const dummy = await dummyHash();
       const key = normalizeEmail(email);
       const row = byEmail(key);
       const failure = () => db.select().from(loginFailures).where(and(eq(loginFailures.email, key), eq(loginFailures.source, source))).get();
       const lockedBefore = isLocked(failure(), now);
       const usable = row && !row.disabledAt && !lockedBefore ? row : null;
       // The same scrypt work whatever the email: an unknown, disabled or locked one is checked against a dummy hash.
-      const good = (await verifyPassword(password, usable ? usable.passwordHash : await dummyHash())) && usable !== null;
+      const good = (await verifyPassword(password, usable ? usable.passwordHash : dummy)) && usable !== null;
       if (!good || !usable) {
         // Read and written in one synchronous BEGIN IMMEDIATE after the hash: concurrent failures all count.
         return ctx.immediate(() => {
