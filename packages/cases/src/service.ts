@@ -237,7 +237,7 @@ function keyed(key: IdempotencyKey, status: number) {
 /** `startCase` as the transition a new case persists; a looping start is refused like an event. */
 function startStep(version: CompiledVersion, input: StartCaseInput, now: Date, actor: Actor): ApplyResult {
   try {
-    return { ok: true, value: transitionOf(startCase(version.compiled, input, { now, actor })) };
+    return { ok: true, value: transitionOf(startCase(version.compiled, input, { now, actor }), undefined, version.compiled) };
   } catch (error) {
     if (!(error instanceof LoopLimitError)) throw error;
     return refusal({ code: 'loop_limit', message: { id: 'Jalur ini berputar tanpa henti sejak langkah pertama.', en: 'This pathway loops from its first step.' }, event: 'case.opened', allowed: [], microsteps: 0 });

@@ -4,7 +4,7 @@
  * error value (the engine's reason in `details`).
  */
 import type { ApplyResult, CaseRow, CaseTransition, PathwayVersionRow } from '@jalur/db';
-import { advanceCase, startCase, type Actor, type AdvanceError, type AdvanceOptions, type CaseEvent, type CaseSnapshot, type CaseStep, type StartCaseInput } from '@jalur/engine';
+import { advanceCase, startCase, type Actor, type CompiledPathway, type AdvanceError, type AdvanceOptions, type CaseEvent, type CaseSnapshot, type CaseStep, type StartCaseInput } from '@jalur/engine';
 import type { CompiledPathwayCache } from './compiled.ts';
 
 /**
@@ -22,13 +22,25 @@ export function refusal(error: AdvanceError): ApplyResult {
 }
 
 /**
- * The engine's step as the transition the unit of work persists. A closing
- * event may say how the case ended (its `outcome` form field); otherwise the
- * outcome comes from the pathway or the final state.
+ * How a closing case ended: the outcome its closure step declares (by the
+ * templates' convention a closure step's form has one `outcome` choice
+ * listing exactly the outcome it means: `selesai_tuntas` → `resolved`), else
+ * the one the closing event gives (its `outcome` form field), else the final
+ * state's name.
  */
-export function transitionOf(step: CaseStep, event?: CaseEvent): CaseTransition {
-  const outcome = step.status === 'done' && typeof event?.data?.outcome === 'string' ? event.data.outcome : null;
-  return { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects, outcome };
+export function closingOutcome(step: CaseStep, event: CaseEvent | undefined, compiled: CompiledPathway | undefined): string | null {
+  if (step.status !== 'done') return null;
+  const closed = step.effects.find((e) => e.type === 'case.closed');
+  const finalState = closed?.type === 'case.closed' ? closed.finalState : null;
+  const field = finalState ? compiled?.steps.get(finalState)?.form?.find((f) => f.name === 'outcome') : undefined;
+  const declared = field?.options?.length === 1 ? field.options[0] : undefined;
+  const given = typeof event?.data?.outcome === 'string' ? event.data.outcome : undefined;
+  return declared ?? given ?? (finalState ? (finalState.split('.').pop() ?? finalState) : null);
+}
+
+/** The engine's step as the transition the unit of work persists (with the outcome when it closes the case). */
+export function transitionOf(step: CaseStep, event?: CaseEvent, compiled?: CompiledPathway): CaseTransition {
+  return { snapshot: step.snapshot, stateValue: step.active.map((a) => a.stateId), status: step.status, effects: step.effects, outcome: closingOutcome(step, event, compiled) };
 }
 
 /**
@@ -37,7 +49,10 @@ export function transitionOf(step: CaseStep, event?: CaseEvent): CaseTransition 
  */
 export function startWith(cache: CompiledPathwayCache, input: StartCaseInput, opts: { now: Date; actor?: Actor }) {
   return ({ caseId, pathwayVersion }: { caseId: string; pathwayVersion: PathwayVersionRow }): ApplyResult =>
-    ({ ok: true, value: transitionOf(startCase(cache.get(pathwayVersion), { ...input, caseId }, opts)) });
+  {
+    const compiled = cache.get(pathwayVersion);
+    return { ok: true, value: transitionOf(startCase(compiled, { ...input, caseId }, opts), undefined, compiled) };
+  };
 }
 
 /**
@@ -46,7 +61,8 @@ export function startWith(cache: CompiledPathwayCache, input: StartCaseInput, op
  */
 export function advanceWith(cache: CompiledPathwayCache, event: CaseEvent, opts: AdvanceOptions) {
   return (row: CaseRow, pathwayVersion: PathwayVersionRow): ApplyResult => {
-    const result = advanceCase(cache.get(pathwayVersion), row.snapshot as CaseSnapshot, event, opts);
-    return result.ok ? { ok: true, value: transitionOf(result.value, event) } : refusal(result.error);
+    const compiled = cache.get(pathwayVersion);
+    const result = advanceCase(compiled, row.snapshot as CaseSnapshot, event, opts);
+    return result.ok ? { ok: true, value: transitionOf(result.value, event, compiled) } : refusal(result.error);
   };
 }

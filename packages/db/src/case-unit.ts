@@ -18,7 +18,7 @@ export interface CaseTransition {
   status: 'active' | 'done';
   /** Effects from `startCase`/`advanceCase`, persisted in the same transaction. */
   effects: readonly Effect[];
-  /** Outcome to record when the case closes (e.g. `resolved`); defaults to the final state's name. */
+  /** How the case ended when this transition closes it (e.g. `resolved`), as the case service decided. */
   outcome?: string | null;
 }
 

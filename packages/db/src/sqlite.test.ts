@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, parseDatabaseUrl, type AdvanceCaseInput, type CaseRow } from './index.ts';
 import { repositoryContract } from './contract/suite.ts';
 import { buildWorld, openToyCase, T0, toyApply } from './contract/fixtures.ts';
-import { benchAdvance } from './bench/advance-bench.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'jalur-db-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -137,10 +136,4 @@ describe('sqlite: two connections on one file (two processes)', () => {
     await db.close();
   });
 
-  it('the advance benchmark runs both paths on one file and reports their ratio', async () => {
-    const r = await benchAdvance({ file: path.join(root, `bench-${++n}.db`), advances: 60, cases: 5, rounds: 1, synchronous: 'NORMAL' });
-    expect(r.durablePerSec).toBeGreaterThan(0);
-    expect(r.rawPerSec).toBeGreaterThan(0);
-    expect(r.ratio).toBeCloseTo(r.durablePerSec / r.rawPerSec);
-  });
 });

@@ -51,7 +51,7 @@ export function caseContract(h: Harness): void {
       const { case: c } = await openToyCase(w);
       await must(advance(c.id, 'next', 1));
       const closed = await must(advance(c.id, 'finish', 2, at(2)));
-      // The closure step declares its outcome (template convention); the event did not say.
+      // The outcome the transition carries (the case service reads it from the closure step).
       expect(closed.case).toMatchObject({ status: 'closed', outcome: 'resolved', closedAt: at(2), version: 3 });
       expect((await db.timers.listForCase(w.schoolA, c.id)).map((t) => t.status)).toEqual(['cancelled']);
       expect((await db.tasks.list(w.schoolA, { caseId: c.id, status: 'open' }))).toEqual([]);

@@ -38,7 +38,7 @@ export interface World {
   versionB: PathwayVersionRow;
 }
 
-/** Only what the database reads of a document: the closure's declared outcome. */
+/** A stand-in document (the database never reads it: the case service decides outcomes). */
 export const TOY_DOC = {
   format: 'toy/1',
   key: 'toy',
@@ -58,7 +58,7 @@ const task = (stateId: string, now: Date, requiresApproval = false): Effect => (
 
 const step = (state: Toy['state'], effects: Effect[]): ApplyResult => ({
   ok: true,
-  value: { snapshot: { state }, stateValue: [state], status: state === 'done' ? 'done' : 'active', effects } satisfies CaseTransition,
+  value: { snapshot: { state }, stateValue: [state], status: state === 'done' ? 'done' : 'active', effects, outcome: state === 'done' ? 'resolved' : null } satisfies CaseTransition,
 });
 
 /** Start: the case enters `a` (a task for guru BK). */

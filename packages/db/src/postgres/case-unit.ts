@@ -23,7 +23,6 @@ import { applyEffects } from './effects.ts';
 import { instantParam, jsonParam, lockCaseRow } from './case-row.ts';
 import { createCaseReads } from './case-reads.ts';
 import { keyStore as keys } from './ops.ts';
-import { declaredOutcome } from '../sqlite/closure-outcome.ts';
 
 export function createCaseRepo(ctx: PgContext): CaseRepo {
   /** The case row, locked for the rest of the transaction. */
@@ -80,7 +79,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     const stateValue = joinStateValue(t.stateValue);
     const closing = t.status === 'done' && row.status !== 'closed';
     const status = t.status === 'done' ? 'closed' : 'active';
-    const outcome = closing ? closingOutcome(moveTo ?? pv, t) : row.outcome;
+    const outcome = closing ? (t.outcome ?? null) : row.outcome;
     const closedAt = closing ? now : row.closedAt;
     const moved = moveTo ? { pathwayId: moveTo.pathwayId, pathwayVersionId: moveTo.id } : {};
     const eventRow: CaseEventRow = {
@@ -130,7 +129,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
         const riskFactors = [...(input.riskFactors ?? [])];
         const row: CaseRow = {
           id: caseId, schoolId: input.schoolId, studentId: input.studentId, pathwayId: pv.pathwayId, pathwayVersionId: pv.id,
-          snapshot: t.snapshot, stateValue, version: 1, status: done ? 'closed' : 'active', outcome: done ? closingOutcome(pv, t) : null,
+          snapshot: t.snapshot, stateValue, version: 1, status: done ? 'closed' : 'active', outcome: done ? (t.outcome ?? null) : null,
           assigneeId: input.assigneeId ?? null, riskFactors, openedBy: input.actorId, openedAt: now, updatedAt: now, closedAt: done ? now : null,
           indicatorsAtOpen: input.indicatorsAtOpen ?? null,
         };
@@ -223,16 +222,4 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       });
     },
   };
-}
-
-/**
- * How a closing case ended: the outcome its closure step declares (template
- * convention), else the one the caller gave, else the final state's name.
- * The same rule as the SQLite unit of work.
- */
-function closingOutcome(pv: PathwayVersionRow, t: CaseTransition): string | null {
-  const closed = t.effects.find((e) => e.type === 'case.closed');
-  const finalState = closed?.type === 'case.closed' ? closed.finalState : null;
-  const declared = finalState ? declaredOutcome(pv, finalState) : null;
-  return declared ?? t.outcome ?? (finalState ? (finalState.split('.').pop() ?? finalState) : null);
 }

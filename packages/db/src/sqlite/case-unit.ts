@@ -18,7 +18,6 @@ import { newId, transact, type SqliteContext } from './context.ts';
 import { createEffectWriter } from './effects.ts';
 import { createCaseReads } from './case-reads.ts';
 import { createKeyStore } from './ops.ts';
-import { declaredOutcome } from './closure-outcome.ts';
 import { CommitQueue } from './commit-queue.ts';
 import { CASE_COLUMNS, caseFromRow, SnapshotCache, type RawCase } from './case-row.ts';
 
@@ -122,7 +121,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
     const stateValue = joinStateValue(t.stateValue);
     const closing = t.status === 'done' && row.status !== 'closed';
     const status = t.status === 'done' ? 'closed' : 'active';
-    const outcome = closing ? closingOutcome(moveTo ?? pv, t) : row.outcome;
+    const outcome = closing ? (t.outcome ?? null) : row.outcome;
     const closedAt = closing ? now : row.closedAt;
     const snapshot = JSON.stringify(t.snapshot);
     const changed = (
@@ -171,7 +170,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
         const stateValue = joinStateValue(t.stateValue);
         const done = t.status === 'done';
         const riskFactors = [...(input.riskFactors ?? [])];
-        const outcome = done ? closingOutcome(pv, t) : null;
+        const outcome = done ? (t.outcome ?? null) : null;
         insertCase.run(
           caseId, input.schoolId, input.studentId, pv.pathwayId, pv.id, JSON.stringify(t.snapshot), stateValue,
           done ? 'closed' : 'active', outcome, input.assigneeId ?? null, JSON.stringify(riskFactors), input.actorId,
@@ -267,15 +266,4 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
       return commit(fire, (r) => (r.ok && r.value.fired ? r.value.change.case : undefined));
     },
   };
-}
-
-/**
- * How a closing case ended: the outcome its closure step declares (template
- * convention), else the one the caller gave, else the final state's name.
- */
-function closingOutcome(pv: PathwayVersionRow, t: CaseTransition): string | null {
-  const closed = t.effects.find((e) => e.type === 'case.closed');
-  const finalState = closed?.type === 'case.closed' ? closed.finalState : null;
-  const declared = finalState ? declaredOutcome(pv, finalState) : null;
-  return declared ?? t.outcome ?? (finalState ? (finalState.split('.').pop() ?? finalState) : null);
 }
