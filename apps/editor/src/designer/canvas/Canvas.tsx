@@ -139,8 +139,12 @@ export function Canvas() {
       setTimeout(() => void autoLayout({ t, lang, layer: layer() }).then(() => setTimeout(fit, 50)).catch(() => undefined), 100);
       return;
     }
-    // Large pathways are laid out only when asked: the background run would compete with the first drags.
-    if (store().nodes.length <= 400) setTimeout(() => void recoverRoutes({ t, lang, layer: layer() }).catch(() => 0), 200);
+    // Only pathways drawn in full (all steps rendered, so all measured) find their routes again, once the
+    // page is idle; large ones are laid out when asked (a background run would compete with the first drags).
+    if (store().nodes.length <= 150) {
+      const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
+      later(() => void recoverRoutes({ t, lang, layer: layer() }).catch(() => 0));
+    }
   }, [rf, domNode, store, t, i18n.language]);
 
   const onDrop = useCallback(

@@ -94,9 +94,23 @@ function isWithin(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}.`);
 }
 
+/** Above this many steps the layout trades some polish for speed (a 1,000-step pathway in about a second). */
+export const LARGE_GRAPH = 250;
+
+/** ELK's options for a request: the same result for a pathway without groups, found faster. */
+export function rootOptions(req: LayoutRequest): Record<string, string> {
+  const options = { ...ROOT_OPTIONS };
+  if (!req.nodes.some((n) => n.container)) options['elk.hierarchyHandling'] = 'SEPARATE_CHILDREN';
+  if (req.nodes.length > LARGE_GRAPH) {
+    options['elk.layered.nodePlacement.strategy'] = 'BRANDES_KOEPF';
+    options['elk.layered.thoroughness'] = '1';
+  }
+  return options;
+}
+
 /** Builds the ELK graph: one port per transition end, labels as boxes. */
 export function buildElkGraph(req: LayoutRequest): ElkNode {
-  const root: ElkNode = { id: '__root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
+  const root: ElkNode = { id: '__root', layoutOptions: rootOptions(req), children: [], edges: [] };
   const byId = new Map<string, ElkNode>();
   for (const n of req.nodes) {
     const e: ElkNode = n.container

@@ -81,6 +81,12 @@ export async function recoverRoutes(ctx: Ctx): Promise<number> {
       kept++;
     }
   }
-  if (kept > 0) s.setRoutes(routes);
+  if (kept === 0) return 0;
+  // Not in the middle of a drag: the routes re-draw every transition once.
+  const apply = () => {
+    if (useEditor.getState().nodes.some((n) => n.dragging)) setTimeout(apply, 300);
+    else useEditor.getState().setRoutes(routes);
+  };
+  apply();
   return kept;
 }

@@ -159,7 +159,7 @@ function Simulation({ pathway, student, role: initialRole }: { pathway: Compiled
       <ol className="sim-trail" data-testid="sim-trail">
         {ctx.trail.map((e, i) => (
           <li key={i}>
-            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <strong>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : eventLabel(e.event, edges, lang)}</strong> → {e.steps.map(title).join(', ') || '—'}
+            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <strong>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : e.event === 'approval.decided' ? (lang === 'id' ? 'Disetujui kepala sekolah' : 'Approved by the principal') : eventLabel(e.event, edges, lang)}</strong> → {e.steps.map(title).join(', ') || '—'}
           </li>
         ))}
       </ol>
