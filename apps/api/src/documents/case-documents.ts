@@ -17,7 +17,7 @@ import { eventLevel, stepLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
 
 export const RISK_LABELS: Record<string, string> = {
-  motivation: 'Motivasi belajar rendah', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', other: 'Lainnya',
+  motivation: 'Motivasi belajar rendah', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya',
 };
 const KIND_LABELS: Record<string, string> = {
   identify: 'Identifikasi', assessment: 'Asesmen', counseling_individual: 'Konseling individual', counseling_group: 'Konseling kelompok', home_visit: 'Kunjungan rumah',
