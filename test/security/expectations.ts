@@ -36,6 +36,8 @@ const hidden = (codes: string, other?: string): Row => {
 export const EXPECTED: Record<string, Row> = {
   'GET /api/health': same('ok ok ok ok ok ok'),
   'GET /api/openapi.json': same('ok ok ok ok ok ok'),
+  'GET /api/docs': same('ok ok ok ok ok ok'),
+  'GET /api/docs/scalar.js': same('ok ok ok ok ok ok'),
   'POST /api/auth/login': same('auth auth auth auth auth auth'),
   'GET /api/auth/me': same('ok ok ok ok ok 401'),
   // A wrong current password: past the access check for everyone signed in.

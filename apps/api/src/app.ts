@@ -5,10 +5,12 @@
  * SQLite file and call `app.request()` directly.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { type AppDeps, createApiContext } from './context.ts';
 import { bodySizeLimit } from './http/body-size.ts';
+import { apiDocsRoutes } from './http/api-docs.ts';
 import { mountEditor } from './http/editor-static.ts';
+import { openApiDocument } from './http/openapi-document.ts';
 import { handleError, handleNotFound } from './http/errors.ts';
 import type { AppEnv } from './http/router.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps) {
       // The editor is a Vite build served from this origin; the API answers JSON only.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
+        // The API reference (/api/docs) starts its bundle with one inline script that carries this request's nonce.
+        scriptSrc: ["'self'", NONCE],
         // Canvas exports (html-to-image) and charts draw into data:/blob: images.
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps) {
 
   const routes = app
     .route('/api', healthRoutes(ctx))
+    .route('/api', apiDocsRoutes())
     .route('/api/auth', authRoutes(ctx))
     .route('/api/accounts', accountRoutes(ctx))
     .route('/api/pathways', pathwayRoutes(ctx))
@@ -76,19 +81,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', privacyRoutes(ctx))
     .route('/api', documentRoutes(ctx));
 
-  let openapi: unknown;
-  app.get('/api/openapi.json', (c) => {
-    openapi ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'Jalur API',
-        version: '0.1.0',
-        description: 'Alur intervensi pencegahan putus sekolah / dropout-prevention pathways. Kesalahan selalu `{ error: { code, message, details? } }`.',
-      },
-      security: [{ bearer: [] }, { cookie: [] }],
-    });
-    return c.json(openapi as object);
-  });
+  const document = openApiDocument(app);
+  app.get('/api/openapi.json', (c) => c.json(document()));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'jalur_session' });
 

@@ -9,19 +9,23 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { moveReferral, writableLevels, type ReferralAction } from '@jalur/casework';
 import type { CaseRecordRow, ConsentRow, NoteRow, ReferralRow } from '@jalur/db';
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { UserNames } from '../cases/people.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { createRouter, type AppEnv, type Principal } from '../http/router.ts';
+
+/** The case of a `/:id/…` route, loaded (with access checked) before the body is read. */
+type CaseEnv = AppEnv & { Variables: { visible?: VisibleCase } };
 import {
   caseOpeningSchema, caseRecordSchema, consentBodySchema, consentRecordedSchema, consentSchema, noteBodySchema, noteSchema, recordBodySchema,
   recordsQuerySchema, referralBodySchema, referralCompleteBodySchema, referralListQuerySchema, referralRejectBodySchema, referralSchema,
   referralSummarySchema,
 } from '../schemas/casework.ts';
-import { errorResponses, idempotencyHeaderSchema, idParamsSchema, json, jsonBody, replayableJson } from '../schemas/common.ts';
-import { loadCase } from './access.ts';
+import { errorResponses, idempotencyHeaderSchema, idParamsSchema, idSchema, json, jsonBody, replayableJson } from '../schemas/common.ts';
+import { loadCase, type VisibleCase } from './access.ts';
 import { failWith } from './http.ts';
 import { idempotencyFor, replayed } from './idempotency.ts';
 
@@ -130,18 +134,29 @@ export function caseRecordRoutes(ctx: ApiContext) {
   const names = new UserNames(db, clock);
   const viewer = (p: Principal) => ({ id: p.userId, role: p.role });
 
-  const caseRouter = createRouter();
+  const caseRouter = createRouter<CaseEnv>();
   caseRouter.use('*', requireAuth(ctx));
+  // Whoever may not see the case gets 404 before anything about the request is judged; a malformed id is left to the params schema (400).
+  caseRouter.use(
+    '/:id/*',
+    createMiddleware<CaseEnv>(async (c, next) => {
+      const id = c.req.param('id');
+      if (id !== undefined && idSchema.safeParse(id).success) c.set('visible', await loadCase(db, c.var.principal, schoolOf(c.var.principal), id));
+      await next();
+    }),
+  );
+  /** The case loaded by the middleware above. */
+  const caseOf = async (c: Context<CaseEnv>, id: string): Promise<VisibleCase> => c.var.visible ?? loadCase(db, c.var.principal, schoolOf(c.var.principal), id);
   const onCase = caseRouter
     .openapi(opening, async (c) => {
       const p = c.var.principal;
-      const { row } = await loadCase(db, p, schoolOf(p), c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       return c.json({ indicatorsAtOpen: (row.indicatorsAtOpen ?? null) as z.infer<typeof caseOpeningSchema>['indicatorsAtOpen'] }, 200);
     })
     .openapi(listNotes, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const r = await db.notes.list(schoolId, row.id, viewer(p), clock.now());
       if (!r.ok) throw fromDbError(r.error, 'case_not_found');
       const items = [];
@@ -151,7 +166,7 @@ export function caseRecordRoutes(ctx: ApiContext) {
     .openapi(addNote, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const body = c.req.valid('json');
       if (!writableLevels(p.role).includes(body.confidentiality))
         throw new ApiError(403, 'confidentiality_not_allowed', 'forbidden', { allowed: writableLevels(p.role) }, { id: `Peran Anda hanya boleh menulis catatan ${writableLevels(p.role).join('/') || '—'}.`, en: `Your role may only write ${writableLevels(p.role).join('/') || 'no'} notes.` });
@@ -167,13 +182,13 @@ export function caseRecordRoutes(ctx: ApiContext) {
     .openapi(listConsents, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       return c.json({ items: (await db.consents.list(schoolId, row.id)).map(consentView) }, 200);
     })
     .openapi(addConsent, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const body = c.req.valid('json');
       const now = clock.now();
       const consent = {
@@ -193,7 +208,7 @@ export function caseRecordRoutes(ctx: ApiContext) {
     .openapi(listCaseReferrals, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const rows = await db.referrals.list(schoolId, { caseId: row.id });
       if (p.role === 'wali_kelas' || p.role === 'tim') return c.json({ items: rows.map((r) => ({ id: r.id, target: r.target, status: r.status, sentAt: r.sentAt.toISOString() })) }, 200);
       return c.json({ items: rows.map(referralView) }, 200);
@@ -201,7 +216,7 @@ export function caseRecordRoutes(ctx: ApiContext) {
     .openapi(sendReferral, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const body = c.req.valid('json');
       if (!(await db.consents.has(schoolId, row.id, 'referral')))
         throw failWith(422, 'consent_required', { id: 'Rujukan memerlukan persetujuan orang tua/wali yang tercatat.', en: 'A referral needs a recorded parent/guardian consent.' }, { purpose: 'referral' });
@@ -212,7 +227,7 @@ export function caseRecordRoutes(ctx: ApiContext) {
     .openapi(listRecords, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const q = c.req.valid('query');
       const r = await db.caseRecords.list(schoolId, row.id, viewer(p), q.kind ? { kind: q.kind } : undefined);
       if (!r.ok) throw fromDbError(r.error, 'case_not_found');
@@ -226,7 +241,7 @@ export function caseRecordRoutes(ctx: ApiContext) {
     .openapi(addRecord, async (c) => {
       const p = c.var.principal;
       const schoolId = schoolOf(p);
-      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const { row } = await caseOf(c, c.req.valid('param').id);
       const body = c.req.valid('json');
       const allowed = writableLevels(p.role);
       // A wali kelas or task-force member writes visit reports their colleagues can read: `umum`.

@@ -6,20 +6,16 @@
  * names and counts, never a student; counts of 1–4 are `"<5"` (suppressed in
  * @jalur/reports before they reach this file).
  */
-import { z } from 'zod';
-import { DISTRICT_TABLES, districtAggregates, districtTable, toCsv } from '@jalur/reports';
-import { requireAuth, requireRole } from '../auth/middleware.ts';
+import { districtAggregates, districtTable, toCsv } from '@jalur/reports';
+import { requireAuth } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Principal } from '../http/router.ts';
 import { createRouter } from '../http/router.ts';
-import { csvResponse, periodOf, periodQuerySchema, validQuery } from '../reports/params.ts';
+import { csvResponse, periodOf } from '../reports/params.ts';
 import { reportQueriesFor } from '../reports/report-queries.ts';
+import { aggregatesCsvRoute, aggregatesRoute, districtSchoolsRoute } from '../reports/route-defs.ts';
 import { templateRoutes } from './templates.ts';
-import { documentDistrictRoutes } from '../reports/openapi.ts';
-
-const aggregatesQuerySchema = periodQuerySchema.extend({ schoolId: z.string().min(1).max(200).optional() });
-const exportQuerySchema = aggregatesQuerySchema.extend({ table: z.enum(DISTRICT_TABLES) });
 
 function districtOf(p: Principal): string {
   if (p.districtId === null) throw forbidden();
@@ -36,22 +32,21 @@ export function districtRoutes(ctx: ApiContext) {
     if (!school || school.districtId !== districtId) throw notFound();
   }
   const router = createRouter();
-  documentDistrictRoutes(router);
-  for (const path of ['/schools', '/aggregates', '/aggregates.csv']) router.use(path, requireAuth(ctx), requireRole('admin_dinas'));
+  for (const path of ['/schools', '/aggregates', '/aggregates.csv']) router.use(path, requireAuth(ctx));
   return router
     .route('/templates', templateRoutes(ctx))
-    .get('/schools', async (c) => {
+    .openapi(districtSchoolsRoute, async (c) => {
       const districtId = districtOf(c.var.principal);
       return c.json({ items: await q().districtSchools(districtId) }, 200);
     })
-    .get('/aggregates', validQuery(aggregatesQuerySchema), async (c) => {
+    .openapi(aggregatesRoute, async (c) => {
       const districtId = districtOf(c.var.principal);
       const query = c.req.valid('query');
       await checkSchool(districtId, query.schoolId);
       const now = ctx.clock.now();
       return c.json(await districtAggregates(q(), { districtId, schoolId: query.schoolId ?? null, period: periodOf(c, query, now), now }), 200);
     })
-    .get('/aggregates.csv', validQuery(exportQuerySchema), async (c) => {
+    .openapi(aggregatesCsvRoute, async (c) => {
       const districtId = districtOf(c.var.principal);
       const query = c.req.valid('query');
       await checkSchool(districtId, query.schoolId);

@@ -16,27 +16,14 @@
  * diff are `/api/pathways/:id/versions/:v` (templates are readable by the
  * district's schools).
  */
-import { z } from 'zod';
 import { lintPathway, parsePathway } from '@jalur/engine';
 import type { JalurDb, PathwayRow } from '@jalur/db';
-import { validator } from 'hono/validator';
-import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import { requireAuth, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
-import { parseWith, validQuery } from '../reports/params.ts';
-
-const publishBody = z.object({
-  schoolId: z.string().min(1).max(200),
-  pathwayId: z.string().min(1).max(200),
-  version: z.number().int().positive(),
-  key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/).optional(),
-  description: z.string().max(4000).optional(),
-  tags: z.array(z.string().min(1).max(40)).max(20).optional(),
-});
-const pullBody = z.object({ pathwayId: z.string().min(1).max(200), expectedRevision: z.number().int().positive() });
-const validJson = <S extends z.ZodType>(schema: S) => validator('json', (value) => parseWith(schema, value) as z.infer<S>);
+import { listTemplatesRoute, publishTemplateRoute, pullTemplateRoute, templateSourcesRoute } from '../reports/route-defs.ts';
 
 function districtOf(p: Principal): string {
   if (p.districtId === null) throw forbidden();
@@ -82,7 +69,7 @@ export function templateRoutes(ctx: ApiContext) {
   const router = createRouter();
   router.use('*', requireAuth(ctx));
   return router
-    .get('/', requireRole('kepsek', 'guru_bk', 'admin_dinas'), async (c) => {
+    .openapi(listTemplatesRoute, async (c) => {
       const p = c.var.principal;
       const districtId = districtOf(p);
       const templates = await db.pathways.list({ districtId, schoolId: null });
@@ -91,7 +78,7 @@ export function templateRoutes(ctx: ApiContext) {
       for (const t of templates) if (t.archivedAt === null) items.push(await templateView(db, districtId, t, own));
       return c.json({ items }, 200);
     })
-    .get('/sources', requireRole('admin_dinas'), validQuery(z.object({ schoolId: z.string().min(1).max(200) })), async (c) => {
+    .openapi(templateSourcesRoute, async (c) => {
       const districtId = districtOf(c.var.principal);
       const { schoolId } = c.req.valid('query');
       const school = await db.schools.get(schoolId);
@@ -104,7 +91,7 @@ export function templateRoutes(ctx: ApiContext) {
       }
       return c.json({ items }, 200);
     })
-    .post('/', requireRole('admin_dinas'), validJson(publishBody), async (c) => {
+    .openapi(publishTemplateRoute, async (c) => {
       const p = c.var.principal;
       const districtId = districtOf(p);
       const body = c.req.valid('json');
@@ -134,14 +121,15 @@ export function templateRoutes(ctx: ApiContext) {
         schoolId: null, actorId: p.userId, at: now, action: 'template.published', subject: saved.value.id,
         details: { key, version: published.value.version, fromSchoolId: school.id, fromPathwayId: source.id, fromVersion: version.version },
       });
-      return c.json(await templateView(db, districtId, saved.value, []), existing ? 200 : 201);
+      const view = await templateView(db, districtId, saved.value, []);
+      return existing ? c.json(view, 200) : c.json(view, 201);
     })
-    .post('/:id/pull', requireRole('kepsek'), validJson(pullBody), async (c) => {
+    .openapi(pullTemplateRoute, async (c) => {
       const p = c.var.principal;
       const districtId = districtOf(p);
       const schoolId = schoolOf(p);
       const body = c.req.valid('json');
-      const template = await db.pathways.get({ districtId, schoolId }, c.req.param('id'));
+      const template = await db.pathways.get({ districtId, schoolId }, c.req.valid('param').id);
       if (!template || template.schoolId !== null) throw notFound('template_not_found');
       const latest = await db.pathways.latestVersion({ districtId, schoolId: null }, template.id);
       if (!latest) throw notFound('version_not_found');

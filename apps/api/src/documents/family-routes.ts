@@ -23,7 +23,7 @@ import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
-import { errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
+import { dateTimeSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
 import { channelLabel } from './case-documents.ts';
 
 const CHANNELS = ['whatsapp', 'sms', 'phone', 'in_person', 'home_visit', 'letter'] as const;
@@ -32,10 +32,10 @@ const instant = z.iso.datetime({ offset: true });
 const contactSchema = z.object({
   id: z.string(), guardianName: z.string(), relationship: z.string().nullable(), phone: z.string().nullable(), channel: z.enum(CHANNELS), channelLabel: z.string(),
   template: z.enum(TEMPLATE_KEYS).nullable(), message: z.string().nullable(), outcome: z.string().nullable(), confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
-  contactedBy: z.object({ id: z.string(), name: z.string() }), contactedAt: z.string(),
+  contactedBy: z.object({ id: z.string(), name: z.string() }), contactedAt: dateTimeSchema,
 }).openapi('FamilyContact');
 const meetingSchema = z.object({
-  id: z.string(), guardianName: z.string(), scheduledAt: z.string(), when: z.string(), place: z.string(), purpose: z.string(), status: z.enum(['scheduled', 'held', 'cancelled']),
+  id: z.string(), guardianName: z.string(), scheduledAt: dateTimeSchema, when: z.string(), place: z.string(), purpose: z.string(), status: z.enum(['scheduled', 'held', 'cancelled']),
   host: z.object({ id: z.string(), name: z.string() }),
 }).openapi('ParentMeeting');
 const familySchema = z.object({

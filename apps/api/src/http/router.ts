@@ -30,7 +30,8 @@ export interface Principal {
 }
 
 export interface AppEnv {
-  Variables: { principal: Principal };
+  /** `secureHeadersNonce`: this request's CSP nonce (`hono/secure-headers`), for a page's one inline script. */
+  Variables: { principal: Principal; secureHeadersNonce?: string };
 }
 
 /** One validation issue, as sent in `error.details`. */
@@ -50,8 +51,8 @@ export function issueDetails(issues: readonly z.core.$ZodIssue[], lang: Language
 }
 
 /** A feature router with the API's validation hook. */
-export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
+export function createRouter<E extends AppEnv = AppEnv>(): OpenAPIHono<E> {
+  return new OpenAPIHono<E>({
     defaultHook: (result, c) => {
       if (!result.success) {
         const details = issueDetails(result.error.issues, pickLanguage(c.req.header('accept-language')));

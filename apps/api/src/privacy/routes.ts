@@ -17,7 +17,7 @@ import { ApiError, notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
 import { userView } from '../routes/auth.ts';
 import { meSchema } from '../schemas/auth.ts';
-import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
+import { dateTimeSchema, errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 import { exportStudent } from './student-export.ts';
 
 const STAFF_ROLES = ['kepsek', 'guru_bk', 'wali_kelas', 'tim'] as const;
@@ -31,7 +31,7 @@ const eraseRoute = createRoute({
   method: 'post', path: '/students/{id}/erase', tags: ['privacy'], summary: 'Hapus identitas siswa (tidak dapat dibatalkan) / erase a student (irreversible)',
   request: { params: idParamsSchema, body: jsonBody(z.object({ confirm: z.string().min(1).max(64) }).strict()) },
   responses: {
-    200: json(z.object({ id: z.string(), erasedAt: z.string(), cases: z.number() }), 'Identitas siswa dihapus'),
+    200: json(z.object({ id: z.string(), erasedAt: dateTimeSchema, cases: z.number() }), 'Identitas siswa dihapus'),
     ...errorResponses(400, 401, 403, 404, 409, 422),
   },
 });

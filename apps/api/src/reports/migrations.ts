@@ -12,22 +12,68 @@
  *   `case.migrated` event and an audit row; cases that moved since are
  *   reported as `version_conflict`.
  */
-import { z } from 'zod';
-import { compilePathway, parsePathway, type CompiledPathway } from '@jalur/engine';
+import { createRoute, z } from '@hono/zod-openapi';
+import { compilePathway, parsePathway, RISK_FACTORS, type CompiledPathway } from '@jalur/engine';
 import { loadMigratingCases, planMigration, resolveStateMap, type CasePlan } from '@jalur/cases';
-import { validator } from 'hono/validator';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { createRouter } from '../http/router.ts';
-import { parseWith } from './params.ts';
-import { documentMigrationRoutes } from './openapi.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import { dateTimeSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
 
-const bodySchema = z.object({
-  fromVersion: z.number().int().positive(),
-  toVersion: z.number().int().positive(),
-  stateMap: z.record(z.string().min(1).max(400), z.string().min(1).max(400)).default({}),
-  filter: z.object({ caseIds: z.array(z.string().min(1)).max(10_000).optional(), state: z.string().min(1).max(400).optional(), riskFactor: z.string().min(1).max(40).optional() }).optional(),
+const bodySchema = z
+  .object({
+    fromVersion: z.number().int().positive(),
+    toVersion: z.number().int().positive(),
+    /** Old leaf step → new step; steps with the same id in both versions map themselves. */
+    stateMap: z.record(z.string().min(1).max(400), z.string().min(1).max(400)).default({}),
+    filter: z
+      .object({ caseIds: z.array(idSchema).max(10_000).optional(), state: z.string().min(1).max(400).optional(), riskFactor: z.enum(RISK_FACTORS).optional() })
+      .optional(),
+  })
+  .openapi('MigrationRequest');
+
+const casePlanSchema = z
+  .object({
+    caseId: z.string(),
+    from: z.array(z.string()),
+    to: z.array(z.string()),
+    timers: z.object({ cancelled: z.array(z.string()), kept: z.array(z.string()), armed: z.array(z.object({ event: z.string(), dueAt: dateTimeSchema })) }),
+    tasks: z.object({ closed: z.array(z.string()), opened: z.array(z.string()) }),
+  })
+  .openapi('MigrationCasePlan');
+const unmappableSchema = z.object({ caseId: z.string(), from: z.array(z.string()), reason: z.string() }).openapi('MigrationUnmappable');
+const dryRunSchema = z
+  .object({ stateMap: z.record(z.string(), z.string()), cases: z.array(casePlanSchema), unmappable: z.array(unmappableSchema) })
+  .openapi('MigrationDryRun');
+const appliedSchema = z
+  .object({
+    applied: z.number().int(),
+    outcomes: z.array(
+      z.union([
+        z.object({ caseId: z.string(), applied: z.literal(true), version: z.number().int() }),
+        z.object({ caseId: z.string(), applied: z.literal(false), reason: z.string() }),
+      ]),
+    ),
+    cases: z.array(casePlanSchema),
+    unmappable: z.array(unmappableSchema),
+  })
+  .openapi('MigrationApplied');
+
+const ERRORS = errorResponses(400, 401, 403, 404, 413, 422);
+const dryRun = createRoute({
+  method: 'post', path: '/{id}/migrations/dry-run', tags: ['pathways'], summary: 'Uji coba migrasi kasus (kepsek) / migration dry run',
+  description: 'Ke mana tiap kasus pindah, timer dan tugas yang berubah, kasus yang tidak dapat dipetakan; peta yang salah → 422 `state_map_invalid`. / Where each case lands; a wrong state map → 422.',
+  middleware: requireRole('kepsek'),
+  request: { params: idParamsSchema, body: jsonBody(bodySchema) },
+  responses: { 200: json(dryRunSchema, 'Rencana per kasus / per-case plan'), ...ERRORS },
+});
+const apply = createRoute({
+  method: 'post', path: '/{id}/migrations/apply', tags: ['pathways'], summary: 'Terapkan migrasi kasus (kepsek) / apply a migration',
+  description: 'Satu transaksi per kasus; kasus yang berubah sejak itu → `version_conflict` di `outcomes`. / One transaction per case; cases that moved since are reported.',
+  middleware: requireRole('kepsek'),
+  request: { params: idParamsSchema, body: jsonBody(bodySchema) },
+  responses: { 200: json(appliedSchema, 'Hasil per kasus / per-case outcome'), ...ERRORS },
 });
 
 function compiled(document: unknown): CompiledPathway {
@@ -41,8 +87,7 @@ const planView = (c: CasePlan) => ({ caseId: c.caseId, from: c.from, to: c.to, t
 /** The migration sub-app (mounted at `/api/pathways`). */
 export function migrationRoutes(ctx: ApiContext) {
   const { db, clock } = ctx;
-  async function plan(c: { var: { principal: Parameters<typeof schoolOf>[0] } }, id: string, body: z.infer<typeof bodySchema>) {
-    const p = c.var.principal;
+  async function plan(p: Principal, id: string, body: z.infer<typeof bodySchema>) {
     const schoolId = schoolOf(p);
     const scope = { districtId: p.districtId ?? '', schoolId };
     const pathway = await db.pathways.get(scope, id);
@@ -60,16 +105,14 @@ export function migrationRoutes(ctx: ApiContext) {
     return { schoolId, from, to, now, map: map.value, result: planMigration(p1, p2, map.value, cases, now) };
   }
   const router = createRouter();
-  documentMigrationRoutes(router);
-  router.use('/:id/migrations/*', requireAuth(ctx), requireRole('kepsek'));
-  const validBody = validator('json', (v) => parseWith(bodySchema, v));
+  router.use('/:id/migrations/*', requireAuth(ctx));
   return router
-    .post('/:id/migrations/dry-run', validBody, async (c) => {
-      const { map, result } = await plan(c, c.req.param('id'), c.req.valid('json'));
+    .openapi(dryRun, async (c) => {
+      const { map, result } = await plan(c.var.principal, c.req.valid('param').id, c.req.valid('json'));
       return c.json({ stateMap: Object.fromEntries(map.map), cases: result.cases.map(planView), unmappable: result.unmappable }, 200);
     })
-    .post('/:id/migrations/apply', validBody, async (c) => {
-      const { schoolId, from, to, now, result } = await plan(c, c.req.param('id'), c.req.valid('json'));
+    .openapi(apply, async (c) => {
+      const { schoolId, from, to, now, result } = await plan(c.var.principal, c.req.valid('param').id, c.req.valid('json'));
       const outcomes = await ctx.cases.migrate(result.cases, { schoolId, toPathwayVersionId: to.id, fromVersion: from.version, toVersion: to.version, actorId: c.var.principal.userId, now });
       return c.json({ applied: outcomes.filter((o) => o.applied).length, outcomes, cases: result.cases.map(planView), unmappable: result.unmappable }, 200);
     });

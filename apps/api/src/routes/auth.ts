@@ -35,6 +35,8 @@ export function userView(u: Pick<User, 'id' | 'email' | 'name' | 'role' | 'schoo
 
 const login = createRoute({
   method: 'post', path: '/login', tags: ['auth'], summary: 'Masuk / sign in',
+  // Signing in needs no session (429 comes with Retry-After).
+  security: [],
   request: { body: jsonBody(loginBodySchema) },
   responses: { 200: json(sessionSchema, 'Sesi baru (juga cookie httpOnly)'), ...errorResponses(400, 401, 429) },
 });

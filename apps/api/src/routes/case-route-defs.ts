@@ -4,12 +4,12 @@ import {
   advanceBodySchema, assignBodySchema, boardQuerySchema, boardSchema, caseEventSchema, caseListQuerySchema, caseViewSchema, createCaseBodySchema,
   idempotencyHeaderSchema,
 } from '../schemas/cases.ts';
-import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
+import { errorResponses, idParamsSchema, json, jsonBody, replayableJson } from '../schemas/common.ts';
 
 export const create = createRoute({
   method: 'post', path: '/', tags: ['cases'], summary: 'Buka kasus / open a case',
   request: { headers: idempotencyHeaderSchema, body: jsonBody(createCaseBodySchema) },
-  responses: { 201: json(caseViewSchema, 'Kasus baru'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 201: replayableJson(caseViewSchema, 'Kasus baru / the new case'), ...errorResponses(400, 401, 403, 404, 413, 422) },
 });
 export const list = createRoute({
   method: 'get', path: '/', tags: ['cases'], summary: 'Daftar kasus / list cases',
@@ -29,7 +29,7 @@ export const timeline = createRoute({
 export const advance = createRoute({
   method: 'post', path: '/{id}/events', tags: ['cases'], summary: 'Kirim kejadian / advance the case',
   request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(advanceBodySchema) },
-  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: replayableJson(caseViewSchema, 'Kasus sesudahnya / the case after the event'), ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
 });
 
 export const board = createRoute({
@@ -40,5 +40,5 @@ export const board = createRoute({
 export const assign = createRoute({
   method: 'put', path: '/{id}/assignee', tags: ['cases'], summary: 'Tetapkan penanggung jawab / assign the case',
   request: { params: idParamsSchema, body: jsonBody(assignBodySchema) },
-  responses: { 200: json(caseViewSchema, 'Kasus'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: json(caseViewSchema, 'Kasus'), ...errorResponses(400, 401, 403, 404, 413, 422) },
 });

@@ -8,6 +8,8 @@ const healthSchema = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres
 
 const health = createRoute({
   method: 'get', path: '/health', tags: ['system'], summary: 'Status layanan / service health',
+  // Load balancers ask without a session.
+  security: [],
   responses: { 200: json(healthSchema, 'Sehat / healthy'), 503: json(healthSchema, 'Basis data tidak menjawab / database down') },
 });
 

@@ -1,6 +1,7 @@
 /** Auth request and response schemas. */
 import { z } from '@hono/zod-openapi';
 import { roleSchema } from '@jalur/engine';
+import { dateTimeSchema } from './common.ts';
 
 export const loginBodySchema = z
   .object({
@@ -25,10 +26,10 @@ export const sessionSchema = z
   .object({
     token: z.string().openapi({ description: 'Untuk header `Authorization: Bearer` / for the Bearer header' }),
     csrfToken: z.string().openapi({ description: 'Kirim sebagai `X-CSRF-Token` pada permintaan ber-cookie / send as X-CSRF-Token with cookie requests' }),
-    expiresAt: z.string(),
+    expiresAt: dateTimeSchema,
     user: meSchema,
     mustChangePassword: z.boolean().openapi({ description: 'Kata sandi sementara: ganti dulu lewat `POST /api/auth/password` (rute lain menjawab 403 `password_change_required`) / a one-time password: change it first' }),
   })
   .openapi('Session');
 
-export const meResponseSchema = z.object({ user: meSchema, csrfToken: z.string(), expiresAt: z.string(), mustChangePassword: z.boolean() }).openapi('Me');
+export const meResponseSchema = z.object({ user: meSchema, csrfToken: z.string(), expiresAt: dateTimeSchema, mustChangePassword: z.boolean() }).openapi('Me');

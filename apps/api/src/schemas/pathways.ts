@@ -1,6 +1,6 @@
 /** Pathway (draft and published version) request and response schemas. */
 import { z } from '@hono/zod-openapi';
-import { localizedSchema } from './common.ts';
+import { dateTimeSchema, localizedSchema } from './common.ts';
 
 /**
  * A pathway document travels as a JSON object; its full structure is checked
@@ -24,9 +24,9 @@ export const pathwaySummarySchema = z
     latestVersion: z.number().int().nullable(),
     sourceTemplateId: z.string().nullable(),
     sourceVersion: z.number().int().nullable(),
-    updatedAt: z.string(),
+    updatedAt: dateTimeSchema,
     /** When the pathway was archived (not offered for new cases), or null. */
-    archivedAt: z.string().nullable(),
+    archivedAt: dateTimeSchema.nullable(),
   })
   .openapi('PathwaySummary');
 
@@ -38,7 +38,7 @@ export const versionSummarySchema = z
     contentHash: z.string(),
     changeNote: z.string().nullable(),
     publishedBy: z.string().nullable(),
-    publishedAt: z.string(),
+    publishedAt: dateTimeSchema,
   })
   .openapi('PathwayVersionSummary');
 
@@ -71,7 +71,14 @@ export const publishBodySchema = z
   .object({ expectedRevision: z.number().int().min(0).optional(), changeNote: z.string().max(2000).optional() })
   .openapi('PublishRequest');
 
-export const lintBodySchema = z.object({ document: z.unknown() }).openapi('LintRequest');
+/** `document` is required; any JSON value is linted (what is wrong with it is the answer, 200 `valid: false`). */
+export const lintBodySchema = z
+  .object({
+    document: z
+      .custom<unknown>((v) => v !== undefined, { message: 'Kirim dokumen yang akan diperiksa / send the document to lint' })
+      .openapi({ type: ['object', 'array', 'string', 'number', 'boolean', 'null'], description: 'Dokumen alur (nilai JSON apa pun) / the pathway document (any JSON value)' }),
+  })
+  .openapi('LintRequest');
 
 export const diagnosticSchema = z
   .object({

@@ -1,8 +1,6 @@
 /** Student request and response schemas. */
 import { z } from '@hono/zod-openapi';
-import { pageQuery } from './common.ts';
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+import { dateSchema, dateTimeSchema, nisnSchema, pageQuery } from './common.ts';
 
 export const studentSchema = z
   .object({
@@ -11,22 +9,22 @@ export const studentSchema = z
     name: z.string(),
     className: z.string(),
     gender: z.enum(['L', 'P']).nullable(),
-    birthDate: z.string().nullable(),
+    birthDate: dateSchema.nullable(),
     guardianName: z.string().nullable(),
     guardianPhone: z.string().nullable(),
     status: z.enum(['active', 'transferred', 'dropped_out', 'graduated']),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: dateTimeSchema,
+    updatedAt: dateTimeSchema,
   })
   .openapi('Student');
 
 export const createStudentBodySchema = z
   .object({
-    nisn: z.string().trim().regex(/^[0-9]{4,20}$/, 'NISN: 4–20 angka / digits'),
+    nisn: nisnSchema,
     name: z.string().trim().min(1).max(200),
     className: z.string().trim().min(1).max(40),
     gender: z.enum(['L', 'P']).optional(),
-    birthDate: date.optional(),
+    birthDate: dateSchema.optional(),
     guardianName: z.string().trim().max(200).optional(),
     guardianPhone: z.string().trim().max(40).regex(/^[0-9+() -]*$/, 'phone').optional(),
   })
