@@ -258,6 +258,7 @@ describe('documents from the case’s records', () => {
     expect(book).toContain(RAHASIA_NOTE);
     expect(book).toContain('RAHASIA');
     expect(book).toContain('Ibu menceritakan utang keluarga');
+    expect(book).toMatch(/8 Desember 2026 09\.30 WIB\s+Ruang BK\s+Membahas kehadiran/);
     // Submitted steps show who submitted them (the seed's steps were submitted by the guru BK).
     expect(book).toMatch(/diisi oleh/);
     // Recorded choices read as words, not codes (`utuh_harmonis`, `motivation`).

@@ -48,6 +48,8 @@ export interface CaseBookInput extends Common {
   notes: { at: Date; by: string; body: string | null }[];
   contacts: { at: Date; by: string; guardian: string; channel: string; outcome: string | null }[];
   referrals: { at: Date; to: string; status: string; reason: string | null }[];
+  /** Parent meetings, scheduled or held. */
+  meetings?: { at: Date; place: string; purpose: string; status: string }[];
 }
 
 export interface ServiceReportInput extends Common {
@@ -155,7 +157,11 @@ function caseBook(i: CaseBookInput): DocumentSpec {
   blocks.push({ type: 'heading', text: 'F. Kontak dengan keluarga' });
   if (i.contacts.length === 0) blocks.push({ type: 'paragraph', text: 'Belum ada kontak tercatat.' });
   else blocks.push({ type: 'table', columns: ['Tanggal', 'Oleh', 'Orang tua/wali', 'Cara', 'Hasil'], widths: [1.5, 1.4, 1.4, 1, 2.2], rows: i.contacts.map((c) => [tanggal(c.at, tz), c.by, c.guardian, c.channel, c.outcome ?? 'Rahasia — tidak ditampilkan']) });
-  blocks.push({ type: 'heading', text: 'G. Rujukan' });
+  blocks.push({ type: 'heading', text: 'G. Pertemuan dengan orang tua/wali' });
+  const meetings = i.meetings ?? [];
+  if (meetings.length === 0) blocks.push({ type: 'paragraph', text: 'Belum ada pertemuan dijadwalkan.' });
+  else blocks.push({ type: 'table', columns: ['Waktu', 'Tempat', 'Keperluan', 'Status'], widths: [2, 1.4, 2.6, 1], rows: meetings.map((m) => [at(m.at), m.place, m.purpose, m.status]) });
+  blocks.push({ type: 'heading', text: 'H. Rujukan' });
   if (i.referrals.length === 0) blocks.push({ type: 'paragraph', text: 'Tidak ada rujukan.' });
   else blocks.push({ type: 'table', columns: ['Tanggal', 'Kepada', 'Status', 'Alasan'], widths: [1.5, 2, 1, 3], rows: i.referrals.map((r) => [tanggal(r.at, tz), r.to, r.status, r.reason ?? 'Rahasia — tidak ditampilkan']) });
   return { ...base(i, 'buku_kasus'), blocks, signers: [...principalSigner(i.principal), counselorSigner(i.counselor)] };

@@ -28,6 +28,7 @@ const REFERRAL_TARGET_LABELS: Record<string, string> = {
   psychologist: 'Psikolog', psychiatrist: 'Psikiater', doctor: 'Dokter', police: 'Kepolisian', social_services: 'Dinas sosial', puskesmas: 'Puskesmas', other: 'Lembaga mitra',
 };
 const REFERRAL_STATUS_LABELS: Record<string, string> = { sent: 'Dikirim', accepted: 'Diterima', rejected: 'Ditolak', completed: 'Selesai' };
+const MEETING_STATUS_LABELS: Record<string, string> = { scheduled: 'Dijadwalkan', held: 'Terlaksana', cancelled: 'Dibatalkan' };
 const CHANNEL_LABELS: Record<string, string> = { whatsapp: 'WhatsApp', sms: 'SMS', phone: 'Telepon', in_person: 'Tatap muka', home_visit: 'Kunjungan rumah', letter: 'Surat' };
 export const channelLabel = (c: string) => CHANNEL_LABELS[c] ?? c;
 
@@ -268,6 +269,7 @@ export async function documentInput(
           ...Array.from({ length: await hiddenNoteCount(db, schoolId, m.row.id, visibleNotes.length) }, () => ({ at: m.row.openedAt, by: '', body: null })),
         ],
         contacts: await Promise.all(contacts.map(async (c) => ({ at: c.contactedAt, by: await nameOf(c.contactedBy), guardian: c.guardianName, channel: channelLabel(c.channel), outcome: c.outcome ?? '-' }))),
+        meetings: m.meetings.map((x) => ({ at: x.scheduledAt, place: x.place, purpose: x.purpose, status: MEETING_STATUS_LABELS[x.status] ?? x.status })),
         referrals: m.referrals.map((r) => ({ at: r.sentAt, to: seesReferralDetail ? r.targetName : REFERRAL_TARGET_LABELS[r.target] ?? r.target, status: REFERRAL_STATUS_LABELS[r.status] ?? r.status, reason: seesReferralDetail ? r.reason : null })),
       };
       return { input, usedRahasia: withRahasia(used), recipient: null };
