@@ -9,7 +9,7 @@
 import { canSeeContent } from '@jalur/casework';
 import type { CaseEventRow, CaseRecordRow, CaseRow, JalurDb, ParentMeetingRow, ReferralRow, StudentRow } from '@jalur/db';
 import {
-  DEFAULT_TIME_ZONE, partsOf, schoolCodeOf, tanggal, type DocumentInput, type DocumentKind, type Fields, type Letterhead, type Person,
+  DEFAULT_TIME_ZONE, partsOf, schoolCodeOf, tanggal, TEMPLATE_LABELS, type DocumentInput, type DocumentKind, type Fields, type Letterhead, type Person,
 } from '@jalur/documents';
 import type { CompiledPathway, FormField } from '@jalur/engine';
 import type { ApiContext } from '../context.ts';
@@ -268,7 +268,7 @@ export async function documentInput(
           // Notes the reader may not see are counted, never shown.
           ...Array.from({ length: await hiddenNoteCount(db, schoolId, m.row.id, visibleNotes.length) }, () => ({ at: m.row.openedAt, by: '', body: null })),
         ],
-        contacts: await Promise.all(contacts.map(async (c) => ({ at: c.contactedAt, by: await nameOf(c.contactedBy), guardian: c.guardianName, channel: channelLabel(c.channel), outcome: c.outcome ?? '-' }))),
+        contacts: await Promise.all(contacts.map(async (c) => ({ at: c.contactedAt, by: await nameOf(c.contactedBy), guardian: c.guardianName, channel: channelLabel(c.channel), outcome: c.outcome ?? (c.template ? `Pesan terkirim: ${TEMPLATE_LABELS[c.template].id}` : '-') }))),
         meetings: m.meetings.map((x) => ({ at: x.scheduledAt, place: x.place, purpose: x.purpose, status: MEETING_STATUS_LABELS[x.status] ?? x.status })),
         referrals: m.referrals.map((r) => ({ at: r.sentAt, to: seesReferralDetail ? r.targetName : REFERRAL_TARGET_LABELS[r.target] ?? r.target, status: REFERRAL_STATUS_LABELS[r.status] ?? r.status, reason: seesReferralDetail ? r.reason : null })),
       };
