@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema-pg/index.ts';
 import type { CaseRepo } from '../repository.ts';
+import { caseRowFilters } from '../filters.ts';
 import type { CaseRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { first, isStaff, notStaff, pageSize, transact, type Exec, type PgContext } from './context.ts';
@@ -9,7 +10,6 @@ import { first, isStaff, notStaff, pageSize, transact, type Exec, type PgContext
 type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'setAssignee'>;
 
 /** Escapes LIKE wildcards in a user-given state path. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string, schoolId: string) => Promise<CaseRow | undefined>): CaseReads {
   const { db } = ctx;
@@ -19,17 +19,7 @@ export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string,
     },
 
     async list(schoolId, filter = {}) {
-      const where: SQL[] = [eq(cases.schoolId, schoolId)];
-      if (filter.status) where.push(eq(cases.status, filter.status));
-      if (filter.assigneeId) where.push(eq(cases.assigneeId, filter.assigneeId));
-      if (filter.studentId) where.push(eq(cases.studentId, filter.studentId));
-      if (filter.pathwayId) where.push(eq(cases.pathwayId, filter.pathwayId));
-      if (filter.state) {
-        // state_value is `leaf,leaf`: match a leaf equal to the path or under it.
-        const s = likeEscape(filter.state);
-        const padded = sql`',' || ${cases.stateValue} || ','`;
-        where.push(or(sql`${padded} LIKE ${'%,' + s + ',%'} ESCAPE '\\'`, sql`${padded} LIKE ${'%,' + s + '.%'} ESCAPE '\\'`)!);
-      }
+      const where = caseRowFilters(cases, schoolId, filter);
       if (filter.involving) {
         const userId = filter.involving;
         where.push(or(eq(cases.assigneeId, userId), exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId)))))!);

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { caseRecords, cases, consents, notes, referrals } from '../schema-pg/index.ts';
 import type { CaseRecordRepo, ConsentRepo, NoteRepo, ReferralRepo } from '../repository.ts';
+import { referralPatch } from '../filters.ts';
 import type { NoteRow, CaseRecordRow, ConsentRow, ReferralRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import type { IdempotencyRequest } from '../case-unit.ts';
@@ -116,16 +117,9 @@ export function createRecordRepos(ctx: PgContext): { notes: NoteRepo; consents: 
       return transact(ctx, async (tx): Promise<DbResult<ReferralRow>> => {
         const row = first(await tx.select().from(referrals).where(and(eq(referrals.id, id), eq(referrals.schoolId, schoolId))).for('update'));
         if (!row) return fail('not_found', 'Rujukan tidak ditemukan / referral not found');
-        const allowed = (row.status === 'sent' && (input.to === 'accepted' || input.to === 'rejected')) || (row.status === 'accepted' && input.to === 'completed');
-        if (!allowed) return fail('invalid', `Rujukan berstatus ${row.status} tidak bisa menjadi ${input.to} / cannot move from ${row.status} to ${input.to}`, { details: { status: row.status } });
-        if (input.to === 'rejected' && !input.reason) return fail('invalid', 'Alasan penolakan wajib diisi / a rejection needs a reason');
-        if (input.to === 'completed' && !input.outcomeReport) return fail('invalid', 'Laporan hasil wajib diisi / completion needs an outcome report');
-        const patch = {
-          status: input.to,
-          updatedAt: input.now,
-          rejectionReason: input.to === 'rejected' ? (input.reason ?? null) : row.rejectionReason,
-          outcomeReport: input.to === 'completed' ? (input.outcomeReport ?? null) : row.outcomeReport,
-        };
+        const moved = referralPatch(row, input, input.now);
+        if (!moved.ok) return moved;
+        const patch = moved.value;
         await tx.update(referrals).set(patch).where(eq(referrals.id, id));
         await ctx.audit(tx, { schoolId, actorId: input.actorId, action: `referral.${input.to}`, subject: `referral:${id}`, details: { caseId: row.caseId }, at: input.now });
         return ok({ ...row, ...patch });

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema/index.ts';
 import type { CaseRepo } from '../repository.ts';
+import { caseRowFilters } from '../filters.ts';
 import type { CaseRow } from '../rows.ts';
 import { fail, notStaff, ok } from '../result.ts';
 import { pageSize, type SqliteContext } from './context.ts';
@@ -9,7 +10,6 @@ import { pageSize, type SqliteContext } from './context.ts';
 type CaseReads = Pick<CaseRepo, 'get' | 'list' | 'countByState' | 'events' | 'setAssignee'>;
 
 /** Escapes LIKE wildcards in a user-given state path. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** `loadCase`: the case unit's own read of a row (hand-mapped, with the parsed-snapshot cache). */
 export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoolId: string) => CaseRow | undefined): CaseReads {
@@ -22,17 +22,7 @@ export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoo
     },
 
     async list(schoolId, filter = {}) {
-      const where: SQL[] = [eq(cases.schoolId, schoolId)];
-      if (filter.status) where.push(eq(cases.status, filter.status));
-      if (filter.assigneeId) where.push(eq(cases.assigneeId, filter.assigneeId));
-      if (filter.studentId) where.push(eq(cases.studentId, filter.studentId));
-      if (filter.pathwayId) where.push(eq(cases.pathwayId, filter.pathwayId));
-      if (filter.state) {
-        // state_value is `leaf,leaf`: match a leaf equal to the path or under it.
-        const s = likeEscape(filter.state);
-        const padded = sql`',' || ${cases.stateValue} || ','`;
-        where.push(or(sql`${padded} LIKE ${'%,' + s + ',%'} ESCAPE '\\'`, sql`${padded} LIKE ${'%,' + s + '.%'} ESCAPE '\\'`)!);
-      }
+      const where = caseRowFilters(cases, schoolId, filter);
       if (filter.involving) {
         const userId = filter.involving;
         where.push(

@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { caseRecords, cases, earlyWarningRules, flags, indicators, notes, schoolCalendar, students } from '../schema/index.ts';
 import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRow, StudentRepo } from '../repository.ts';
+import { studentFilters } from '../filters.ts';
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
@@ -49,13 +50,7 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
       return byNisn(schoolId, nisn) ?? null;
     },
     async list(schoolId, filter = {}) {
-      const where: SQL[] = [eq(students.schoolId, schoolId)];
-      if (filter.className) where.push(eq(students.className, filter.className));
-      if (filter.status) where.push(eq(students.status, filter.status));
-      if (filter.search) {
-        const q = `%${filter.search.toLowerCase()}%`;
-        where.push(or(sql`lower(${students.name}) LIKE ${q}`, sql`${students.nisn} LIKE ${q}`)!);
-      }
+      const where = studentFilters(students, schoolId, filter);
       return db.select().from(students).where(and(...where)).orderBy(asc(students.className), asc(students.name)).limit(pageSize(filter.limit, 5000)).offset(filter.offset ?? 0).all();
     },
     async listAll(schoolId) {
