@@ -75,7 +75,8 @@ async function open(context: BrowserContext, url: string, selectors: string[], t
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   }
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction('window.__shownAt', undefined, { timeout: 60_000, polling: 50 });
+  // A function, not a string: the app's CSP forbids eval.
+  await page.waitForFunction(() => (window as { __shownAt?: number }).__shownAt, undefined, { timeout: 60_000, polling: 50 });
   const shown = (await page.evaluate(`(() => {
     const at = window.__shownAt;
     const scripts = performance.getEntriesByType('resource')

@@ -56,6 +56,8 @@ const BOOT_SOURCE = fileURLToPath(new URL('./src/app/boot.js', import.meta.url))
 function bootScript(): Plugin {
   return {
     name: 'jalur:boot',
+    // After Vite's own bundle hooks (which drop CSS-only chunks and rename imports).
+    enforce: 'post',
     configureServer(server) {
       // `pnpm dev`: the same script with no route list (Vite serves modules one by one).
       server.middlewares.use('/boot.js', (_req, res) => {
@@ -65,6 +67,8 @@ function bootScript(): Plugin {
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      // Only the app's build (vite-plugin-pwa builds the service worker with the same plugins).
+      if (!chunks.some((c) => c.isEntry && c.facadeModuleId?.endsWith('/index.html'))) return;
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
       const entry = chunks.find((c) => c.isEntry);
       const staticClosure = (start: string[], into = new Set<string>()) => {

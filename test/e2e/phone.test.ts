@@ -36,6 +36,10 @@ afterAll(async () => {
 async function newPage(email: string): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
+  // Every script and stylesheet the app or boot.js asks for exists (a stale route list would 404).
+  page.on('response', (r) => {
+    if (r.status() >= 400 && /\/(assets\/|boot\.js)/.test(r.url())) errors.push(`${email}: ${r.status()} ${r.url()}`);
+  });
   await browser.context.clearCookies();
   await signIn(page, server.url, email);
   return page;

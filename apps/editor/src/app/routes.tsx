@@ -8,6 +8,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { Layout } from './Layout.tsx';
 import { PasswordGate } from '../account/PasswordGate.tsx';
+import { NotFound } from './NotFound.tsx';
 import { RouteError } from './RouteError.tsx';
 
 /**
@@ -28,8 +29,29 @@ function feature(path: string) {
 
 const designer = (name: 'DraftDesignerPage' | 'VersionDesignerPage' | 'DiffPage') => async () => ({ Component: (await import('./designer.ts'))[name] });
 
-/** A signed-in page: lazy, with its own error element (the menu stays usable around it). */
-const page = (path: string, lazy: RouteObject['lazy']): RouteObject => ({ path, lazy, errorElement: <RouteError /> });
+type LazyPage = () => Promise<{ Component: React.ComponentType }>;
+
+/**
+ * A signed-in page: lazy, with its own error element (the menu stays usable
+ * around it). Code that cannot be fetched (offline, or an old build's chunk)
+ * becomes a page that throws while rendering, so the error element shows it:
+ * a rejected `lazy` alone leaves the outlet empty.
+ */
+const page = (path: string, lazy: LazyPage): RouteObject => ({
+  path,
+  errorElement: <RouteError />,
+  lazy: async () => {
+    try {
+      return await lazy();
+    } catch (error) {
+      return {
+        Component: () => {
+          throw error;
+        },
+      };
+    }
+  },
+});
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -58,7 +80,7 @@ export const routes: RouteObject[] = [
       page('migrations', feature('../reports/MigrationPage.tsx')),
       page('staff', feature('../staff/StaffPage.tsx')),
       page('account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })),
-      { path: '*', lazy: async () => ({ Component: (await import('./NotFound.tsx')).NotFound }) },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ];

@@ -9,12 +9,16 @@ import { api, ApiFailure, setCsrfToken, unwrap, type Me } from '../api/client.ts
 import { takeBoot } from '../app/boot-data.ts';
 import { setSessionCsrf } from '../cases/http.ts';
 import { clearOutbox, setOutboxOwner } from '../cases/outbox.ts';
+import { PASSWORD_STATE_KEY } from '../account/queries.ts';
 
 export const ME_KEY = ['me'] as const;
 
-type MeBody = { user: Me; csrfToken: string };
+type MeBody = { user: Me; csrfToken: string; mustChangePassword?: boolean };
+type QueryClient = ReturnType<typeof useQueryClient>;
 
-function signedIn(body: MeBody): Me {
+function signedIn(body: MeBody, qc: QueryClient): Me {
+  // The password gate asks the same question: answer it from this response instead of a second round trip.
+  if (body.mustChangePassword !== undefined) qc.setQueryData([...PASSWORD_STATE_KEY, body.user.id], body.mustChangePassword);
   setCsrfToken(body.csrfToken);
   setSessionCsrf(body.csrfToken);
   setOutboxOwner(body.user.id);
@@ -30,11 +34,12 @@ async function fetchMe(): Promise<MeBody> {
 
 /** The current user, or null when nobody is signed in. */
 export function useMe() {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return signedIn(await fetchMe());
+        return signedIn(await fetchMe(), qc);
       } catch (e) {
         if (e instanceof ApiFailure && e.status === 401) {
           setOutboxOwner(null);
@@ -53,7 +58,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: async (input: { email: string; password: string }) => unwrap(api.api.auth.login.$post({ json: input })),
     onSuccess: (body) => {
-      qc.setQueryData(ME_KEY, signedIn(body as MeBody));
+      qc.setQueryData(ME_KEY, signedIn(body as MeBody, qc));
     },
   });
 }
