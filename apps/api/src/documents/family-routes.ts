@@ -67,22 +67,22 @@ const getRoute = createRoute({
 const messageRoute = createRoute({
   method: 'post', path: '/cases/{id}/family/messages', tags: ['family'], summary: 'Kirim pesan dari templat (WhatsApp/SMS), dicatat / send a template message, logged',
   request: { params: idParamsSchema, body: jsonBody(messageBody) },
-  responses: { 201: json(z.object({ contact: contactSchema, url: z.string() }), 'Tautan pesan'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 201: json(z.object({ contact: contactSchema, url: z.string() }), 'Tautan pesan'), ...errorResponses(400, 401, 403, 404, 413, 422) },
 });
 const contactRoute = createRoute({
   method: 'post', path: '/cases/{id}/family/contacts', tags: ['family'], summary: 'Catat kontak dengan keluarga / log a contact',
   request: { params: idParamsSchema, body: jsonBody(contactBody) },
-  responses: { 201: json(contactSchema, 'Kontak'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 201: json(contactSchema, 'Kontak'), ...errorResponses(400, 401, 403, 404, 413, 422) },
 });
 const meetingRoute = createRoute({
   method: 'post', path: '/cases/{id}/family/meetings', tags: ['family'], summary: 'Jadwalkan pertemuan orang tua / schedule a parent meeting',
   request: { params: idParamsSchema, body: jsonBody(meetingBody) },
-  responses: { 201: json(meetingSchema, 'Pertemuan'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 201: json(meetingSchema, 'Pertemuan'), ...errorResponses(400, 401, 403, 404, 413, 422) },
 });
 const meetingStatusRoute = createRoute({
   method: 'post', path: '/cases/{id}/family/meetings/{meetingId}/status', tags: ['family'], summary: 'Pertemuan terlaksana/batal / meeting held or cancelled',
   request: { params: meetingParams, body: jsonBody(z.object({ status: z.enum(['held', 'cancelled']) }).strict()) },
-  responses: { 200: json(meetingSchema, 'Pertemuan'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 200: json(meetingSchema, 'Pertemuan'), ...errorResponses(400, 401, 403, 404, 413, 422) },
 });
 
 const WRITERS = new Set(['guru_bk', 'kepsek', 'wali_kelas', 'tim']);

@@ -18,7 +18,7 @@ import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
-import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
+import { dateTimeSchema, errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 import { CaseMaterial, documentInput, LETTER_KINDS, letterheadOf, SubjectNotFound } from './case-documents.ts';
 import { familyRoutes } from './family-routes.ts';
 
@@ -40,7 +40,7 @@ const profileSchema = z.object({
   letterCode: z.string().nullable(),
   hasLogo: z.boolean(),
   logoMime: z.string().nullable(),
-  updatedAt: z.string().nullable(),
+  updatedAt: dateTimeSchema.nullable(),
 }).openapi('SchoolProfile');
 const profileBody = z.object({
   authority: optionalText(300),
@@ -54,13 +54,20 @@ const profileBody = z.object({
 const staffNipSchema = z.object({ id: z.string(), name: z.string(), role: z.string(), nip: z.string().nullable() });
 const nipBody = z.object({ nip: z.string().regex(/^\d{18}$/, 'NIP: 18 angka / 18 digits').nullable() }).strict();
 const kindSchema = z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]]);
-const issuedSchema = z.object({ id: z.string(), kind: kindSchema, number: z.string(), generatedAt: z.string(), generatedBy: z.object({ id: z.string(), name: z.string() }), withRahasia: z.boolean() });
+const issuedSchema = z.object({ id: z.string(), kind: kindSchema, number: z.string(), generatedAt: dateTimeSchema, generatedBy: z.object({ id: z.string(), name: z.string() }), withRahasia: z.boolean() });
 const availableSchema = z.object({
   kind: kindSchema, title: z.object({ id: z.string(), en: z.string() }), needsSubject: z.boolean(),
   subjects: z.array(z.object({ id: z.string(), label: z.string() })),
 });
 const generateBody = z.object({ kind: kindSchema, subjectId: z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/).optional() }).strict();
-const pdf = { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } };
+const pdf = {
+  description: 'PDF bernomor sebagai unduhan / the numbered PDF as a download',
+  content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+  headers: z.object({
+    'Content-Disposition': z.string().openapi({ example: 'attachment; filename="buku-kasus-001-BK-BKS-SKA-XII-2026.pdf"' }),
+    'X-Document-Number': z.string().openapi({ example: '001/BK-BKS/SKA/XII/2026' }),
+  }),
+};
 const image = { description: 'Logo', content: { 'image/png': { schema: z.string().openapi({ format: 'binary' }) }, 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } } };
 
 const getProfileRoute = createRoute({
@@ -70,7 +77,7 @@ const getProfileRoute = createRoute({
 const putProfileRoute = createRoute({
   method: 'put', path: '/school/profile', tags: ['documents'], summary: 'Ubah kop surat (kepsek) / edit the letterhead',
   request: { body: jsonBody(profileBody) },
-  responses: { 200: json(profileSchema, 'Kop surat'), ...errorResponses(400, 401, 403) },
+  responses: { 200: json(profileSchema, 'Kop surat'), ...errorResponses(400, 401, 403, 413) },
 });
 const getLogoRoute = createRoute({
   method: 'get', path: '/school/logo', tags: ['documents'], summary: 'Logo sekolah / the school logo',
@@ -79,11 +86,11 @@ const getLogoRoute = createRoute({
 const putLogoRoute = createRoute({
   method: 'put', path: '/school/logo', tags: ['documents'], summary: 'Unggah logo (PNG/JPEG, ≤ 512 KB, kepsek) / upload the logo',
   request: { body: { required: true, ...image } },
-  responses: { 200: json(profileSchema, 'Kop surat'), ...errorResponses(400, 401, 403), 413: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Terlalu besar / too large'), 415: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Jenis berkas / media type') },
+  responses: { 200: json(profileSchema, 'Kop surat'), ...errorResponses(400, 401, 403, 413, 415) },
 });
 const deleteLogoRoute = createRoute({
   method: 'delete', path: '/school/logo', tags: ['documents'], summary: 'Hapus logo (kepsek) / remove the logo',
-  responses: { 200: json(profileSchema, 'Kop surat'), ...errorResponses(401, 403) },
+  responses: { 200: json(profileSchema, 'Kop surat'), ...errorResponses(401, 403, 413) },
 });
 const staffRoute = createRoute({
   method: 'get', path: '/school/staff', tags: ['documents'], summary: 'NIP staf (kepsek) / staff NIPs',
@@ -92,7 +99,7 @@ const staffRoute = createRoute({
 const nipRoute = createRoute({
   method: 'put', path: '/school/staff/{id}/nip', tags: ['documents'], summary: 'Ubah NIP staf (kepsek) / set a staff NIP',
   request: { params: idParamsSchema, body: jsonBody(nipBody) },
-  responses: { 200: json(staffNipSchema, 'Staf'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: json(staffNipSchema, 'Staf'), ...errorResponses(400, 401, 403, 404, 413) },
 });
 const listRoute = createRoute({
   method: 'get', path: '/cases/{id}/documents', tags: ['documents'], summary: 'Dokumen kasus / the case’s documents',
@@ -102,7 +109,7 @@ const listRoute = createRoute({
 const generateRoute = createRoute({
   method: 'post', path: '/cases/{id}/documents', tags: ['documents'], summary: 'Buat dokumen PDF bernomor / generate a numbered PDF',
   request: { params: idParamsSchema, body: jsonBody(generateBody) },
-  responses: { 200: pdf, ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 200: pdf, ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
 });
 
 function profileView(school: { name: string; npsn: string | null } | null, p: Awaited<ReturnType<ApiContext['db']['paperwork']['getSchoolProfile']>>) {
