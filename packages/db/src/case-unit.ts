@@ -32,6 +32,8 @@ export interface AuditInput {
   details?: Record<string, unknown> | null;
   /** Defaults to the change's actor. */
   actorId?: string | null;
+  /** The role the actor acted in; defaults to the running request's acting role (`actingRole`). */
+  actorRole?: string | null;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Sql } from 'postgres';
 import type { DbResult } from './result.ts';
 import type * as R from './rows.ts';
 import type { SessionLifetime } from './session-policy.ts';
+import type { RoleGrant } from './roles.ts';
 import type { LoginPolicy } from './login-policy.ts';
 import type { ApprovalInput } from './approval.ts';
 import type { PaperworkRepo } from './paperwork-repo.ts';
@@ -29,16 +30,38 @@ export interface PathwayScope {
   schoolId: string | null;
 }
 
+/** A node of the oversight tree (a dinas: provinsi, cabang dinas, kabupaten or kota); rows of `districts`. */
 export interface DistrictRepo {
-  create(input: { name: string; now: Date; id?: string }): Promise<R.DistrictRow>;
+  /** A root (`parentId` omitted) or a child node; `kind` defaults to `kabupaten`. */
+  create(input: { name: string; now: Date; id?: string; kind?: R.DistrictRow['kind']; parentId?: string | null }): Promise<R.DistrictRow>;
   get(id: string): Promise<R.DistrictRow | null>;
   list(): Promise<R.DistrictRow[]>;
+  /** The node and every node below it (depth first is not promised), or `[]` for an unknown id. */
+  subtree(id: string): Promise<R.DistrictRow[]>;
+  /** The node and every node above it, nearest first (the node itself first), or `[]`. */
+  ancestors(id: string): Promise<R.DistrictRow[]>;
 }
 
+/** A Satgas SRPS member with their account's name and email. */
+export type TeamMember = R.TeamMemberRow & { name: string; email: string; disabled: boolean };
+
 export interface SchoolRepo {
-  create(input: { districtId: string; name: string; npsn?: string | null; now: Date; id?: string }): Promise<R.SchoolRow>;
+  create(input: { districtId: string; name: string; npsn?: string | null; level?: R.SchoolRow['level']; programmes?: R.SchoolRow['programmes']; now: Date; id?: string }): Promise<R.SchoolRow>;
   get(id: string): Promise<R.SchoolRow | null>;
   listByDistrict(districtId: string): Promise<R.SchoolRow[]>;
+  /** The schools overseen by `nodeId` or any node below it, by name. */
+  listUnder(nodeId: string): Promise<R.SchoolRow[]>;
+  /** The school's Satgas SRPS, by function then name. */
+  team(schoolId: string): Promise<TeamMember[]>;
+  /**
+   * Adds a member in one function (`invalid` unless the user is live staff of
+   * the school; `conflict` when they already serve in that function). Audited `team.add`.
+   */
+  addTeamMember(schoolId: string, input: { userId: string; function: R.TeamMemberRow['function']; duties?: string; actorId: string | null; now: Date }): Promise<DbResult<R.TeamMemberRow>>;
+  /** Changes a member's duties; `not_found` outside the school. Audited `team.update`. */
+  updateTeamMember(schoolId: string, id: string, input: { duties: string; actorId: string | null; now: Date }): Promise<DbResult<R.TeamMemberRow>>;
+  /** `not_found` outside the school. Audited `team.remove`. */
+  removeTeamMember(schoolId: string, id: string, input: { actorId: string | null; now: Date }): Promise<DbResult<R.TeamMemberRow>>;
 }
 
 export interface NewUserInput {
@@ -49,6 +72,8 @@ export interface NewUserInput {
   schoolId: string | null;
   districtId: string;
   className?: string | null;
+  /** Roles held besides `role` (e.g. a guru BK who is also wali kelas of `X-1`). */
+  extraRoles?: readonly RoleGrant[];
   password: string;
   /** An existing `hashPassword` result to store instead of hashing `password` (bulk seeding, tests). */
   passwordHash?: string;
@@ -104,6 +129,16 @@ export interface UserRepo {
    * `admin_dinas`. Writes a `user.role_change` audit row in the same transaction.
    */
   setRole(schoolId: string, userId: string, input: { role: Exclude<R.UserRole, 'admin_dinas'>; className?: string | null; actorId: string | null; now: Date }): Promise<DbResult<R.User>>;
+  /** Every role the account holds, its first role first; `[]` for an unknown id. */
+  roles(userId: string): Promise<RoleGrant[]>;
+  /**
+   * Replaces the roles of an account of `scope` (`not_found` outside it):
+   * `invalid` for an empty list, a role the scope may not give, or a wali
+   * kelas without a class. The first grant becomes the account's first role.
+   * Sessions acting in a role taken away fall back to the first role.
+   * Audited `user.roles_change`.
+   */
+  setRoles(scope: AccountScope, userId: string, grants: readonly RoleGrant[], input: { actorId: string | null; now: Date }): Promise<DbResult<RoleGrant[]>>;
 }
 
 export interface SessionRepo {
@@ -114,7 +149,9 @@ export interface SessionRepo {
    * expired or the user is disabled. Sliding: extends `expiresAt` to now + TTL,
    * never past the session's absolute maximum (written at most once a minute).
    */
-  validate(token: string, now: Date, lifetime?: SessionLifetime): Promise<{ session: R.SessionRow; user: R.User } | null>;
+  validate(token: string, now: Date, lifetime?: SessionLifetime): Promise<{ session: R.SessionRow; user: R.User; roles: RoleGrant[] } | null>;
+  /** The role a session acts in (null: the account's first role). The caller checks that the account holds it. */
+  setActiveRole(sessionId: string, role: R.UserRole | null): Promise<void>;
   /** Logout: the token stops working at once. */
   revoke(token: string): Promise<void>;
   revokeAllForUser(userId: string): Promise<void>;

@@ -8,6 +8,7 @@ export type UserRow = InferSelectModel<typeof s.users>;
 /** A user without secrets: what repositories hand out. */
 export type User = Omit<UserRow, 'passwordHash'>;
 export type SessionRow = InferSelectModel<typeof s.sessions>;
+export type TeamMemberRow = InferSelectModel<typeof s.teamMembers>;
 export type StudentRow = InferSelectModel<typeof s.students>;
 export type IndicatorRow = InferSelectModel<typeof s.indicators>;
 export type SchoolCalendarRow = InferSelectModel<typeof s.schoolCalendar>;

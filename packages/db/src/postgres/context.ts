@@ -1,4 +1,5 @@
 /** What every PostgreSQL repository shares: the pool, drizzle, transactions and helpers. */
+import { currentActingRole } from '../roles.ts';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -122,7 +123,7 @@ export async function transact<T extends { ok: boolean }>(ctx: PgContext, fn: (t
 
 /** The audit writer of {@link PgContext}. */
 export async function writeAudit(exec: Exec, e: AuditInput & { schoolId: string | null; at: Date }): Promise<void> {
-  await exec.insert(auditLog).values({ id: newId(), schoolId: e.schoolId, actorId: e.actorId ?? null, action: e.action, subject: e.subject ?? null, details: e.details ?? null, at: e.at });
+  await exec.insert(auditLog).values({ id: newId(), schoolId: e.schoolId, actorId: e.actorId ?? null, actorRole: e.actorRole ?? currentActingRole(), action: e.action, subject: e.subject ?? null, details: e.details ?? null, at: e.at });
 }
 
 /** True when `userId` is active staff of `schoolId` (the only valid assignees of its cases and tasks). */

@@ -1,15 +1,17 @@
 /** Districts, schools, users (passwords, lockout) and sessions on PostgreSQL. */
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { districts, loginFailures, schools, sessions, users } from '../schema-pg/index.ts';
+import { districts, loginFailures, schools, sessions, teamMembers, userRoles, users } from '../schema-pg/index.ts';
+import { grantsFromJson, orderGrants, type RoleGrant } from '../roles.ts';
+import { checkGrants } from '../role-rules.ts';
 import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import { fail, ok } from '../result.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../passwords.ts';
 import { isLocked, LOGIN_FAILURE_RETENTION_MS, nextFailure } from '../login-policy.ts';
 import { sha256Hex } from '../content-hash.ts';
 import { publicUser } from '../sqlite/org.ts';
-import type { SessionRow, User } from '../rows.ts';
-import { first, newId, pgCode, transact, type PgContext } from './context.ts';
+import type { DistrictRow, SessionRow, TeamMemberRow, User } from '../rows.ts';
+import { first, isStaff, newId, pgCode, transact, type Exec, type PgContext } from './context.ts';
 import { sessionEnd, touchSession } from '../session-policy.ts';
 
 
@@ -21,13 +23,15 @@ function inScope(scope: AccountScope) {
   return and(where, inArray(users.role, [...scope.roles]));
 }
 
-const SESSION_WITH_USER = `SELECT s.id AS s_id, s.token_hash, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at,
+const SESSION_WITH_USER = `SELECT s.id AS s_id, s.token_hash, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.last_seen_at, s.expires_at, s.active_role,
+  (SELECT json_agg(json_build_object('role', r.role, 'className', r.class_name)) FROM user_roles r WHERE r.user_id = u.id) AS roles,
   u.id, u.email, u.name, u.role, u.school_id, u.district_id, u.class_name, u.failed_logins, u.locked_until, u.disabled_at, u.must_change_password, u.created_at
   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 /** A session joined with its user, as postgres.js returns it (timestamptz as text). */
 interface RawSessionUser {
   s_id: string; token_hash: string; user_id: string; csrf_token: string; s_created_at: string; last_seen_at: string; expires_at: string;
+  active_role: SessionRow['activeRole']; roles: unknown;
   id: string; email: string; name: string; role: User['role']; school_id: string | null; district_id: string; class_name: string | null;
   failed_logins: number; locked_until: string | null; disabled_at: string | null; must_change_password: boolean; created_at: string;
 }
@@ -35,7 +39,7 @@ interface RawSessionUser {
 const at = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
 function sessionFromRow(r: RawSessionUser): SessionRow {
-  return { id: r.s_id, tokenHash: r.token_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: new Date(r.s_created_at), lastSeenAt: new Date(r.last_seen_at), expiresAt: new Date(r.expires_at) };
+  return { id: r.s_id, tokenHash: r.token_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: new Date(r.s_created_at), lastSeenAt: new Date(r.last_seen_at), expiresAt: new Date(r.expires_at), activeRole: r.active_role };
 }
 
 function userFromRow(r: RawSessionUser): User {
@@ -45,12 +49,18 @@ function userFromRow(r: RawSessionUser): User {
   };
 }
 
+const FUNCTION_ORDER = ['kepala_sekolah', 'wakasek_kesiswaan', 'guru_bk', 'wali_kelas', 'pembina_osis', 'osis', 'komite'];
+const byFunctionThenName = (a: TeamMemberRow & { name: string }, b: TeamMemberRow & { name: string }) =>
+  FUNCTION_ORDER.indexOf(a.function) - FUNCTION_ORDER.indexOf(b.function) || a.name.localeCompare(b.name);
+
 export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schools: SchoolRepo; users: UserRepo; sessions: SessionRepo } {
   const { db } = ctx;
+  const subtreeIds = async (id: string): Promise<string[]> =>
+    (await ctx.client.unsafe<{ id: string }[]>('WITH RECURSIVE t(id) AS (SELECT id FROM districts WHERE id = $1 UNION SELECT d.id FROM districts d JOIN t ON d.parent_id = t.id) SELECT id FROM t', [id])).map((r) => r.id);
 
   const districtRepo: DistrictRepo = {
-    async create({ name, now, id }) {
-      return first(await db.insert(districts).values({ id: id ?? newId(), name, createdAt: now }).returning())!;
+    async create({ name, now, id, kind, parentId }) {
+      return first(await db.insert(districts).values({ id: id ?? newId(), name, kind: kind ?? 'kabupaten', parentId: parentId ?? null, createdAt: now }).returning())!;
     },
     async get(id) {
       return first(await db.select().from(districts).where(eq(districts.id, id))) ?? null;
@@ -58,11 +68,26 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
     async list() {
       return db.select().from(districts).orderBy(asc(districts.name));
     },
+    async subtree(id) {
+      const ids = await subtreeIds(id);
+      return ids.length === 0 ? [] : db.select().from(districts).where(inArray(districts.id, ids)).orderBy(asc(districts.name));
+    },
+    async ancestors(id) {
+      const out: DistrictRow[] = [];
+      let at: string | null = id;
+      while (at !== null && !out.some((d) => d.id === at)) {
+        const row: DistrictRow | undefined = first(await db.select().from(districts).where(eq(districts.id, at)));
+        if (!row) break;
+        out.push(row);
+        at = row.parentId;
+      }
+      return out;
+    },
   };
 
   const schoolRepo: SchoolRepo = {
-    async create({ districtId, name, npsn, now, id }) {
-      return first(await db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, createdAt: now }).returning())!;
+    async create({ districtId, name, npsn, level, programmes, now, id }) {
+      return first(await db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, level: level ?? null, programmes: programmes ?? null, createdAt: now }).returning())!;
     },
     async get(id) {
       return first(await db.select().from(schools).where(eq(schools.id, id))) ?? null;
@@ -70,6 +95,54 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
     async listByDistrict(districtId) {
       return db.select().from(schools).where(eq(schools.districtId, districtId)).orderBy(asc(schools.name));
     },
+    async listUnder(nodeId) {
+      const ids = await subtreeIds(nodeId);
+      return ids.length === 0 ? [] : db.select().from(schools).where(inArray(schools.districtId, ids)).orderBy(asc(schools.name));
+    },
+    async team(schoolId) {
+      const rows = await db
+        .select({ m: teamMembers, name: users.name, email: users.email, disabledAt: users.disabledAt })
+        .from(teamMembers)
+        .innerJoin(users, eq(users.id, teamMembers.userId))
+        .where(eq(teamMembers.schoolId, schoolId));
+      return rows.map(({ m, name, email, disabledAt }) => ({ ...m, name, email, disabled: disabledAt !== null })).sort(byFunctionThenName);
+    },
+    async addTeamMember(schoolId, { userId, function: fn, duties, actorId, now }) {
+      return transact(ctx, async (tx) => {
+        if (!(await isStaff(tx, userId, schoolId))) return fail('invalid', 'Anggota harus staf aktif sekolah ini / a member must be live staff of this school');
+        const [row] = await tx.insert(teamMembers).values({ id: newId(), schoolId, userId, function: fn, duties: duties ?? '', createdAt: now }).onConflictDoNothing().returning();
+        if (!row) return fail('conflict', 'Sudah menjadi anggota dengan fungsi ini / already a member in this function');
+        await ctx.audit(tx, { schoolId, actorId, action: 'team.add', subject: `user:${userId}`, details: { function: fn }, at: now });
+        return ok(row);
+      });
+    },
+    async updateTeamMember(schoolId, memberId, { duties, actorId, now }) {
+      return transact(ctx, async (tx) => {
+        const [row] = await tx.update(teamMembers).set({ duties }).where(and(eq(teamMembers.id, memberId), eq(teamMembers.schoolId, schoolId))).returning();
+        if (!row) return fail('not_found', 'Anggota tidak ditemukan / member not found');
+        await ctx.audit(tx, { schoolId, actorId, action: 'team.update', subject: `user:${row.userId}`, details: { function: row.function }, at: now });
+        return ok(row);
+      });
+    },
+    async removeTeamMember(schoolId, memberId, { actorId, now }) {
+      return transact(ctx, async (tx) => {
+        const [row] = await tx.delete(teamMembers).where(and(eq(teamMembers.id, memberId), eq(teamMembers.schoolId, schoolId))).returning();
+        if (!row) return fail('not_found', 'Anggota tidak ditemukan / member not found');
+        await ctx.audit(tx, { schoolId, actorId, action: 'team.remove', subject: `user:${row.userId}`, details: { function: row.function }, at: now });
+        return ok(row);
+      });
+    },
+  };
+
+  const rolesOf = async (exec: Exec, userId: string): Promise<RoleGrant[]> => {
+    const row = first(await exec.select({ role: users.role }).from(users).where(eq(users.id, userId)));
+    if (!row) return [];
+    const grants = await exec.select({ role: userRoles.role, className: userRoles.className }).from(userRoles).where(eq(userRoles.userId, userId));
+    return orderGrants(row.role, grantsFromJson(grants));
+  };
+  const insertGrants = async (exec: Exec, userId: string, grants: readonly RoleGrant[]) => {
+    if (grants.length === 0) return;
+    await exec.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, className: g.role === 'wali_kelas' ? g.className : null }))).onConflictDoNothing();
   };
 
   const byEmail = async (email: string) => first(await db.select().from(users).where(eq(users.email, normalizeEmail(email))));
@@ -88,6 +161,7 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
             className: input.className ?? null, passwordHash, createdAt: input.now,
           })
           .returning();
+        await insertGrants(db, row!.id, [{ role: input.role, className: input.className ?? null }, ...(input.extraRoles ?? []).filter((g) => g.role !== input.role)]);
         return ok(publicUser(row!));
       } catch (err) {
         // Another process took the email meanwhile: the unique index decides.
@@ -210,8 +284,32 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
         if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
         const nextClass = role === 'wali_kelas' ? (className ?? row.className) : null;
         const [updated] = await tx.update(users).set({ role, className: nextClass }).where(eq(users.id, userId)).returning();
+        // A role change replaces every role the account held.
+        await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+        await insertGrants(tx, userId, [{ role, className: nextClass }]);
+        await tx.update(sessions).set({ activeRole: null }).where(eq(sessions.userId, userId));
         await ctx.audit(tx, { schoolId, actorId, action: 'user.role_change', subject: `user:${userId}`, details: { from: row.role, to: role, className: nextClass }, at: now });
         return ok(publicUser(updated!));
+      });
+    },
+    async roles(userId) {
+      return rolesOf(db, userId);
+    },
+    async setRoles(scope, userId, grants, { actorId, now }) {
+      const bad = checkGrants(scope.roles, grants);
+      if (bad) return fail('invalid', bad);
+      return transact(ctx, async (tx) => {
+        const [row] = await tx.select().from(users).where(and(eq(users.id, userId), inScope(scope))).for('update');
+        if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const before = await rolesOf(tx, userId);
+        const head = grants[0]!;
+        await tx.update(users).set({ role: head.role, className: head.role === 'wali_kelas' ? head.className : null }).where(eq(users.id, userId));
+        await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+        await insertGrants(tx, userId, grants);
+        const kept = grants.map((g) => g.role);
+        await tx.update(sessions).set({ activeRole: null }).where(and(eq(sessions.userId, userId), sql`${sessions.activeRole} IS NOT NULL`, sql`${sessions.activeRole} NOT IN (${sql.join(kept.map((r) => sql`${r}`), sql`, `)})`));
+        await ctx.audit(tx, { schoolId: row.schoolId, actorId, action: 'user.roles_change', subject: `user:${userId}`, details: { from: before, to: grants }, at: now });
+        return ok(await rolesOf(tx, userId));
       });
     },
   };
@@ -232,12 +330,15 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
       // On every request: one hand-mapped, prepared query.
       const [r] = await ctx.client.unsafe<RawSessionUser[]>(SESSION_WITH_USER, [sha256Hex(token)]);
       if (!r || r.disabled_at !== null) return null;
-      const found = { session: sessionFromRow(r), user: userFromRow(r) };
+      const found = { session: sessionFromRow(r), user: userFromRow(r), roles: orderGrants(r.role, grantsFromJson(r.roles ?? [])) };
       const touched = touchSession(found.session, now, lifetime);
       if (touched.expired) return null;
       if (!touched.slideTo) return found;
       await db.update(sessions).set({ lastSeenAt: now, expiresAt: touched.slideTo }).where(eq(sessions.id, found.session.id));
-      return { session: { ...found.session, lastSeenAt: now, expiresAt: touched.slideTo }, user: found.user };
+      return { session: { ...found.session, lastSeenAt: now, expiresAt: touched.slideTo }, user: found.user, roles: found.roles };
+    },
+    async setActiveRole(sessionId, role) {
+      await db.update(sessions).set({ activeRole: role }).where(eq(sessions.id, sessionId));
     },
     async revoke(token) {
       await db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token)));

@@ -28,6 +28,8 @@ export const auditLog = pgTable(
     /** Null for district-level actions. */
     schoolId: text('school_id'),
     actorId: text('actor_id'),
+    /** The role the actor acted in (an account may hold several); null for system rows and older rows. */
+    actorRole: text('actor_role'),
     /** `auth.login`, `auth.login_failed`, `note.read_rahasia`, `pathway.publish`, … */
     action: text('action').notNull(),
     /** What it was done to, e.g. `case:<id>`, `note:<id>`. */

@@ -1,14 +1,32 @@
 /** Tenancy: districts own schools; users belong to a school (or a district). */
 // GENERATED from ../schema/org.ts by generate.mjs — do not edit by hand.
-import { USER_ROLES } from '../schema/org.ts';
+import { USER_ROLES, OVERSIGHT_KINDS, SCHOOL_LEVELS, TEAM_FUNCTIONS } from '../schema/org.ts';
 import { index, integer, primaryKey, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { flag, id, instant } from './columns.ts';
+import { flag, id, instant, json } from './columns.ts';
 
-export const districts = pgTable('districts', {
-  id: id(),
-  name: text('name').notNull(),
-  createdAt: instant('created_at').notNull(),
-});
+/**
+ * The oversight tree (UU 23/2014): a province's dinas oversees SMA/SMK/SLB,
+ * usually through a regional cabang dinas; a kabupaten/kota's dinas oversees
+ * SD/SMP. Every node is a row of `districts` (the name is historical).
+ */
+
+/** School levels (jenjang). */
+
+/** The functions of a Satgas SRPS member, as the seed-002 case study lists them. */
+
+export const districts = pgTable(
+  'districts',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** What kind of dinas this node is; older rows were all kabupaten. */
+    kind: text('kind', { enum: OVERSIGHT_KINDS }).notNull().default('kabupaten'),
+    /** The node above (a cabang dinas's province); null at a root. */
+    parentId: text('parent_id'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('districts_parent_idx').on(t.parentId)],
+);
 
 export const schools = pgTable(
   'schools',
@@ -18,6 +36,10 @@ export const schools = pgTable(
     name: text('name').notNull(),
     /** Nomor Pokok Sekolah Nasional, when known. */
     npsn: text('npsn'),
+    /** Jenjang; decides which dinas oversees the school. Null for older rows. */
+    level: text('level', { enum: SCHOOL_LEVELS }),
+    /** An SMK's programmes (kompetensi keahlian), e.g. `[{ code: 'TKJ', name: 'Teknik Komputer dan Jaringan' }]`. */
+    programmes: json('programmes').$type<{ code: string; name: string }[]>(),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('schools_district_idx').on(t.districtId)],
@@ -30,6 +52,7 @@ export const users = pgTable(
     /** Lower-cased on write. */
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /** The account's first role (its default); every role it holds is in `user_roles`. */
     role: text('role', { enum: USER_ROLES }).notNull(),
     /** Null only for `admin_dinas`. */
     schoolId: text('school_id').references(() => schools.id),
@@ -81,6 +104,38 @@ export const sessions = pgTable(
     createdAt: instant('created_at').notNull(),
     lastSeenAt: instant('last_seen_at').notNull(),
     expiresAt: instant('expires_at').notNull(),
+    /** The role this session acts in (one of the user's `user_roles`); null = the account's first role. */
+    activeRole: text('active_role', { enum: USER_ROLES }),
   },
   (t) => [uniqueIndex('sessions_token_uq').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Every role an account holds: a guru BK may also be the wali kelas of a
+ * class. A request acts in one of them (the session's active role).
+ */
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    /** For `wali_kelas`: the class. */
+    className: text('class_name'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), index('user_roles_role_idx').on(t.role, t.className)],
+);
+
+/** The school's Satgas SRPS: who serves, in which function, with which duties. */
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    id: id(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    function: text('function', { enum: TEAM_FUNCTIONS }).notNull(),
+    /** The member's duties in the team, in the school's words. */
+    duties: text('duties').notNull().default(''),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('team_members_uq').on(t.schoolId, t.userId, t.function), index('team_members_function_idx').on(t.schoolId, t.function)],
 );

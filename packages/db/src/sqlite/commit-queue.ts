@@ -6,6 +6,7 @@
  * shared COMMIT, so nothing is acknowledged before it is durable. If the
  * COMMIT fails, every write of the batch fails.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 
 interface Pending {
@@ -29,7 +30,8 @@ export class CommitQueue {
    */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      // Bound to the caller's async context: work flushed in another request's turn still audits the caller's acting role.
+      this.#pending.push({ work: AsyncResource.bind(work), resolve: resolve as (v: unknown) => void, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
         setImmediate(() => this.#flush());

@@ -1,4 +1,5 @@
 /** Opens a SQLite file: pragmas for durability and concurrency, migrations, repositories. */
+import { currentActingRole } from '../roles.ts';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -45,7 +46,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
 
   const runInTx = sqlite.transaction((fn: () => unknown) => fn());
   const insertAudit = sqlite.prepare(
-    'INSERT INTO audit_log (id, school_id, actor_id, action, subject, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, school_id, actor_id, actor_role, action, subject, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const snapshots = new SnapshotCache();
   const staff = sqlite.prepare('SELECT 1 FROM users WHERE id = ? AND school_id = ? AND disabled_at IS NULL');
@@ -56,7 +57,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     db,
     immediate: <T>(fn: () => T) => runInTx.immediate(fn) as T,
     audit: (e) => {
-      insertAudit.run(newId(), e.schoolId, e.actorId ?? null, e.action, e.subject ?? null, e.details == null ? null : JSON.stringify(e.details), e.at.getTime());
+      insertAudit.run(newId(), e.schoolId, e.actorId ?? null, e.actorRole ?? currentActingRole(), e.action, e.subject ?? null, e.details == null ? null : JSON.stringify(e.details), e.at.getTime());
     },
   };
 

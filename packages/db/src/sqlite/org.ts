@@ -1,9 +1,11 @@
 /** Districts, schools, users (passwords, lockout) and sessions on SQLite. */
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { districts, loginFailures, schools, sessions, users } from '../schema/index.ts';
+import { districts, loginFailures, schools, sessions, teamMembers, userRoles, users } from '../schema/index.ts';
+import { grantsFromJson, orderGrants, type RoleGrant } from '../roles.ts';
+import { checkGrants } from '../role-rules.ts';
 import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
-import type { User, UserRow } from '../rows.ts';
+import type { DistrictRow, TeamMemberRow, User, UserRow } from '../rows.ts';
 import { fail, ok } from '../result.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../passwords.ts';
 import { isLocked, LOGIN_FAILURE_RETENTION_MS, nextFailure } from '../login-policy.ts';
@@ -27,12 +29,16 @@ function inScope(scope: AccountScope) {
   return and(where, inArray(users.role, [...scope.roles]));
 }
 
+const FUNCTION_ORDER = ['kepala_sekolah', 'wakasek_kesiswaan', 'guru_bk', 'wali_kelas', 'pembina_osis', 'osis', 'komite'];
+const byFunctionThenName = (a: TeamMemberRow & { name: string }, b: TeamMemberRow & { name: string }) =>
+  FUNCTION_ORDER.indexOf(a.function) - FUNCTION_ORDER.indexOf(b.function) || a.name.localeCompare(b.name);
+
 export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; schools: SchoolRepo; users: UserRepo; sessions: SessionRepo } {
   const { db } = ctx;
 
   const districtRepo: DistrictRepo = {
-    async create({ name, now, id }) {
-      return db.insert(districts).values({ id: id ?? newId(), name, createdAt: now }).returning().get();
+    async create({ name, now, id, kind, parentId }) {
+      return db.insert(districts).values({ id: id ?? newId(), name, kind: kind ?? 'kabupaten', parentId: parentId ?? null, createdAt: now }).returning().get();
     },
     async get(id) {
       return db.select().from(districts).where(eq(districts.id, id)).get() ?? null;
@@ -40,11 +46,32 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     async list() {
       return db.select().from(districts).orderBy(asc(districts.name)).all();
     },
+    async subtree(id) {
+      const ids = subtreeIds(id);
+      return ids.length === 0 ? [] : db.select().from(districts).where(inArray(districts.id, ids)).orderBy(asc(districts.name)).all();
+    },
+    async ancestors(id) {
+      const out: DistrictRow[] = [];
+      let at: string | null = id;
+      // The tree is a few levels deep; a cycle (never written by this code) stops at the first repeat.
+      while (at !== null && !out.some((d) => d.id === at)) {
+        const row: DistrictRow | undefined = db.select().from(districts).where(eq(districts.id, at)).get();
+        if (!row) break;
+        out.push(row);
+        at = row.parentId;
+      }
+      return out;
+    },
   };
 
+  const subtreeStmt = ctx.sqlite.prepare(
+    'WITH RECURSIVE t(id) AS (SELECT id FROM districts WHERE id = ? UNION SELECT d.id FROM districts d JOIN t ON d.parent_id = t.id) SELECT id FROM t',
+  );
+  const subtreeIds = (id: string): string[] => (subtreeStmt.all(id) as { id: string }[]).map((r) => r.id);
+
   const schoolRepo: SchoolRepo = {
-    async create({ districtId, name, npsn, now, id }) {
-      return db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, createdAt: now }).returning().get();
+    async create({ districtId, name, npsn, level, programmes, now, id }) {
+      return db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, level: level ?? null, programmes: programmes ?? null, createdAt: now }).returning().get();
     },
     async get(id) {
       return db.select().from(schools).where(eq(schools.id, id)).get() ?? null;
@@ -52,6 +79,56 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
     async listByDistrict(districtId) {
       return db.select().from(schools).where(eq(schools.districtId, districtId)).orderBy(asc(schools.name)).all();
     },
+    async listUnder(nodeId) {
+      const ids = subtreeIds(nodeId);
+      return ids.length === 0 ? [] : db.select().from(schools).where(inArray(schools.districtId, ids)).orderBy(asc(schools.name)).all();
+    },
+    async team(schoolId) {
+      return db
+        .select({ m: teamMembers, name: users.name, email: users.email, disabledAt: users.disabledAt })
+        .from(teamMembers)
+        .innerJoin(users, eq(users.id, teamMembers.userId))
+        .where(eq(teamMembers.schoolId, schoolId))
+        .all()
+        .map(({ m, name, email, disabledAt }) => ({ ...m, name, email, disabled: disabledAt !== null }))
+        .sort(byFunctionThenName);
+    },
+    async addTeamMember(schoolId, { userId, function: fn, duties, actorId, now }) {
+      return transact(ctx, () => {
+        if (!ctx.isStaff(userId, schoolId)) return fail('invalid', 'Anggota harus staf aktif sekolah ini / a member must be live staff of this school');
+        const taken = db.select().from(teamMembers).where(and(eq(teamMembers.schoolId, schoolId), eq(teamMembers.userId, userId), eq(teamMembers.function, fn))).get();
+        if (taken) return fail('conflict', 'Sudah menjadi anggota dengan fungsi ini / already a member in this function');
+        const row = db.insert(teamMembers).values({ id: newId(), schoolId, userId, function: fn, duties: duties ?? '', createdAt: now }).returning().get();
+        ctx.audit({ schoolId, actorId, action: 'team.add', subject: `user:${userId}`, details: { function: fn }, at: now });
+        return ok(row);
+      });
+    },
+    async updateTeamMember(schoolId, memberId, { duties, actorId, now }) {
+      return transact(ctx, () => {
+        const row = db.update(teamMembers).set({ duties }).where(and(eq(teamMembers.id, memberId), eq(teamMembers.schoolId, schoolId))).returning().get();
+        if (!row) return fail('not_found', 'Anggota tidak ditemukan / member not found');
+        ctx.audit({ schoolId, actorId, action: 'team.update', subject: `user:${row.userId}`, details: { function: row.function }, at: now });
+        return ok(row);
+      });
+    },
+    async removeTeamMember(schoolId, memberId, { actorId, now }) {
+      return transact(ctx, () => {
+        const row = db.delete(teamMembers).where(and(eq(teamMembers.id, memberId), eq(teamMembers.schoolId, schoolId))).returning().get();
+        if (!row) return fail('not_found', 'Anggota tidak ditemukan / member not found');
+        ctx.audit({ schoolId, actorId, action: 'team.remove', subject: `user:${row.userId}`, details: { function: row.function }, at: now });
+        return ok(row);
+      });
+    },
+  };
+
+  const rolesOf = (userId: string): RoleGrant[] => {
+    const row = db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+    if (!row) return [];
+    const grants = db.select({ role: userRoles.role, className: userRoles.className }).from(userRoles).where(eq(userRoles.userId, userId)).all();
+    return orderGrants(row.role, grantsFromJson(grants));
+  };
+  const insertGrants = (userId: string, grants: readonly RoleGrant[]) => {
+    for (const g of grants) db.insert(userRoles).values({ userId, role: g.role, className: g.role === 'wali_kelas' ? g.className : null }).onConflictDoNothing().run();
   };
 
   const byEmail = (email: string) => db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
@@ -79,6 +156,7 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
         })
         .returning()
         .get();
+      insertGrants(row.id, [{ role: input.role, className: input.className ?? null }, ...(input.extraRoles ?? []).filter((g) => g.role !== input.role)]);
       return ok(publicUser(row));
     },
     async get(id) {
@@ -201,8 +279,32 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
         if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
         const nextClass = role === 'wali_kelas' ? (className ?? row.className) : null;
         const updated = db.update(users).set({ role, className: nextClass }).where(eq(users.id, userId)).returning().get();
+        // A role change replaces every role the account held.
+        db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+        insertGrants(userId, [{ role, className: nextClass }]);
+        db.update(sessions).set({ activeRole: null }).where(eq(sessions.userId, userId)).run();
         ctx.audit({ schoolId, actorId, action: 'user.role_change', subject: `user:${userId}`, details: { from: row.role, to: role, className: nextClass }, at: now });
         return ok(publicUser(updated));
+      });
+    },
+    async roles(userId) {
+      return rolesOf(userId);
+    },
+    async setRoles(scope, userId, grants, { actorId, now }) {
+      const bad = checkGrants(scope.roles, grants);
+      if (bad) return fail('invalid', bad);
+      return transact(ctx, () => {
+        const row = db.select().from(users).where(and(eq(users.id, userId), inScope(scope))).get();
+        if (!row) return fail('not_found', 'Pengguna tidak ditemukan / user not found');
+        const before = rolesOf(userId);
+        const first = grants[0]!;
+        db.update(users).set({ role: first.role, className: first.role === 'wali_kelas' ? first.className : null }).where(eq(users.id, userId)).run();
+        db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+        insertGrants(userId, grants);
+        const kept = grants.map((g) => g.role);
+        db.update(sessions).set({ activeRole: null }).where(and(eq(sessions.userId, userId), sql`${sessions.activeRole} IS NOT NULL`, sql`${sessions.activeRole} NOT IN (${sql.join(kept.map((r) => sql`${r}`), sql`, `)})`)).run();
+        ctx.audit({ schoolId: row.schoolId, actorId, action: 'user.roles_change', subject: `user:${userId}`, details: { from: before, to: grants }, at: now });
+        return ok(rolesOf(userId));
       });
     },
   };
@@ -240,7 +342,10 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
       if (touched.expired) return null;
       if (!touched.slideTo) return found;
       slide.run({ at: now.getTime(), expiresAt: touched.slideTo.getTime(), id: found.session.id });
-      return { session: { ...found.session, lastSeenAt: now, expiresAt: touched.slideTo }, user: found.user };
+      return { session: { ...found.session, lastSeenAt: now, expiresAt: touched.slideTo }, user: found.user, roles: found.roles };
+    },
+    async setActiveRole(sessionId, role) {
+      db.update(sessions).set({ activeRole: role }).where(eq(sessions.id, sessionId)).run();
     },
     async revoke(token) {
       db.delete(sessions).where(eq(sessions.tokenHash, sha256Hex(token))).run();
