@@ -44,6 +44,21 @@ export function studentFilters(t: { schoolId: Column; className: Column; status:
   return where;
 }
 
+/**
+ * A school-wide notification (role-addressed, from before per-person rows)
+ * that this user may read: a wali kelas only about cases of their class, a
+ * Satgas member only about cases or steps assigned to them.
+ */
+export function roleMaySee(t: { caseId: Column }, user: { id: string; role: string }): SQL {
+  if (user.role === 'wali_kelas') {
+    return sql`(${t.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c JOIN students s ON s.id = c.student_id JOIN users u ON u.id = ${user.id} WHERE c.id = ${t.caseId} AND s.class_name = u.class_name))`;
+  }
+  if (user.role === 'tim') {
+    return sql`(${t.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${t.caseId} AND c.assignee_id = ${user.id}) OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = ${t.caseId} AND t.assignee_id = ${user.id}))`;
+  }
+  return sql`1 = 1`;
+}
+
 export type ReferralMove = { to: 'accepted' | 'rejected' | 'completed'; reason?: string | null; outcomeReport?: string | null };
 
 /** A referral's next status, as both dialects apply it: sent → accepted | rejected (with a reason) → completed (with a report). */

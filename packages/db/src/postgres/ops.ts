@@ -1,6 +1,7 @@
 /** Notifications, the audit log and idempotency keys on PostgreSQL. */
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, idempotencyKeys, notifications } from '../schema-pg/index.ts';
+import { roleMaySee } from '../filters.ts';
 import type { AuditRepo, IdempotencyRepo, NotificationRepo } from '../repository.ts';
 import type { IdempotencyRequest } from '../case-unit.ts';
 import { fail, type DbResult } from '../result.ts';
@@ -46,27 +47,13 @@ export const keyStore: KeyStore = {
   },
 };
 
-/**
- * A role-wide row written before notifications went to single people: a wali
- * kelas sees it only about a student of their class, a `tim` member only about
- * a case assigned to them (as `../notify-recipients.ts` decides for new rows).
- */
-function roleMaySee(user: { id: string; role: string }): SQL {
-  if (user.role === 'wali_kelas') {
-    return sql`(${notifications.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c JOIN students s ON s.id = c.student_id JOIN users u ON u.id = ${user.id} WHERE c.id = ${notifications.caseId} AND s.class_name = u.class_name))`;
-  }
-  if (user.role === 'tim') {
-    return sql`(${notifications.caseId} IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = ${notifications.caseId} AND c.assignee_id = ${user.id}) OR EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = ${notifications.caseId} AND t.assignee_id = ${user.id}))`;
-  }
-  return sql`1 = 1`;
-}
 
 export function createOpsRepos(ctx: PgContext): { notifications: NotificationRepo; audit: AuditRepo; idempotency: IdempotencyRepo } {
   const { db } = ctx;
   const forUser = (user: { id: string; role: string; schoolId: string | null }): SQL => {
     const own = eq(notifications.userId, user.id);
     if (!user.schoolId) return own;
-    return or(own, and(isNull(notifications.userId), eq(notifications.schoolId, user.schoolId), eq(notifications.role, user.role), roleMaySee(user)))!;
+    return or(own, and(isNull(notifications.userId), eq(notifications.schoolId, user.schoolId), eq(notifications.role, user.role), roleMaySee(notifications, user)))!;
   };
 
   const notificationRepo: NotificationRepo = {
