@@ -72,3 +72,26 @@ describe('flag hysteresis', () => {
     expect(back[0]!.op === 'raise' && 'missingSince' in back[0]!.details).toBe(false);
   });
 });
+
+describe('PIP/KIP and distance from the roster', () => {
+  const rules = ruleSet();
+  const absent = [{ kind: 'attendance' as const, period: '2026-01', subject: '', values: { schoolDays: 20, present: 19, sick: 0, permitted: 0, absent: 1 } }];
+  it('economic need is raised next to another sign, as a risk when PIP was not received', () => {
+    expect(evaluateStudent([], rules, new Set(), { pipEligible: true, pipReceived: false })).toEqual([]);
+    const found = evaluateStudent(absent, rules, new Set(), { pipEligible: true, pipReceived: false });
+    expect(found.find((f) => f.ruleKey === 'economic')).toMatchObject({ level: 'risk', riskFactor: 'economic' });
+    expect(evaluateStudent(absent, rules, new Set(), { kipHolder: true, pipReceived: true }).find((f) => f.ruleKey === 'economic')).toMatchObject({ level: 'watch' });
+    expect(evaluateStudent(absent, rules, new Set(), { pipEligible: false, kipHolder: false }).find((f) => f.ruleKey === 'economic')).toBeUndefined();
+    const alone = ruleSet([{ key: 'economic', params: { onlyWithOtherFinding: false } }]);
+    expect(evaluateStudent([], alone, new Set(), { kipHolder: true })[0]).toMatchObject({ ruleKey: 'economic' });
+  });
+  it('distance: watch from 5 km, risk from 10 km or when walking', () => {
+    expect(evaluateStudent([], rules, new Set(), { distanceKm: 3 })).toEqual([]);
+    expect(evaluateStudent([], rules, new Set(), { distanceKm: 6, transport: 'Sepeda motor' })[0]).toMatchObject({ ruleKey: 'distance', level: 'watch' });
+    expect(evaluateStudent([], rules, new Set(), { distanceKm: 6, transport: 'Jalan kaki' })[0]).toMatchObject({ ruleKey: 'distance', level: 'risk' });
+    const far = evaluateStudent([], rules, new Set(), { distanceKm: 12.5 })[0]!;
+    expect(far).toMatchObject({ level: 'risk', details: { distanceKm: 12.5 } });
+    expect(far.reason.id).toContain('12.5 km');
+    expect(evaluateStudent([], ruleSet([{ key: 'distance', params: {}, enabled: false }]), new Set(), { distanceKm: 30 })).toEqual([]);
+  });
+});

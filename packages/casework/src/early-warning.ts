@@ -1,15 +1,18 @@
 /**
  * Early-warning rules: the field's defaults (absence ≥ 10% of school days is
  * a risk, ≥ 5% a watch; one or more failing subjects; a falling average;
- * behaviour incidents), each school may tune them. Evaluating a student's
- * indicators yields findings with their reasons in Indonesian and English.
+ * behaviour incidents), plus two rules over the facts the Dapodik roster
+ * carries: economic need (Layak PIP / Penerima KIP, and whether PIP was
+ * received) and the distance from home to school (with the transport).
+ * Each school may tune them. Evaluating a student's indicators and facts
+ * yields findings with their reasons in Indonesian and English.
  */
 import type { RiskFactor } from '@jalur/engine';
 import { z } from 'zod';
 import { DEFAULT_PASSING_SCORE } from './indicators.ts';
 import { say, type Localized } from './text.ts';
 
-export const RULE_KEYS = ['absence', 'failing_subjects', 'falling_average', 'behaviour'] as const;
+export const RULE_KEYS = ['absence', 'failing_subjects', 'falling_average', 'behaviour', 'economic', 'distance'] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 
 export const absenceParamsSchema = z.object({
@@ -37,12 +40,29 @@ export const behaviourParamsSchema = z.object({
   riskIncidents: z.number().int().min(1).default(3),
 });
 
+export const economicParamsSchema = z.object({
+  /** A PIP-eligible or KIP-holding student who has not received PIP this year is a risk (else a watch). */
+  riskWhenNotReceived: z.boolean().default(true),
+  /** Only raise together with another finding (absence, grades, behaviour): economic need alone is common. */
+  onlyWithOtherFinding: z.boolean().default(true),
+});
+export const distanceParamsSchema = z.object({
+  /** Kilometres home–school that put a student on watch. */
+  watchKm: z.number().min(0).max(500).default(5),
+  /** Kilometres that make a risk. */
+  riskKm: z.number().min(0).max(500).default(10),
+  /** From `watchKm` on, walking (or no transport) makes it a risk. */
+  walkingIsRisk: z.boolean().default(true),
+});
+
 /** The params schema of each rule: defaults filled in by `parse({})`. */
 export const RULE_PARAMS = {
   absence: absenceParamsSchema,
   failing_subjects: failingParamsSchema,
   falling_average: fallingParamsSchema,
   behaviour: behaviourParamsSchema,
+  economic: economicParamsSchema,
+  distance: distanceParamsSchema,
 } as const;
 
 export type RuleParams = { [K in RuleKey]: z.infer<(typeof RULE_PARAMS)[K]> };
@@ -181,15 +201,69 @@ export function evaluateBehaviour(obs: readonly IndicatorObservation[], p: RuleP
 }
 
 /**
+ * Facts about a student from the roster (Dapodik): PIP/KIP and the way to
+ * school. Null or absent means unknown — no rule fires on an unknown fact.
+ */
+export interface StudentFacts {
+  /** Usulan dari sekolah (Layak PIP). */
+  pipEligible?: boolean | null;
+  /** Penerima KIP (holds a Kartu Indonesia Pintar). */
+  kipHolder?: boolean | null;
+  /** PIP received this school year (from SIPINTAR or the school's records). */
+  pipReceived?: boolean | null;
+  /** Jarak rumah ke sekolah, km. */
+  distanceKm?: number | null;
+  /** Alat transportasi as Dapodik names it (`Jalan kaki`, `Sepeda motor`, …). */
+  transport?: string | null;
+}
+
+/** `Jalan kaki`, `jalan`, `walking`, `tidak ada` → true. */
+export function isWalking(transport: string | null | undefined): boolean {
+  const t = (transport ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  return t === 'jalankaki' || t === 'jalan' || t === 'walking' || t === 'walk' || t === 'onfoot' || t === 'tidakada';
+}
+
+/** Economic need from PIP/KIP: eligible or holding a KIP; a risk when PIP has not been received. */
+export function evaluateEconomic(facts: StudentFacts, p: RuleParams['economic']): Finding | null {
+  const needy = facts.pipEligible === true || facts.kipHolder === true;
+  if (!needy) return null;
+  const notReceived = facts.pipReceived === false;
+  const level: FlagLevel = notReceived && p.riskWhenNotReceived ? 'risk' : 'watch';
+  const what = facts.kipHolder ? say('pemegang KIP', 'holds a KIP') : say('layak PIP', 'eligible for PIP');
+  const received = facts.pipReceived === true ? say('PIP sudah diterima', 'PIP received') : notReceived ? say('PIP belum diterima', 'PIP not received') : say('penerimaan PIP belum diketahui', 'PIP receipt unknown');
+  return { ruleKey: 'economic', level, riskFactor: 'economic',
+    details: { pipEligible: facts.pipEligible ?? null, kipHolder: facts.kipHolder ?? null, pipReceived: facts.pipReceived ?? null },
+    reason: say(`Keluarga kurang mampu: ${what.id}, ${received.id}.`, `Economic need: ${what.en}, ${received.en}.`) };
+}
+
+/** Distance from home to school, made worse by walking. */
+export function evaluateDistance(facts: StudentFacts, p: RuleParams['distance']): Finding | null {
+  const km = facts.distanceKm;
+  if (typeof km !== 'number' || !Number.isFinite(km) || km < p.watchKm) return null;
+  const walking = isWalking(facts.transport);
+  const level: FlagLevel = km >= p.riskKm || (walking && p.walkingIsRisk) ? 'risk' : 'watch';
+  const by = facts.transport ? say(` dengan ${facts.transport.toLowerCase()}`, ` by ${facts.transport.toLowerCase()}`) : say('', '');
+  return { ruleKey: 'distance', level, riskFactor: 'other', details: { distanceKm: km, transport: facts.transport ?? null, walking },
+    reason: say(`Jarak rumah ke sekolah ${km} km${by.id} (batas pantauan ${p.watchKm} km, risiko ${p.riskKm} km).`,
+      `Home is ${km} km from school${by.en} (watch from ${p.watchKm} km, risk from ${p.riskKm} km).`) };
+}
+
+/**
  * Every enabled rule's finding for one student. `flaggedRules` are the rules
  * the student is already flagged by (they leave through the hysteresis band).
+ * `facts` (PIP/KIP, distance, transport) feed the economic and distance rules.
  */
-export function evaluateStudent(obs: readonly IndicatorObservation[], rules: RuleSet, flaggedRules: ReadonlySet<string> = new Set()): Finding[] {
+export function evaluateStudent(obs: readonly IndicatorObservation[], rules: RuleSet, flaggedRules: ReadonlySet<string> = new Set(), facts: StudentFacts = {}): Finding[] {
   const found: (Finding | null)[] = [
     rules.absence.enabled ? evaluateAbsence(obs, rules.absence.params, flaggedRules.has('absence')) : null,
     rules.failing_subjects.enabled ? evaluateFailing(obs, rules.failing_subjects.params) : null,
     rules.falling_average.enabled ? evaluateFalling(obs, rules.falling_average.params) : null,
     rules.behaviour.enabled ? evaluateBehaviour(obs, rules.behaviour.params) : null,
   ];
-  return found.filter((f): f is Finding => f !== null);
+  const fromIndicators = found.filter((f): f is Finding => f !== null);
+  const economic = rules.economic.enabled ? evaluateEconomic(facts, rules.economic.params) : null;
+  // Economic need alone describes many families; by default it is raised next to another sign (or when already flagged).
+  const economicCounts = economic && (!rules.economic.params.onlyWithOtherFinding || fromIndicators.length > 0 || flaggedRules.has('economic'));
+  const distance = rules.distance.enabled ? evaluateDistance(facts, rules.distance.params) : null;
+  return [...fromIndicators, ...(economicCounts ? [economic!] : []), ...(distance ? [distance] : [])];
 }

@@ -14,3 +14,4 @@ export * from './referral.ts';
 export * from './visibility.ts';
 export * from './records.ts';
 export * from './tasks.ts';
+export * from './school-year.ts';

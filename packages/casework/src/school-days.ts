@@ -1,8 +1,11 @@
 /**
- * School-day arithmetic. The default week is Monday–Friday; the school
- * calendar (set by the kepsek) adds exceptions: `holiday` (no school),
- * `school_day` (e.g. a make-up Saturday) and `exam` (a school day in an exam
- * week). A "5 hari sekolah" deadline skips weekends and holidays.
+ * School-day arithmetic. A school keeps a five-day week (Monday–Friday) or a
+ * six-day week (Monday–Saturday) in its own time zone (WIB, WITA, WIT); the
+ * national holidays (see `holidays.ts`) and the school's own calendar (set by
+ * the kepsek) add exceptions: `holiday` (no school), `school_day` (e.g. a
+ * make-up Saturday) and `exam` (a school day in an exam week). A "5 hari
+ * sekolah" deadline skips the days off, holidays included. The school's own
+ * entry for a date wins over the national one.
  */
 import { addDays, addMinutes, differenceInCalendarDays, format, isWeekend, parseISO } from 'date-fns';
 
@@ -15,16 +18,39 @@ export interface CalendarEntry {
   note?: string | null;
 }
 
-/** Calendar entries indexed by date, built once per computation. */
-export type SchoolCalendar = ReadonlyMap<string, CalendarKind>;
+/** Calendar entries indexed by date, built once per computation; `weekDays` 6 makes Saturday a school day. */
+export type SchoolCalendar = ReadonlyMap<string, CalendarKind> & { readonly weekDays?: 5 | 6 };
 
-/** Indexes calendar entries by date (a later entry for the same date wins). */
-export function schoolCalendar(entries: readonly CalendarEntry[]): SchoolCalendar {
-  return new Map(entries.map((e) => [e.date, e.kind]));
+/** How a school's week runs: five or six school days, in one of Indonesia's three time zones. */
+export interface SchoolWeek {
+  weekDays: 5 | 6;
+  timeZone: TimeZone;
+}
+
+/**
+ * Indexes calendar entries by date (a later entry for the same date wins).
+ * `national` entries (the year's hari libur nasional) go first, so the
+ * school's own entry for the same date overrides them.
+ */
+export function schoolCalendar(entries: readonly CalendarEntry[], opts: { weekDays?: 5 | 6; national?: readonly CalendarEntry[] } = {}): SchoolCalendar {
+  const map = new Map<string, CalendarKind>();
+  for (const e of opts.national ?? []) map.set(e.date, e.kind);
+  for (const e of entries) map.set(e.date, e.kind);
+  return Object.assign(map, { weekDays: opts.weekDays ?? 5 });
 }
 
 /** Indonesia's western time (WIB, UTC+7): the default for turning instants into school dates. */
 export const WIB_OFFSET_MINUTES = 420;
+
+/** Indonesia's three time zones: WIB (UTC+7, Sumatra, Java, West and Central Kalimantan), WITA (UTC+8), WIT (UTC+9, Maluku, Papua). */
+export const TIME_ZONES = ['WIB', 'WITA', 'WIT'] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
+
+/** Minutes east of UTC of a time zone. */
+export const TIME_ZONE_OFFSET_MINUTES: Record<TimeZone, number> = { WIB: 420, WITA: 480, WIT: 540 };
+
+/** The default week: five days, WIB. */
+export const DEFAULT_SCHOOL_WEEK: SchoolWeek = { weekDays: 5, timeZone: 'WIB' };
 
 /** The calendar date (`YYYY-MM-DD`) of an instant at a UTC offset. */
 export function schoolDateOf(instant: Date, offsetMinutes = WIB_OFFSET_MINUTES): string {
@@ -36,7 +62,9 @@ export function isSchoolDay(date: string, calendar: SchoolCalendar): boolean {
   const kind = calendar.get(date);
   if (kind === 'holiday') return false;
   if (kind === 'school_day' || kind === 'exam') return true;
-  return !isWeekend(parseISO(date));
+  const day = parseISO(date);
+  if (calendar.weekDays === 6) return day.getDay() !== 0;
+  return !isWeekend(day);
 }
 
 /**

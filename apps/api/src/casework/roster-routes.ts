@@ -5,7 +5,7 @@
  * applied); importing the same file again changes nothing.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { parseRoster, planRoster, type RosterPlan, type RosterStudent } from '@jalur/casework';
+import { parseRoster, planRoster, type ExistingStudent, type RosterPlan } from '@jalur/casework';
 import type { JalurDb } from '@jalur/db';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -32,7 +32,7 @@ export function planView(plan: RosterPlan) {
   };
 }
 
-async function existingStudents(db: JalurDb, schoolId: string): Promise<RosterStudent[]> {
+async function existingStudents(db: JalurDb, schoolId: string): Promise<ExistingStudent[]> {
   return (await allStudents(db, schoolId)).map((s) => ({ nisn: s.nisn, name: s.name, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: s.guardianPhone }));
 }
 

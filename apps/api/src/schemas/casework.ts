@@ -96,6 +96,8 @@ export const ruleSetSchema = z
     failing_subjects: ruleSetting('failing_subjects'),
     falling_average: ruleSetting('falling_average'),
     behaviour: ruleSetting('behaviour'),
+    economic: ruleSetting('economic'),
+    distance: ruleSetting('distance'),
   })
   .openapi('EarlyWarningRules');
 export const rulesResponseSchema = z.object({ rules: ruleSetSchema }).openapi('EarlyWarningRuleSet');
@@ -116,6 +118,8 @@ export const rulesBodySchema = z
         ruleChange('failing_subjects', RULE_PARAMS.failing_subjects.prefault({})),
         ruleChange('falling_average', RULE_PARAMS.falling_average.prefault({})),
         ruleChange('behaviour', RULE_PARAMS.behaviour.prefault({})),
+        ruleChange('economic', RULE_PARAMS.economic.prefault({})),
+        ruleChange('distance', RULE_PARAMS.distance.prefault({})),
       ]))
       .min(1)
       .max(RULE_KEYS.length * 4),
