@@ -86,6 +86,8 @@ export interface SchoolCaseFacts {
   outcomes: { outcome: string | null; count: number }[];
   risk: readonly (readonly [factor: string, studentId: string, active: number, openedAt: number, closedAt: number | null])[];
 }
+/** One case of a school as the dashboard counts it: `[id, status, stateValue, outcome, openedAt, closedAt, factors comma-joined]`. */
+export type SchoolCaseRow = readonly [caseId: string, status: string, stateValue: string, outcome: string | null, openedAt: number, closedAt: number | null, factors: string | null];
 /** A driver's mark of what the district rollup has read (opaque to the caller). */
 export type DistrictMark = { kind: 'rowid'; rowid: number } | { kind: 'counts'; counts: Map<string, number> };
 /** The schools whose cases changed since a mark (`null`: cannot tell, read every school). */
@@ -138,6 +140,8 @@ export interface ReportQueries {
   templateDocuments(districtId: string): Promise<unknown[]>;
   /** Open cases per pathway version of a school (which versions still have running cases). */
   activeCasesPerVersion(schoolId: string): Promise<{ pathwayId: string; version: number; cases: number }[]>;
+  /** The cases of a school (every one, or only `caseIds`) as the dashboard counts them (`school-cases.ts`). */
+  schoolCases(schoolId: string, caseIds: readonly string[] | null): Promise<SchoolCaseRow[]>;
   /** One school's case facts for the district rollup (`district-rollup.ts`). */
   schoolCaseFacts(schoolId: string): Promise<SchoolCaseFacts>;
   /**

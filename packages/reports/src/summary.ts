@@ -7,6 +7,7 @@ import type { Localized, StepKind } from '@jalur/engine';
 import { tallyOutcomes, type ReportedOutcome } from './outcome.ts';
 import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, StateCount, StepEventCursor } from './queries.ts';
 import { WIB_OFFSET_MINUTES } from './period.ts';
+import { SchoolCaseCounts } from './school-cases.ts';
 import { StepStayLog, type StepMedian } from './step-stay-log.ts';
 import { leavesOf, mergedStepLabels, type StepLabel } from './steps.ts';
 
@@ -70,6 +71,8 @@ interface EventFigures {
 interface SchoolCache {
   figures: EventFigures | null;
   stays: { log: StepStayLog; cursor: StepEventCursor } | null;
+  /** The counts of open cases, months and outcomes, with the row each case was counted from. */
+  counts: SchoolCaseCounts | null;
   /** The refresh in flight: a school's refreshes run one after another, so the log is never applied to twice at once. */
   queue: Promise<unknown>;
 }
@@ -83,23 +86,33 @@ function schoolCache(q: ReportQueries, schoolId: string): SchoolCache {
   if (!bySchool) cacheByQueries.set(q, (bySchool = new Map()));
   let entry = bySchool.get(schoolId);
   if (entry) bySchool.delete(schoolId);
-  else entry = { figures: null, stays: null, queue: Promise.resolve() };
+  else entry = { figures: null, stays: null, counts: null, queue: Promise.resolve() };
   bySchool.set(schoolId, entry);
   if (bySchool.size > MAX_SCHOOLS) bySchool.delete(bySchool.keys().next().value!);
   return entry;
 }
 
-/** The stay log extended by the events appended since it was read (rebuilt from every event when that cannot be told). */
-async function freshStays(q: ReportQueries, schoolId: string, known: SchoolCache['stays']): Promise<NonNullable<SchoolCache['stays']>> {
+/**
+ * The stay log extended by the events appended since it was read, and the cases those events belong to
+ * (`changed`); rebuilt from every event when that cannot be told (`changed` null).
+ */
+async function freshStays(q: ReportQueries, schoolId: string, known: SchoolCache['stays']): Promise<{ stays: NonNullable<SchoolCache['stays']>; changed: Set<string> | null }> {
   if (known) {
     const batch = await q.stepEventsAfter(schoolId, { cursor: known.cursor, events: known.log.events, lastSeqs: () => known.log.lastSeqs() });
-    if (batch && known.log.apply(batch.rows, true)) return { log: known.log, cursor: batch.cursor };
+    if (batch && known.log.apply(batch.rows, true)) return { stays: { log: known.log, cursor: batch.cursor }, changed: new Set(batch.rows.map((r) => r[0])) };
   }
   const all = await q.stepEventsAfter(schoolId, null);
   if (!all) throw new Error('stepEventsAfter(null) must answer every event');
   const log = new StepStayLog();
   log.apply(all.rows, false);
-  return { log, cursor: all.cursor };
+  return { stays: { log, cursor: all.cursor }, changed: null };
+}
+
+/** Every case of the school counted from scratch. */
+async function allCases(q: ReportQueries, schoolId: string, offsetMinutes: number): Promise<SchoolCaseCounts> {
+  const counts = new SchoolCaseCounts(offsetMinutes);
+  counts.apply(await q.schoolCases(schoolId, null));
+  return counts;
 }
 
 async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number, entry: SchoolCache): Promise<EventFigures> {
@@ -107,15 +120,29 @@ async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number
   const events = await q.stepEventCount(schoolId);
   const cached = entry.figures;
   if (cached && cached.events === events && cached.offsetMinutes === offsetMinutes) return cached;
-  const scope = { kind: 'school', schoolId } as const;
-  // Until this refresh succeeds the log may be half-applied: a failure leaves none, and the next refresh rebuilds it.
+  // Until this refresh succeeds the log and counts may be half-applied: a failure leaves none, and the next refresh rebuilds them.
   const known = entry.stays;
+  const knownCounts = entry.counts?.offsetMinutes === offsetMinutes ? entry.counts : null;
   entry.stays = null;
-  const [byState, byFactor, months, outcomes, stays] = await Promise.all([
-    q.openByState(scope), q.openByFactor(scope), q.casesPerMonth(scope, offsetMinutes), q.outcomes(scope), freshStays(q, schoolId, known),
-  ]);
+  entry.counts = null;
+  let counts: SchoolCaseCounts;
+  let stays: NonNullable<SchoolCache['stays']>;
+  if (known && knownCounts) {
+    // After a change: the new events name the cases that changed; only those are read again.
+    const fresh = await freshStays(q, schoolId, known);
+    stays = fresh.stays;
+    if (fresh.changed) {
+      if (fresh.changed.size > 0) knownCounts.apply(await q.schoolCases(schoolId, [...fresh.changed]));
+      counts = knownCounts;
+    } else counts = await allCases(q, schoolId, offsetMinutes);
+  } else {
+    const [c, fresh] = await Promise.all([allCases(q, schoolId, offsetMinutes), freshStays(q, schoolId, known)]);
+    counts = c;
+    stays = fresh.stays;
+  }
   entry.stays = stays;
-  const figures: EventFigures = { events, offsetMinutes, byState, byFactor, months, outcomes, medians: stays.log.medians() };
+  entry.counts = counts;
+  const figures: EventFigures = { events, offsetMinutes, ...counts.figures(schoolId), medians: stays.log.medians() };
   entry.figures = figures;
   return figures;
 }

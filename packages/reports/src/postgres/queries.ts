@@ -8,7 +8,7 @@
  */
 import type { ReportHandle } from '@jalur/db';
 import type {
-  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, StateCount, StepEventRow,
+  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, SchoolCaseRow, StateCount, StepEventRow,
 } from '../queries.ts';
 
 type Sql = Extract<ReportHandle, { dialect: 'postgres' }>['client'];
@@ -89,6 +89,12 @@ const STEP_EVENTS_AFTER_SQL = `SELECT e.case_id, e.seq, ${ms('e.at')}, e.state_a
   FROM case_events e LEFT JOIN unnest($2::text[], $3::int[]) AS r(case_id, seq) ON r.case_id = e.case_id
   WHERE e.school_id = $1 AND e.seq > coalesce(r.seq, 0) ORDER BY e.case_id, e.seq`;
 
+// Per case of a school: what the dashboard counts (as in SQLite).
+const SCHOOL_CASES_SQL = `SELECT c.id, c.status, c.state_value, c.outcome, ${ms('c.opened_at')},
+    CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${ms('c.closed_at')} END,
+    (SELECT string_agg(rf.factor, ',') FROM case_risk_factors rf WHERE rf.case_id = c.id)
+  FROM cases c WHERE c.school_id = $1`;
+
 // Per (risk factor, case) of a school, by factor and student (as in SQLite).
 const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, CASE WHEN c.status = 'active' THEN 1 ELSE 0 END,
     ${ms('c.opened_at')}, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${ms('c.closed_at')} END
@@ -106,7 +112,7 @@ const CASE_TRENDS_SQL = `SELECT c.id AS "caseId", c.pathway_version_id AS "pathw
     (SELECT json_agg(e.state_after ORDER BY e.seq) FROM case_events e WHERE e.case_id = c.id) AS states
   FROM cases c WHERE c.school_id = $1 ORDER BY c.opened_at, c.id COLLATE "C"`;
 
-const LATEST_SCHOOL_VERSIONS_SQL = `SELECT v.id FROM pathway_versions v
+const LATEST_SCHOOL_VERSIONS_SQL = `SELECT v.id, v.content_hash AS hash FROM pathway_versions v
   WHERE v.school_id = $1 AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`;
 const LATEST_TEMPLATE_VERSIONS_SQL = `SELECT v.id FROM pathway_versions v
   WHERE v.school_id IS NULL AND v.district_id = $1 AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`;
@@ -117,6 +123,8 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
   const all = async <T>(text: string, params: readonly Param[]): Promise<T[]> => [...(await sql.unsafe(text, params as Param[], { prepare: true }))] as T[];
   /** Published versions never change: parse each document once per pool. */
   const documents = new Map<string, unknown>();
+  /** Documents by content hash (a version's document never changes, and equal hashes are equal documents). */
+  const byHash = new Map<string, unknown>();
   async function documentsOf(ids: readonly string[]): Promise<unknown[]> {
     const missing = [...new Set(ids)].filter((id) => !documents.has(id));
     if (missing.length > 0) {
@@ -199,8 +207,16 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
       return out;
     },
     async schoolDocuments(schoolId) {
-      const ids = (await all<{ id: string }>(LATEST_SCHOOL_VERSIONS_SQL, [schoolId])).map((r) => r.id);
-      return documentsOf(ids);
+      // Schools that adopted the same template share its document (same content hash): parsed once per pool.
+      const rows = await all<{ id: string; hash: string }>(LATEST_SCHOOL_VERSIONS_SQL, [schoolId]);
+      const missing = rows.filter((r) => !byHash.has(r.hash)).map((r) => r.id);
+      if (missing.length > 0) await documentsOf(missing);
+      return rows.map((r) => {
+        if (byHash.has(r.hash)) return byHash.get(r.hash);
+        const doc = documents.get(r.id);
+        if (doc !== undefined) byHash.set(r.hash, doc);
+        return doc;
+      }).filter((d) => d !== undefined);
     },
     async templateDocuments(districtId) {
       const ids = (await all<{ id: string }>(LATEST_TEMPLATE_VERSIONS_SQL, [districtId])).map((r) => r.id);
@@ -213,6 +229,12 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
           WHERE c.school_id = $1 AND c.status = 'active' GROUP BY v.pathway_id, v.version ORDER BY v.pathway_id, v.version`,
         [schoolId],
       );
+    },
+    async schoolCases(schoolId, caseIds) {
+      const rows = caseIds === null
+        ? await sql.unsafe(SCHOOL_CASES_SQL, [schoolId], { prepare: true }).values()
+        : await sql.unsafe(`${SCHOOL_CASES_SQL} AND c.id = ANY($2::text[])`, [schoolId, toArray(caseIds)], { prepare: true }).values();
+      return [...rows] as unknown as SchoolCaseRow[];
     },
     async schoolCaseFacts(schoolId) {
       const [byState, outcomes, risk] = await Promise.all([

@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportHandle } from '@jalur/db';
 import type {
-  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, StateCount, StepEventRow,
+  BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, SchoolCaseRow, StateCount, StepEventRow,
 } from '../queries.ts';
 
 /** `school_id` filter text and its parameters for a scope (`alias` prefixes the column). */
@@ -56,6 +56,11 @@ const STEP_EVENTS_SQL = `SELECT case_id AS caseId, seq, at, state_after AS state
 const STEP_EVENTS_AFTER_SQL = `SELECT case_id AS caseId, seq, at, state_after AS stateAfter
   FROM case_events WHERE school_id = ? AND rowid > ? ORDER BY case_id, seq`;
 
+// Per case of a school: what the dashboard counts (its factors comma-joined, from the factor table's primary key).
+const SCHOOL_CASES_SQL = `SELECT c.id, c.status, c.state_value, c.outcome, c.opened_at, c.closed_at,
+    (SELECT group_concat(rf.factor) FROM case_risk_factors rf WHERE rf.case_id = c.id)
+  FROM cases c WHERE c.school_id = ?`;
+
 // Per (risk factor, case) of a school: what the district before/after needs, by factor and student (distinct students).
 const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, c.status = 'active', c.opened_at, c.closed_at
   FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = ? ORDER BY rf.factor, c.student_id`;
@@ -78,6 +83,8 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
   const cache = new Map<string, Database.Statement>();
   /** Published versions never change: parse each document once per connection. */
   const documents = new Map<string, unknown>();
+  /** Documents by content hash (a version's document never changes, and equal hashes are equal documents). */
+  const byHash = new Map<string, unknown>();
   const documentOf = (id: string): unknown => {
     if (!documents.has(id)) {
       const row = prepare('SELECT document FROM pathway_versions WHERE id = ?').get(id) as { document: string } | undefined;
@@ -169,11 +176,18 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
       return out;
     },
     async schoolDocuments(schoolId) {
-      const ids = prepare(
-        `SELECT v.id FROM pathway_versions v
+      const rows = prepare(
+        `SELECT v.id, v.content_hash FROM pathway_versions v
           WHERE v.school_id = ? AND v.version = (SELECT max(w.version) FROM pathway_versions w WHERE w.pathway_id = v.pathway_id)`,
-      ).pluck().all(schoolId) as string[];
-      return ids.map(documentOf).filter((d) => d !== undefined);
+      ).raw(true).all(schoolId) as [string, string][];
+      // Schools that adopted the same template share its document (same content hash): parsed, and its step
+      // labels computed, once per connection instead of once per school.
+      return rows.map(([id, hash]) => {
+        if (byHash.has(hash)) return byHash.get(hash);
+        const doc = documentOf(id);
+        if (doc !== undefined) byHash.set(hash, doc);
+        return doc;
+      }).filter((d) => d !== undefined);
     },
     async templateDocuments(districtId) {
       const ids = prepare(
@@ -189,6 +203,10 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
           WHERE c.school_id = ? AND c.status = 'active' GROUP BY v.pathway_id, v.version ORDER BY v.pathway_id, v.version`,
       ).all(schoolId) as { pathwayId: string; version: number; cases: number }[];
     },
+    async schoolCases(schoolId, caseIds) {
+      if (caseIds === null) return prepare(SCHOOL_CASES_SQL).raw(true).all(schoolId) as SchoolCaseRow[];
+      return prepare(`${SCHOOL_CASES_SQL} AND c.id IN (SELECT value FROM json_each(?))`).raw(true).all(schoolId, JSON.stringify(caseIds)) as SchoolCaseRow[];
+    },
     async schoolCaseFacts(schoolId) {
       // One synchronous block: the three reads see the same committed state.
       return {
@@ -200,7 +218,8 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
     async districtChanges(_districtId, since) {
       const settled = !sqlite.inTransaction;
       if (since === null || since.kind !== 'rowid') return { mark: { kind: 'rowid', rowid: lastRowid() }, schools: null, settled };
-      const rows = prepare('SELECT school_id, count(*) FROM case_events WHERE rowid > ? GROUP BY school_id').raw(true).all(since.rowid) as [string, number][];
+      // NOT INDEXED: a range of the table's rowids (the new rows only), never a scan of the school index for GROUP BY.
+      const rows = prepare('SELECT school_id, count(*) FROM case_events NOT INDEXED WHERE rowid > ? GROUP BY school_id').raw(true).all(since.rowid) as [string, number][];
       const rowid = lastRowid();
       // Rows are only appended, each with the next rowid: anything else (a VACUUM renumbered them) means read every school.
       const added = rows.reduce((n, r) => n + r[1], 0);
