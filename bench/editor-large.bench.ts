@@ -69,14 +69,13 @@ async function measure(page: Page, base: string, id: string): Promise<Measure> {
   await page.waitForTimeout(1500); // the drag's autosave
 
   // Auto-layout: click, then wait until the routes ELK drew are on screen.
-  await page.evaluate(() => performance.clearMarks());
   await page.evaluate(START_FRAMES);
   const t0 = await page.evaluate(() => performance.now());
   await page.click('[data-testid=auto-layout]');
   await page.waitForSelector('.edge-label[data-routed=true]', { timeout: 60_000 });
   const t1 = await page.evaluate(() => performance.now());
   const frames = (await page.evaluate(STOP_FRAMES)) as [number, number][];
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+  const marks = ((await page.evaluate('globalThis.__jalurLayout ?? {}')) ?? {}) as Record<string, number>;
   const sent = marks['jalur:layout:measured'] ?? t0;
   const done = marks['jalur:layout:computed'] ?? t1;
   // A frame that ends while ELK runs (after the labels were measured and before the answer came).

@@ -11,6 +11,7 @@ import { GuardFieldsContext } from './guardFieldsContext.ts';
 import { RoutesContext } from './routesContext.ts';
 import { fitReadable } from './fitReadable.ts';
 import { autoLayout, COLLAPSED_SIZE, recoverRoutes, takeLayoutOnOpen } from '../layout/useLayout.ts';
+import { warmUpLayout } from '../layout/autoLayout.ts';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
@@ -141,10 +142,10 @@ export function Canvas() {
     }
     // Only pathways drawn in full (all steps rendered, so all measured) find their routes again, once the
     // page is idle; large ones are laid out when asked (a background run would compete with the first drags).
-    if (store().nodes.length <= 150) {
-      const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
-      later(() => void recoverRoutes({ t, lang, layer: layer() }).catch(() => 0));
-    }
+    const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
+    if (store().nodes.length <= 150) later(() => void recoverRoutes({ t, lang, layer: layer() }).catch(() => 0));
+    // Otherwise ELK is only warmed up in its worker, ready for when a layout is asked for.
+    else later(warmUpLayout);
   }, [rf, domNode, store, t, i18n.language]);
 
   const onDrop = useCallback(

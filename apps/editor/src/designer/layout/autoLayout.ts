@@ -26,6 +26,9 @@ export function layoutRequest(model: PathwayModel, opts: LayoutOptions = {}): La
     return undefined;
   };
   const size = opts.collapsedSize ?? STEP_SIZE;
+  // Steps not drawn yet (large pathways draw only what is in view) are taken at the usual drawn size.
+  const heights = model.nodes.filter((n) => !isContainerType(n.type) && n.measured?.height).map((n) => n.measured!.height!).sort((a, b) => a - b);
+  const usual = { width: STEP_SIZE.width, height: heights.length ? heights[Math.floor(heights.length / 2)]! : STEP_SIZE.height };
   const nodes: LayoutRequest['nodes'] = [];
   for (const n of model.nodes) {
     if (collapsed.size && hiddenUnder(n.id)) continue;
@@ -34,8 +37,8 @@ export function layoutRequest(model: PathwayModel, opts: LayoutOptions = {}): La
     const input: LayoutRequest['nodes'][number] = {
       id: n.id,
       container,
-      width: isCollapsed ? size.width : (n.measured?.width ?? (container ? (n.width ?? 260) : STEP_SIZE.width)),
-      height: isCollapsed ? size.height : (n.measured?.height ?? (container ? (n.height ?? 140) : STEP_SIZE.height)),
+      width: isCollapsed ? size.width : (n.measured?.width ?? (container ? (n.width ?? 260) : usual.width)),
+      height: isCollapsed ? size.height : (n.measured?.height ?? (container ? (n.height ?? 140) : usual.height)),
     };
     if (n.parentId) input.parentId = n.parentId;
     nodes.push(input);
@@ -95,6 +98,17 @@ export async function layoutInBackground(req: LayoutRequest): Promise<LayoutResu
     pending.set(id, { resolve, reject });
     layoutWorker().postMessage({ id, request: req });
   });
+}
+
+/**
+ * Starts the worker and lets ELK lay out a small graph, so the first real
+ * layout does not also pay for loading and warming ELK up.
+ */
+export function warmUpLayout(): void {
+  if (typeof Worker === 'undefined' || typeof window === 'undefined' || worker) return;
+  const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `w${i}`, container: false, width: 220, height: 84 }));
+  const edges = nodes.slice(1).map((n, i) => ({ id: `w${i}|on:X|0`, source: `w${i}`, target: n.id, label: { width: 80, height: 20 } }));
+  void layoutInBackground({ nodes, edges }).catch(() => undefined);
 }
 
 /** Computes positions (relative to each parent), container sizes, routes and label places. */

@@ -104,6 +104,9 @@ export function rootOptions(req: LayoutRequest): Record<string, string> {
   if (req.nodes.length > LARGE_GRAPH) {
     options['elk.layered.nodePlacement.strategy'] = 'BRANDES_KOEPF';
     options['elk.layered.thoroughness'] = '1';
+    // Network-simplex and longest-path layering recurse once per step of a long chain, which overflows a
+    // worker's stack at about 1,000 steps; layering in depth-first document order does not.
+    options['elk.layered.layering.strategy'] = 'DF_MODEL_ORDER';
   }
   return options;
 }
