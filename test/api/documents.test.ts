@@ -314,6 +314,15 @@ describe('documents from the case’s records', () => {
 });
 
 describe('erasure (UU PDP)', () => {
+  it('puts the contact log, meetings and document register in the student’s data export', async () => {
+    const r = await call(kepsek, 'GET', `/students/${kase.studentId}/export`);
+    expect(r.status).toBe(200);
+    const c = r.json.cases.find((x: { id: string }) => x.id === kase.id);
+    expect(c.familyContacts.map((x: { channel: string }) => x.channel).sort()).toEqual(['sms', 'whatsapp']);
+    expect(c.parentMeetings[0]).toMatchObject({ place: 'Ruang BK', status: 'scheduled' });
+    expect(c.documents.length).toBe(generated.length);
+  });
+
   it('de-identifies the contact log, parent meetings and the document register with the student', async () => {
     const student = (await demo.db.students.get(demo.schoolA, kase.studentId))!;
     const erased = await call(kepsek, 'POST', `/students/${student.id}/erase`, { confirm: student.nisn });

@@ -59,6 +59,15 @@ async function caseExport(db: JalurDb, compiledPathways: CompiledPathways, p: Pr
     referrals: (await db.referrals.list(schoolId, { caseId: row.id })).map((r) => ({
       id: r.id, target: r.target, targetName: r.targetName, reason: r.reason, status: r.status, rejectionReason: r.rejectionReason, outcomeReport: r.outcomeReport, sentAt: r.sentAt.toISOString(),
     })),
+    // Issue 15: the family-contact log (same confidentiality as notes), parent meetings and the register of documents made about the case.
+    familyContacts: (await db.paperwork.listContacts(schoolId, row.id, viewer, row.assigneeId, now)).map((c) => ({
+      id: c.id, guardianName: c.guardianName, relationship: c.relationship, phone: c.phone, channel: c.channel, template: c.template, message: c.message, outcome: c.outcome,
+      confidentiality: c.confidentiality, contactedBy: c.contactedBy, contactedAt: c.contactedAt.toISOString(),
+    })),
+    parentMeetings: (await db.paperwork.listMeetings(schoolId, row.id)).map((m) => ({
+      id: m.id, guardianName: m.guardianName, scheduledAt: m.scheduledAt.toISOString(), place: m.place, purpose: m.purpose, status: m.status, hostId: m.hostId,
+    })),
+    documents: (await db.paperwork.listDocuments(schoolId, row.id)).map((d) => ({ id: d.id, kind: d.kind, number: d.number, recipient: d.recipient, generatedBy: d.generatedBy, generatedAt: d.generatedAt.toISOString() })),
   };
 }
 
