@@ -118,11 +118,13 @@ export class CaseService {
 
   /**
    * The steps a Satgas (`tim`) member assigned single steps of a case may act
-   * on; undefined when they act on the whole case (its assignee) or are not `tim`.
+   * on and see: those whose task assigned to them is still open (their access
+   * ends with their last step); undefined when they work the whole case (its
+   * assignee) or are not `tim`.
    */
   async assignedSteps(actor: Actor, row: CaseRow): Promise<string[] | undefined> {
     if (actor.role !== 'tim' || row.assigneeId === actor.id) return undefined;
-    const tasks = await this.db.tasks.list(row.schoolId, { caseId: row.id, assigneeId: actor.id });
+    const tasks = await this.db.tasks.list(row.schoolId, { caseId: row.id, assigneeId: actor.id, status: 'open' });
     return tasks.map((t) => t.stateId);
   }
 

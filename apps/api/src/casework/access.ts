@@ -1,8 +1,9 @@
 /**
  * Case access for the case-work routes, by the shared rule of
  * `@jalur/casework` (`canOpenCase`): guru BK and kepsek every case of the
- * school, a wali kelas their class's, a task-force member (`tim`) the cases or
- * steps assigned to them. Anything else is answered as "not found".
+ * school, a wali kelas their class's, a task-force member (`tim`) the cases
+ * assigned to them, or the cases with an open step assigned to them (their
+ * access ends when their last assigned step is done). Anything else is answered as "not found".
  */
 import { canOpenCase } from '@jalur/casework';
 import type { CaseRow, JalurDb, StudentRow } from '@jalur/db';
@@ -21,7 +22,7 @@ export async function loadCase(db: JalurDb, p: Principal, schoolId: string, case
   const student = await db.students.get(schoolId, row.studentId);
   if (!student) throw notFound('case_not_found');
   const taskAssigneeIds =
-    p.role === 'tim' ? (await db.tasks.list(schoolId, { caseId })).map((t) => t.assigneeId).filter((a): a is string => a !== null) : [];
+    p.role === 'tim' ? (await db.tasks.list(schoolId, { caseId, status: 'open' })).map((t) => t.assigneeId).filter((a): a is string => a !== null) : [];
   const ok = canOpenCase(
     { id: p.userId, role: p.role, className: p.className },
     { assigneeId: row.assigneeId, studentClassName: student.className, taskAssigneeIds },

@@ -22,7 +22,7 @@ export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string,
       const where = caseRowFilters(cases, schoolId, filter);
       if (filter.involving) {
         const userId = filter.involving;
-        where.push(or(eq(cases.assigneeId, userId), exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId)))))!);
+        where.push(or(eq(cases.assigneeId, userId), exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId), eq(tasks.status, 'open')))))!);
       }
       if (filter.riskFactor) {
         where.push(exists(db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), eq(caseRiskFactors.factor, filter.riskFactor)))));

@@ -28,7 +28,7 @@ export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoo
         where.push(
           or(
             eq(cases.assigneeId, userId),
-            exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId)))),
+            exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId), eq(tasks.status, 'open')))),
           )!,
         );
       }
