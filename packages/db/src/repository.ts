@@ -16,6 +16,7 @@ import type { RoleGrant } from './roles.ts';
 import type { LoginPolicy } from './login-policy.ts';
 import type { ApprovalInput } from './approval.ts';
 import type { PaperworkRepo } from './paperwork-repo.ts';
+import type { SchoolYearRepo } from './school-year-repo.ts';
 
 /** Who is reading: decides which notes and records they see. */
 export interface Viewer {
@@ -256,7 +257,7 @@ export interface CaseListFilter {
   state?: string;
   assigneeId?: string;
   /** Cases this user works on: assigned the case, or assigned any of its tasks (a `tim` member's view). */
-  involving?: string;
+  involving?: string; // assigned the case, or an open task of it (a Satgas member's access ends with their last step)
   riskFactor?: string;
   studentId?: string;
   pathwayId?: string;
@@ -413,6 +414,8 @@ export interface JalurDb {
   jobs: JobRepo;
   /** Letterhead, NIPs, numbered documents, family contacts and parent meetings (issue 15). */
   paperwork: PaperworkRepo;
+  /** Academic year and week settings, student status history, the year-end rollover (issue 14). */
+  schoolYear: SchoolYearRepo;
   /** See {@link ReportHandle}. */
   readonly reportHandle: ReportHandle;
   /** True when nothing has been seeded yet (no district). */

@@ -5,9 +5,14 @@
  * `timer.schedule` is stored the due instant is recomputed from the school's
  * calendar (weekends and holidays skipped) with `dueInSchoolDays` of
  * `@jalur/casework`. Pure: the drivers load the calendar window inside the
- * case's transaction and call {@link inSchoolDays}.
+ * case's transaction and call {@link inSchoolDays}. The school's week
+ * (`school_year_settings`: five or six days, WIB/WITA/WIT, national holidays
+ * on or off) decides which days count and which date "today" is; Indonesia's
+ * national holidays come from `@jalur/casework/holidays`, and the school's own
+ * calendar entries win over them.
  */
-import { dueInSchoolDays, schoolCalendar, schoolDateOf, type CalendarEntry } from '@jalur/casework';
+import { dueInSchoolDays, schoolCalendar, schoolDateOf, TIME_ZONE_OFFSET_MINUTES, type CalendarEntry, type TimeZone } from '@jalur/casework';
+import { nationalHolidaysBetween } from '@jalur/casework/holidays';
 import type { Effect } from '@jalur/engine';
 import type { PathwayVersionRow } from './rows.ts';
 
@@ -61,13 +66,34 @@ export function calendarWindowFor(effects: readonly Effect[], version: PathwayVe
  * days (`calendar`: the school's entries over {@link calendarWindowFor}).
  * Everything else is returned as is.
  */
-export function inSchoolDays(effects: readonly Effect[], version: PathwayVersionRow, now: Date, calendar: readonly CalendarEntry[]): Effect[] {
+/** A school's week as `school_year_settings` stores it (snake or camel case); absent: five days, WIB, national holidays on. */
+export interface SchoolWeekRow {
+  weekDays?: number | null;
+  week_days?: number | null;
+  timeZone?: string | null;
+  time_zone?: string | null;
+  nationalHolidays?: boolean | number | null;
+  national_holidays?: boolean | number | null;
+}
+
+/** The week settings read from a row (either spelling), with the defaults. */
+export function schoolWeekOf(row: SchoolWeekRow | null | undefined): { weekDays: 5 | 6; offsetMinutes: number; nationalHolidays: boolean } {
+  const weekDays = (row?.weekDays ?? row?.week_days) === 6 ? 6 : 5;
+  const tz = (row?.timeZone ?? row?.time_zone ?? 'WIB') as TimeZone;
+  const national = row?.nationalHolidays ?? row?.national_holidays;
+  return { weekDays, offsetMinutes: TIME_ZONE_OFFSET_MINUTES[tz] ?? TIME_ZONE_OFFSET_MINUTES.WIB, nationalHolidays: national === undefined || national === null ? true : Boolean(national) };
+}
+
+export function inSchoolDays(effects: readonly Effect[], version: PathwayVersionRow, now: Date, calendar: readonly CalendarEntry[], week?: SchoolWeekRow | null): Effect[] {
   const steps = schoolDayStepsOf(version);
-  const cal = schoolCalendar(calendar);
+  const w = schoolWeekOf(week);
+  const today = schoolDateOf(now, w.offsetMinutes);
+  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + 800 * DAY_MS).toISOString().slice(0, 10);
+  const cal = schoolCalendar(calendar, { weekDays: w.weekDays, national: w.nationalHolidays ? nationalHolidaysBetween(today, horizon) : [] });
   const recount = (dueAt: string, declared: number | null | undefined): string => {
     const { days, rest } = splitDelay(Date.parse(dueAt) - now.getTime());
     const n = declared ?? days;
-    return new Date(dueInSchoolDays(now, n, cal).getTime() + (declared == null ? rest : 0)).toISOString();
+    return new Date(dueInSchoolDays(now, n, cal, w.offsetMinutes).getTime() + (declared == null ? rest : 0)).toISOString();
   };
   return effects.map((e) => {
     if (e.type === 'task.open' && e.dueAt && (e.schoolDays || steps.has(e.stateId))) return { ...e, dueAt: recount(e.dueAt, steps.get(e.stateId)) };

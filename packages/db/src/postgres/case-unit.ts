@@ -11,7 +11,7 @@ import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, timers }
 import type { AuditInput, CaseChange, CaseSideWrites, CaseTransition, RecordedEvent, SideWritten } from '../case-unit.ts';
 import type { Effect } from '@jalur/engine';
 import type { CalendarEntry } from '@jalur/casework';
-import { calendarWindowFor, inSchoolDays } from '../school-day-effects.ts';
+import { calendarWindowFor, inSchoolDays, type SchoolWeekRow } from '../school-day-effects.ts';
 import { hasConsent, insertConsent } from './records.ts';
 import { decideTask } from './work.ts';
 import type { CaseRepo } from '../repository.ts';
@@ -44,7 +44,8 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     const window = calendarWindowFor(list, pv, now);
     if (!window) return list;
     const rows = await tx.$client.unsafe('SELECT date, kind FROM school_calendar WHERE school_id = $1 AND date >= $2 AND date <= $3', [schoolId, window.from, window.to]);
-    return inSchoolDays(list, pv, now, rows as unknown as CalendarEntry[]);
+    const [week] = await tx.$client.unsafe('SELECT week_days, time_zone, national_holidays FROM school_year_settings WHERE school_id = $1', [schoolId]);
+    return inSchoolDays(list, pv, now, rows as unknown as CalendarEntry[], week as SchoolWeekRow | undefined);
   }
 
   /** The advance's side writes (consent, approval decision), before `apply`. */

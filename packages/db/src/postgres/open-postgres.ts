@@ -20,6 +20,7 @@ import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
 import { createJobRepo } from './jobs.ts';
 import { createPaperworkRepo } from './paperwork.ts';
+import { createSchoolYearRepo } from './school-year.ts';
 
 /** The committed PostgreSQL migrations (drizzle-kit, `drizzle-pg.config.ts`). */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations-pg', import.meta.url));
@@ -84,6 +85,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     ...createOpsRepos(ctx),
     jobs: createJobRepo(ctx),
     ...createPaperworkRepo(ctx),
+    ...createSchoolYearRepo(ctx),
     reportHandle: { dialect: 'postgres', client },
     isEmpty: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(schema.districts))[0]?.n === 0,
     ping: async () => (await client`SELECT 1 AS one`)[0]?.one === 1,

@@ -1,6 +1,8 @@
 /** Students (with all-or-nothing import), indicators, calendar and early-warning flags on PostgreSQL. */
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { caseRecords, cases, earlyWarningRules, flags, indicators, notes, schoolCalendar, students } from '../schema-pg/index.ts';
+import { termOfPeriod } from '@jalur/casework';
+import { termAt } from '../school-year-rules.ts';
+import { caseRecords, cases, earlyWarningRules, flags, indicators, notes, schoolCalendar, schoolYearSettings, studentStatusEvents, students } from '../schema-pg/index.ts';
 import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRow, StudentRepo } from '../repository.ts';
 import { studentFilters } from '../filters.ts';
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
@@ -9,7 +11,7 @@ import { first, newId, pageSize, pgCode, transact, type Exec, type PgContext } f
 import { ERASURE_TABLES, eraseCaseText, eraseStudentTraces } from './erasure.ts';
 import { ERASED } from '../sqlite/erasure.ts';
 
-const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
+const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status', 'fatherName', 'motherName', 'pipEligible', 'kipHolder', 'pipReceived', 'distanceKm', 'transport'] as const;
 
 /** True when applying `next` would change `row`. */
 function differs(row: StudentRow, next: NewStudent): boolean {
@@ -106,7 +108,7 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
         const anon = `anon-${row.id.slice(0, 8)}`;
         const [updated] = await tx
           .update(students)
-          .set({ nisn: anon, name: 'Siswa terhapus', birthDate: null, guardianName: null, guardianPhone: null, erasedAt: now, updatedAt: now })
+          .set({ nisn: anon, name: 'Siswa terhapus', birthDate: null, guardianName: null, guardianPhone: null, fatherName: null, motherName: null, statusReason: null, transport: null, distanceKm: null, pipEligible: null, kipHolder: null, pipReceived: null, erasedAt: now, updatedAt: now })
           .where(eq(students.id, id))
           .returning();
         const caseIds = (await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.schoolId, schoolId), eq(cases.studentId, id)))).map((c) => c.id);
@@ -117,6 +119,8 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
           for (const caseId of caseIds) events += await eraseCaseText(tx, caseId);
         }
         await eraseStudentTraces(tx, schoolId, id, caseIds);
+        // Why a student left is about the child: the reasons go, the dates and statuses (counts) stay.
+        await tx.update(studentStatusEvents).set({ reason: null }).where(eq(studentStatusEvents.studentId, id));
         await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated!);
       });
@@ -139,12 +143,17 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
   const indicatorRepo: IndicatorRepo = {
     async upsert(schoolId, rows, { now }) {
       return ctx.tx(async (tx) => {
+        const ids = [...new Set(rows.map((r) => r.studentId))];
+        const classOf = new Map(ids.length === 0 ? [] : (await tx.select({ id: students.id, className: students.className }).from(students).where(and(eq(students.schoolId, schoolId), inArray(students.id, ids)))).map((s) => [s.id, s.className]));
         for (const r of rows) {
-          const values = { ...r, subject: r.subject ?? '', id: newId(), schoolId, recordedAt: now };
+          // The year, semester and class the student was in when observed (kept when the student later moves up).
+          const term = termOfPeriod(r.period);
+          const at = { academicYear: r.academicYear ?? term?.year ?? null, semester: r.semester ?? term?.semester ?? null, className: r.className ?? classOf.get(r.studentId) ?? null };
+          const values = { ...r, ...at, subject: r.subject ?? '', id: newId(), schoolId, recordedAt: now };
           await tx
             .insert(indicators)
             .values(values)
-            .onConflictDoUpdate({ target: [indicators.studentId, indicators.kind, indicators.period, indicators.subject], set: { values: r.values, recordedBy: r.recordedBy ?? null, recordedAt: now } });
+            .onConflictDoUpdate({ target: [indicators.studentId, indicators.kind, indicators.period, indicators.subject], set: { values: r.values, recordedBy: r.recordedBy ?? null, recordedAt: now, ...at } });
         }
         return rows.length;
       });
@@ -206,7 +215,7 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
     },
     async raiseFlag(schoolId, f) {
       return transact(ctx, async (tx): Promise<DbResult<FlagRow>> => {
-        const student = first(await tx.select({ id: students.id }).from(students).where(and(eq(students.id, f.studentId), eq(students.schoolId, schoolId))).for('update'));
+        const student = first(await tx.select({ id: students.id, className: students.className }).from(students).where(and(eq(students.id, f.studentId), eq(students.schoolId, schoolId))).for('update'));
         if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
         if (f.source === 'rule' && f.ruleKey) {
           // The student row lock serialises rule findings for one student across processes.
@@ -225,6 +234,7 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
           .values({
             id: newId(), schoolId, studentId: f.studentId, source: f.source, ruleKey: f.ruleKey ?? null, reason: f.reason,
             level: f.level ?? 'risk', details: f.details ?? null, since: f.now, active: true, createdBy: f.createdBy ?? null,
+            ...termAt(first(await tx.select().from(schoolYearSettings).where(eq(schoolYearSettings.schoolId, schoolId))), f.now), className: student.className,
           })
           .returning();
         return ok(row!);

@@ -1,10 +1,13 @@
 /** Students, their indicators, the school calendar and early-warning flags. */
 import { sql } from 'drizzle-orm';
-import { index, primaryKey, sqliteTable, text, uniqueIndex, integer } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, real, sqliteTable, text, uniqueIndex, integer } from 'drizzle-orm/sqlite-core';
 import { flag, id, instant, json } from './columns.ts';
 import { schools, users } from './org.ts';
 
-export const STUDENT_STATUSES = ['active', 'transferred', 'dropped_out', 'graduated'] as const;
+/** aktif, mutasi masuk, mutasi keluar (pindah), keluar / putus sekolah, lulus. */
+export const STUDENT_STATUSES = ['active', 'transferred_in', 'transferred', 'dropped_out', 'graduated'] as const;
+export const SEMESTERS = ['ganjil', 'genap'] as const;
+export const TIME_ZONES = ['WIB', 'WITA', 'WIT'] as const;
 export const GENDERS = ['L', 'P'] as const;
 
 export const students = sqliteTable(
@@ -22,6 +25,22 @@ export const students = sqliteTable(
     guardianName: text('guardian_name'),
     guardianPhone: text('guardian_phone'),
     status: text('status', { enum: STUDENT_STATUSES }).notNull().default('active'),
+    /** `YYYY-MM-DD` the status took effect (the last `student_status_events` row). */
+    statusDate: text('status_date'),
+    statusReason: text('status_reason'),
+    /** From the Dapodik roster: Data Ayah / Data Ibu, Nama. */
+    fatherName: text('father_name'),
+    motherName: text('mother_name'),
+    /** Usulan dari sekolah (Layak PIP); null when unknown. */
+    pipEligible: flag('pip_eligible'),
+    /** Penerima KIP. */
+    kipHolder: flag('kip_holder'),
+    /** PIP received this school year. */
+    pipReceived: flag('pip_received'),
+    /** Jarak rumah ke sekolah (km). */
+    distanceKm: real('distance_km'),
+    /** Alat transportasi as Dapodik names it. */
+    transport: text('transport'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     /** Set when the student's personal data was anonymised (UU PDP erasure). */
@@ -53,6 +72,10 @@ export const indicators = sqliteTable(
     values: json('values').$type<Record<string, unknown>>().notNull(),
     recordedBy: text('recorded_by'),
     recordedAt: instant('recorded_at').notNull(),
+    /** The academic year (`2025/2026`), semester and class the student was in when observed. */
+    academicYear: text('academic_year'),
+    semester: text('semester', { enum: SEMESTERS }),
+    className: text('class_name'),
   },
   (t) => [
     uniqueIndex('indicators_obs_uq').on(t.studentId, t.kind, t.period, t.subject),
@@ -111,9 +134,64 @@ export const flags = sqliteTable(
     active: flag('active').notNull().default(true),
     createdBy: text('created_by').references(() => users.id),
     clearedAt: instant('cleared_at'),
+    /** The academic year, semester and class when raised. */
+    academicYear: text('academic_year'),
+    semester: text('semester', { enum: SEMESTERS }),
+    className: text('class_name'),
   },
   (t) => [
     index('flags_school_active_idx').on(t.schoolId, t.active, t.studentId),
     uniqueIndex('flags_rule_active_uq').on(t.studentId, t.ruleKey).where(sql`${t.active} = 1 and ${t.source} = 'rule'`),
   ],
+);
+
+/**
+ * A school's year and week: the current academic year and semester, five or
+ * six school days, and its time zone (WIB, WITA, WIT). No row: the defaults
+ * (the term of today, five days, WIB).
+ */
+export const schoolYearSettings = sqliteTable('school_year_settings', {
+  schoolId: text('school_id').primaryKey().references(() => schools.id),
+  academicYear: text('academic_year').notNull(),
+  semester: text('semester', { enum: SEMESTERS }).notNull(),
+  weekDays: integer('week_days').notNull().default(5),
+  timeZone: text('time_zone', { enum: TIME_ZONES }).notNull().default('WIB'),
+  /** Count Indonesia's national holidays as days off (the school's own entries still win). */
+  nationalHolidays: flag('national_holidays').notNull().default(true),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+/** Each status a student has had, with its date and reason (and the case that closed with it). */
+export const studentStatusEvents = sqliteTable(
+  'student_status_events',
+  {
+    id: id(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    studentId: text('student_id').notNull().references(() => students.id),
+    status: text('status', { enum: STUDENT_STATUSES }).notNull(),
+    /** `YYYY-MM-DD`. */
+    date: text('date').notNull(),
+    reason: text('reason'),
+    className: text('class_name').notNull(),
+    academicYear: text('academic_year').notNull(),
+    semester: text('semester', { enum: SEMESTERS }).notNull(),
+    caseId: text('case_id'),
+    recordedBy: text('recorded_by').references(() => users.id),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [index('student_status_events_student_idx').on(t.studentId, t.recordedAt)],
+);
+
+/** The class a student was in each academic year (written by the rollover and the first sight of a year). */
+export const studentEnrolments = sqliteTable(
+  'student_enrolments',
+  {
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    studentId: text('student_id').notNull().references(() => students.id),
+    academicYear: text('academic_year').notNull(),
+    className: text('class_name').notNull(),
+    /** How the year ended: `promoted`, `repeated` (tinggal kelas), `graduated`; null while it runs. */
+    result: text('result'),
+  },
+  (t) => [primaryKey({ columns: [t.studentId, t.academicYear] }), index('student_enrolments_school_year_idx').on(t.schoolId, t.academicYear, t.className)],
 );

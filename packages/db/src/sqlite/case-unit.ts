@@ -8,7 +8,7 @@ import { pathwayVersions, students } from '../schema/index.ts';
 import type { AdvanceCaseInput, AuditInput, CaseChange, CaseSideWrites, CaseTransition, CreateCaseInput, FireTimerOutcome, RecordedEvent, SideWritten } from '../case-unit.ts';
 import type { Effect } from '@jalur/engine';
 import type { CalendarEntry } from '@jalur/casework';
-import { calendarWindowFor, inSchoolDays } from '../school-day-effects.ts';
+import { calendarWindowFor, inSchoolDays, type SchoolWeekRow } from '../school-day-effects.ts';
 import { hasConsent, insertConsent } from './records.ts';
 import { decideTask } from './work.ts';
 import type { CaseRepo } from '../repository.ts';
@@ -76,11 +76,12 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
   const effects = createEffectWriter(ctx);
   const keys = createKeyStore(ctx);
   const calendarStmt = sqlite.prepare('SELECT date, kind FROM school_calendar WHERE school_id = ? AND date >= ? AND date <= ?');
+  const weekStmt = sqlite.prepare('SELECT week_days, time_zone, national_holidays FROM school_year_settings WHERE school_id = ?');
 
   /** Due dates of school-day steps recounted on the school's calendar (read in this transaction). */
   function withSchoolDays(pv: PathwayVersionRow, list: readonly Effect[], schoolId: string, now: Date): readonly Effect[] {
     const window = calendarWindowFor(list, pv, now);
-    return window ? inSchoolDays(list, pv, now, calendarStmt.all(schoolId, window.from, window.to) as CalendarEntry[]) : list;
+    return window ? inSchoolDays(list, pv, now, calendarStmt.all(schoolId, window.from, window.to) as CalendarEntry[], weekStmt.get(schoolId) as SchoolWeekRow | undefined) : list;
   }
 
   /** The advance's side writes (consent, approval decision), before `apply`. */

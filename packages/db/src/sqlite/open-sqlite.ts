@@ -20,6 +20,7 @@ import { createWorkRepos } from './work.ts';
 import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
 import { createPaperworkRepo } from './paperwork.ts';
+import { createSchoolYearRepo } from './school-year.ts';
 
 /** The committed SQL migrations (drizzle-kit), applied on every open. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -75,6 +76,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     ...createOpsRepos(ctx),
     jobs: createJobRepo(ctx),
     ...createPaperworkRepo(ctx),
+    ...createSchoolYearRepo(ctx),
     isEmpty: async () => db.select({ n: sql<number>`count(*)` }).from(schema.districts).get()?.n === 0,
     ping: async () => (ping.get() as { one: number } | undefined)?.one === 1,
     close: async () => {

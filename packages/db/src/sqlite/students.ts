@@ -1,6 +1,8 @@
 /** Students (with all-or-nothing import), indicators, calendar and early-warning flags on SQLite. */
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { caseRecords, cases, earlyWarningRules, flags, indicators, notes, schoolCalendar, students } from '../schema/index.ts';
+import { termOfPeriod } from '@jalur/casework';
+import { termAt } from '../school-year-rules.ts';
+import { caseRecords, cases, earlyWarningRules, flags, indicators, notes, schoolCalendar, schoolYearSettings, studentStatusEvents, students } from '../schema/index.ts';
 import type { CalendarRepo, EarlyWarningRepo, IndicatorRepo, StudentImportPlanRow, StudentRepo } from '../repository.ts';
 import { studentFilters } from '../filters.ts';
 import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
@@ -8,7 +10,7 @@ import { fail, ok, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
 import { ERASED, eraseCaseText, eraseStudentTraces } from './erasure.ts';
 
-const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status'] as const;
+const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status', 'fatherName', 'motherName', 'pipEligible', 'kipHolder', 'pipReceived', 'distanceKm', 'transport'] as const;
 
 /** True when applying `next` would change `row`. */
 function differs(row: StudentRow, next: NewStudent): boolean {
@@ -93,7 +95,7 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
         const anon = `anon-${row.id.slice(0, 8)}`;
         const updated = db
           .update(students)
-          .set({ nisn: anon, name: 'Siswa terhapus', birthDate: null, guardianName: null, guardianPhone: null, erasedAt: now, updatedAt: now })
+          .set({ nisn: anon, name: 'Siswa terhapus', birthDate: null, guardianName: null, guardianPhone: null, fatherName: null, motherName: null, statusReason: null, transport: null, distanceKm: null, pipEligible: null, kipHolder: null, pipReceived: null, erasedAt: now, updatedAt: now })
           .where(eq(students.id, id))
           .returning()
           .get();
@@ -105,6 +107,8 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
           for (const caseId of caseIds) events += eraseCaseText(ctx, caseId);
         }
         eraseStudentTraces(ctx, schoolId, id, caseIds);
+        // Why a student left is about the child: the reasons go, the dates and statuses (counts) stay.
+        db.update(studentStatusEvents).set({ reason: null }).where(eq(studentStatusEvents.studentId, id)).run();
         ctx.audit({ schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
         return ok(updated);
       });
@@ -123,11 +127,18 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
   const indicatorRepo: IndicatorRepo = {
     async upsert(schoolId, rows, { now }) {
       return ctx.immediate(() => {
+        const classOf = new Map<string, string>();
+        const ids = [...new Set(rows.map((r) => r.studentId))];
+        for (let i = 0; i < ids.length; i += 500)
+          for (const s of db.select({ id: students.id, className: students.className }).from(students).where(and(eq(students.schoolId, schoolId), inArray(students.id, ids.slice(i, i + 500)))).all()) classOf.set(s.id, s.className);
         for (const r of rows) {
-          const values = { ...r, subject: r.subject ?? '', id: newId(), schoolId, recordedAt: now };
+          // The year, semester and class the student was in when observed (kept when the student later moves up).
+          const term = termOfPeriod(r.period);
+          const at = { academicYear: r.academicYear ?? term?.year ?? null, semester: r.semester ?? term?.semester ?? null, className: r.className ?? classOf.get(r.studentId) ?? null };
+          const values = { ...r, ...at, subject: r.subject ?? '', id: newId(), schoolId, recordedAt: now };
           db.insert(indicators)
             .values(values)
-            .onConflictDoUpdate({ target: [indicators.studentId, indicators.kind, indicators.period, indicators.subject], set: { values: r.values, recordedBy: r.recordedBy ?? null, recordedAt: now } })
+            .onConflictDoUpdate({ target: [indicators.studentId, indicators.kind, indicators.period, indicators.subject], set: { values: r.values, recordedBy: r.recordedBy ?? null, recordedAt: now, ...at } })
             .run();
         }
         return rows.length;
@@ -191,7 +202,8 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
     },
     async raiseFlag(schoolId, f) {
       return ctx.immediate((): DbResult<FlagRow> => {
-        if (!getStudent(schoolId, f.studentId)) return fail('not_found', 'Siswa tidak ditemukan / student not found');
+        const student = getStudent(schoolId, f.studentId);
+        if (!student) return fail('not_found', 'Siswa tidak ditemukan / student not found');
         if (f.source === 'rule' && f.ruleKey) {
           const existing = db
             .select()
@@ -210,6 +222,7 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
           .values({
             id: newId(), schoolId, studentId: f.studentId, source: f.source, ruleKey: f.ruleKey ?? null, reason: f.reason,
             level: f.level ?? 'risk', details: f.details ?? null, since: f.now, active: true, createdBy: f.createdBy ?? null,
+            ...termAt(db.select().from(schoolYearSettings).where(eq(schoolYearSettings.schoolId, schoolId)).get(), f.now), className: student.className,
           })
           .returning()
           .get();

@@ -1,0 +1,105 @@
+/** Students over time on PostgreSQL (see ../school-year-repo.ts); parallel to ../sqlite/school-year.ts. */
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { isEnrolled, statusChangeAllowed, termOfDate } from '@jalur/casework';
+import { cases, schoolYearSettings, studentEnrolments, studentStatusEvents, students } from '../schema-pg/index.ts';
+import { fail, ok, type DbResult } from '../result.ts';
+import { defaultSettings, rolloverResult, statusRefusal } from '../school-year-rules.ts';
+import type { SchoolYearRepo, SchoolYearSettings } from '../school-year-repo.ts';
+import type { StudentRow } from '../rows.ts';
+import { first, newId, transact, type Exec, type PgContext } from './context.ts';
+
+export function createSchoolYearRepo(ctx: PgContext): { schoolYear: SchoolYearRepo } {
+  const { db } = ctx;
+  const read = async (x: Exec, schoolId: string, today: string): Promise<SchoolYearSettings> => {
+    const row = first(await x.select().from(schoolYearSettings).where(eq(schoolYearSettings.schoolId, schoolId)));
+    return row ? { ...row, stored: true } : defaultSettings(schoolId, today);
+  };
+
+  const repo: SchoolYearRepo = {
+    async settings(schoolId, today) {
+      return read(db, schoolId, today);
+    },
+    async saveSettings(schoolId, patch, { today, now, actorId }) {
+      return ctx.tx(async (tx) => {
+        const { stored: _stored, ...current } = await read(tx, schoolId, today);
+        const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), schoolId, updatedAt: now };
+        await tx.insert(schoolYearSettings).values(next).onConflictDoUpdate({ target: schoolYearSettings.schoolId, set: next });
+        await ctx.audit(tx, { schoolId, actorId, action: 'school.year_settings', subject: `school:${schoolId}`, details: { fields: Object.keys(patch) }, at: now });
+        return { ...next, stored: true };
+      });
+    },
+    async setStatus(schoolId, studentId, input, { now, actorId }) {
+      return transact(ctx, async (tx): Promise<DbResult<StudentRow>> => {
+        const row = first(await tx.select().from(students).where(and(eq(students.id, studentId), eq(students.schoolId, schoolId))).for('update'));
+        if (!row) return fail('not_found', 'Siswa tidak ditemukan / student not found');
+        if (!statusChangeAllowed(row.status, input.status)) return statusRefusal(row.status, input.status);
+        const s = first(await tx.select().from(schoolYearSettings).where(eq(schoolYearSettings.schoolId, schoolId)));
+        const term = s ? { year: s.academicYear, semester: s.semester } : termOfDate(input.date);
+        const className = isEnrolled(input.status) && input.className ? input.className : row.className;
+        const [updated] = await tx
+          .update(students)
+          .set({ status: input.status, statusDate: input.date, statusReason: input.reason ?? null, className, updatedAt: now })
+          .where(eq(students.id, studentId))
+          .returning();
+        await tx.insert(studentStatusEvents).values({
+          id: newId(), schoolId, studentId, status: input.status, date: input.date, reason: input.reason ?? null, className,
+          academicYear: term.year, semester: term.semester, caseId: input.caseId ?? null, recordedBy: actorId, recordedAt: now,
+        });
+        await ctx.audit(tx, { schoolId, actorId, action: 'student.status', subject: `student:${studentId}`, details: { from: row.status, to: input.status, caseId: input.caseId ?? null }, at: now });
+        return ok(updated!);
+      });
+    },
+    async statusHistory(schoolId, studentId) {
+      return db.select().from(studentStatusEvents).where(and(eq(studentStatusEvents.schoolId, schoolId), eq(studentStatusEvents.studentId, studentId))).orderBy(asc(studentStatusEvents.recordedAt));
+    },
+    async enrolments(schoolId, studentId) {
+      return db.select().from(studentEnrolments).where(and(eq(studentEnrolments.schoolId, schoolId), eq(studentEnrolments.studentId, studentId))).orderBy(asc(studentEnrolments.academicYear));
+    },
+    async openCaseCounts(schoolId) {
+      const rows = await db
+        .select({ studentId: cases.studentId, n: sql<number>`count(*)` })
+        .from(cases)
+        .where(and(eq(cases.schoolId, schoolId), eq(cases.status, 'active')))
+        .groupBy(cases.studentId);
+      return new Map(rows.map((r) => [r.studentId, Number(r.n)]));
+    },
+    async applyRolloverBatch(schoolId, input, { now, actorId }) {
+      return ctx.tx(async (tx) => {
+        const ids = input.rows.map((r) => r.studentId);
+        if (ids.length === 0) return { applied: 0, skipped: 0 };
+        // Locks the batch's students: two apply requests for the same class run one after the other.
+        const current = new Map((await tx.select().from(students).where(and(eq(students.schoolId, schoolId), inArray(students.id, ids))).orderBy(asc(students.id)).for('update')).map((s) => [s.id, s]));
+        const done = new Set((await tx.select({ id: studentEnrolments.studentId }).from(studentEnrolments)
+          .where(and(inArray(studentEnrolments.studentId, ids), eq(studentEnrolments.academicYear, input.fromYear), isNotNull(studentEnrolments.result)))).map((e) => e.id));
+        let applied = 0;
+        let skipped = 0;
+        for (const r of input.rows) {
+          const s = current.get(r.studentId);
+          if (!s || done.has(r.studentId) || !isEnrolled(s.status)) {
+            skipped++;
+            continue;
+          }
+          const result = rolloverResult(r.action);
+          await tx.insert(studentEnrolments).values({ schoolId, studentId: s.id, academicYear: input.fromYear, className: s.className, result })
+            .onConflictDoUpdate({ target: [studentEnrolments.studentId, studentEnrolments.academicYear], set: { className: s.className, result } });
+          if (r.action === 'graduate') {
+            await tx.update(students).set({ status: 'graduated', statusDate: input.date, statusReason: null, updatedAt: now }).where(eq(students.id, s.id));
+            await tx.insert(studentStatusEvents).values({
+              id: newId(), schoolId, studentId: s.id, status: 'graduated', date: input.date, reason: null, className: s.className,
+              academicYear: input.fromYear, semester: 'genap', caseId: null, recordedBy: actorId, recordedAt: now,
+            });
+          } else {
+            const to = r.to ?? s.className;
+            await tx.update(students).set({ className: to, updatedAt: now }).where(eq(students.id, s.id));
+            await tx.insert(studentEnrolments).values({ schoolId, studentId: s.id, academicYear: input.toYear, className: to, result: null })
+              .onConflictDoUpdate({ target: [studentEnrolments.studentId, studentEnrolments.academicYear], set: { className: to } });
+          }
+          applied++;
+        }
+        await ctx.audit(tx, { schoolId, actorId, action: 'rollover.batch', subject: `school:${schoolId}`, details: { fromYear: input.fromYear, toYear: input.toYear, applied, skipped }, at: now });
+        return { applied, skipped };
+      });
+    },
+  };
+  return { schoolYear: repo };
+}
