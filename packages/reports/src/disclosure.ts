@@ -77,7 +77,8 @@ export class Disclosure {
   #relate(cells: number[], signs: number[], kind: Relation['kind']): void {
     const index = this.#relations.length;
     this.#relations.push({ cells, signs, kind });
-    for (const c of new Set(cells)) this.#relationsOf[c]!.push(index);
+    // Cells of a relation are distinct (a table never relates a cell to itself).
+    for (const c of cells) this.#relationsOf[c]!.push(index);
   }
 
   /** `total = Σ parts` (exact). */

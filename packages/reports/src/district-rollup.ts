@@ -146,7 +146,7 @@ function addUnion(diff: Int32Array, buf: Int32Array, n: number, a: number): void
 }
 
 /** Counts already computed, per factor's facts (replaced whenever its school changes) and period. */
-const countsCache = new WeakMap<FactorFacts, Map<string, RiskCounts>>();
+const countsCache = new WeakMap<FactorFacts, Map<number, RiskCounts>>();
 const NO_SPANS: FactorFacts = { open: 0, spans: new Int32Array(0) };
 
 /**
@@ -160,7 +160,7 @@ export function riskCounts(f: FactorFacts | undefined, a: MonthIndex, b: MonthIn
   const facts = f ?? NO_SPANS;
   let cache = countsCache.get(facts);
   if (!cache) countsCache.set(facts, (cache = new Map()));
-  const key = `${a}:${b}`;
+  const key = a * 1_000_000 + b;
   let out = cache.get(key);
   if (!out) {
     if (cache.size >= 16) cache.clear();
