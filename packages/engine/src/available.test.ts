@@ -56,3 +56,29 @@ describe('availableEvents', () => {
     expect(availableEvents(p2, s, { role: 'guru_bk' })).toEqual([]);
   });
 });
+
+describe('one event with several labelled routes', () => {
+  it('is offered under the label the routes share, not the first route’s', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parsePathway } = await import('./parse.ts');
+    const { compilePathway } = await import('./compile.ts');
+    const { startCase, advanceCase } = await import('./case.ts');
+    const parsed = parsePathway(readFileSync(new URL('../../../workflows/srps-standar.json', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('srps-standar does not parse');
+    const p = compilePathway(parsed.value);
+    let s = startCase(p, { riskFactors: ['economic'] }, { now: new Date('2026-01-05T08:00:00Z') }).snapshot;
+    // Walk to the assessment step, where TETAPKAN_FAKTOR has one route per risk factor.
+    for (let i = 0; i < 5 && !availableEvents(p, s, { role: 'guru_bk' }).some((e) => e.type === 'TETAPKAN_FAKTOR'); i++) {
+      const next = availableEvents(p, s, { role: 'guru_bk' })[0];
+      if (!next) break;
+      const form = p.steps.get(next.stateId)?.form ?? [];
+      const data = Object.fromEntries(form.filter((f) => f.required).map((f) => [f.name, f.type === 'number' ? 0.5 : f.type === 'boolean' ? true : f.type === 'date' ? '2026-01-05' : f.type === 'choice' ? f.options![0]! : 'catatan']));
+      const r = advanceCase(p, s, { type: next.type, data }, { now: new Date('2026-01-05T08:00:00Z'), actor: { id: 'bk', role: 'guru_bk' } });
+      if (!r.ok) break;
+      s = r.value.snapshot;
+    }
+    const factor = availableEvents(p, s, { role: 'guru_bk' }).find((e) => e.type === 'TETAPKAN_FAKTOR');
+    expect(factor?.label).toEqual({ id: 'Tetapkan faktor', en: 'Set the factor' });
+    expect(factor?.targets.length).toBe(4);
+  });
+});

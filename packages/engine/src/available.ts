@@ -52,11 +52,66 @@ function handlerIndex(p: CompiledPathway): Map<string, Handler[]> {
   return index;
 }
 
-/** The document's transitions for `type` declared by one of the active states (leaves and ancestors). */
+/** True for an XState wildcard descriptor: `*`, or a partial one such as `user.*`. */
+export function isWildcard(descriptor: string): boolean {
+  return descriptor === '*' || descriptor.endsWith('.*');
+}
+
+/** Whether `type` matches `descriptor` as XState 5 matches them (`user.*` takes `user`, `user.a`, `user.a.b`). */
+export function matchesDescriptor(type: string, descriptor: string): boolean {
+  if (descriptor === type || descriptor === '*') return true;
+  if (!descriptor.endsWith('.*')) return false;
+  const want = descriptor.split('.');
+  const got = type.split('.');
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] === '*') return i === want.length - 1;
+    if (want[i] !== got[i]) return false;
+  }
+  return true;
+}
+
+const wildcardIndexes = new WeakMap<CompiledPathway, string[]>();
+
+/** The pathway's wildcard descriptors, longest first (XState tries longer ones first). Usually none. */
+function wildcardsOf(p: CompiledPathway): string[] {
+  let list = wildcardIndexes.get(p);
+  if (list) return list;
+  list = [...handlerIndex(p).keys()].filter(isWildcard).sort((a, b) => b.length - a.length);
+  wildcardIndexes.set(p, list);
+  return list;
+}
+
+/**
+ * The document's transitions for `type` declared by one of the active states
+ * (leaves and ancestors): those written for `type` itself, then those of
+ * wildcard descriptors that match it, longest first — the candidates XState 5
+ * considers, in its order.
+ */
 export function handlersFor(p: CompiledPathway, activePaths: readonly string[], type: string): Handler[] {
-  const list = handlerIndex(p).get(type);
-  if (!list) return [];
-  return list.filter((h) => activePaths.includes(h.source));
+  const index = handlerIndex(p);
+  const list = index.get(type);
+  const out = list ? list.filter((h) => activePaths.includes(h.source)) : [];
+  for (const descriptor of wildcardsOf(p)) {
+    if (descriptor === type || !matchesDescriptor(type, descriptor)) continue;
+    for (const h of index.get(descriptor)!) if (activePaths.includes(h.source)) out.push(h);
+  }
+  return out;
+}
+
+const alwaysIndexes = new WeakMap<CompiledPathway, Handler[]>();
+
+/** The automatic (`always`) transitions of the active states, as handlers of the event that makes XState re-evaluate them. */
+export function alwaysHandlers(p: CompiledPathway, activePaths: readonly string[]): Handler[] {
+  let all = alwaysIndexes.get(p);
+  if (!all) {
+    all = [];
+    for (const entry of listStates(p.doc.machine))
+      for (const t of transitionsOf(entry))
+        if (t.event === 'always')
+          all.push({ source: entry.id, event: 'always', roles: entry.node.meta?.roles ?? [], guard: t.guard, targets: t.targets, label: undefined, reenter: t.config.reenter === true });
+    alwaysIndexes.set(p, all);
+  }
+  return all.length === 0 ? all : all.filter((h) => activePaths.includes(h.source));
 }
 
 /**
@@ -70,7 +125,8 @@ export function availableEvents(p: CompiledPathway, snapshot: CaseSnapshot, opti
   const active = activePaths(snapshot);
   const byType = new Map<string, AvailableEvent>();
   for (const [type, handlers] of handlerIndex(p)) {
-    if (isReservedEvent(type)) continue;
+    // A wildcard is not a button: it answers events that have names of their own.
+    if (isReservedEvent(type) || isWildcard(type)) continue;
     for (const h of handlers) {
       if (!active.includes(h.source)) continue;
       if (options.role && h.roles.length > 0 && !h.roles.includes(options.role)) continue;
@@ -82,6 +138,9 @@ export function availableEvents(p: CompiledPathway, snapshot: CaseSnapshot, opti
         existing.enabled ||= passes;
         existing.guarded ||= h.guard !== undefined;
         for (const t of h.targets) if (!existing.targets.includes(t)) existing.targets.push(t);
+        // One event, several routes with their own labels ("Tetapkan faktor: ekonomi", "…: keluarga"):
+        // the action is labelled by what they share; the route taken is the step the case enters.
+        if (h.label && !sameLabel(existing.label, h.label)) existing.label = sharedLabel(existing.label, h.label);
         continue;
       }
       byType.set(type, {
@@ -95,6 +154,24 @@ export function availableEvents(p: CompiledPathway, snapshot: CaseSnapshot, opti
     }
   }
   return [...byType.values()];
+}
+
+const sameLabel = (a: Localized, b: Localized): boolean => a.id === b.id && (a.en ?? a.id) === (b.en ?? b.id);
+
+/** What two labels share, up to a `:` or a word (`Tetapkan faktor: ekonomi` + `Tetapkan faktor: keluarga` → `Tetapkan faktor`). */
+function shared(a: string, b: string): string {
+  const head = (x: string) => (x.includes(':') ? x.slice(0, x.indexOf(':')).trim() : null);
+  if (head(a) !== null && head(a) === head(b)) return head(a)!;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const common = a.slice(0, i);
+  return (common.length === a.length || common.length === b.length || /\s$/.test(common) ? common : common.slice(0, common.lastIndexOf(' '))).replace(/[\s:,–-]+$/, '');
+}
+
+function sharedLabel(a: Localized, b: Localized): Localized {
+  const id = shared(a.id, b.id) || 'Pilih langkah berikutnya';
+  const en = shared(a.en ?? a.id, b.en ?? b.id) || 'Choose the next step';
+  return { id, en };
 }
 
 /** Active state paths: the root (`''`), the leaves and everything between. */
