@@ -15,6 +15,7 @@ import { handleError, handleNotFound } from './http/errors.ts';
 import type { AppEnv } from './http/router.ts';
 import { authRoutes } from './routes/auth.ts';
 import { accountRoutes } from './auth/account-routes.ts';
+import { teamRoutes } from './team/routes.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pathwayRoutes } from './routes/pathways.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', apiDocsRoutes())
     .route('/api/auth', authRoutes(ctx))
     .route('/api/accounts', accountRoutes(ctx))
+    .route('/api/team', teamRoutes(ctx))
     .route('/api/pathways', pathwayRoutes(ctx))
     .route('/api/students', studentRoutes(ctx))
     .route('/api/cases', caseRoutes(ctx))

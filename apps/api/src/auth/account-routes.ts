@@ -20,7 +20,8 @@ import { forbidden } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { errorResponses, idParamsSchema, json } from '../schemas/common.ts';
 import { requireAuth } from './middleware.ts';
-import { accountListSchema, accountSchema, resetPasswordResponseSchema } from './schemas.ts';
+import { accountListSchema, accountRolesSchema, accountSchema, myRolesSchema, resetPasswordResponseSchema, setRolesBodySchema, switchRoleBodySchema } from './schemas.ts';
+import { ApiError } from '../http/errors.ts';
 
 /** Who manages whom. */
 export function accountScopeOf(p: Principal): AccountScope {
@@ -66,6 +67,29 @@ const enable = createRoute({
   responses: { 200: json(accountSchema, 'Akun'), ...errorResponses(400, 401, 403, 404) },
 });
 
+const myRoles = createRoute({
+  method: 'get', path: '/me/roles', tags: ['accounts'], summary: 'Peran Anda dan peran aktif / your roles and the active one',
+  description: 'Satu akun bisa memegang beberapa peran (mis. guru BK sekaligus wali kelas X-1); sesi bertindak dalam satu peran. / One account may hold several roles; a session acts in one.',
+  responses: { 200: json(myRolesSchema, 'Peran / roles'), ...errorResponses(401) },
+});
+const switchRole = createRoute({
+  method: 'post', path: '/me/role', tags: ['accounts'], summary: 'Ganti peran aktif / switch the active role',
+  description: 'Setiap pemeriksaan izin, notifikasi dan catatan audit memakai peran aktif. 422 `role_not_held` untuk peran yang tidak Anda pegang. / Every permission check, notification and audit row uses the active role.',
+  request: { body: { content: { 'application/json': { schema: switchRoleBodySchema } }, required: true } },
+  responses: { 200: json(myRolesSchema, 'Peran / roles'), ...errorResponses(400, 401, 403, 422) },
+});
+const setRoles = createRoute({
+  method: 'put', path: '/{id}/roles', tags: ['accounts'], summary: 'Atur peran staf / set a staff member’s roles',
+  description: 'Kepsek: guru BK, wali kelas (dengan kelas) dan tim, satu atau beberapa; yang pertama menjadi peran utama. / Kepsek: one or more of guru BK, wali kelas (with its class) and tim; the first is the main role.',
+  request: { params: idParamsSchema, body: { content: { 'application/json': { schema: setRolesBodySchema } }, required: true } },
+  responses: { 200: json(accountRolesSchema, 'Peran / roles'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const rolesView = (p: Principal) => ({
+  active: { role: p.role, className: p.className },
+  roles: p.roles.map((g) => ({ role: g.role, className: g.className })),
+});
+
 /** The `/api/accounts` sub-app. */
 export function accountRoutes(ctx: ApiContext) {
   const { db, clock } = ctx;
@@ -77,6 +101,32 @@ export function accountRoutes(ctx: ApiContext) {
   };
 
   return router
+    .openapi(myRoles, (c) => c.json(rolesView(c.var.principal), 200))
+    .openapi(switchRole, async (c) => {
+      const p = c.var.principal;
+      const { role } = c.req.valid('json');
+      const grant = p.roles.find((g) => g.role === role);
+      if (!grant) {
+        throw new ApiError(422, 'role_not_held', 'invalid_request', { role, held: p.roles.map((g) => g.role) }, {
+          id: 'Anda tidak memegang peran itu.',
+          en: 'You do not hold that role.',
+        });
+      }
+      await db.sessions.setActiveRole(p.sessionId, role);
+      await db.audit.record({ action: 'user.role_switch', subject: `user:${p.userId}`, actorId: p.userId, actorRole: role, schoolId: p.schoolId, at: clock.now(), details: { from: p.role, to: role } });
+      return c.json(rolesView({ ...p, role: grant.role, className: grant.className }), 200);
+    })
+    .openapi(setRoles, async (c) => {
+      const p = c.var.principal;
+      const scope = accountScopeOf(p);
+      const grants = c.req.valid('json').roles.map((g) => ({ role: g.role, className: g.role === 'wali_kelas' ? (g.className ?? null) : null }));
+      const done = await db.users.setRoles(scope, c.req.valid('param').id, grants, { actorId: p.userId, now: clock.now() });
+      if (!done.ok) {
+        if (done.error.code === 'invalid') throw new ApiError(422, 'invalid_roles', 'invalid_request', { reason: done.error.message });
+        throw fromDbError(done.error);
+      }
+      return c.json({ id: c.req.valid('param').id, roles: done.value }, 200);
+    })
     .openapi(list, async (c) => {
       const items = await db.users.listManaged(accountScopeOf(c.var.principal));
       return c.json({ items: items.map(accountView) }, 200);

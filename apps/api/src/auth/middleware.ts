@@ -11,6 +11,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '@jalur/engine';
+import { actingRole, activeGrant } from '@jalur/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { ApiContext } from '../context.ts';
@@ -71,7 +72,9 @@ export function requireAuth(ctx: ApiContext): MiddlewareHandler<AppEnv> {
     if (!found) throw unauthorized();
     const live = await ctx.db.sessions.validate(found.token, ctx.clock.now(), ctx.sessionLifetime);
     if (!live) throw unauthorized();
-    const { session, user } = live;
+    const { session, user, roles } = live;
+    // The session's active role while the account still holds it, else the account's first role.
+    const acting = activeGrant(user.role, user.className, roles, session.activeRole);
     if (found.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER);
       const ok = sent !== undefined ? sameSecret(sent, session.csrfToken) : isSameOrigin(c);
@@ -81,10 +84,11 @@ export function requireAuth(ctx: ApiContext): MiddlewareHandler<AppEnv> {
       userId: user.id,
       schoolId: user.schoolId,
       districtId: user.districtId,
-      role: user.role,
+      role: acting.role,
       name: user.name,
       email: user.email,
-      className: user.className,
+      className: acting.className,
+      roles: roles.length > 0 ? roles : [{ role: user.role, className: user.className }],
       sessionId: session.id,
       via: found.via,
       csrfToken: session.csrfToken,
@@ -93,7 +97,8 @@ export function requireAuth(ctx: ApiContext): MiddlewareHandler<AppEnv> {
     };
     if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(c.req.path)) throw passwordChangeRequired();
     c.set('principal', principal);
-    await next();
+    // Audit rows written while the request runs record the role it acted in.
+    await actingRole.run(acting.role, next);
   };
 }
 

@@ -39,3 +39,31 @@ export const resetPasswordResponseSchema = z
     temporaryPassword: z.string().openapi({ description: 'Ditampilkan sekali saja; harus diganti saat masuk / shown once; must be changed at the next sign-in' }),
   })
   .openapi('PasswordReset');
+
+/** One role an account holds; `className` only for a wali kelas. */
+export const roleGrantSchema = z
+  .object({
+    role: roleSchema,
+    className: z.string().trim().min(1).max(40).nullable().optional(),
+  })
+  .strict()
+  .openapi('RoleGrant');
+
+/** The roles of the signed-in account and the one this session acts in. */
+export const myRolesSchema = z
+  .object({
+    active: z.object({ role: roleSchema, className: z.string().nullable() }),
+    roles: z.array(z.object({ role: roleSchema, className: z.string().nullable() })),
+  })
+  .openapi('MyRoles');
+
+export const switchRoleBodySchema = z.object({ role: roleSchema }).strict().openapi('SwitchRoleRequest');
+
+export const setRolesBodySchema = z
+  .object({ roles: z.array(roleGrantSchema).min(1).max(5) })
+  .strict()
+  .openapi('SetRolesRequest');
+
+export const accountRolesSchema = z
+  .object({ id: z.string(), roles: z.array(z.object({ role: roleSchema, className: z.string().nullable() })) })
+  .openapi('AccountRoles');

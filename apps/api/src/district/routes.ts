@@ -25,11 +25,12 @@ function districtOf(p: Principal): string {
 /** The district sub-app. */
 export function districtRoutes(ctx: ApiContext) {
   const q = () => reportQueriesFor(ctx.db);
-  /** 404 unless `schoolId` is a school of the caller's district. */
+  /** 404 unless `schoolId` is a school the caller's node oversees (directly or through a node below it). */
   async function checkSchool(districtId: string, schoolId: string | undefined): Promise<void> {
     if (schoolId === undefined) return;
     const school = await ctx.db.schools.get(schoolId);
-    if (!school || school.districtId !== districtId) throw notFound();
+    if (!school) throw notFound();
+    if (school.districtId !== districtId && !(await ctx.db.schools.listUnder(districtId)).some((s) => s.id === schoolId)) throw notFound();
   }
   const router = createRouter();
   for (const path of ['/schools', '/aggregates', '/aggregates.csv']) router.use(path, requireAuth(ctx));

@@ -38,8 +38,9 @@ export interface TemplateAdoption {
 }
 
 /** One library entry. */
-async function templateView(db: JalurDb, districtId: string, t: PathwayRow, adopted: PathwayRow[]) {
-  const scope = { districtId, schoolId: null };
+async function templateView(db: JalurDb, _districtId: string, t: PathwayRow, adopted: PathwayRow[]) {
+  // The template's own node: a school's library holds its ancestors' templates too.
+  const scope = { districtId: t.districtId, schoolId: null };
   const latest = await db.pathways.latestVersion(scope, t.id);
   const latestVersion = latest?.version ?? null;
   const adoptions: TemplateAdoption[] = adopted
@@ -72,7 +73,8 @@ export function templateRoutes(ctx: ApiContext) {
     .openapi(listTemplatesRoute, async (c) => {
       const p = c.var.principal;
       const districtId = districtOf(p);
-      const templates = await db.pathways.list({ districtId, schoolId: null });
+      // A school sees the templates of its node and every node above it; a node's admin its own.
+      const templates = p.schoolId ? await db.pathways.list({ districtId, schoolId: p.schoolId }, { templates: true }) : await db.pathways.list({ districtId, schoolId: null });
       const own = p.schoolId ? await db.pathways.list({ districtId, schoolId: p.schoolId }) : [];
       const items = [];
       for (const t of templates) if (t.archivedAt === null) items.push(await templateView(db, districtId, t, own));
@@ -131,7 +133,7 @@ export function templateRoutes(ctx: ApiContext) {
       const body = c.req.valid('json');
       const template = await db.pathways.get({ districtId, schoolId }, c.req.valid('param').id);
       if (!template || template.schoolId !== null) throw notFound('template_not_found');
-      const latest = await db.pathways.latestVersion({ districtId, schoolId: null }, template.id);
+      const latest = await db.pathways.latestVersion({ districtId: template.districtId, schoolId: null }, template.id);
       if (!latest) throw notFound('version_not_found');
       const scope = { districtId, schoolId };
       const own = await db.pathways.get(scope, body.pathwayId);

@@ -17,8 +17,14 @@ export interface Principal {
   role: Role;
   name: string;
   email: string;
-  /** The class a wali kelas is homeroom teacher of (their students only). */
+  /** The class a wali kelas is homeroom teacher of (their students only); the active role's class. */
   className: string | null;
+  /**
+   * Every role the account holds (a guru BK may also be wali kelas of a
+   * class); `role` is the one this session acts in (chosen with
+   * `POST /api/accounts/me/role`), and every check uses that one.
+   */
+  roles: { role: Role; className: string | null }[];
   sessionId: string;
   /** How the request authenticated: cookies need CSRF protection, bearer tokens do not. */
   via: 'cookie' | 'bearer';

@@ -3,28 +3,81 @@
  * over the steps of `srps-standar`. Plain data, no I/O.
  */
 import type { RiskFactor } from '@jalur/engine';
-import type { UserRole } from '@jalur/db';
+import type { TeamFunction, UserRole } from '@jalur/db';
 
 /** Every demo account logs in with this password (the README says to change it). */
 export const DEMO_PASSWORD = 'jalur-demo';
 
+/** Where a demo account sits: a school (A, B: the two SMK; SMP) or, for an admin dinas, a node of the oversight tree. */
+export type DemoSchool = 'A' | 'B' | 'SMP';
+export type DemoNode = 'provinsi' | 'cabdin' | 'kabupaten';
+
 export interface DemoAccount {
   email: string;
   name: string;
+  /** The account's first role. */
   role: UserRole;
-  /** `A`, `B`, or null for the district. */
-  school: 'A' | 'B' | null;
+  /** The account's school, or null for an admin dinas (then `node`). */
+  school: DemoSchool | null;
+  /** An admin dinas's node; `cabdin` when omitted. */
+  node?: DemoNode;
   className?: string;
+  /** Roles held besides `role` (one person, several roles). */
+  extraRoles?: readonly { role: UserRole; className?: string }[];
+  /** Functions in the school's Satgas SRPS, with duties. */
+  team?: readonly { function: TeamFunction; duties: string }[];
 }
 
+/**
+ * The demo's oversight tree (UU 23/2014): the province of Jambi's dinas
+ * oversees its SMKs through a Cabang Dinas; the kabupaten's dinas oversees
+ * its SMP. `demo-district` (the id older data and tests know) is the Cabang
+ * Dinas; Sekolah A is modelled on SMKN 1 Tanjung Jabung Timur (seed 002).
+ */
+export const DEMO_NODES = {
+  provinsi: { id: 'demo-provinsi', kind: 'provinsi', name: 'Dinas Pendidikan Provinsi Jambi', parent: null },
+  cabdin: { id: 'demo-district', kind: 'cabang_dinas', name: 'Cabang Dinas Pendidikan Wilayah Tanjung Jabung Timur', parent: 'provinsi' },
+  kabupaten: { id: 'demo-kabupaten', kind: 'kabupaten', name: 'Dinas Pendidikan Kabupaten Tanjung Jabung Timur', parent: null },
+} as const;
+
+/** The demo schools: two SMK under the Cabang Dinas, one SMP under the kabupaten. */
+export const DEMO_SCHOOLS = {
+  A: {
+    id: 'demo-sekolah-a', name: 'Sekolah A', node: 'cabdin', level: 'SMK',
+    programmes: [
+      { code: 'TKR', name: 'Teknik Kendaraan Ringan Otomotif' },
+      { code: 'TKJ', name: 'Teknik Komputer dan Jaringan' },
+      { code: 'NKPI', name: 'Nautika Kapal Penangkap Ikan' },
+      { code: 'APAT', name: 'Agribisnis Perikanan Air Tawar' },
+    ],
+  },
+  B: { id: 'demo-sekolah-b', name: 'Sekolah B', node: 'cabdin', level: 'SMK', programmes: null },
+  SMP: { id: 'demo-smp', name: 'SMP Contoh Tanjung Jabung Timur', node: 'kabupaten', level: 'SMP', programmes: null },
+} as const;
+
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'kepsek@sekolah-a.demo', name: 'Drs. Hendra Saputra', role: 'kepsek', school: 'A' },
-  { email: 'bk@sekolah-a.demo', name: 'Sri Wahyuni, S.Pd.', role: 'guru_bk', school: 'A' },
-  { email: 'walikelas@sekolah-a.demo', name: 'Rudi Hartono, S.Pd.', role: 'wali_kelas', school: 'A', className: 'X-1' },
-  { email: 'tim@sekolah-a.demo', name: 'Yusuf Maulana (Wakasek Kesiswaan)', role: 'tim', school: 'A' },
-  { email: 'kepsek@sekolah-b.demo', name: 'Dra. Lestari Ningsih', role: 'kepsek', school: 'B' },
-  { email: 'bk@sekolah-b.demo', name: 'Ahmad Fauzi, S.Pd.', role: 'guru_bk', school: 'B' },
-  { email: 'dinas@kabupaten.demo', name: 'Bidang SMK Dinas Pendidikan', role: 'admin_dinas', school: null },
+  { email: 'kepsek@sekolah-a.demo', name: 'Drs. Hendra Saputra', role: 'kepsek', school: 'A', team: [{ function: 'kepala_sekolah', duties: 'Penanggung jawab Satgas; menyetujui pendanaan dan rujukan; mendampingi tim' }] },
+  { email: 'bk@sekolah-a.demo', name: 'Sri Wahyuni, S.Pd.', role: 'guru_bk', school: 'A', team: [{ function: 'guru_bk', duties: 'Asesmen, konseling individual dan kelompok, konferensi kasus, kunjungan rumah' }] },
+  { email: 'walikelas@sekolah-a.demo', name: 'Rudi Hartono, S.Pd.', role: 'wali_kelas', school: 'A', className: 'X-1', team: [{ function: 'wali_kelas', duties: 'Pendataan dan pengamatan siswa kelas X-1; menghubungi orang tua' }] },
+  { email: 'tim@sekolah-a.demo', name: 'Yusuf Maulana (Wakasek Kesiswaan)', role: 'tim', school: 'A', team: [{ function: 'wakasek_kesiswaan', duties: 'Koordinator Satgas SRPS; menyusun rencana tindak lanjut (RTL) dan jadwal' }] },
+  {
+    email: 'bk-wali@sekolah-a.demo', name: 'Nurhayati, S.Pd.', role: 'guru_bk', school: 'A', extraRoles: [{ role: 'wali_kelas', className: 'XI-1' }],
+    team: [{ function: 'guru_bk', duties: 'Konseling dan pembinaan konselor sebaya' }, { function: 'wali_kelas', duties: 'Pendataan dan pengamatan siswa kelas XI-1' }],
+  },
+  {
+    email: 'pembina-osis@sekolah-a.demo', name: 'Dedi Kurniawan, S.Pd.', role: 'tim', school: 'A', extraRoles: [{ role: 'wali_kelas', className: 'XI-2' }],
+    team: [{ function: 'pembina_osis', duties: 'Membina pengurus OSIS dan konselor sebaya; kegiatan ekstrakurikuler' }, { function: 'wali_kelas', duties: 'Pendataan dan pengamatan siswa kelas XI-2' }],
+  },
+  { email: 'osis@sekolah-a.demo', name: 'Ketua OSIS (perwakilan siswa)', role: 'tim', school: 'A', team: [{ function: 'osis', duties: 'Perwakilan siswa: pendampingan sebaya, terikat kerahasiaan' }] },
+  { email: 'komite@sekolah-a.demo', name: 'H. Syamsul Bahri (Komite Sekolah)', role: 'tim', school: 'A', team: [{ function: 'komite', duties: 'Penggalangan dana dan orang tua asuh; menghubungkan dengan masyarakat' }] },
+  { email: 'kepsek@sekolah-b.demo', name: 'Dra. Lestari Ningsih', role: 'kepsek', school: 'B', team: [{ function: 'kepala_sekolah', duties: 'Penanggung jawab Satgas SRPS' }] },
+  { email: 'bk@sekolah-b.demo', name: 'Ahmad Fauzi, S.Pd.', role: 'guru_bk', school: 'B', team: [{ function: 'guru_bk', duties: 'Asesmen dan konseling' }] },
+  { email: 'kepsek@smp.demo', name: 'Marlina, S.Pd., M.Pd.', role: 'kepsek', school: 'SMP', team: [{ function: 'kepala_sekolah', duties: 'Penanggung jawab Satgas SRPS' }] },
+  { email: 'bk@smp.demo', name: 'Rahmat Hidayat, S.Pd.', role: 'guru_bk', school: 'SMP', team: [{ function: 'guru_bk', duties: 'Asesmen dan konseling' }] },
+  { email: 'dinas@provinsi.demo', name: 'Bidang Pembinaan SMK, Dinas Pendidikan Provinsi Jambi', role: 'admin_dinas', school: null, node: 'provinsi' },
+  { email: 'cabdin@provinsi.demo', name: 'Cabang Dinas Pendidikan Wilayah Tanjung Jabung Timur', role: 'admin_dinas', school: null, node: 'cabdin' },
+  { email: 'dinas@kabupaten.demo', name: 'Bidang SMK Dinas Pendidikan (Cabang Dinas)', role: 'admin_dinas', school: null, node: 'cabdin' },
+  { email: 'dinas@tanjabtim.demo', name: 'Bidang SMP Dinas Pendidikan Kabupaten Tanjung Jabung Timur', role: 'admin_dinas', school: null, node: 'kabupaten' },
 ];
 
 const FIRST = ['Andi', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fitri', 'Galih', 'Hana', 'Irfan', 'Joko', 'Kartika', 'Lukman', 'Maya', 'Nanda', 'Oki', 'Putri', 'Rahmat', 'Siti', 'Taufik', 'Umi', 'Vina', 'Wahyu', 'Yanti', 'Zainal', 'Agus', 'Bayu', 'Dian', 'Intan', 'Rizky', 'Sari', 'Tono', 'Wulan', 'Fajar', 'Nur', 'Rina', 'Doni', 'Lia', 'Hadi'];
@@ -32,6 +85,7 @@ const LAST = ['Pratama', 'Saputra', 'Lestari', 'Hidayat', 'Wijaya', 'Rahmawati',
 
 export const CLASSES_A = ['X-1', 'X-2', 'XI-1', 'XI-2', 'XII-1'];
 export const CLASSES_B = ['X-1', 'XI-1'];
+export const CLASSES_SMP = ['VII-A', 'VIII-A', 'IX-A'];
 
 /** Deterministic student names so every demo database looks the same. */
 export function studentName(i: number): string {

@@ -12,9 +12,9 @@ import { CaseService } from '../service.ts';
 import { fireTimer, sendAs } from './drive.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
-import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, DEMO_ACCOUNTS, DEMO_PASSWORD, prng, studentName, type CasePlan } from './seed-data.ts';
+import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './seed-data.ts';
+export { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, type DemoAccount } from './seed-data.ts';
 
 export interface SeedOptions {
   /** Folder of pathway templates (`workflows/`): every `*.json` in it is published; `cohorts/*.json` are loaded into Sekolah A. */
@@ -26,7 +26,12 @@ export interface SeedOptions {
 export interface SeedSummary {
   seeded: boolean;
   districtId?: string;
+  /** Sekolah A and B: the two SMK under the Cabang Dinas (`districtId`). */
   schools?: { A: string; B: string };
+  /** The oversight tree's nodes (the Cabang Dinas is `districtId`). */
+  nodes?: { provinsi: string; cabangDinas: string; kabupaten: string };
+  /** The SMP under the kabupaten. */
+  smp?: string;
   templates: string[];
   /** Files of `workflowsDir` that are not valid pathway documents. */
   skipped: string[];
@@ -98,16 +103,29 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
   const now = options.now;
   const t0 = new Date(now.getTime() - 120 * DAY);
 
-  const district = await db.districts.create({ id: 'demo-district', name: 'Kabupaten Tanjung Jabung Timur', now: t0 });
-  const schoolA = await db.schools.create({ id: 'demo-sekolah-a', districtId: district.id, name: 'Sekolah A', now: t0 });
-  const schoolB = await db.schools.create({ id: 'demo-sekolah-b', districtId: district.id, name: 'Sekolah B', now: t0 });
-  const schoolOf = { A: schoolA.id, B: schoolB.id } as const;
+  // The oversight tree: province → cabang dinas → the two SMK; kabupaten → the SMP.
+  const provinsi = await db.districts.create({ id: DEMO_NODES.provinsi.id, kind: DEMO_NODES.provinsi.kind, name: DEMO_NODES.provinsi.name, now: t0 });
+  const district = await db.districts.create({ id: DEMO_NODES.cabdin.id, kind: DEMO_NODES.cabdin.kind, name: DEMO_NODES.cabdin.name, parentId: provinsi.id, now: t0 });
+  const kabupaten = await db.districts.create({ id: DEMO_NODES.kabupaten.id, kind: DEMO_NODES.kabupaten.kind, name: DEMO_NODES.kabupaten.name, now: t0 });
+  const nodeOf: Record<DemoNode, string> = { provinsi: provinsi.id, cabdin: district.id, kabupaten: kabupaten.id };
+  const makeSchool = (k: DemoSchool) => {
+    const d = DEMO_SCHOOLS[k];
+    return db.schools.create({ id: d.id, districtId: nodeOf[d.node], name: d.name, level: d.level, programmes: d.programmes ? [...d.programmes] : null, now: t0 });
+  };
+  const schoolA = await makeSchool('A');
+  const schoolB = await makeSchool('B');
+  const smp = await makeSchool('SMP');
+  const schoolOf: Record<DemoSchool, string> = { A: schoolA.id, B: schoolB.id, SMP: smp.id };
+  const schoolNode: Record<DemoSchool, string> = { A: district.id, B: district.id, SMP: kabupaten.id };
 
   const users = new Map<string, User>();
   for (const a of DEMO_ACCOUNTS) {
     const schoolId = a.school ? schoolOf[a.school] : null;
-    const user = must(await db.users.create({ email: a.email, name: a.name, role: a.role, schoolId, districtId: district.id, className: a.className ?? null, password: DEMO_PASSWORD, now: t0 }), a.email);
+    const districtId = a.school ? schoolNode[a.school] : nodeOf[a.node ?? 'cabdin'];
+    const extraRoles = (a.extraRoles ?? []).map((g) => ({ role: g.role, className: g.className ?? null }));
+    const user = must(await db.users.create({ email: a.email, name: a.name, role: a.role, schoolId, districtId, className: a.className ?? null, extraRoles, password: DEMO_PASSWORD, now: t0 }), a.email);
     users.set(a.email, user);
+    for (const t of a.team ?? []) if (schoolId) must(await db.schools.addTeamMember(schoolId, { userId: user.id, function: t.function, duties: t.duties, actorId: null, now: t0 }), a.email);
   }
   const staff = (school: 'A' | 'B') => ({
     kepsek: users.get(`kepsek@sekolah-${school.toLowerCase()}.demo`)!,
@@ -129,6 +147,15 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
       const own = must(await db.pathways.adoptTemplate(scope, { templateId: template.id, updatedBy: kepsek.id, now: t0 }), doc.key);
       versions[school].set(doc.key, must(await db.pathways.publish(scope, { id: own.id, publishedBy: kepsek.id, now: t0 }), doc.key));
     }
+    // The kabupaten keeps its own library for its SD/SMP; the SMP adopts from it.
+    const kabScope = { districtId: kabupaten.id, schoolId: null };
+    const kabDinas = users.get('dinas@tanjabtim.demo')!;
+    const kabTemplate = must(await db.pathways.create(kabScope, { key: doc.key, title: doc.title.id, description: doc.description?.id ?? null, tags: doc.tags ?? [], draft: doc, updatedBy: kabDinas.id, now: t0 }), doc.key);
+    must(await db.pathways.publish(kabScope, { id: kabTemplate.id, publishedBy: kabDinas.id, now: t0 }), doc.key);
+    const smpScope = { districtId: kabupaten.id, schoolId: smp.id };
+    const smpKepsek = users.get('kepsek@smp.demo')!;
+    const smpOwn = must(await db.pathways.adoptTemplate(smpScope, { templateId: kabTemplate.id, updatedBy: smpKepsek.id, now: t0 }), doc.key);
+    must(await db.pathways.publish(smpScope, { id: smpOwn.id, publishedBy: smpKepsek.id, now: t0 }), doc.key);
   }
 
   // Historic cohorts first (their own dates), into Sekolah A.
@@ -146,6 +173,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
 
   const random = prng(2023);
   const students = { A: await addStudents(db, schoolA.id, 30, CLASSES_A, 0, t0), B: await addStudents(db, schoolB.id, 8, CLASSES_B, 100, t0) };
+  const smpStudents = await addStudents(db, smp.id, 9, CLASSES_SMP, 200, t0);
   let caseCount = 0;
   let flags = 0;
   for (const school of ['A', 'B'] as const) {
@@ -169,7 +197,9 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     schools: { A: schoolA.id, B: schoolB.id },
     templates: docs.map((d) => d.key),
     skipped,
-    students: students.A.length + students.B.length + cohorts.reduce((n, c) => n + c.cases, 0),
+    nodes: { provinsi: provinsi.id, cabangDinas: district.id, kabupaten: kabupaten.id },
+    smp: smp.id,
+    students: students.A.length + students.B.length + smpStudents.length + cohorts.reduce((n, c) => n + c.cases, 0),
     cases: caseCount,
     cohorts,
     flags,

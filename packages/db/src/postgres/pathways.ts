@@ -7,11 +7,19 @@ import { fail, ok, type DbResult } from '../result.ts';
 import { contentHash } from '../content-hash.ts';
 import { first, newId, pgCode, transact, type Exec, type PgContext } from './context.ts';
 
-/** Rows the scope may read: its school's pathways and its district's templates. */
+/** The node `districtId` and every node above it in the oversight tree (its ancestors), as SQL. */
+const nodeAndAncestors = (districtId: string) =>
+  sql`(WITH RECURSIVE up(id, parent) AS (SELECT id, parent_id FROM districts WHERE id = ${districtId}::text UNION SELECT d.id, d.parent_id FROM districts d JOIN up ON d.id = up.parent) SELECT id FROM up)`;
+
+/**
+ * Rows the scope may read: its school's pathways and the templates of its
+ * node and every node above it (a province's template reaches its SMKs
+ * through their cabang dinas); a node's admin reads its own templates.
+ */
 const readable = (scope: PathwayScope) =>
   scope.schoolId === null
     ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
-    : and(eq(pathways.districtId, scope.districtId), sql`(${pathways.schoolId} = ${scope.schoolId} OR ${pathways.schoolId} IS NULL)`);
+    : sql`((${pathways.districtId} = ${scope.districtId} AND ${pathways.schoolId} = ${scope.schoolId}) OR (${pathways.schoolId} IS NULL AND ${pathways.districtId} IN ${nodeAndAncestors(scope.districtId)}))`;
 
 /** The scope owns (may edit and publish) the row. */
 const owns = (scope: PathwayScope, row: PathwayRow) => row.districtId === scope.districtId && row.schoolId === scope.schoolId;
@@ -73,7 +81,9 @@ export function createPathwayRepo(ctx: PgContext): PathwayRepo {
     },
     async list(scope, filter = {}) {
       const where = filter.templates
-        ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
+        ? scope.schoolId === null
+          ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
+          : and(isNull(pathways.schoolId), sql`${pathways.districtId} IN ${nodeAndAncestors(scope.districtId)}`)
         : scope.schoolId === null
           ? and(eq(pathways.districtId, scope.districtId), isNull(pathways.schoolId))
           : eq(pathways.schoolId, scope.schoolId);

@@ -11,6 +11,13 @@ import type {
   BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, SchoolCaseRow, StateCount, StepEventRow,
 } from '../queries.ts';
 
+/**
+ * The schools overseen by a node of the oversight tree (`param` = its id) or
+ * by any node below it: a province's admin sees its cabang dinas's SMKs.
+ */
+const underNode = (param: string) =>
+  `SELECT id FROM schools WHERE district_id IN (WITH RECURSIVE t(id) AS (SELECT ${param}::text UNION SELECT d.id FROM districts d JOIN t ON d.parent_id = t.id) SELECT id FROM t)`;
+
 type Sql = Extract<ReportHandle, { dialect: 'postgres' }>['client'];
 type Param = string | number | null;
 
@@ -27,9 +34,9 @@ function scopeFilter(scope: ReportScope, col: string, first: number): { where: s
   const p = (i: number) => `$${first + i}`;
   if (scope.kind === 'school') return { where: `${col} = ${p(0)}`, params: [scope.schoolId] };
   if (scope.schoolId) {
-    return { where: `${col} = ${p(0)} AND ${col} IN (SELECT id FROM schools WHERE district_id = ${p(1)})`, params: [scope.schoolId, scope.districtId] };
+    return { where: `${col} = ${p(0)} AND ${col} IN (${underNode(p(1))})`, params: [scope.schoolId, scope.districtId] };
   }
-  return { where: `${col} IN (SELECT id FROM schools WHERE district_id = ${p(0)})`, params: [scope.districtId] };
+  return { where: `${col} IN (${underNode(p(0))})`, params: [scope.districtId] };
 }
 
 /**
@@ -248,7 +255,7 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
       // Each school's event count: case_events is append-only, so a school whose count is unchanged has no change.
       // Read before the facts, a count is never newer than what is read after it (a race only costs another read).
       const rows = await all<{ schoolId: string; n: number }>(
-        `SELECT school_id AS "schoolId", count(*)::int AS n FROM case_events WHERE school_id IN (SELECT id FROM schools WHERE district_id = $1) GROUP BY school_id`,
+        `SELECT school_id AS "schoolId", count(*)::int AS n FROM case_events WHERE school_id IN (${underNode('$1')}) GROUP BY school_id`,
         [districtId],
       );
       const counts = new Map(rows.map((r) => [r.schoolId, r.n]));
@@ -257,7 +264,7 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
       return { mark: { kind: 'counts', counts }, schools: changed, settled: true };
     },
     async districtSchools(districtId) {
-      return all<{ id: string; name: string }>('SELECT id, name FROM schools WHERE district_id = $1 ORDER BY name COLLATE "C"', [districtId]);
+      return all<{ id: string; name: string }>(`SELECT id, name FROM schools WHERE id IN (${underNode('$1')}) ORDER BY name COLLATE "C"`, [districtId]);
     },
   };
 }

@@ -12,14 +12,20 @@ import type {
   BeforeAfterCount, CaseTrendRow, FactorCount, MonthCount, OutcomeCount, OverdueCount, ReportQueries, ReportScope, SchoolCaseFacts, SchoolCaseRow, StateCount, StepEventRow,
 } from '../queries.ts';
 
+/**
+ * The schools overseen by a node of the oversight tree (`?` = its id) or by
+ * any node below it: a province's admin sees its cabang dinas's SMKs.
+ */
+const UNDER_NODE = 'SELECT id FROM schools WHERE district_id IN (WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT d.id FROM districts d JOIN t ON d.parent_id = t.id) SELECT id FROM t)';
+
 /** `school_id` filter text and its parameters for a scope (`alias` prefixes the column). */
 function scopeFilter(scope: ReportScope, alias = ''): { where: string; params: string[] } {
   const col = `${alias}school_id`;
   if (scope.kind === 'school') return { where: `${col} = ?`, params: [scope.schoolId] };
   if (scope.schoolId) {
-    return { where: `${col} = ? AND ${col} IN (SELECT id FROM schools WHERE district_id = ?)`, params: [scope.schoolId, scope.districtId] };
+    return { where: `${col} = ? AND ${col} IN (${UNDER_NODE})`, params: [scope.schoolId, scope.districtId] };
   }
-  return { where: `${col} IN (SELECT id FROM schools WHERE district_id = ?)`, params: [scope.districtId] };
+  return { where: `${col} IN (${UNDER_NODE})`, params: [scope.districtId] };
 }
 
 /** The SQL of each scoped query, by name; `{where}` is replaced by the scope filter. */
@@ -227,7 +233,7 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
       return { mark: { kind: 'rowid', rowid }, schools: rows.map((r) => r[0]), settled };
     },
     async districtSchools(districtId) {
-      return prepare('SELECT id, name FROM schools WHERE district_id = ? ORDER BY name').all(districtId) as { id: string; name: string }[];
+      return prepare(`SELECT id, name FROM schools WHERE id IN (${UNDER_NODE}) ORDER BY name`).all(districtId) as { id: string; name: string }[];
     },
   };
 }
