@@ -9,14 +9,14 @@ import i18n from '../i18n/index.ts';
 const id = {
   nav: { board: 'Papan kasus', tasks: 'Tugas saya', students: 'Siswa', flags: 'Peringatan dini', calendar: 'Kalender sekolah', label: 'Menu kasus' },
   board: {
-    title: 'Papan kasus', pathway: 'Alur', allPathways: 'Semua alur', cls: 'Kelas', all: 'Semua', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
+    title: 'Papan kasus', pathway: 'Jalur', allPathways: 'Semua jalur', cls: 'Kelas', all: 'Semua', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
     mine: 'Saya', overdue: 'Hanya yang terlambat', status: 'Status', active: 'Aktif', closed: 'Selesai', empty: 'Belum ada kasus.', count: '{{count}} kasus',
     overdueBadge: 'Terlambat', open: 'Buka kasus', noSteps: 'Tidak ada langkah',
   },
   case: {
     back: 'Papan kasus', student: 'Siswa', cls: 'Kelas', opened: 'Dibuka', status: 'Status', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
     current: 'Langkah saat ini', actions: 'Tindakan', noActions: 'Tidak ada tindakan yang boleh Anda lakukan pada langkah ini.', form: 'Isian langkah',
-    send: 'Kirim', timeline: 'Linimasa', pathway: 'Alur kasus', print: 'Cetak ringkasan', closed: 'Kasus selesai', guarded: 'Menunggu syarat',
+    send: 'Kirim', timeline: 'Linimasa', pathway: 'Jalur kasus', print: 'Cetak ringkasan', closed: 'Kasus selesai', guarded: 'Menunggu syarat',
     needsConsent: 'Perlu persetujuan orang tua/wali untuk rujukan. Catat persetujuan dulu di bagian Persetujuan.',
     needsApproval: 'Langkah ini perlu persetujuan kepala sekolah.', approval: 'Persetujuan kepala sekolah', approve: 'Setujui', reject: 'Tolak',
     rejectReason: 'Alasan penolakan', pending: 'Menunggu', approved: 'Disetujui', rejectedLabel: 'Ditolak', done: 'Berhasil disimpan.',
@@ -61,7 +61,7 @@ const id = {
   flags: {
     title: 'Peringatan dini', empty: 'Tidak ada siswa yang ditandai.', reasons: 'Alasan', since: 'Sejak', openCase: 'Buka kasus', caseOpen: 'Lihat kasus',
     proposes: 'Layak dibuka kasus', holding: 'Dipantau sampai {{date}}', waitingClear: 'Kondisi membaik — menunggu dibersihkan', manual: 'Tanda manual',
-    flagStudent: 'Tandai siswa', reason: 'Alasan', level: 'Tingkat', risk: 'Berisiko', watch: 'Dipantau', pathwayFor: 'Alur untuk kasus', scan: 'Periksa ulang',
+    flagStudent: 'Tandai siswa', reason: 'Alasan', level: 'Tingkat', risk: 'Berisiko', watch: 'Dipantau', pathwayFor: 'Jalur untuk kasus', scan: 'Periksa ulang',
     student: 'Siswa', factors: 'Faktor risiko untuk kasus (kosong = usulan dari indikator)',
   },
   calendar: { title: 'Kalender sekolah', date: 'Tanggal', kind: 'Jenis', note: 'Keterangan', add: 'Simpan', kinds: { holiday: 'Libur', school_day: 'Hari sekolah tambahan', exam: 'Ujian' }, empty: 'Belum ada pengecualian bulan ini.', month: 'Bulan' },

@@ -47,7 +47,7 @@ export const KIND_LOOK: Record<StepKind, KindLook> = {
   foster_parent: { icon: HeartHandshake, color: '#16a34a', key: 'orang_tua_asuh', roles: ['kepsek', 'guru_bk'], confidentiality: 'terbatas', dueInDays: 30, title: { id: 'Orang tua asuh', en: 'Foster parent' } },
   peer_support: { icon: UsersRound, color: '#0d9488', key: 'konselor_sebaya', roles: ['guru_bk'], confidentiality: 'rahasia', dueInDays: 14, title: { id: 'Konselor sebaya', en: 'Peer support' } },
   extracurricular: { icon: Trophy, color: '#ca8a04', key: 'ekstrakurikuler', roles: ['wali_kelas'], confidentiality: 'umum', dueInDays: 30, title: { id: 'Ekstrakurikuler', en: 'Extracurricular' } },
-  referral: { icon: ExternalLink, color: '#dc2626', key: 'referal', roles: ['guru_bk', 'kepsek'], confidentiality: 'rahasia', dueInDays: 14, title: { id: 'Referal', en: 'Referral' } },
+  referral: { icon: ExternalLink, color: '#dc2626', key: 'referal', roles: ['guru_bk', 'kepsek'], confidentiality: 'rahasia', dueInDays: 14, title: { id: 'Rujukan', en: 'Referral' } },
   monitoring: { icon: Activity, color: '#0284c7', key: 'pemantauan', roles: ['guru_bk', 'wali_kelas'], confidentiality: 'umum', title: { id: 'Pemantauan', en: 'Monitoring' } },
   decision: { icon: GitBranch, color: '#4f46e5', key: 'keputusan', roles: ['guru_bk', 'kepsek'], confidentiality: 'terbatas', title: { id: 'Keputusan', en: 'Decision' } },
   closure: { icon: CircleCheck, color: '#475569', key: 'selesai', roles: ['guru_bk'], confidentiality: 'umum', title: { id: 'Kasus ditutup', en: 'Case closed' } },

@@ -21,7 +21,7 @@ describe('guards in words', () => {
         ],
       },
     };
-    expect(describeGuard(g, fields, 'id')).toBe('persetujuan orang tua untuk referal dan bukan (faktor risiko salah satu dari ekonomi, keluarga) dan oleh guru BK');
+    expect(describeGuard(g, fields, 'id')).toBe('persetujuan orang tua untuk rujukan dan bukan (faktor risiko salah satu dari ekonomi, keluarga) dan oleh guru BK');
   });
 
   it('lists the form fields of every step, nested ones too', () => {

@@ -25,7 +25,7 @@ export const CASE_FIELDS: GuardField[] = [
   { path: 'student.failingSubjects', label: { id: 'mapel tidak tuntas', en: 'failing subjects' }, type: 'number' },
   { path: 'student.incidents', label: { id: 'kejadian perilaku', en: 'behaviour incidents' }, type: 'number' },
   { path: 'riskFactors', label: { id: 'faktor risiko', en: 'risk factors' }, type: 'list', options: RISK_OPTIONS },
-  { path: 'consent.referral', label: { id: 'persetujuan orang tua untuk referal', en: 'parent consent to referral' }, type: 'boolean' },
+  { path: 'consent.referral', label: { id: 'persetujuan orang tua untuk rujukan', en: 'parent consent to referral' }, type: 'boolean' },
   { path: 'consent.data_sharing', label: { id: 'persetujuan berbagi data', en: 'consent to data sharing' }, type: 'boolean' },
 ];
 
