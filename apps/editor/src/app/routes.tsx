@@ -79,6 +79,7 @@ export const routes: RouteObject[] = [
       page('templates', feature('../district/TemplatesPage.tsx')),
       page('migrations', feature('../reports/MigrationPage.tsx')),
       page('staff', feature('../staff/StaffPage.tsx')),
+      page('team', async () => ({ Component: (await import('../team/TeamPage.tsx')).Component })),
       page('account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })),
       { path: '*', element: <NotFound /> },
     ],
