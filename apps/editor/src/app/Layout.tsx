@@ -12,6 +12,7 @@ import { ApiFailure } from '../api/client.ts';
 import { useLogout, useMe } from '../auth/session.ts';
 import { outboxItems } from '../cases/outbox.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { RoleSwitch } from '../team/RoleSwitch.tsx';
 import { useOnline } from './online.ts';
 import { OfflinePage } from './RouteError.tsx';
 import './i18n.ts';
@@ -40,13 +41,14 @@ export function Layout() {
           <NavLink to="/pathways">{t('app.pathways')}</NavLink>
           <NavLink to="/cases">{t('app.cases')}</NavLink>
           <NavLink to="/reports">{t('app.reports')}</NavLink>
+          {me.data.role !== 'admin_dinas' && <NavLink to="/team">{t('team:nav')}</NavLink>}
           {me.data.role === 'kepsek' && <NavLink to="/staff">{t('app.staff')}</NavLink>}
           {me.data.role === 'admin_dinas' && <NavLink to="/staff">{t('app.accounts')}</NavLink>}
         </nav>
         <div className="app-bar-end">
           <LanguageSwitch />
           <span className="user" data-testid="user-name">
-            {me.data.name} <span className="muted user-role">· {t(`role.${me.data.role}`)}</span>
+            {me.data.name} <RoleSwitch role={me.data.role} fallback={<span className="muted user-role">· {t(`role.${me.data.role}`)}</span>} />
           </span>
           <NavLink to="/account/password" className="icon-btn" aria-label={t('app.changePassword')} title={t('app.changePassword')} data-testid="change-password-link">
             <KeyRound size={16} />
