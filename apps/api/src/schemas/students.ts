@@ -1,5 +1,6 @@
 /** Student request and response schemas. */
 import { z } from '@hono/zod-openapi';
+import { STUDENT_STATUSES } from '@jalur/casework';
 import { dateSchema, dateTimeSchema, nisnSchema, pageQuery } from './common.ts';
 
 export const studentSchema = z
@@ -12,7 +13,19 @@ export const studentSchema = z
     birthDate: dateSchema.nullable(),
     guardianName: z.string().nullable(),
     guardianPhone: z.string().nullable(),
-    status: z.enum(['active', 'transferred', 'dropped_out', 'graduated']),
+    /** aktif, mutasi masuk, mutasi keluar (pindah), keluar / putus sekolah, lulus. */
+    status: z.enum(STUDENT_STATUSES),
+    /** The day the status took effect, and why (for a student who left). */
+    statusDate: dateSchema.nullable(),
+    statusReason: z.string().nullable(),
+    /** From the Dapodik roster: parents, PIP/KIP, the way to school (null: not known). */
+    fatherName: z.string().nullable(),
+    motherName: z.string().nullable(),
+    pipEligible: z.boolean().nullable(),
+    kipHolder: z.boolean().nullable(),
+    pipReceived: z.boolean().nullable(),
+    distanceKm: z.number().nullable(),
+    transport: z.string().nullable(),
     createdAt: dateTimeSchema,
     updatedAt: dateTimeSchema,
   })
@@ -32,7 +45,7 @@ export const createStudentBodySchema = z
 
 export const studentListQuerySchema = z.object({
   className: z.string().max(40).optional(),
-  status: z.enum(['active', 'transferred', 'dropped_out', 'graduated']).optional(),
+  status: z.enum(STUDENT_STATUSES).optional(),
   search: z.string().max(100).optional(),
   ...pageQuery,
 });
