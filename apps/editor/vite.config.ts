@@ -137,10 +137,6 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: {
-    // The browser needs only the typed client, not the server behind @jalur/api's index.
-    alias: [{ find: /^@jalur\/api$/, replacement: fileURLToPath(new URL('../api/src/client.ts', import.meta.url)) }],
-  },
   server: {
     port: Number(process.env.EDITOR_PORT ?? 5173),
     proxy: {

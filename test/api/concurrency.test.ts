@@ -8,8 +8,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../packages/db/src/index.ts';
 import { replayCase } from '../../packages/cases/src/index.ts';
-import { createFixture, fixtureApp, type Fixture } from '../../apps/api/src/testing/fixture.ts';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { createFixture, fixtureApp, type Fixture } from '@jalur/api/testing';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 
 const CASES = 20;
 let f: Fixture;

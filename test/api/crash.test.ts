@@ -6,9 +6,9 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../packages/db/src/index.ts';
-import { createFixture, fixtureApp, type Fixture } from '../../apps/api/src/testing/fixture.ts';
-import { runCrashDrill } from '../../apps/api/src/testing/crash-drill.ts';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { createFixture, fixtureApp, type Fixture } from '@jalur/api/testing';
+import { runCrashDrill } from '@jalur/api/testing';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 
 const CASES = 100;
 

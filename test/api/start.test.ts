@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'jalur-start-'));
 const file = join(dir, 'jalur.db');

@@ -8,8 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../packages/db/src/index.ts';
 import { replayCase } from '../../packages/cases/src/index.ts';
-import { createFixture, fixtureApp, type Fixture } from '../../apps/api/src/testing/fixture.ts';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { createFixture, fixtureApp, type Fixture } from '@jalur/api/testing';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 
 let f: Fixture | undefined;
 const servers: ServerProcess[] = [];

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalOf, type CaseContext } from '../../packages/engine/src/index.ts';
-import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '@jalur/api/testing';
 
 const WEEK = 7 * 86_400_000;
 const csv = { 'content-type': 'text/csv' };

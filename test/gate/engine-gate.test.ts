@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, fixtureApp, ROOT, type Fixture, type FixtureApp } from '@jalur/api/testing';
 import { listStates, lintPathway, parsePathway, type PathwayDocument } from '../../packages/engine/src/index.ts';
 
 const ROLES = ['guru_bk', 'wali_kelas', 'tim', 'kepsek'] as const;

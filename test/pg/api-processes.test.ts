@@ -6,7 +6,7 @@
  * 409; both schedulers running, every due timer fires exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 import { BK_EMAIL, BK_PASSWORD, populate, type ApiWorld } from './api-world.ts';
 

@@ -5,9 +5,9 @@
  * process). Used by the two-process API test and `bench/pg.bench.ts`.
  */
 import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
-import { createApp } from '../../apps/api/src/app.ts';
+import { createApp } from '@jalur/api';
 import { CompiledPathways } from '../../packages/cases/src/index.ts';
-import { LOOP_PATHWAY } from '../../apps/api/src/testing/fixture.ts';
+import { LOOP_PATHWAY } from '@jalur/api/testing';
 
 export const BK_EMAIL = 'bk@dunia.uji';
 export const BK_PASSWORD = 'dunia-uji-123';

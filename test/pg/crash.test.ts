@@ -3,8 +3,8 @@
  * (apps/api/src/testing/crash-drill.ts), on a real PostgreSQL server.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { runCrashDrill } from '../../apps/api/src/testing/crash-drill.ts';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { runCrashDrill } from '@jalur/api/testing';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 import { populate, type ApiWorld } from './api-world.ts';
 

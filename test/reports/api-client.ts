@@ -1,6 +1,6 @@
 /** The real Hono app on a demo database, signed in per demo account, for report route tests. */
-import { createApp } from '../../apps/api/src/app.ts';
-import { ManualClock } from '../../apps/api/src/clock.ts';
+import { createApp } from '@jalur/api';
+import { ManualClock } from '@jalur/api';
 import { DEMO_PASSWORD } from '../../packages/cases/src/index.ts';
 import type { DemoDb } from './demo-db.ts';
 

@@ -8,7 +8,7 @@
  * account outside their scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, FIXTURE_PASSWORD, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, FIXTURE_PASSWORD, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 
 let f: Fixture;
 let api: FixtureApp;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../packages/db/src/index.ts';
-import { createApp } from '../../apps/api/src/app.ts';
-import { createFixture, FIXTURE_PASSWORD, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createApp } from '@jalur/api';
+import { createFixture, FIXTURE_PASSWORD, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 
 let f: Fixture;
 let api: FixtureApp;

@@ -4,7 +4,7 @@
  * template) comes out of the report CSV as text, never as a formula.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 
 let f: Fixture;
 let api: FixtureApp;

@@ -23,7 +23,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../apps/api/src/app.ts';
+import { createApp } from '@jalur/api';
 import { CompiledPathways, replayCase } from '../../packages/cases/src/index.ts';
 import { openDatabase, type JalurDb } from '../../packages/db/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';

@@ -3,7 +3,8 @@
  * ≥ 10,000 requests, in process through `app.request`): wrong types, missing
  * fields, huge strings, unicode, invalid JSON, wrong content types, path
  * traversal ids, SQL-injection strings, prototype-pollution keys, garbage
- * auth headers, as every role. Never a 5xx, every error in the
+ * auth headers, internal `xstate.*` event types, impossible calendar dates
+ * (`2026-13-45`) where dates are read, JSON nested thousands deep, as every role. Never a 5xx, every error in the
  * `{ error: { code, message } }` shape, and the database unchanged afterwards
  * (a digest of every row of every table; the only rows allowed to appear are
  * the audit rows the design asks for on refused logins and confidential reads).
@@ -70,7 +71,30 @@ const KEYS = [
   'givenBy', 'method', 'givenAt', 'target', 'targetName', 'reason', 'kind', 'entries', 'rules', 'decision', 'outcomeReport', 'confirm', 'role',
   'fromVersion', 'toVersion', 'level', 'sourcePathwayId', '__proto__', 'constructor',
 ];
+/** Dates no calendar has, and dates with impossible times. */
+const impossibleDates = fc.constantFrom('2026-13-45', '2026-02-30', '2025-02-29', '0000-00-00', '2026-00-10', '2026-04-31', '99999-01-01', '2026-02-21T25:61:00Z', '2026-13-45T00:00:00.000Z', '2026-1-5');
+/** XState's internal events, which only the scheduler may send. */
+const xstateTypes = fc.constantFrom(
+  'xstate.init', 'xstate.stop', 'xstate.after.P7D.uji-loop.pemantauan', 'xstate.after(604800000)#uji-loop.pemantauan', 'xstate.done.state.uji-loop',
+  'xstate.done.actor.x', 'xstate.error.actor.x', 'xstate.snapshot.x', 'xstate.after.1.uji-loop.konseling', 'xstate.',
+);
+/** `{"a":{"a":…}}` or `[[[…]]]` nested `depth` levels, written as text (serializing it would overflow the stack). */
+const deepJson = (depth: number, arrays: boolean) => (arrays ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+const hostileShapes = fc.oneof(
+  fc.record({ type: xstateTypes, expectedVersion: fc.integer({ min: 0, max: 5 }), data: fc.option(fc.dictionary(fc.constantFrom('catatan', 'hadir', 'x'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }), { nil: undefined }) }),
+  impossibleDates.map((d) => ({ purpose: 'referral', givenBy: 'Ibu Sari', method: 'verbal', givenAt: d })),
+  impossibleDates.map((d) => ({ kind: 'home_visit', data: { plan: 'Kunjungan', date: d, visitors: ['Guru BK'], findings: 'Ibu bekerja' } })),
+  impossibleDates.map((d) => ({ kind: 'counseling_session', data: { date: d, mode: 'individual', topic: 'Motivasi' } })),
+  impossibleDates.map((d) => ({ nisn: '0012345678', name: 'Siswa Fuzz', className: 'X-1', birthDate: d })),
+  impossibleDates.map((d) => ({ entries: [{ date: d, kind: 'holiday', note: null }] })),
+  impossibleDates.map((d) => ({ fromVersion: 1, toVersion: 2, filter: { state: d } })),
+).map((v) => ({ body: JSON.stringify(v), type: 'application/json' }));
+const deepBodies = fc
+  .record({ depth: fc.constantFrom(64, 1_000, 5_000, 20_000), arrays: fc.boolean(), key: fc.constantFrom('data', 'document', 'entries', 'rules', 'params', 'body', 'stateMap') })
+  .map(({ depth, arrays, key }) => ({ body: `{"type":"CATAT","expectedVersion":1,"${key}":{"catatan":${deepJson(depth, arrays)}}}`, type: 'application/json' }));
 const bodies = fc.oneof(
+  hostileShapes,
+  deepBodies,
   fc.dictionary(fc.constantFrom(...KEYS), looseValue, { maxKeys: 6 }).map((v) => ({ body: JSON.stringify(v), type: 'application/json' })),
   fc.jsonValue({ maxDepth: 6 }).map((v) => ({ body: JSON.stringify(v), type: 'application/json' })),
   fc.string({ maxLength: 120 }).map((s) => ({ body: s, type: 'application/json' })),
@@ -120,7 +144,7 @@ describe('fuzz: every route, hostile input', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constant(0), fc.constantFrom(...ROLES), fc.array(readIds, { minLength: 3, maxLength: 3 }), fc.array(ids, { minLength: 3, maxLength: 3 }),
-        bodies, headerNoise, anonAuth, fc.option(fc.dictionary(fc.constantFrom('limit', 'offset', 'state', 'status', 'studentId', 'from', 'to', 'days', 'kind', 'scope', 'dryRun', 'pathwayId', 'search', '__proto__'), hostileStrings.map((s) => s.slice(0, 300)), { maxKeys: 4 })),
+        bodies, headerNoise, anonAuth, fc.option(fc.dictionary(fc.constantFrom('limit', 'offset', 'state', 'status', 'studentId', 'from', 'to', 'days', 'kind', 'scope', 'dryRun', 'pathwayId', 'search', '__proto__'), fc.oneof(hostileStrings.map((s) => s.slice(0, 300)), impossibleDates), { maxKeys: 4 })),
         async (which, role, readPick, writePick, { body, type }, noise, anon, query) => {
           // Round robin over the routes, so each gets its share; what is sent to it is generated.
           const route = routes[(sent + which) % routes.length]!;

@@ -5,7 +5,7 @@
  * reason within the size and depth limits — and refused bodies store nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 
 let f: Fixture;
 let api: FixtureApp;

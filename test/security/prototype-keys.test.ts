@@ -5,7 +5,7 @@
  * still replays to its snapshot), and no global prototype is touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 import { replayCase } from '../../packages/cases/src/index.ts';
 
 let f: Fixture;

@@ -6,8 +6,8 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFixture, FIXTURE_PASSWORD } from '../../apps/api/src/testing/fixture.ts';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/server-process.ts';
+import { createFixture, FIXTURE_PASSWORD } from '@jalur/api/testing';
+import { startServerProcess, type ServerProcess } from '@jalur/api/testing';
 
 let server: ServerProcess | undefined;
 let dir: string | undefined;

@@ -5,7 +5,7 @@
  * the list of every route the app serves (from Hono's router, checked
  * against the OpenAPI document).
  */
-import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 import type { User } from '../../packages/db/src/index.ts';
 
 export const ROLES = ['kepsek', 'guru_bk', 'wali_kelas', 'tim', 'admin_dinas', 'anonymous'] as const;

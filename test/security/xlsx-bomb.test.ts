@@ -6,9 +6,9 @@
 import { deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkZipLimits, checkZipLimitsAsync } from '../../apps/api/src/casework/zip-limits.ts';
-import { SpreadsheetTooLarge, xlsxToCsv } from '../../apps/api/src/casework/spreadsheet.ts';
-import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '../../apps/api/src/testing/fixture.ts';
+import { checkZipLimits, checkZipLimitsAsync } from '@jalur/api/testing';
+import { SpreadsheetTooLarge, xlsxToCsv } from '@jalur/api/testing';
+import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

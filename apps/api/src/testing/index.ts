@@ -6,4 +6,9 @@
 export { createFixture, fixtureApp, FIXTURE_PASSWORD, LOOP_PATHWAY, ROOT, type CallResult, type Fixture, type FixtureApp, type SchoolFixture } from './fixture.ts';
 export * from './crash-drill.ts';
 export * from './server-process.ts';
-export { checkZipLimits, XLSX_LIMITS, type ZipLimits } from '../casework/zip-limits.ts';
+export { checkZipLimits, checkZipLimitsAsync, XLSX_LIMITS, type ZipLimits } from '../casework/zip-limits.ts';
+export { xlsxToCsv, SpreadsheetTooLarge } from '../casework/spreadsheet.ts';
+/** For tests that mount one feature router on its own context. */
+export { createApiContext } from '../context.ts';
+export { createRouter } from '../http/router.ts';
+export { documentRoutes } from '../documents/routes.ts';

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 import { api, unwrap } from '../api/client.ts';
 
 /** The shortest password the API accepts. */

@@ -1,9 +1,9 @@
 /**
- * The API as the editor uses it: the typed `hc` client from `@jalur/api`
- * (Vite aliases it to apps/api/src/client.ts, which only needs `hono/client`),
+ * The API as the editor uses it: the typed `hc` client from
+ * `@jalur/api/client` (the package's client entry, which needs only `hono/client`),
  * the session's CSRF token on every request, and one error type.
  */
-import { createClient, type JalurClient } from '@jalur/api';
+import { createClient, type JalurClient } from '@jalur/api/client';
 import type { InferResponseType } from 'hono/client';
 import { currentLang } from '../i18n/index.ts';
 

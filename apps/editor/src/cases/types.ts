@@ -2,7 +2,7 @@
  * Shapes of the API's answers, inferred from its route types (one source of
  * truth: a changed route breaks this build, not the page).
  */
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 import type { InferResponseType } from 'hono/client';
 
 type Api = JalurClient['api'];

@@ -1,7 +1,7 @@
 /** District data as server state (admin_dinas). */
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 import { api, unwrap } from '../api/client.ts';
 
 export type Aggregates = InferResponseType<JalurClient['api']['district']['aggregates']['$get'], 200>;

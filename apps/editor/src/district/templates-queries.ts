@@ -1,7 +1,7 @@
 /** The template library as server state. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 import { api, unwrap } from '../api/client.ts';
 
 export type TemplateEntry = InferResponseType<JalurClient['api']['district']['templates']['$get'], 200>['items'][number];

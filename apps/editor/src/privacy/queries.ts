@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 import { api, unwrap } from '../api/client.ts';
 
 type StudentRoutes = JalurClient['api']['students'][':id'];

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, unwrap } from '../api/client.ts';
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 
 export type Summary = InferResponseType<JalurClient['api']['reports']['summary']['$get'], 200>;
 export type BeforeAfter = InferResponseType<JalurClient['api']['reports']['before-after']['$get'], 200>;

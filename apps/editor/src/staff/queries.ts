@@ -1,7 +1,7 @@
 /** The school's staff and their roles as server state (kepsek only), over the typed client. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import type { JalurClient } from '@jalur/api';
+import type { JalurClient } from '@jalur/api/client';
 import { api, unwrap } from '../api/client.ts';
 
 type StaffRoutes = JalurClient['api']['staff'];
