@@ -42,9 +42,12 @@ const INF = Number.POSITIVE_INFINITY;
 
 interface Relation {
   cells: number[];
-  /** +1 / −1 per cell: the relation is `Σ sign·x = 0` (`eq`) or `Σ sign·x ≥ 0` (`ge`). */
+  /**
+   * +1 / −1 per cell: the relation is `Σ sign·x = 0` (`eq`) or `Σ sign·x ≥ 0` (`ge`); `caps`: every cell after
+   * the first is at most the first (signs unused).
+   */
   signs: number[];
-  kind: 'eq' | 'ge';
+  kind: 'eq' | 'ge' | 'caps';
 }
 
 /** Cells of one or more tables, the relations between them, and which are hidden. */
@@ -91,7 +94,7 @@ export class Disclosure {
   atLeast(total: number, parts: readonly number[], sumAtLeastTotal = true): void {
     if (parts.length === 0) return;
     if (sumAtLeastTotal) this.#relate([total, ...parts], [-1, ...parts.map(() => 1)], 'ge');
-    for (const p of parts) this.#relate([total, p], [1, -1], 'ge');
+    this.#relate([total, ...parts], [], 'caps');
   }
 
   /**
@@ -134,6 +137,10 @@ export class Disclosure {
       const nextQueued = new Set<number>();
       for (const r of queue) {
         const { cells, signs, kind } = this.#relations[r]!;
+        if (kind === 'caps') {
+          this.#propagateCaps(cells, r, next, nextQueued);
+          continue;
+        }
         let loSum = 0, loInf = 0, hiSum = 0, hiInf = 0;
         for (let i = 0; i < cells.length; i++) {
           const c = cells[i]!;
@@ -182,6 +189,35 @@ export class Disclosure {
     void queued;
   }
 
+  /** `caps`: a hidden part is at most the total's upper bound; a hidden total at least every part's lower bound. */
+  #propagateCaps(cells: number[], r: number, next: number[], nextQueued: Set<number>): void {
+    const lo = this.#lo;
+    const hi = this.#hi;
+    const total = cells[0]!;
+    const changed: number[] = [];
+    let maxLo = 0;
+    for (let i = 1; i < cells.length; i++) {
+      const c = cells[i]!;
+      maxLo = Math.max(maxLo, lo[c]!);
+      if (this.#hidden[c] !== 0 && hi[total]! < hi[c]!) {
+        hi[c] = hi[total]!;
+        changed.push(c);
+      }
+    }
+    if (this.#hidden[total] !== 0 && maxLo > lo[total]!) {
+      lo[total] = maxLo;
+      changed.push(total);
+    }
+    for (const c of changed) {
+      for (const other of this.#relationsOf[c]!) {
+        if (other !== r && !nextQueued.has(other)) {
+          nextQueued.add(other);
+          next.push(other);
+        }
+      }
+    }
+  }
+
   /**
    * True when a reader cannot narrow the primary cell `id` below what `"<5"` says — a cell hidden by an outside
    * rule: to less than a range of 4 values — or, failing that (`strict` false), at least cannot pin it.
@@ -199,6 +235,8 @@ export class Disclosure {
     let bestScore = INF;
     for (const r of this.#relationsOf[id]!) {
       const { cells, signs, kind } = this.#relations[r]!;
+      // Hiding another cell of `caps` loosens no bound of this one.
+      if (kind === 'caps') continue;
       const mine = signs[cells.indexOf(id)]!;
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i]!;

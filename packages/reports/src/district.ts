@@ -25,7 +25,7 @@
 import type { Localized } from '@jalur/engine';
 import { beforeAfterRows, CORE_FACTORS } from './before-after.ts';
 import { byPublished, Disclosure, publishedRate, SMALL, SUPPRESSION_THRESHOLD, WITHHELD, type PublicCount } from './disclosure.ts';
-import { districtFacts, monthIndexOfDate, riskCounts, type DistrictFacts, type SchoolFacts } from './district-rollup.ts';
+import { districtFacts, monthIndexOfDate, riskCounts, type DistrictFacts, type RiskCounts, type SchoolFacts } from './district-rollup.ts';
 import { REPORTED_OUTCOMES, type ReportedOutcome } from './outcome.ts';
 import { monthAligned, WIB_OFFSET_MINUTES, type Period } from './period.ts';
 import type { ReportQueries } from './queries.ts';
@@ -141,10 +141,34 @@ function hiddenRows(values: readonly number[], forced: ReadonlySet<number> = new
   return { shown: cells.map((c) => d.shown(c)), hidden };
 }
 
+/**
+ * Suppressed before/after columns by factor and period, with the counts they were computed from: the
+ * suppression is a function of those counts alone, so equal counts (a change elsewhere) reuse it.
+ */
+const columnsCache = new Map<string, { counts: Int32Array; result: { before: PublicCount[]; after: PublicCount[] } }>();
+
 /** Before/after of one factor over the months `[a, b]`, every row (district first), suppressed across periods. */
 function beforeAfterColumns(facts: DistrictFacts, factor: string, a: number, b: number): { before: PublicCount[]; after: PublicCount[] } {
   const counts = rowsOf(facts).slice(1).map((s) => riskCounts(s?.factors.get(factor), a, b));
   const months = b - a + 1;
+  const flat = new Int32Array(counts.length * (1 + 2 * months));
+  counts.forEach((c, i) => {
+    const at = i * (1 + 2 * months);
+    flat[at] = c.before;
+    flat.set(c.beforeByMonth, at + 1);
+    flat.set(c.afterByMonth, at + 1 + months);
+  });
+  const key = `${factor}|${a}|${b}`;
+  const cached = columnsCache.get(key);
+  if (cached && cached.counts.length === flat.length && cached.counts.every((v, i) => v === flat[i])) return cached.result;
+  const result = suppressBeforeAfter(counts, months);
+  columnsCache.delete(key);
+  columnsCache.set(key, { counts: flat, result });
+  if (columnsCache.size > 64) columnsCache.delete(columnsCache.keys().next().value!);
+  return result;
+}
+
+function suppressBeforeAfter(counts: RiskCounts[], months: number): { before: PublicCount[]; after: PublicCount[] } {
   const forced = new Set<number>();
   let after: PublicCount[] = [];
   for (let m = 0; m < months; m++) {
