@@ -164,8 +164,16 @@ describe('/api/openapi.json', () => {
       const fs = formats(schema).filter((x) => x !== 'null');
       if (/At$/.test(name) || name === 'at' || name === 'generatedAt') {
         if (!fs.every((x) => x === 'date-time' || x === 'date')) wrong.push(`${where}.${name}: ${fs.join('|')}`);
-      } else if (['date', 'birthDate', 'from', 'to', 'removed'].includes(name) && resolve(schema).type !== 'array') {
+      } else if (['date', 'birthDate', 'givenAt', 'removed'].includes(name) || (where.includes('DistrictAggregates') && ['from', 'to'].includes(name))) {
         if (!fs.every((x) => x === 'date' || x === 'date-time')) wrong.push(`${where}.${name}: ${fs.join('|')}`);
+      }
+    }
+    // Dates in the query or the path: the report periods, the calendar.
+    for (const { key, op: o } of operations()) {
+      for (const p of (o.parameters ?? []) as { name: string; in: string; schema?: Json }[]) {
+        if (!['from', 'to', 'date'].includes(p.name) || !p.schema) continue;
+        const fs = formats(p.schema);
+        if (!fs.every((x) => x === 'date')) wrong.push(`${key} ${p.in} ${p.name}: ${fs.join('|')}`);
       }
     }
     expect(wrong).toEqual([]);
