@@ -23,6 +23,7 @@ import { studentRoutes } from './routes/students.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { districtRoutes } from './district/routes.ts';
 import { migrationRoutes } from './reports/migrations.ts';
+import { processRoutes } from './process/routes.ts';
 import { caseworkRoutes } from './casework/index.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/reports', reportRoutes(ctx))
     .route('/api/district', districtRoutes(ctx))
     .route('/api/pathways', migrationRoutes(ctx))
+    .route('/api/pathways', processRoutes(ctx))
     .route('/api', caseworkRoutes(ctx))
     .route('/api', privacyRoutes(ctx))
     .route('/api', documentRoutes(ctx));

@@ -10,3 +10,5 @@ export * from './service.ts';
 export * from './replay.ts';
 export * from './seed/index.ts';
 export * from './migration/index.ts';
+export * from './insight/process-view.ts';
+export * from './insight/what-if.ts';
