@@ -5,6 +5,7 @@ import { documentToModel } from '../model/fromDocument.ts';
 import { nestedPathway } from '../samples/nestedPathway.ts';
 import { applyLayout, computeLayout } from './autoLayout.ts';
 import { STEP_SIZE, type PathwayModel } from '../model/types.ts';
+import { generatedPathway } from '../../../e2e/generated.ts';
 
 interface Box { id: string; x: number; y: number; w: number; h: number }
 
@@ -58,4 +59,21 @@ describe('auto-layout (ELK)', () => {
     const initial = boxes.find((b) => b.id === model.header.machine.initial)!;
     expect(Math.min(...boxes.map((b) => b.x))).toBe(initial.x);
   });
+
+  it('lays out a 300-step pathway (the fast mode for large ones) with labels clear of steps', async () => {
+    const model = documentToModel(generatedPathway(300));
+    const label = { width: 110, height: 34 };
+    const { placements, routes } = await computeLayout(model, { labelSize: () => label });
+    const boxes = stepBoxes(applyLayout(model, placements)).sort((a, b) => a.x - b.x);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length && boxes[j]!.x < boxes[i]!.x + boxes[i]!.w; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${boxes[i]!.id} / ${boxes[j]!.id}`).toBe(false);
+    let labelled = 0;
+    for (const [id, r] of Object.entries(routes)) {
+      if (!r.label) continue;
+      labelled++;
+      const lb = { x: r.label.x - label.width / 2, y: r.label.y - label.height / 2, w: label.width, h: label.height };
+      for (const b of boxes) expect(overlaps(lb, b), `label of ${id} over ${b.id}`).toBe(false);
+    }
+    expect(labelled).toBe(model.edges.length);
+  }, 120_000);
 });
