@@ -89,7 +89,9 @@ describe('impossible dates and deep data are bad input (400), never a 5xx', () =
     const base = { nisn: '0099887766', name: 'Tanggal Salah', className: 'X-1' };
     expectErrorShape(await api.call(f.a.users.guru_bk, 'POST', '/api/students', { ...base, birthDate: '2010-13-45' }), 400);
     expectErrorShape(await api.call(f.a.users.guru_bk, 'POST', '/api/students', { ...base, birthDate: '2010-02-30' }), 400);
-    expectErrorShape(await api.call(f.a.users.guru_bk, 'POST', '/api/students', { ...base, nisn: '12345' }), 400);
+    const shortNisn = await api.call(f.a.users.guru_bk, 'POST', '/api/students', { ...base, nisn: '12345' }, { 'accept-language': 'en' });
+    expectErrorShape(shortNisn, 400);
+    expect(shortNisn.body.error.details[0].message).toBe('NISN must be 10 digits');
     expect(await count()).toBe(before);
     const ok = await api.call(f.a.users.guru_bk, 'POST', '/api/students', { ...base, birthDate: '2010-02-28' });
     expect(ok.status).toBe(201);

@@ -11,8 +11,23 @@ const indonesian = z.locales.id().localeError;
 
 type Issue = z.core.$ZodIssue;
 
+const BILINGUAL = new Map<string, { id: string; en: string }>();
+
+/**
+ * A schema's own message in both languages: `say('Wajib diisi', 'Required')`
+ * gives the message zod stores (`"Wajib diisi / Required"`), and each caller
+ * then reads only their own language.
+ */
+export function say(id: string, en: string): string {
+  const message = `${id} / ${en}`;
+  BILINGUAL.set(message, { id, en });
+  return message;
+}
+
 /** The message of one issue in `lang`. */
 export function issueMessage(issue: Issue, lang: Language): string {
+  const own = BILINGUAL.get(issue.message);
+  if (own) return own[lang];
   if (lang === 'en') return issue.message;
   // Final issues carry no input; zod's default English message is the only place that names what was received.
   const asRaw = issue as unknown as Parameters<typeof english>[0];

@@ -1,6 +1,7 @@
 /** Case request and response schemas. */
 import { z } from '@hono/zod-openapi';
 import { riskFactorSchema, stepMetaSchema } from '@jalur/engine';
+import { say } from '../http/zod-messages.ts';
 import { dateTimeSchema, idSchema, localizedSchema, pageQuery } from './common.ts';
 
 export { idempotencyHeaderSchema } from './common.ts';
@@ -99,11 +100,11 @@ export const advanceBodySchema = z
       .record(z.string().max(80), z.unknown())
       // Depth first, without recursion: serializing data nested thousands deep would overflow the stack.
       .refine((d) => nestingAtMost(d, MAX_EVENT_DATA_DEPTH), {
-        message: `data: paling dalam ${MAX_EVENT_DATA_DEPTH} tingkat / at most ${MAX_EVENT_DATA_DEPTH} levels deep`,
+        message: say(`data: paling dalam ${MAX_EVENT_DATA_DEPTH} tingkat`, `data: at most ${MAX_EVENT_DATA_DEPTH} levels deep`),
         abort: true,
       })
       .refine((d) => Object.keys(d).length <= 200 && JSON.stringify(d).length <= MAX_EVENT_DATA_BYTES, {
-        message: `data: paling banyak 200 isian dan ${MAX_EVENT_DATA_BYTES} bita / at most 200 fields and ${MAX_EVENT_DATA_BYTES} bytes`,
+        message: say(`data: paling banyak 200 isian dan ${MAX_EVENT_DATA_BYTES} bita`, `data: at most 200 fields and ${MAX_EVENT_DATA_BYTES} bytes`),
       })
       .optional(),
     expectedVersion: z.number().int().min(1),

@@ -1,5 +1,6 @@
 /** Schemas shared by every feature: the error shape, ids, pagination. */
 import { z } from '@hono/zod-openapi';
+import { say } from '../http/zod-messages.ts';
 
 export const errorSchema = z
   .object({
@@ -63,7 +64,7 @@ export const dateTimeSchema = z.iso.datetime().openapi({ example: '2026-02-21T03
 export const dateOrDateTimeSchema = z.union([dateSchema, z.iso.datetime({ offset: true, local: true })]);
 
 /** NISN (Nomor Induk Siswa Nasional): exactly 10 digits, the one rule of forms, imports and indicators. */
-export const nisnSchema = z.string().trim().regex(/^\d{10}$/, 'NISN: 10 angka / 10 digits').openapi({ example: '0012345678' });
+export const nisnSchema = z.string().trim().regex(/^\d{10}$/, say('NISN harus 10 angka', 'NISN must be 10 digits')).openapi({ example: '0012345678' });
 
 /** `Idempotent-Replayed: true` on an answer that a retry with the same `Idempotency-Key` got back. */
 export const replayedHeaderSchema = z.object({

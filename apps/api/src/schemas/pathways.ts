@@ -1,5 +1,6 @@
 /** Pathway (draft and published version) request and response schemas. */
 import { z } from '@hono/zod-openapi';
+import { say } from '../http/zod-messages.ts';
 import { dateTimeSchema, localizedSchema } from './common.ts';
 
 /**
@@ -75,7 +76,7 @@ export const publishBodySchema = z
 export const lintBodySchema = z
   .object({
     document: z
-      .custom<unknown>((v) => v !== undefined, { message: 'Kirim dokumen yang akan diperiksa / send the document to lint' })
+      .custom<unknown>((v) => v !== undefined, { message: say('Kirim dokumen yang akan diperiksa', 'Send the document to lint') })
       .openapi({ type: ['object', 'array', 'string', 'number', 'boolean', 'null'], description: 'Dokumen alur (nilai JSON apa pun) / the pathway document (any JSON value)' }),
   })
   .openapi('LintRequest');
