@@ -67,3 +67,37 @@ export const jsonParam = (value: unknown): string | null => (value === null || v
 
 /** An instant for a `$n::timestamptz` parameter. */
 export const instantParam = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+
+/** A stored Idempotency-Key answer, as read with the case. */
+export interface StoredKey {
+  requestHash: string;
+  status: number;
+  body: unknown;
+}
+
+/** The case, unlocked, with its row version (`xmin`) for an optimistic write; and the stored answer for an Idempotency-Key. */
+export interface CaseRead {
+  row: CaseRow | undefined;
+  /** The transaction id that wrote this version of the row: any later write of the row (an advance, a reassignment, an erasure) changes it. */
+  xmin: string | null;
+  key: StoredKey | undefined;
+}
+
+const READ_CASE = `SELECT xmin::text AS row_xmin, ${CASE_COLUMNS} FROM cases WHERE id = $1 AND school_id = $2`;
+const READ_CASE_AND_KEY = `SELECT k.request_hash AS key_hash, k.status AS key_status, k.body AS key_body, c.*
+  FROM (SELECT 1) AS one
+  LEFT JOIN idempotency_keys k ON k.user_id = $3 AND k.key = $4
+  LEFT JOIN (${READ_CASE}) c ON true`;
+
+/** One statement, outside any transaction: the case as committed now (and the key's stored answer). */
+export async function readCase(sql: Sql, id: string, schoolId: string, key?: { userId: string; key: string }): Promise<CaseRead> {
+  const rows = key
+    ? await sql.unsafe<(RawCase & { row_xmin: string; key_hash: string | null; key_status: number | null; key_body: unknown })[]>(READ_CASE_AND_KEY, [id, schoolId, key.userId, key.key])
+    : await sql.unsafe<(RawCase & { row_xmin: string })[]>(READ_CASE, [id, schoolId]);
+  const r = rows[0] as (RawCase & { row_xmin: string; key_hash?: string | null; key_status?: number | null; key_body?: unknown }) | undefined;
+  return {
+    row: r && r.id !== null ? caseFromRow(r) : undefined,
+    xmin: r && r.id !== null ? r.row_xmin : null,
+    key: r?.key_hash != null ? { requestHash: r.key_hash, status: r.key_status!, body: r.key_body ?? null } : undefined,
+  };
+}

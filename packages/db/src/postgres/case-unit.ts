@@ -1,28 +1,85 @@
 /**
- * The case unit of work on PostgreSQL: one READ COMMITTED transaction per
- * create/advance/timer fire. The case row is locked (`SELECT … FOR UPDATE`)
- * before its version is checked, so of two processes advancing one case from
- * the same version exactly one wins; the other waits for the winner's commit,
- * re-reads the row and gets `version_conflict`. Nothing is written unless
- * everything is.
+ * The case unit of work on PostgreSQL. A user's advance (the hot path, no
+ * side records) is optimistic and takes two round trips: (1) one plain
+ * SELECT of the case as committed (with its row version `xmin`, and the
+ * stored answer of its Idempotency-Key), then the pure step, then (2) one
+ * pipelined batch — BEGIN, the UPDATE checked on `id`, `version` and `xmin`
+ * together with its event row, the effects, audit rows, the key's answer,
+ * COMMIT — sent without waiting between statements. The UPDATE takes the
+ * row lock: of two writers from the same row version exactly one matches;
+ * the other waits for the winner's commit, matches nothing, its batch fails
+ * as a whole (nothing written) and it reads the row again (→
+ * `version_conflict` when its `expectedVersion` is now stale, else the step
+ * runs again on the new row). Any write of the row (a reassignment, an
+ * erasure's scrub) changes `xmin`, so a step never overwrites a row it did
+ * not see. Steps whose due dates count school days read the calendar in one
+ * more round trip.
+ *
+ * Creates, migrations, timer fires and advances with side records (consent,
+ * approval decision) run in one READ COMMITTED transaction with the case row
+ * locked (`SELECT … FOR UPDATE`) first; their writes after the step are
+ * pipelined the same way.
  */
 import { and, eq } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, pathwayVersions, students, timers } from '../schema-pg/index.ts';
-import type { AuditInput, CaseChange, CaseSideWrites, CaseTransition, RecordedEvent, SideWritten } from '../case-unit.ts';
+import type { AdvanceCaseInput, AuditInput, CaseChange, CaseSideWrites, CaseTransition, RecordedEvent, SideWritten } from '../case-unit.ts';
 import type { Effect } from '@jalur/engine';
 import type { CalendarEntry } from '@jalur/casework';
 import { calendarWindowFor, inSchoolDays, type SchoolWeekRow } from '../school-day-effects.ts';
+import type { Sql } from 'postgres';
+import { currentActingRole } from '../roles.ts';
 import { hasConsent, insertConsent } from './records.ts';
 import { decideTask } from './work.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { joinStateValue } from '../sqlite/case-unit.ts';
-import { first, isStaff, newId, notStaff, transact, type Exec, type PgContext } from './context.ts';
-import { applyEffects } from './effects.ts';
-import { instantParam, jsonParam, lockCaseRow } from './case-row.ts';
+import { first, isStaff, newId, notStaff, pgCode, transact, type Exec, type PgContext } from './context.ts';
+import { applyEffects, effectStatements, pipeline, type Statement } from './effects.ts';
+import { instantParam, jsonParam, lockCaseRow, readCase } from './case-row.ts';
 import { createCaseReads } from './case-reads.ts';
-import { keyStore as keys } from './ops.ts';
+import { keyAnswer, keyStatement, keyStore as keys } from './ops.ts';
+
+/** In the message of the error the write statement raises when the row is not the one the step saw. */
+const STALE = 'jalur: case row changed';
+
+/**
+ * The version-checked UPDATE of a case and its event row, one statement.
+ * `$18`: the row's `xmin` as read (null under a row lock). When no row
+ * matches it raises (SQLSTATE 22P02, message with {@link STALE}; a cast the
+ * planner cannot fold, as the count is only known when it runs), which
+ * aborts the transaction: the statements pipelined after it fail too and
+ * nothing is written.
+ */
+const WRITE_CASE = `WITH u AS (
+     UPDATE cases SET snapshot = $1::json, state_value = $2, version = $3, updated_at = $4::timestamptz, status = $5, outcome = $6,
+       closed_at = $7::timestamptz, pathway_id = $8, pathway_version_id = $9
+     WHERE id = $10 AND version = $11 AND xmin = coalesce($18::xid, xmin) RETURNING id),
+   e AS (
+     INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after)
+     SELECT $12, u.id, $13, $3, $14, $15::json, $16, $4::timestamptz, $17, $2 FROM u RETURNING id)
+   SELECT CASE WHEN n.c = 1 THEN n.c ELSE (n.c::text || ' ${STALE}')::int END AS written FROM (SELECT count(*) AS c FROM e) AS n`;
+
+const INSERT_AUDIT = 'INSERT INTO audit_log (id, school_id, actor_id, actor_role, action, subject, details, at) VALUES ($1, $2, $3, $4, $5, $6, $7::json, $8::timestamptz)';
+
+/** One calendar read for school-day steps: the entries in the window and the school's week. */
+const READ_CALENDAR = `SELECT
+  (SELECT coalesce(json_agg(json_build_object('date', date, 'kind', kind)), '[]'::json) FROM school_calendar WHERE school_id = $1 AND date >= $2 AND date <= $3) AS calendar,
+  (SELECT row_to_json(w) FROM (SELECT week_days, time_zone, national_holidays FROM school_year_settings WHERE school_id = $1) AS w) AS week`;
+
+/** Optimistic tries before an advance falls back to taking the row lock first (only under heavy contention on one case). */
+const OPTIMISTIC_ATTEMPTS = 8;
+
+/** True when a write batch failed because the case row was not the one read (or the key was stored meanwhile): read again. */
+const readAgain = (err: unknown): boolean => {
+  const code = pgCode(err);
+  if (code === '22P02') return String((err as Error).message).includes(STALE);
+  if (code === '23505') return (err as { table_name?: string }).table_name === 'idempotency_keys';
+  return code === '40P01' || code === '40001';
+};
+
+const conflict = (current: number): DbResult<never> =>
+  fail('version_conflict', `Kasus sudah berubah (versi ${current}) / case changed (version ${current})`, { current });
 
 export function createCaseRepo(ctx: PgContext): CaseRepo {
   /** The case row, locked for the rest of the transaction. */
@@ -39,13 +96,12 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     return row;
   }
 
-  /** Due dates of school-day steps recounted on the school's calendar (read in this transaction). */
-  async function withSchoolDays(tx: Exec, pv: PathwayVersionRow, list: readonly Effect[], schoolId: string, now: Date): Promise<readonly Effect[]> {
+  /** Due dates of school-day steps recounted on the school's calendar (one read, only when a step counts school days). */
+  async function withSchoolDays(sql: Sql, pv: PathwayVersionRow, list: readonly Effect[], schoolId: string, now: Date): Promise<readonly Effect[]> {
     const window = calendarWindowFor(list, pv, now);
     if (!window) return list;
-    const rows = await tx.$client.unsafe('SELECT date, kind FROM school_calendar WHERE school_id = $1 AND date >= $2 AND date <= $3', [schoolId, window.from, window.to]);
-    const [week] = await tx.$client.unsafe('SELECT week_days, time_zone, national_holidays FROM school_year_settings WHERE school_id = $1', [schoolId]);
-    return inSchoolDays(list, pv, now, rows as unknown as CalendarEntry[], week as SchoolWeekRow | undefined);
+    const [r] = await sql.unsafe<{ calendar: CalendarEntry[]; week: SchoolWeekRow | null }[]>(READ_CALENDAR, [schoolId, window.from, window.to]);
+    return inSchoolDays(list, pv, now, r?.calendar ?? [], r?.week ?? undefined);
   }
 
   /** The advance's side writes (consent, approval decision), before `apply`. */
@@ -74,8 +130,13 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     return row;
   }
 
-  /** Persists a transition of a locked case: UPDATE with version check, event row, effects. */
-  async function persist(tx: Exec, row: CaseRow, pv: PathwayVersionRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date, moveTo?: PathwayVersionRow): Promise<CaseChange> {
+  /**
+   * The statements that persist a transition of `row` (the UPDATE checked on
+   * its version, and on `xmin` when given, with the event row; then the
+   * effects), and the change they make. Nothing is sent but the calendar
+   * read of school-day steps.
+   */
+  async function plan(sql: Sql, row: CaseRow, pv: PathwayVersionRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date, moveTo?: PathwayVersionRow, xmin: string | null = null): Promise<{ statements: Statement[]; change: CaseChange }> {
     const version = row.version + 1;
     const stateValue = joinStateValue(t.stateValue);
     const closing = t.status === 'done' && row.status !== 'closed';
@@ -87,25 +148,95 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       id: newId(), caseId: row.id, schoolId: row.schoolId, seq: version, type: event.type, data: event.data ?? null, actorId, at: now,
       stateBefore: row.stateValue, stateAfter: stateValue,
     };
-    // One round trip: the version-checked UPDATE and, only if it matched, the event row.
-    const changed = await tx.$client.unsafe(
-      `WITH u AS (
-         UPDATE cases SET snapshot = $1::json, state_value = $2, version = $3, updated_at = $4::timestamptz, status = $5, outcome = $6,
-           closed_at = $7::timestamptz, pathway_id = $8, pathway_version_id = $9
-         WHERE id = $10 AND version = $11 RETURNING id)
-       INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after)
-       SELECT $12, u.id, $13, $3, $14, $15::json, $16, $4::timestamptz, $17, $2 FROM u RETURNING id`,
-      [
-        jsonParam(t.snapshot), stateValue, version, instantParam(now), status, outcome, instantParam(closedAt),
-        moveTo?.pathwayId ?? row.pathwayId, moveTo?.id ?? row.pathwayVersionId, row.id, row.version,
-        eventRow.id, row.schoolId, event.type, jsonParam(eventRow.data), actorId, row.stateValue,
-      ],
-    );
-    // The row is locked by this transaction: a miss means a bug, so roll back loudly.
-    if (changed.length !== 1) throw new Error(`case ${row.id} changed under the transaction`);
+    const write: Statement = [WRITE_CASE, [
+      jsonParam(t.snapshot), stateValue, version, instantParam(now), status, outcome, instantParam(closedAt),
+      moveTo?.pathwayId ?? row.pathwayId, moveTo?.id ?? row.pathwayVersionId, row.id, row.version,
+      eventRow.id, row.schoolId, event.type, jsonParam(eventRow.data), actorId, row.stateValue, xmin,
+    ]];
     const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, ...moved };
-    await applyEffects(tx, updated, await withSchoolDays(tx, moveTo ?? pv, t.effects, row.schoolId, now), now, closing);
-    return { case: updated, event: eventRow };
+    const effects = effectStatements(updated, await withSchoolDays(sql, moveTo ?? pv, t.effects, row.schoolId, now), now, closing);
+    return { statements: [write, ...effects], change: { case: updated, event: eventRow } };
+  }
+
+  /** Persists a transition of a locked case in `tx`: one pipelined batch. */
+  async function persist(tx: Exec, row: CaseRow, pv: PathwayVersionRow, t: CaseTransition, event: RecordedEvent, actorId: string | null, now: Date, moveTo?: PathwayVersionRow): Promise<CaseChange> {
+    const { statements, change } = await plan(tx.$client, row, pv, t, event, actorId, now, moveTo);
+    await pipeline(tx.$client, statements);
+    return change;
+  }
+
+  /** Audit rows as statements (the acting role read now, as `ctx.audit` does). */
+  const auditStatements = (audit: readonly AuditInput[] | undefined, schoolId: string, actorId: string | null, now: Date): Statement[] =>
+    (audit ?? []).map((e) => [INSERT_AUDIT, [
+      newId(), schoolId, e.actorId === undefined ? actorId : (e.actorId ?? null), e.actorRole ?? currentActingRole(), e.action, e.subject ?? null, jsonParam(e.details ?? null), instantParam(now),
+    ]]);
+
+  /**
+   * BEGIN, `statements`, COMMIT on one connection, sent together: one round
+   * trip. Any failure rolls all of it back and is thrown.
+   */
+  async function commitBatch(statements: readonly Statement[]): Promise<void> {
+    const conn = await ctx.client.reserve();
+    try {
+      await pipeline(conn, [['begin', []], ...statements, ['commit', []]]);
+    } catch (err) {
+      await conn.unsafe('rollback').catch(() => undefined);
+      throw err;
+    } finally {
+      conn.release();
+    }
+  }
+
+  /** The locked advance: side records first (they decide what `apply` sees), all in one transaction. */
+  function lockedAdvance(input: AdvanceCaseInput): Promise<DbResult<CaseChange>> {
+    return transact(ctx, async (tx): Promise<DbResult<CaseChange>> => {
+      const replay = await keys.check(tx, input.idempotency);
+      if (replay) return replay;
+      const row = await lockCase(tx, input.caseId, input.schoolId);
+      if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) return conflict(row.version);
+      const pv = await pathwayVersion(tx, row.pathwayVersionId);
+      if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+      let written: SideWritten = {};
+      if (input.records) {
+        const side = await writeSide(tx, row, input.records, input.now);
+        if (!side.ok) return side;
+        written = side.value;
+      }
+      const applied = input.apply(row, pv, written);
+      if (!applied.ok) return applied;
+      const change: CaseChange = await persist(tx, row, pv, applied.value, input.event, input.actorId, input.now);
+      if (input.records) change.written = written;
+      await writeAudit(tx, input.audit, input.schoolId, input.actorId, input.now);
+      await keys.store(tx, input.idempotency, change, input.now);
+      return ok(change);
+    });
+  }
+
+  /** The optimistic advance (see the top of this file): two round trips, three with a school-day step. */
+  async function optimisticAdvance(input: AdvanceCaseInput): Promise<DbResult<CaseChange>> {
+    const idem = input.idempotency;
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const read = await readCase(ctx.client, input.caseId, input.schoolId, idem && { userId: idem.userId, key: idem.key });
+      if (idem && read.key) return keyAnswer(read.key, idem);
+      const row = read.row;
+      if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) return conflict(row.version);
+      const pv = await pathwayVersion(ctx.db, row.pathwayVersionId);
+      if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
+      const applied = input.apply(row, pv, {});
+      if (!applied.ok) return applied;
+      const { statements, change } = await plan(ctx.client, row, pv, applied.value, input.event, input.actorId, input.now, undefined, read.xmin);
+      statements.push(...auditStatements(input.audit, input.schoolId, input.actorId, input.now));
+      if (idem) statements.push(keyStatement(idem, change, input.now));
+      try {
+        await commitBatch(statements);
+        return ok(change);
+      } catch (err) {
+        if (!readAgain(err)) throw err;
+      }
+    }
+    return lockedAdvance(input);
   }
 
   return {
@@ -139,7 +270,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
           await tx.insert(caseRiskFactors).values(riskFactors.map((factor) => ({ caseId, schoolId: input.schoolId, factor }))).onConflictDoNothing();
         }
         const event = await appendEvent(tx, caseId, input.schoolId, 1, input.event ?? { type: 'case.opened' }, input.actorId, now, null, stateValue);
-        await applyEffects(tx, row, await withSchoolDays(tx, pv, t.effects, input.schoolId, now), now, done);
+        await applyEffects(tx, row, await withSchoolDays(tx.$client, pv, t.effects, input.schoolId, now), now, done);
         const change = { case: row, event };
         await writeAudit(tx, input.audit, input.schoolId, input.actorId, now);
         await keys.store(tx, input.idempotency, change, now);
@@ -148,30 +279,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     },
 
     async advance(input) {
-      return transact(ctx, async (tx): Promise<DbResult<CaseChange>> => {
-        const replay = await keys.check(tx, input.idempotency);
-        if (replay) return replay;
-        const row = await lockCase(tx, input.caseId, input.schoolId);
-        if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
-        if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-          return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
-        }
-        const pv = await pathwayVersion(tx, row.pathwayVersionId);
-        if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
-        let written: SideWritten = {};
-        if (input.records) {
-          const side = await writeSide(tx, row, input.records, input.now);
-          if (!side.ok) return side;
-          written = side.value;
-        }
-        const applied = input.apply(row, pv, written);
-        if (!applied.ok) return applied;
-        const change: CaseChange = await persist(tx, row, pv, applied.value, input.event, input.actorId, input.now);
-        if (input.records) change.written = written;
-        await writeAudit(tx, input.audit, input.schoolId, input.actorId, input.now);
-        await keys.store(tx, input.idempotency, change, input.now);
-        return ok(change);
-      });
+      return input.records ? lockedAdvance(input) : optimisticAdvance(input);
     },
 
     async migrate(input) {
@@ -180,9 +288,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
         if (replay) return replay;
         const row = await lockCase(tx, input.caseId, input.schoolId);
         if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
-        if (input.expectedVersion !== row.version) {
-          return fail('version_conflict', `Kasus sudah berubah (versi ${row.version}) / case changed (version ${row.version})`, { current: row.version });
-        }
+        if (input.expectedVersion !== row.version) return conflict(row.version);
         const from = await pathwayVersion(tx, row.pathwayVersionId);
         if (!from) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
         const to = await pathwayVersion(tx, input.toPathwayVersionId);

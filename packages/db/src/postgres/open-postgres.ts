@@ -21,6 +21,7 @@ import { createOpsRepos } from './ops.ts';
 import { createJobRepo } from './jobs.ts';
 import { createPaperworkRepo } from './paperwork.ts';
 import { createSchoolYearRepo } from './school-year.ts';
+import type { WireCounter } from './wire-count.ts';
 
 /** The committed PostgreSQL migrations (drizzle-kit, `drizzle-pg.config.ts`). */
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations-pg', import.meta.url));
@@ -35,6 +36,8 @@ export interface PostgresOptions {
   url: string;
   /** Connections in this process's pool (default 10, or `JALUR_PG_POOL`). */
   poolSize?: number;
+  /** A socket factory for postgres.js (tests and the bench count round trips with `wireCounter()`). */
+  socket?: WireCounter['socket'];
 }
 
 /** Applies pending migrations on one dedicated connection, holding a session advisory lock. */
@@ -64,6 +67,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
   const client = postgres(options.url, {
     max: poolSize,
     onnotice: () => {},
+    ...(options.socket ? { socket: options.socket as never } : {}),
     connection: {
       application_name: 'jalur',
       // A process that stalls (or is stopped) inside a transaction must not hold a case's lock for long: the server ends it.

@@ -20,6 +20,27 @@ export interface KeyStore {
   store<T>(tx: Exec, idem: IdempotencyRequest<T> | undefined, value: T, now: Date): Promise<void>;
 }
 
+/** The answer to a request whose key is already stored: its first answer again, or a mismatch. */
+export function keyAnswer(found: { requestHash: string; status: number; body: unknown }, idem: IdempotencyRequest<any>): DbResult<never> {
+  if (found.requestHash !== idem.requestHash) {
+    return fail('idempotency_mismatch', 'Idempotency-Key dipakai untuk permintaan lain / key reused for a different request');
+  }
+  return fail('idempotency_replay', 'Permintaan ini sudah diproses / already processed', { response: { status: found.status, body: found.body ?? null } });
+}
+
+const INSERT_KEY = 'INSERT INTO idempotency_keys (user_id, key, route, request_hash, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6::json, $7::timestamptz)';
+
+/**
+ * The statement that stores the answer to a keyed request (no lock taken: a
+ * second request with the same key fails on the primary key, or waits for
+ * the first's commit and then fails, so its caller reads the key again).
+ */
+export function keyStatement<T>(idem: IdempotencyRequest<T>, value: T, now: Date): readonly [string, unknown[]] {
+  const response = idem.respond(value);
+  // Through JSON like the SQLite store (undefined fields dropped, dates as strings).
+  return [INSERT_KEY, [idem.userId, idem.key, idem.route, idem.requestHash, response.status, JSON.stringify(response.body ?? null), now.toISOString()]];
+}
+
 export const keyStore: KeyStore = {
   async check(tx, idem) {
     if (!idem) return undefined;
@@ -30,11 +51,7 @@ export const keyStore: KeyStore = {
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.userId, idem.userId), eq(idempotencyKeys.key, idem.key))),
     );
-    if (!found) return undefined;
-    if (found.requestHash !== idem.requestHash) {
-      return fail('idempotency_mismatch', 'Idempotency-Key dipakai untuk permintaan lain / key reused for a different request');
-    }
-    return fail('idempotency_replay', 'Permintaan ini sudah diproses / already processed', { response: { status: found.status, body: found.body ?? null } });
+    return found ? keyAnswer(found, idem) : undefined;
   },
   async store(tx, idem, value, now) {
     if (!idem) return;
