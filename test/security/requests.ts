@@ -45,6 +45,16 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/students/:id': (s) => ({ path: `/api/students/${s.studentId}` }),
   'POST /api/students/import': () => ({ path: '/api/students/import?dryRun=true', body: 'nisn,nama,kelas\n3999999999,Impor Uji,X-1\n', headers: CSV }),
   'GET /api/students/:id/indicators': (s) => ({ path: `/api/students/${s.studentId}/indicators` }),
+  // An active student cannot become active again: 422 past the access check, nothing written.
+  'GET /api/students/:id/status': (s) => ({ path: `/api/students/${s.studentId}/status` }),
+  'POST /api/students/:id/status': (s) => ({ path: `/api/students/${s.studentId}/status`, body: { status: 'active', date: '2026-01-05' } }),
+  'GET /api/school-year': () => ({ path: '/api/school-year' }),
+  'PUT /api/school-year': () => ({ path: '/api/school-year', body: { weekDays: 7 } }),
+  'GET /api/school-year/holidays': () => ({ path: '/api/school-year/holidays?year=2026' }),
+  'POST /api/school-year/rollover/plan': () => ({ path: '/api/school-year/rollover/plan', body: {} }),
+  // A year the school is not in: 409, nothing applied.
+  'POST /api/school-year/rollover/apply': () => ({ path: '/api/school-year/rollover/apply', body: { fromYear: '1999/2000', className: 'X-1' } }),
+  'POST /api/school-year/rollover/finish': () => ({ path: '/api/school-year/rollover/finish', body: { fromYear: '1999/2000' } }),
   'GET /api/students/:id/export': (s) => ({ path: `/api/students/${s.studentId}/export` }),
   'POST /api/students/:id/erase': (s) => ({ path: `/api/students/${s.studentId}/erase`, body: { confirm: 'bukan-nisn-ini' } }),
 

@@ -2,9 +2,12 @@
  * The early-warning scan of one school: evaluate every student's indicators
  * with the school's rules, then raise, mark or clear rule flags by the
  * hysteresis rule of `@jalur/casework`. Runs after every indicator write
- * and on demand (`POST /api/early-warning/scan`).
+ * and on demand (`POST /api/early-warning/scan`). The roster's facts
+ * (PIP/KIP and its receipt, distance home–school, transport: the Dapodik
+ * columns) feed the economic and distance rules. Students who left (pindah,
+ * putus sekolah, lulus) raise nothing new; their rule flags clear.
  */
-import { evaluateStudent, reconcileFlags, ruleSet, type IndicatorObservation, type RuleSet } from '@jalur/casework';
+import { evaluateStudent, isEnrolled, reconcileFlags, ruleSet, type IndicatorObservation, type RuleSet, type StudentFacts } from '@jalur/casework';
 import type { FlagRow, JalurDb } from '@jalur/db';
 
 /** The school's rules (stored rows over the field defaults). */
@@ -28,11 +31,18 @@ export async function scanSchool(db: JalurDb, schoolId: string, now: Date, stude
   const flags = (await db.earlyWarning.listFlags(schoolId, { active: true })).filter((f) => f.source === 'rule' && f.ruleKey !== null);
   const byStudent = new Map<string, FlagRow[]>();
   for (const f of flags) byStudent.set(f.studentId, [...(byStudent.get(f.studentId) ?? []), f]);
-  const students = new Set(studentIds ?? [...obs.keys(), ...byStudent.keys()]);
+  const facts = new Map<string, StudentFacts & { enrolled: boolean }>();
+  for (const s of await db.students.listAll(schoolId)) {
+    facts.set(s.id, { pipEligible: s.pipEligible, kipHolder: s.kipHolder, pipReceived: s.pipReceived, distanceKm: s.distanceKm, transport: s.transport, enrolled: isEnrolled(s.status) && s.erasedAt === null });
+  }
+  const withFacts = [...facts].filter(([, f]) => f.enrolled && (f.pipEligible || f.kipHolder || f.distanceKm != null)).map(([id]) => id);
+  const students = new Set(studentIds ?? [...obs.keys(), ...byStudent.keys(), ...withFacts]);
   const summary: ScanSummary = { raised: 0, marked: 0, cleared: 0 };
   for (const studentId of students) {
     const active = byStudent.get(studentId) ?? [];
-    const findings = evaluateStudent(obs.get(studentId) ?? [], rules, new Set(active.map((f) => f.ruleKey!)));
+    const f = facts.get(studentId);
+    if (!f) continue;
+    const findings = f.enrolled ? evaluateStudent(obs.get(studentId) ?? [], rules, new Set(active.map((x) => x.ruleKey!)), f) : [];
     const changes = reconcileFlags(
       studentId,
       findings,

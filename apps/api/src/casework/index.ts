@@ -13,6 +13,7 @@ import { caseRecordRoutes } from './case-records-routes.ts';
 import { earlyWarningRoutes } from './early-warning-routes.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { rosterRoutes } from './roster-routes.ts';
+import { schoolYearRoutes } from './school-year-routes.ts';
 import { workRoutes } from './work-routes.ts';
 
 export { scanSchool } from './early-warning-scan.ts';
@@ -23,9 +24,12 @@ export function caseworkRoutes(ctx: ApiContext) {
   const { earlyWarning, flagRoutes } = earlyWarningRoutes(ctx);
   const { onCase, referrals } = caseRecordRoutes(ctx);
   const { tasks, approvals, notifications, calendar } = workRoutes(ctx);
+  const { schoolYear, studentStatus } = schoolYearRoutes(ctx);
   return createRouter()
     .route('/students', rosterRoutes(ctx))
     .route('/students', studentIndicators)
+    .route('/students', studentStatus)
+    .route('/school-year', schoolYear)
     .route('/indicators', indicators)
     .route('/early-warning', earlyWarning)
     .route('/flags', flagRoutes)

@@ -5,7 +5,7 @@
  * applied); importing the same file again changes nothing.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { parseRoster, planRoster, type ExistingStudent, type RosterPlan } from '@jalur/casework';
+import { parseRoster, planRoster, type ExistingStudent, type RosterParse, type RosterPlan } from '@jalur/casework';
 import type { JalurDb } from '@jalur/db';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -17,7 +17,7 @@ import { readCsvBody } from './csv-body.ts';
 import { failWith } from './http.ts';
 
 /** The wire form of a plan. */
-export function planView(plan: RosterPlan) {
+export function planView(plan: RosterPlan, parsed: Pick<RosterParse, 'headers' | 'headerLines'>) {
   return {
     rows: plan.rows.map((r) => ({
       line: r.line,
@@ -29,11 +29,16 @@ export function planView(plan: RosterPlan) {
     })),
     fileErrors: plan.fileErrors,
     counts: plan.counts,
+    headers: parsed.headers.map((h) => ({ index: h.index, label: h.label, field: h.field })),
+    headerLines: parsed.headerLines,
   };
 }
 
 async function existingStudents(db: JalurDb, schoolId: string): Promise<ExistingStudent[]> {
-  return (await allStudents(db, schoolId)).map((s) => ({ nisn: s.nisn, name: s.name, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: s.guardianPhone }));
+  return (await allStudents(db, schoolId)).map((s) => ({
+    nisn: s.nisn, name: s.name, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: s.guardianPhone,
+    fatherName: s.fatherName, motherName: s.motherName, pipEligible: s.pipEligible, kipHolder: s.kipHolder, pipReceived: s.pipReceived, distanceKm: s.distanceKm, transport: s.transport,
+  }));
 }
 
 const importRoster = createRoute({
@@ -53,10 +58,11 @@ export function rosterRoutes(ctx: ApiContext) {
   return router.openapi(importRoster, async (c) => {
     const p = c.var.principal;
     const schoolId = schoolOf(p);
-    const { dryRun } = c.req.valid('query');
+    const { dryRun, mapping } = c.req.valid('query');
     const csv = await readCsvBody(c);
-    const plan = planRoster(parseRoster(csv), await existingStudents(db, schoolId));
-    const view = planView(plan);
+    const parsed = parseRoster(csv, mapping ?? {});
+    const plan = planRoster(parsed, await existingStudents(db, schoolId));
+    const view = planView(plan, parsed);
     if (dryRun === 'true') return c.json({ ...view, applied: false, dryRun: true }, 200);
     if (!plan.applicable)
       throw failWith(422, 'import_has_errors', { id: 'Ada baris yang salah; tidak ada yang disimpan. Perbaiki lalu impor ulang.', en: 'Some rows have errors; nothing was saved. Fix them and import again.' }, { ...view, applied: false });

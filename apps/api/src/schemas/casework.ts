@@ -7,7 +7,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import {
-  CONFIDENTIALITY_LEVELS, CONSENT_PURPOSES, INDICATOR_KINDS, indicatorEntrySchema, REFERRAL_TARGETS, RULE_KEYS, RULE_PARAMS,
+  CONFIDENTIALITY_LEVELS, CONSENT_PURPOSES, INDICATOR_KINDS, indicatorEntrySchema, REFERRAL_TARGETS, ROSTER_FIELDS, RULE_KEYS, RULE_PARAMS,
 } from '@jalur/casework';
 import { RISK_FACTORS } from '@jalur/engine';
 import { dateOrDateTimeSchema, dateSchema, dateTimeSchema, idSchema, localizedSchema, nisnSchema } from './common.ts';
@@ -17,7 +17,32 @@ const dryRunQuery = z.enum(['true', 'false']).default('true').openapi({ descript
 
 // ── Roster and indicator imports ──────────────────────────────────────────
 
-export const rosterImportQuerySchema = z.object({ dryRun: dryRunQuery });
+/** A column label → roster field chosen by hand ('' ignores the column), for layouts the aliases do not know. */
+export const rosterMappingSchema = z.record(z.string().max(200), z.union([z.enum(ROSTER_FIELDS), z.literal('')]));
+export const rosterImportQuerySchema = z.object({
+  dryRun: dryRunQuery,
+  /** JSON of {@link rosterMappingSchema}, e.g. `{"No Induk Nasional":"nisn"}`. */
+  mapping: z
+    .string()
+    .max(8000)
+    .transform((raw, c) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        c.addIssue({ code: 'custom', message: 'mapping: JSON' });
+        return z.NEVER;
+      }
+      const checked = rosterMappingSchema.safeParse(parsed);
+      if (!checked.success) {
+        c.addIssue({ code: 'custom', message: `mapping: ${checked.error.issues[0]?.message ?? 'invalid'}` });
+        return z.NEVER;
+      }
+      return checked.data;
+    })
+    .optional()
+    .openapi({ type: 'string', description: 'JSON: label kolom → field (`nisn`, `name`, `className`, …, atau `""` untuk diabaikan) / column label → field' }),
+});
 
 export const rowErrorSchema = z.object({ field: z.string(), message: localizedSchema }).openapi('ImportRowError');
 
@@ -37,6 +62,10 @@ export const rosterPlanSchema = z
     ),
     fileErrors: z.array(localizedSchema),
     counts: z.object({ new: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+    /** Every column as read (title rows skipped, a two-row header joined) and the field it fills: the mapping screen. */
+    headers: z.array(z.object({ index: z.number().int(), label: z.string(), field: z.enum(ROSTER_FIELDS).nullable() })),
+    /** The header's lines in the file (two for a Dapodik export). */
+    headerLines: z.array(z.number().int()),
     applied: z.boolean(),
     dryRun: z.boolean(),
   })
