@@ -85,7 +85,12 @@ describe('/api/openapi.json', () => {
       if (ok.length === 0) missing.push(`${key}: no success response`);
       for (const [status, r] of ok) {
         if (!r.content || Object.keys(r.content).length === 0) missing.push(`${key} ${status}: no content`);
-        for (const [type, media] of Object.entries(r.content ?? {})) if (!media.schema || Object.keys(media.schema).length === 0) missing.push(`${key} ${status} ${type}: no schema`);
+        for (const [type, media] of Object.entries(r.content ?? {})) {
+          if (!media.schema || Object.keys(media.schema).length === 0) missing.push(`${key} ${status} ${type}: no schema`);
+          // The body itself names its fields: an object with no properties generates `Record<string, never>` or `unknown`.
+          const body = media.schema ? resolve(media.schema) : {};
+          if (body.type === 'object' && Object.keys((body.properties as Json | undefined) ?? {}).length === 0) missing.push(`${key} ${status} ${type}: an object without properties`);
+        }
       }
     }
     expect(missing).toEqual([]);
