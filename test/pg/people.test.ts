@@ -170,6 +170,38 @@ describe.each([
     expect(audit.filter((a) => a.action.startsWith('team.') && a.actorRole === 'kepsek').map((a) => a.action).sort()).toEqual(['team.add', 'team.remove', 'team.update']);
   });
 
+  it('a step assigned to a function reaches every member with that function, and only them', async () => {
+    const osis = await world.user('osis@sekolah-a.demo');
+    const pembina = await world.user('pembina-osis@sekolah-a.demo');
+    // Two members serve as pembina OSIS now.
+    const added = await as('kepsek@sekolah-a.demo', 'POST', '/api/team', { userId: osis.id, function: 'pembina_osis', duties: 'Membantu pembina' });
+    expect(added.status).toBe(201);
+    const open = (await db.tasks.list(world.schoolA, { status: 'open' })).filter((t) => !t.requiresApproval && t.assigneeId !== osis.id && t.assigneeId !== pembina.id);
+    const task = open[0]!;
+    const kase = task.caseId;
+    // Before: neither member sees the case.
+    expect((await as('osis@sekolah-a.demo', 'GET', `/api/cases/${kase}`)).status).toBe(404);
+    const r = await as('bk@sekolah-a.demo', 'POST', `/api/team/tasks/${task.id}/assign`, { function: 'pembina_osis' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((r.body.tasks as { assigneeId: string }[]).map((t) => t.assigneeId).sort()).toEqual([osis.id, pembina.id].sort());
+    expect((r.body.tasks as { id: string }[]).map((t) => t.id)).toContain(task.id);
+    for (const email of ['osis@sekolah-a.demo', 'pembina-osis@sekolah-a.demo']) expect((await as(email, 'GET', `/api/cases/${kase}`)).status, email).toBe(200);
+    expect((await as('komite@sekolah-a.demo', 'GET', `/api/cases/${kase}`)).status).toBe(404);
+    // Again: nobody gets a second copy.
+    const again = await as('bk@sekolah-a.demo', 'POST', `/api/team/tasks/${task.id}/assign`, { function: 'pembina_osis' });
+    expect(again.body.tasks).toHaveLength(2);
+    expect((await db.tasks.list(world.schoolA, { caseId: kase, stateId: task.stateId, status: 'open' })).filter((t) => t.assigneeId === osis.id)).toHaveLength(1);
+    // Refusals: a function nobody holds yet in school B, a task of another school, a bad function, a wali kelas.
+    const taskB = (await db.tasks.list(world.schoolB, { status: 'open' })).find((t) => !t.requiresApproval)!;
+    expect((await as('bk@sekolah-b.demo', 'POST', `/api/team/tasks/${taskB.id}/assign`, { function: 'komite' })).status).toBe(422);
+    expect((await as('bk@sekolah-a.demo', 'POST', `/api/team/tasks/${taskB.id}/assign`, { function: 'komite' })).status).toBe(404);
+    expect((await as('bk@sekolah-a.demo', 'POST', `/api/team/tasks/${task.id}/assign`, { function: 'ketua' })).status).toBe(400);
+    expect((await as('walikelas@sekolah-a.demo', 'POST', `/api/team/tasks/${task.id}/assign`, { function: 'komite' })).status).toBe(403);
+    const audit = await db.audit.list(world.schoolA, { action: 'task.assign_function', subject: `task:${task.id}` });
+    expect(audit.length).toBe(2);
+    expect(audit[0]!.actorRole).toBe('guru_bk');
+  });
+
   it('oversight by level: each admin sees its subtree’s schools and aggregates only', async () => {
     const names = async (email: string) => ((await as(email, 'GET', '/api/district/schools')).body.items as { name: string }[]).map((s) => s.name).sort();
     const smks = [DEMO_SCHOOLS.A.name, DEMO_SCHOOLS.B.name].sort();

@@ -63,6 +63,16 @@ export interface SchoolRepo {
   updateTeamMember(schoolId: string, id: string, input: { duties: string; actorId: string | null; now: Date }): Promise<DbResult<R.TeamMemberRow>>;
   /** `not_found` outside the school. Audited `team.remove`. */
   removeTeamMember(schoolId: string, id: string, input: { actorId: string | null; now: Date }): Promise<DbResult<R.TeamMemberRow>>;
+  /**
+   * Assigns an open step (task) to a Satgas function: every live member with
+   * that function gets the step — the task itself goes to the first, a copy
+   * (same case, step, title, roles and due date) to each other one who has
+   * none open on that step — so each sees and may act on it, and leaving the
+   * step closes them all. `not_found` for a task outside the school or not
+   * open; `invalid` for an approval task or a function nobody holds.
+   * Audited `task.assign_function`. Returns the step's tasks of those members.
+   */
+  assignTaskToFunction(schoolId: string, taskId: string, input: { function: R.TeamMemberRow['function']; actorId: string | null; now: Date }): Promise<DbResult<R.TaskRow[]>>;
 }
 
 export interface NewUserInput {

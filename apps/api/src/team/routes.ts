@@ -3,8 +3,10 @@
  * `/api/team`: who serves, in which function (kepala sekolah, wakasek
  * kesiswaan, guru BK, wali kelas, pembina OSIS, OSIS, komite) and with
  * which duties. Every staff member of the school reads it; the kepsek
- * (acting as kepsek) adds, edits and removes members. Each change is
- * audited with the role it was made in.
+ * (acting as kepsek) adds, edits and removes members. A guru BK or kepsek
+ * assigns an open step to a function (`POST /tasks/{id}/assign`): every
+ * member with it gets the step. Each change is audited with the role it was
+ * made in.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { TEAM_FUNCTIONS, type TeamMember } from '@jalur/db';
@@ -53,6 +55,17 @@ const remove = createRoute({
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Dikeluarkan / removed'), ...errorResponses(400, 401, 403, 404) },
 });
 
+const assignBodySchema = z.object({ function: functionSchema }).strict().openapi('AssignTaskToFunction');
+const assignedSchema = z
+  .object({ taskId: z.string(), function: functionSchema, tasks: z.array(z.object({ id: z.string(), assigneeId: z.string().nullable() })) })
+  .openapi('TaskAssignedToFunction');
+const assignToFunction = createRoute({
+  method: 'post', path: '/tasks/{id}/assign', tags: ['team'], summary: 'Tugaskan langkah ke sebuah fungsi tim / assign a step to a team function (guru BK, kepsek)',
+  description: 'Setiap anggota dengan fungsi itu mendapat langkah tersebut (tugasnya sendiri); meninggalkan langkah menutup semuanya. / Every member with that function gets the step (a task each); leaving the step closes them all.',
+  request: { params: idParamsSchema, body: jsonBody(assignBodySchema) },
+  responses: { 200: json(assignedSchema, 'Ditugaskan / assigned'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
 const view = (m: TeamMember) => ({ id: m.id, userId: m.userId, name: m.name, email: m.email, function: m.function, duties: m.duties, disabled: m.disabled });
 
 export function teamRoutes(ctx: ApiContext) {
@@ -65,6 +78,7 @@ export function teamRoutes(ctx: ApiContext) {
   router.post('/', kepsekOnly);
   router.patch('/:id', kepsekOnly);
   router.delete('/:id', kepsekOnly);
+  router.post('/tasks/:id/assign', requireRole('guru_bk', 'kepsek'));
   return router
     .openapi(list, async (c) => {
       const members = await db.schools.team(schoolOf(c.var.principal));
@@ -84,6 +98,13 @@ export function teamRoutes(ctx: ApiContext) {
       const done = await db.schools.updateTeamMember(schoolId, c.req.valid('param').id, { duties: c.req.valid('json').duties, actorId: p.userId, now: clock.now() });
       if (!done.ok) throw fromDbError(done.error);
       return c.json(view(await memberOf(schoolId, done.value.id)), 200);
+    })
+    .openapi(assignToFunction, async (c) => {
+      const p = c.var.principal;
+      const fn = c.req.valid('json').function;
+      const done = await db.schools.assignTaskToFunction(schoolOf(p), c.req.valid('param').id, { function: fn, actorId: p.userId, now: clock.now() });
+      if (!done.ok) throw fromDbError(done.error);
+      return c.json({ taskId: c.req.valid('param').id, function: fn, tasks: done.value.map((t) => ({ id: t.id, assigneeId: t.assigneeId })) }, 200);
     })
     .openapi(remove, async (c) => {
       const p = c.var.principal;

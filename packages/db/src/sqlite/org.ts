@@ -1,7 +1,7 @@
 /** Districts, schools, users (passwords, lockout) and sessions on SQLite. */
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { districts, loginFailures, schools, sessions, teamMembers, userRoles, users } from '../schema/index.ts';
+import { districts, loginFailures, schools, sessions, tasks, teamMembers, userRoles, users } from '../schema/index.ts';
 import { grantsFromJson, orderGrants, type RoleGrant } from '../roles.ts';
 import { checkGrants } from '../role-rules.ts';
 import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
@@ -109,6 +109,30 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
         if (!row) return fail('not_found', 'Anggota tidak ditemukan / member not found');
         ctx.audit({ schoolId, actorId, action: 'team.update', subject: `user:${row.userId}`, details: { function: row.function }, at: now });
         return ok(row);
+      });
+    },
+    async assignTaskToFunction(schoolId, taskId, { function: fn, actorId, now }) {
+      return transact(ctx, () => {
+        const task = db.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.schoolId, schoolId), eq(tasks.status, 'open'))).get();
+        if (!task) return fail('not_found', 'Tugas tidak ditemukan / task not found');
+        if (task.requiresApproval) return fail('invalid', 'Persetujuan kepsek tidak dapat ditugaskan ke fungsi / an approval cannot go to a function');
+        const members = db
+          .select({ userId: teamMembers.userId })
+          .from(teamMembers)
+          .innerJoin(users, eq(users.id, teamMembers.userId))
+          .where(and(eq(teamMembers.schoolId, schoolId), eq(teamMembers.function, fn), isNull(users.disabledAt)))
+          .orderBy(asc(users.name))
+          .all()
+          .map((m) => m.userId);
+        if (members.length === 0) return fail('invalid', 'Belum ada anggota tim dengan fungsi ini / nobody on the team has this function');
+        const open = db.select().from(tasks).where(and(eq(tasks.caseId, task.caseId), eq(tasks.stateId, task.stateId), eq(tasks.status, 'open'))).all();
+        const holders = new Set(open.filter((t) => t.id !== task.id).map((t) => t.assigneeId));
+        const [first, ...rest] = members.filter((m) => !holders.has(m));
+        if (first !== undefined) db.update(tasks).set({ assigneeId: first }).where(eq(tasks.id, task.id)).run();
+        for (const userId of rest) db.insert(tasks).values({ ...task, id: newId(), assigneeId: userId, remindersSent: [], createdAt: now }).run();
+        ctx.audit({ schoolId, actorId, action: 'task.assign_function', subject: `task:${task.id}`, details: { function: fn, members, caseId: task.caseId, stateId: task.stateId }, at: now });
+        const mine = new Set(members);
+        return ok(db.select().from(tasks).where(and(eq(tasks.caseId, task.caseId), eq(tasks.stateId, task.stateId), eq(tasks.status, 'open'))).all().filter((t) => t.assigneeId !== null && mine.has(t.assigneeId)));
       });
     },
     async removeTeamMember(schoolId, memberId, { actorId, now }) {
