@@ -157,6 +157,7 @@ describe('/api/openapi.json', () => {
       const ok = Object.entries(o.responses).find(([s]) => s.startsWith('2'))![1];
       expect(ok.headers, key).toHaveProperty('Idempotent-Replayed');
     }
+    expect(op('GET /api/students/{id}/export').responses['200']!.headers).toHaveProperty('Content-Disposition');
     for (const key of ['GET /api/reports/export.csv', 'GET /api/district/aggregates.csv']) {
       expect(op(key).responses['200']!.headers, key).toHaveProperty('Content-Disposition');
       expect(Object.keys(op(key).responses['200']!.content!), key).toEqual(['text/csv']);

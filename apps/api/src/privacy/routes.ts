@@ -25,7 +25,7 @@ const STAFF_ROLES = ['kepsek', 'guru_bk', 'wali_kelas', 'tim'] as const;
 const exportRoute = createRoute({
   method: 'get', path: '/students/{id}/export', tags: ['privacy'], summary: 'Ekspor data satu siswa (UU PDP) / export one student’s data',
   request: { params: idParamsSchema },
-  responses: { 200: json(z.object({ format: z.string() }).loose(), 'Data siswa'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: { ...json(z.object({ format: z.string() }).loose(), 'Data siswa'), headers: z.object({ 'Content-Disposition': z.string() }) }, ...errorResponses(400, 401, 403, 404) },
 });
 const eraseRoute = createRoute({
   method: 'post', path: '/students/{id}/erase', tags: ['privacy'], summary: 'Hapus identitas siswa (tidak dapat dibatalkan) / erase a student (irreversible)',
