@@ -82,6 +82,11 @@ export function studentFacts(student: StudentRow, indicators: readonly Indicator
     const days = v.schoolDays ?? 0;
     if (days > 0) facts.attendanceRate = Math.round(((v.present ?? days - (v.sick ?? 0) - (v.permitted ?? 0) - (v.absent ?? 0)) / days) * 1000) / 1000;
     facts.absentDays = (v.absent ?? 0) + (v.sick ?? 0) + (v.permitted ?? 0);
+    // Sakit, izin and alpa kept apart (the same definitions as the attendance form and the early-warning rule).
+    facts.sickDays = v.sick ?? 0;
+    facts.permittedDays = v.permitted ?? 0;
+    facts.alpaDays = v.absent ?? 0;
+    facts.attendancePeriod = att.period;
   }
   const grades = indicators.filter((i) => i.kind === 'grade');
   const term = [...new Set(grades.map((g) => g.period))].sort().at(-1);
@@ -90,6 +95,9 @@ export function studentFacts(student: StudentRow, indicators: readonly Indicator
     facts.gradeAverage = Math.round((g.reduce((s, x) => s + Number((x.values as { score?: number }).score ?? 0), 0) / g.length) * 10) / 10;
     facts.failingSubjects = g.filter((x) => Number((x.values as { score?: number }).score ?? 0) < Number((x.values as { passing?: number }).passing ?? 75)).length;
   }
+  // The Dapodik roster's facts, for pathway guards (`student.kipHolder`, `student.distanceKm`, …); absent when unknown.
+  const roster = { pipEligible: student.pipEligible, kipHolder: student.kipHolder, pipReceived: student.pipReceived, distanceKm: student.distanceKm, transport: student.transport };
+  for (const [k, v] of Object.entries(roster)) if (v !== null && v !== undefined) facts[k] = v;
   return facts;
 }
 

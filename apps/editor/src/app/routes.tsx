@@ -74,6 +74,7 @@ export const routes: RouteObject[] = [
       page('cases/students', feature('../cases/StudentsPage.tsx')),
       page('cases/flags', feature('../cases/FlagsPage.tsx')),
       page('cases/calendar', feature('../cases/CalendarPage.tsx')),
+      page('cases/rollover', feature('../cases/RolloverPage.tsx')),
       page('reports', feature('../reports/ReportsPage.tsx')),
       page('district', feature('../district/DistrictPage.tsx')),
       page('templates', feature('../district/TemplatesPage.tsx')),

@@ -5,6 +5,7 @@ import { useMe } from '../auth/session.ts';
 import { useOutbox } from './outbox.ts';
 import { useTasks } from './queries.ts';
 import './i18n.ts';
+import './school-year-i18n.ts';
 import './cases.css';
 
 export function CaseworkNav() {
@@ -29,6 +30,7 @@ export function CaseworkNav() {
       {role !== 'tim' && <NavLink to="/cases/students">{t('cw.nav.students')}</NavLink>}
       {role !== 'tim' && <NavLink to="/cases/flags">{t('cw.nav.flags')}</NavLink>}
       {role === 'kepsek' && <NavLink to="/cases/calendar">{t('cw.nav.calendar')}</NavLink>}
+      {role === 'kepsek' && <NavLink to="/cases/rollover">{t('sy.nav.rollover')}</NavLink>}
       {outbox.items.length > 0 && (
         <span className="cw-unsent-pill" data-testid="outbox-count" title={t('cw.records.unsentHelp')}>
           {t('cw.records.unsent')}: {outbox.items.length}
