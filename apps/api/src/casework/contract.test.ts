@@ -43,6 +43,9 @@ describe('case-work validation speaks the caller’s language', () => {
     const id = await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${caseId}/notes`, { body: '' }, { 'accept-language': 'id' });
     expect(id.body.error.message).toBe('Permintaan tidak valid.');
     expect(id.body.error.details[0].message).toMatch(/^Terlalu kecil/);
+    const group = await api.call(f.a.users.guru_bk, 'POST', `/api/cases/${caseId}/records`, { kind: 'counseling_session', data: { date: '2026-02-21', mode: 'group', members: ['A'], topic: 'Motivasi' } }, { 'accept-language': 'en' });
+    expectErrorShape(group, 400);
+    expect(group.body.error.details[0].message).toBe('A group session needs at least 2 members');
     for (const [method, path, body] of [
       ['GET', '/api/calendar?from=2026-01-01', undefined],
       ['POST', '/api/flags', { studentId: f.a.students[0]!.id, reason: 'x' }],

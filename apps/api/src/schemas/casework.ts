@@ -6,6 +6,7 @@
  * is exactly as strict as the server.
  */
 import { z } from '@hono/zod-openapi';
+import { say } from '../http/zod-messages.ts';
 import {
   CONFIDENTIALITY_LEVELS, CONSENT_PURPOSES, INDICATOR_KINDS, indicatorEntrySchema, REFERRAL_TARGETS, ROSTER_FIELDS, RULE_KEYS, RULE_PARAMS,
 } from '@jalur/casework';
@@ -323,7 +324,7 @@ const counselingSessionData = z
     summary: z.string().max(4000).optional(),
   })
   .refine((s) => s.mode === 'individual' || s.members.length >= 2, {
-    message: 'Konseling kelompok perlu minimal 2 anggota / a group needs at least 2 members',
+    message: say('Konseling kelompok perlu minimal 2 anggota', 'A group session needs at least 2 members'),
     path: ['members'],
   });
 const recordLevel = z.enum(CONFIDENTIALITY_LEVELS).default('terbatas');
@@ -388,7 +389,7 @@ export const assigneesSchema = z
 export const decisionBodySchema = z
   .object({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(2000).optional() })
   .refine((b) => b.decision === 'approved' || (b.reason ?? '').length > 0, {
-    message: 'Alasan penolakan wajib diisi / a rejection needs a reason',
+    message: say('Alasan penolakan wajib diisi', 'A rejection needs a reason'),
     path: ['reason'],
   })
   .openapi('ApprovalDecision');
