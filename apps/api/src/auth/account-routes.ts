@@ -12,7 +12,7 @@
  * change is audited (`user.password_reset`, `user.disable`, `user.enable`).
  */
 import { createRoute } from '@hono/zod-openapi';
-import type { AccountScope, ManagedUser, User } from '@jalur/db';
+import type { AccountScope, ManagedUser, RoleGrant, User } from '@jalur/db';
 import { randomInt } from 'node:crypto';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
@@ -39,10 +39,11 @@ export function temporaryPassword(): string {
   return `${group()}-${group()}-${group()}`;
 }
 
-function accountView(u: User & { schoolName?: string | null }) {
+function accountView(u: User & { schoolName?: string | null }, roles: RoleGrant[]) {
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, schoolId: u.schoolId, schoolName: u.schoolName ?? null, className: u.className,
     disabled: u.disabledAt !== null, mustChangePassword: u.mustChangePassword,
+    roles: roles.length > 0 ? roles : [{ role: u.role, className: u.className }],
   };
 }
 
@@ -99,6 +100,7 @@ export function accountRoutes(ctx: ApiContext) {
     const schoolName = u.schoolId ? ((await db.schools.get(u.schoolId))?.name ?? null) : null;
     return { ...u, schoolName };
   };
+  const view = async (u: User & { schoolName?: string | null }) => accountView(u, await db.users.roles(u.id));
 
   return router
     .openapi(myRoles, (c) => c.json(rolesView(c.var.principal), 200))
@@ -129,7 +131,9 @@ export function accountRoutes(ctx: ApiContext) {
     })
     .openapi(list, async (c) => {
       const items = await db.users.listManaged(accountScopeOf(c.var.principal));
-      return c.json({ items: items.map(accountView) }, 200);
+      const views = [];
+      for (const u of items) views.push(await view(u));
+      return c.json({ items: views }, 200);
     })
     .openapi(reset, async (c) => {
       const p = c.var.principal;
@@ -137,20 +141,20 @@ export function accountRoutes(ctx: ApiContext) {
       const password = temporaryPassword();
       const done = await db.users.resetPassword(scope, c.req.valid('param').id, { password, actorId: p.userId, now: clock.now() });
       if (!done.ok) throw fromDbError(done.error);
-      return c.json({ account: accountView(await withSchool(done.value)), temporaryPassword: password }, 200);
+      return c.json({ account: await view(await withSchool(done.value)), temporaryPassword: password }, 200);
     })
     .openapi(disable, async (c) => {
       const p = c.var.principal;
       const scope = accountScopeOf(p);
       const done = await db.users.setDisabled(scope, c.req.valid('param').id, { disabled: true, actorId: p.userId, now: clock.now() });
       if (!done.ok) throw fromDbError(done.error);
-      return c.json(accountView(await withSchool(done.value)), 200);
+      return c.json(await view(await withSchool(done.value)), 200);
     })
     .openapi(enable, async (c) => {
       const p = c.var.principal;
       const scope = accountScopeOf(p);
       const done = await db.users.setDisabled(scope, c.req.valid('param').id, { disabled: false, actorId: p.userId, now: clock.now() });
       if (!done.ok) throw fromDbError(done.error);
-      return c.json(accountView(await withSchool(done.value)), 200);
+      return c.json(await view(await withSchool(done.value)), 200);
     });
 }

@@ -28,6 +28,8 @@ export const accountSchema = z
     className: z.string().nullable(),
     disabled: z.boolean(),
     mustChangePassword: z.boolean(),
+    /** Every role the account holds, its first role first (a wali kelas role with its class). */
+    roles: z.array(z.object({ role: roleSchema, className: z.string().nullable() })),
   })
   .openapi('Account');
 

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../cases/http.ts';
 import type { Account } from '../account/queries.ts';
 import { AccountActions } from './AccountActions.tsx';
+import { ExtraRoles } from './ExtraRoles.tsx';
 import { STAFF_ROLES, useRoleChange, type StaffMember, type StaffRole } from './queries.ts';
 
 const isStaffRole = (r: string): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r);
@@ -52,8 +53,7 @@ export function StaffRow({ member, isSelf, account }: { member: StaffMember; isS
           </form>
         ) : (
           <span title={isSelf ? t('ownRole') : undefined}>
-            {tr(`role.${member.role}`)}
-            {member.className ? ` · ${member.className}` : ''}
+            {(account?.roles ?? [{ role: member.role, className: member.className }]).map((g) => `${tr(`role.${g.role}`)}${g.className ? ` · ${g.className}` : ''}`).join(', ')}
           </span>
         )}
       </td>
@@ -68,7 +68,10 @@ export function StaffRow({ member, isSelf, account }: { member: StaffMember; isS
           {change.isError && <span className="error-text">{errorText(change.error)}</span>}
         </span>
       </td>
-      <td>{account && <AccountActions account={account} />}</td>
+      <td>
+        {account && <AccountActions account={account} />}
+        {account && editable && <ExtraRoles key={account.roles.map((g) => g.role + (g.className ?? '')).join()} account={account} />}
+      </td>
     </tr>
   );
 }

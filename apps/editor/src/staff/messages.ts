@@ -42,6 +42,13 @@ const id = {
   enableFor: 'Aktifkan akun: {{name}}',
   disabledNow: 'Akun {{name}} dinonaktifkan.',
   enabledNow: 'Akun {{name}} aktif kembali.',
+  extraRoles: 'Peran tambahan',
+  extraRolesFor: 'Peran tambahan {{name}}',
+  extraRolesHelp: 'Satu orang bisa memegang beberapa peran (mis. guru BK sekaligus wali kelas); ia memilih peran aktif di bilah atas.',
+  extraClassFor: 'Kelas wali untuk {{name}}',
+  saveRoles: 'Simpan peran tambahan',
+  saveRolesFor: 'Simpan peran tambahan: {{name}}',
+  rolesSaved: 'Peran {{name}}: {{roles}}.',
 };
 
 const en: typeof id = {
@@ -81,6 +88,13 @@ const en: typeof id = {
   enableFor: 'Enable account: {{name}}',
   disabledNow: 'The account of {{name}} is disabled.',
   enabledNow: 'The account of {{name}} is active again.',
+  extraRoles: 'Additional roles',
+  extraRolesFor: 'Additional roles of {{name}}',
+  extraRolesHelp: 'One person may hold several roles (e.g. counselor and homeroom teacher); they choose the active one in the top bar.',
+  extraClassFor: 'Homeroom class for {{name}}',
+  saveRoles: 'Save additional roles',
+  saveRolesFor: 'Save additional roles: {{name}}',
+  rolesSaved: 'Roles of {{name}}: {{roles}}.',
 };
 
 i18n.addResourceBundle('id', 'staff', id, true, true);

@@ -26,3 +26,18 @@ export function useRoleChange() {
     onSettled: () => void qc.invalidateQueries({ queryKey: STAFF_KEY }),
   });
 }
+
+type AccountRoutes = JalurClient['api']['accounts'];
+export type RoleGrants = InferRequestType<AccountRoutes[':id']['roles']['$put']>['json']['roles'];
+
+/** Replaces a staff member's roles (the first stays the main one); the staff and account lists are fetched again. */
+export function useSetRoles() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; roles: RoleGrants }) => unwrap(api.api.accounts[':id'].roles.$put({ param: { id: input.id }, json: { roles: input.roles } })),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: STAFF_KEY });
+      void qc.invalidateQueries({ queryKey: ['accounts'] });
+    },
+  });
+}
