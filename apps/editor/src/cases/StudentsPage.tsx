@@ -1,9 +1,11 @@
 /**
  * Students of the school (a wali kelas: their class): the roster import with
- * a preview, the indicator import, and entry forms (attendance, grades,
- * behaviour) for a wali kelas who has no file.
+ * a preview (a Dapodik export as it is, or a column mapping), the indicator
+ * import, entry forms (attendance, grades, behaviour) for a wali kelas who
+ * has no file, each student's status (aktif, mutasi, putus sekolah, lulus)
+ * with its date and reason, and the roster's PIP/KIP and distance facts.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
@@ -12,6 +14,7 @@ import { CsvImport } from './CsvImport.tsx';
 import { IndicatorEntry } from './IndicatorEntry.tsx';
 import { useStudents } from './queries.ts';
 import { StudentPrivacyActions } from '../privacy/StudentPrivacyActions.tsx';
+import { RosterFacts, StatusBadge, StatusChange } from '../students/StudentStatus.tsx';
 
 /** Example files a school can fill in (the headers the import understands). */
 const ROSTER_EXAMPLE = 'NISN;Nama Siswa;Kelas;JK;Tanggal Lahir;Nama Wali;No HP Wali\n0012345678;Budi Santoso;X-1;L;07/03/2009;Slamet;081234567890\n';
@@ -22,6 +25,8 @@ export function Component() {
   const qc = useQueryClient();
   const me = useMe().data;
   const [search, setSearch] = useState('');
+  const [changing, setChanging] = useState<string | null>(null);
+  const canChangeStatus = me?.role === 'guru_bk' || me?.role === 'kepsek';
   const students = useStudents(search);
   const canImportRoster = me?.role === 'guru_bk' || me?.role === 'kepsek';
   const refresh = () => void qc.invalidateQueries({ queryKey: ['cw'] });
@@ -51,12 +56,15 @@ export function Component() {
                 <th>{t('cw.students.cls')}</th>
                 <th>{t('cw.students.gender')}</th>
                 <th>{t('cw.students.guardian')}</th>
+                <th>{t('sy.status.title')}</th>
+                <th>PIP/KIP · {t('sy.status.distance')}</th>
                 {me?.role === 'kepsek' && <th>{t('privacy:actions')}</th>}
               </tr>
             </thead>
             <tbody>
               {students.data?.items.map((s) => (
-                <tr key={s.id} data-testid="student-row">
+                <Fragment key={s.id}>
+                <tr data-testid="student-row">
                   <td>{s.nisn}</td>
                   <td>{s.name}</td>
                   <td>{s.className}</td>
@@ -64,12 +72,31 @@ export function Component() {
                   <td>
                     {s.guardianName ?? '—'} <span className="muted small">{s.guardianPhone ?? ''}</span>
                   </td>
+                  <td>
+                    <StatusBadge student={s} />
+                    {canChangeStatus && (
+                      <button type="button" className="link-btn" onClick={() => setChanging(changing === s.id ? null : s.id)} data-testid="status-open">
+                        {t('sy.status.change')}
+                      </button>
+                    )}
+                  </td>
+                  <td>
+                    <RosterFacts student={s} />
+                  </td>
                   {me?.role === 'kepsek' && (
                     <td>
                       <StudentPrivacyActions student={s} />
                     </td>
                   )}
                 </tr>
+                {changing === s.id && (
+                  <tr>
+                    <td colSpan={me?.role === 'kepsek' ? 8 : 7}>
+                      <StatusChange student={s} onChanged={() => { setChanging(null); refresh(); }} />
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>
