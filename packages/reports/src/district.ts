@@ -79,49 +79,66 @@ function column(schoolValues: readonly number[]): number[] {
   return [sum(schoolValues), ...schoolValues];
 }
 
+/** True when some count is 1–4 (nothing small: nothing is hidden, every relation holds among published numbers). */
+const anySmall = (columns: readonly (readonly number[])[]): boolean => columns.some((vs) => vs.some((v) => v > 0 && v < SUPPRESSION_THRESHOLD));
+
 function currentTables(facts: DistrictFacts): CurrentTables {
   const schools = rowsOf(facts).slice(1);
   const leafCounts = schools.map((s) => countsPerLeaf(s?.byState ?? []));
   const stepIds = [...new Set(leafCounts.flatMap((m) => [...m.keys()]))].sort();
   const factorIds = [...new Set(schools.flatMap((s) => [...(s?.factors.keys() ?? [])]))].sort();
-
-  // Open cases, by step and by factor: one system (the open count bounds both).
-  const d = new Disclosure();
   const openValues = column(schools.map((s) => sum((s?.byState ?? []).map((r) => r.count))));
-  const open = openValues.map((v) => d.cell(v));
-  d.equal(open[0]!, open.slice(1));
   const stepValues = stepIds.map((id) => column(leafCounts.map((m) => m.get(id) ?? 0)));
-  const stepCells = stepValues.map((vs) => vs.map((v) => d.cell(v)));
   const factorValues = factorIds.map((f) => column(schools.map((s) => s?.factors.get(f)?.open ?? 0)));
-  const factorCells = factorValues.map((vs) => vs.map((v) => d.cell(v)));
-  for (const cells of [...stepCells, ...factorCells]) d.equal(cells[0]!, cells.slice(1));
-  for (let r = 0; r < open.length; r++) {
-    // A case is in at least one step, and counted at most once in each step and each factor; a case has at least
-    // one factor only where the counts say so (a reader may assume what the data shows).
-    const steps = stepCells.map((c) => c[r]!);
-    d.atLeast(open[r]!, steps, sum(steps.map((c) => d.value(c))) >= openValues[r]!);
-    const factors = factorCells.map((c) => c[r]!);
-    d.atLeast(open[r]!, factors, sum(factors.map((c) => d.value(c))) >= openValues[r]!);
-  }
-  d.solve();
+  const closedValues = column(schools.map((s) => sum([...(s?.outcomes.values() ?? [])])));
+  const outcomeValues = Object.fromEntries(REPORTED_OUTCOMES.map((k) => [k, column(schools.map((s) => s?.outcomes.get(k) ?? 0))])) as Record<ReportedOutcome, number[]>;
 
-  // Closed cases = the sum of their outcomes, per row; each outcome and closed column sums to the district.
-  const o = new Disclosure();
-  const closed = column(schools.map((s) => sum([...(s?.outcomes.values() ?? [])]))).map((v) => o.cell(v));
-  o.equal(closed[0]!, closed.slice(1));
-  const outcomeCells = Object.fromEntries(
-    REPORTED_OUTCOMES.map((k) => [k, column(schools.map((s) => s?.outcomes.get(k) ?? 0)).map((v) => o.cell(v))]),
-  ) as Record<ReportedOutcome, number[]>;
-  for (const k of REPORTED_OUTCOMES) o.equal(outcomeCells[k][0]!, outcomeCells[k].slice(1));
-  for (let r = 0; r < closed.length; r++) o.equal(closed[r]!, REPORTED_OUTCOMES.map((k) => outcomeCells[k][r]!));
-  o.solve();
+  let open: PublicCount[] = openValues;
+  let steps: PublicCount[][] = stepValues;
+  let factors: PublicCount[][] = factorValues;
+  if (anySmall([openValues, ...stepValues, ...factorValues])) {
+    // Open cases, by step and by factor: one system (the open count bounds both).
+    const d = new Disclosure();
+    const openCells = openValues.map((v) => d.cell(v));
+    d.equal(openCells[0]!, openCells.slice(1));
+    const stepCells = stepValues.map((vs) => vs.map((v) => d.cell(v)));
+    const factorCells = factorValues.map((vs) => vs.map((v) => d.cell(v)));
+    for (const cells of [...stepCells, ...factorCells]) d.equal(cells[0]!, cells.slice(1));
+    for (let r = 0; r < openCells.length; r++) {
+      // A case is in at least one step, and counted at most once in each step and each factor; a case has at least
+      // one factor only where the counts say so (a reader may assume what the data shows).
+      const rowSteps = stepCells.map((c) => c[r]!);
+      d.atLeast(openCells[r]!, rowSteps, sum(rowSteps.map((c) => d.value(c))) >= openValues[r]!);
+      const rowFactors = factorCells.map((c) => c[r]!);
+      d.atLeast(openCells[r]!, rowFactors, sum(rowFactors.map((c) => d.value(c))) >= openValues[r]!);
+    }
+    d.solve();
+    open = openCells.map((c) => d.shown(c));
+    steps = stepCells.map((cells) => cells.map((c) => d.shown(c)));
+    factors = factorCells.map((cells) => cells.map((c) => d.shown(c)));
+  }
+
+  let closed: PublicCount[] = closedValues;
+  let outcomes: Record<ReportedOutcome, PublicCount[]> = outcomeValues;
+  if (anySmall([closedValues, ...Object.values(outcomeValues)])) {
+    // Closed cases = the sum of their outcomes, per row; each outcome and closed column sums to the district.
+    const o = new Disclosure();
+    const closedCells = closedValues.map((v) => o.cell(v));
+    o.equal(closedCells[0]!, closedCells.slice(1));
+    const outcomeCells = Object.fromEntries(REPORTED_OUTCOMES.map((k) => [k, outcomeValues[k].map((v) => o.cell(v))])) as Record<ReportedOutcome, number[]>;
+    for (const k of REPORTED_OUTCOMES) o.equal(outcomeCells[k][0]!, outcomeCells[k].slice(1));
+    for (let r = 0; r < closedCells.length; r++) o.equal(closedCells[r]!, REPORTED_OUTCOMES.map((k) => outcomeCells[k][r]!));
+    o.solve();
+    closed = closedCells.map((c) => o.shown(c));
+    outcomes = Object.fromEntries(REPORTED_OUTCOMES.map((k) => [k, outcomeCells[k].map((c) => o.shown(c))])) as Record<ReportedOutcome, PublicCount[]>;
+  }
 
   return {
-    open: open.map((c) => d.shown(c)),
-    closed: closed.map((c) => o.shown(c)),
-    steps: stepIds.map((stateId, i) => ({ stateId, counts: stepCells[i]!.map((c) => d.shown(c)), values: stepValues[i]! })),
-    factors: factorIds.map((factor, i) => ({ factor, counts: factorCells[i]!.map((c) => d.shown(c)), values: factorValues[i]! })),
-    outcomes: Object.fromEntries(REPORTED_OUTCOMES.map((k) => [k, outcomeCells[k].map((c) => o.shown(c))])) as Record<ReportedOutcome, PublicCount[]>,
+    open,
+    closed,
+    steps: stepIds.map((stateId, i) => ({ stateId, counts: steps[i]!, values: stepValues[i]! })),
+    factors: factorIds.map((factor, i) => ({ factor, counts: factors[i]!, values: factorValues[i]! })),
+    outcomes,
   };
 }
 
