@@ -1,13 +1,19 @@
 /**
  * A CSV import with a preview: choose or paste a file, see each row as the
  * server would apply it (new / update / unchanged / error with the reason),
- * then apply it — all rows or none.
+ * then apply it — all rows or none. A roster shows the columns it read (a
+ * Dapodik export's title rows skipped, its two-row header joined) and lets
+ * the guru BK say which field an unknown column fills, then preview again.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure } from '../api/client.ts';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';
+import './school-year-i18n.ts';
+
+/** The roster fields a column can fill (the server's list). */
+const ROSTER_FIELDS = ['nisn', 'name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'fatherName', 'motherName', 'pipEligible', 'kipHolder', 'pipReceived', 'distanceKm', 'transport'] as const;
 
 interface PreviewRow {
   line: number;
@@ -23,6 +29,9 @@ interface Preview {
   fileErrors: { id: string; en?: string }[];
   counts: Record<string, number>;
   applied: boolean;
+  /** Roster imports: every column as read, and the field it fills. */
+  headers?: { index: number; label: string; field: string | null }[];
+  headerLines?: number[];
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,12 +46,14 @@ export function CsvImport({ title, endpoint, testId, onApplied, example }: { tit
   const [preview, setPreview] = useState<Preview | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
 
   const run = async (dryRun: boolean) => {
     setBusy(true);
     setMsg(null);
     try {
-      const r = await call<Preview>('POST', `${endpoint}?dryRun=${dryRun}`, xlsx ? { file: { data: xlsx.data, type: XLSX_TYPE } } : { csv });
+      const mapped = Object.keys(mapping).length > 0 ? `&mapping=${encodeURIComponent(JSON.stringify(mapping))}` : '';
+      const r = await call<Preview>('POST', `${endpoint}?dryRun=${dryRun}${mapped}`, xlsx ? { file: { data: xlsx.data, type: XLSX_TYPE } } : { csv });
       setPreview(r);
       if (!dryRun) {
         setMsg({ kind: 'ok', text: t('cw.students.applied') });
@@ -106,6 +117,39 @@ export function CsvImport({ title, endpoint, testId, onApplied, example }: { tit
               {loc(e, lang)}
             </p>
           ))}
+          {preview.headers && preview.headers.length > 0 && (
+            <details className="cw-mapping" open={preview.fileErrors.length > 0} data-testid={`${testId}-mapping`}>
+              <summary>
+                {t('sy.import.columns', { count: preview.headers.filter((h) => h.field).length, lines: (preview.headerLines ?? []).join('–') })}
+              </summary>
+              <table className="cw-table">
+                <thead>
+                  <tr>
+                    <th>{t('sy.import.column')}</th>
+                    <th>{t('sy.import.field')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.headers.filter((h) => h.label !== '').map((h) => (
+                    <tr key={h.index}>
+                      <td>{h.label}</td>
+                      <td>
+                        <select value={mapping[h.label] ?? h.field ?? ''} onChange={(e) => setMapping({ ...mapping, [h.label]: e.target.value })} data-testid={`${testId}-map`} data-label={h.label}>
+                          <option value="">{t('sy.import.ignore')}</option>
+                          {ROSTER_FIELDS.map((f) => (
+                            <option key={f} value={f}>{t(`sy.import.fields.${f}`)}</option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button type="button" className="btn small" disabled={busy} onClick={() => void run(true)} data-testid={`${testId}-remap`}>
+                {t('sy.import.again')}
+              </button>
+            </details>
+          )}
           <p className="small muted" data-testid={`${testId}-counts`}>
             {Object.entries(preview.counts)
               .map(([k, v]) => `${t(`cw.students.actions.${k}`, { defaultValue: k })}: ${v}`)

@@ -7,6 +7,13 @@ import i18n from '../i18n/index.ts';
 
 const id = {
   nav: { rollover: 'Kenaikan kelas' },
+  import: {
+    columns: '{{count}} kolom dikenali (judul kolom di baris {{lines}})', column: 'Kolom di berkas', field: 'Diisi ke', ignore: '— abaikan —', again: 'Pratinjau dengan pemetaan ini',
+    fields: {
+      nisn: 'NISN', name: 'Nama', className: 'Kelas / rombel', gender: 'Jenis kelamin', birthDate: 'Tanggal lahir', guardianName: 'Nama wali', guardianPhone: 'No. HP',
+      fatherName: 'Nama ayah', motherName: 'Nama ibu', pipEligible: 'Layak PIP', kipHolder: 'Penerima KIP', pipReceived: 'PIP diterima', distanceKm: 'Jarak ke sekolah (km)', transport: 'Alat transportasi',
+    },
+  },
   rollover: {
     title: 'Kenaikan kelas dan tahun ajaran baru',
     current: 'Tahun ajaran sekarang',
@@ -37,6 +44,13 @@ const id = {
 };
 const en: typeof id = {
   nav: { rollover: 'Year-end rollover' },
+  import: {
+    columns: '{{count}} columns recognised (header on line {{lines}})', column: 'Column in the file', field: 'Fills', ignore: '— ignore —', again: 'Preview with this mapping',
+    fields: {
+      nisn: 'NISN', name: 'Name', className: 'Class', gender: 'Gender', birthDate: 'Birth date', guardianName: 'Guardian', guardianPhone: 'Phone',
+      fatherName: 'Father', motherName: 'Mother', pipEligible: 'Eligible for PIP', kipHolder: 'Holds a KIP', pipReceived: 'PIP received', distanceKm: 'Distance to school (km)', transport: 'Transport',
+    },
+  },
   rollover: {
     title: 'Year-end rollover and the new school year',
     current: 'Current school year',

@@ -1,6 +1,7 @@
 /**
- * Demo indicators (NEEDS-FROM-CASEWORK #6): three months of attendance and
- * two terms of grades per student, laid out so the early-warning list has
+ * Demo indicators (NEEDS-FROM-CASEWORK #6, issue 14): a full semester of
+ * monthly attendance (from July or January up to the month before today, at
+ * least three months) and two terms of grades per student, laid out so the early-warning list has
  * something to show — some students absent ≥ 10 % of school days (risk),
  * some 5–10 % (watch), one with a failing subject, one whose average fell —
  * and then the early-warning evaluation of `@jalur/casework` with the field
@@ -74,14 +75,22 @@ function grades(profile: IndicatorProfile, random: () => number): { before: numb
   return { before, latest };
 }
 
-/** Writes the indicators of `students` (3 months of attendance, 2 terms of grades). */
+/** Months of attendance the demo writes: the semester so far (July–June school year), at least three. */
+export function semesterMonths(now: Date): number {
+  const month = now.getUTCMonth() + 1;
+  const sinceStart = month >= 7 ? month - 7 : month - 1;
+  return Math.max(3, sinceStart);
+}
+
+/** Writes the indicators of `students` (a semester of attendance, 2 terms of grades). */
 export async function addDemoIndicators(db: JalurDb, schoolId: string, students: readonly StudentRow[], now: Date, random: () => number): Promise<void> {
   const rows: NewIndicator[] = [];
   const year = now.getUTCFullYear();
   const [termBefore, termLatest] = [`${year - 1}-2`, `${year}-1`];
+  const months = semesterMonths(now);
   for (const [i, s] of students.entries()) {
     const profile = profileOf(i);
-    for (let back = 3; back >= 1; back--) {
+    for (let back = months; back >= 1; back--) {
       const period = monthBefore(now, back);
       rows.push({ studentId: s.id, kind: 'attendance', period, subject: '', values: attendance(profile, period, back, random) });
     }
@@ -109,8 +118,10 @@ export async function flagDemoStudents(db: JalurDb, schoolId: string, students: 
     if (ids.has(i.studentId)) obs.set(i.studentId, [...(obs.get(i.studentId) ?? []), { kind: i.kind, period: i.period, subject: i.subject, values: i.values }]);
   }
   let raised = 0;
-  for (const s of students) {
-    for (const f of evaluateStudent(obs.get(s.id) ?? [], rules)) {
+  for (const s of await db.students.getMany(schoolId, students.map((x) => x.id))) {
+    // The roster's facts (PIP/KIP, distance, transport) feed the economic and distance rules.
+    const facts = { pipEligible: s.pipEligible, kipHolder: s.kipHolder, pipReceived: s.pipReceived, distanceKm: s.distanceKm, transport: s.transport };
+    for (const f of evaluateStudent(obs.get(s.id) ?? [], rules, new Set(), facts)) {
       const r = await db.earlyWarning.raiseFlag(schoolId, {
         studentId: s.id, source: 'rule', ruleKey: f.ruleKey, reason: f.reason.id, level: f.level,
         details: { ...f.details, reason: f.reason, riskFactor: f.riskFactor }, now: since,

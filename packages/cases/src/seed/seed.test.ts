@@ -105,7 +105,8 @@ describe('seedDemo', () => {
     expect((await db.tasks.list(A, { status: 'open' })).length).toBeGreaterThan(10);
     expect(await db.timers.nextDueAt()).not.toBeNull();
     const attendance = await db.indicators.listForSchool(A, { kind: 'attendance' });
-    expect(attendance.filter((i) => !i.period.startsWith('2023')).length).toBe(30 * 3);
+    // 90 students in Sekolah A, a semester so far (Jul–Sep on 1 October).
+    expect(attendance.filter((i) => !i.period.startsWith('2023')).length).toBe(90 * 3);
     expect(attendance.some((i) => i.period === '2023-08')).toBe(true);
   });
 
@@ -115,10 +116,14 @@ describe('seedDemo', () => {
     expect(summary.flags).toBeGreaterThanOrEqual(flags.length);
     const byRule = (rule: string, level?: string) => flags.filter((f) => f.source === 'rule' && f.ruleKey === rule && (!level || f.level === level));
     // One student in ten each: absent ≥ 10 % (risk), 5–10 % (watch), a failing subject, a falling average.
-    expect(byRule('absence', 'risk')).toHaveLength(3);
-    expect(byRule('absence', 'watch')).toHaveLength(3);
-    expect(byRule('failing_subjects')).toHaveLength(3);
-    expect(byRule('falling_average')).toHaveLength(3);
+    expect(byRule('absence', 'risk')).toHaveLength(9);
+    expect(byRule('absence', 'watch')).toHaveLength(9);
+    expect(byRule('failing_subjects')).toHaveLength(9);
+    expect(byRule('falling_average')).toHaveLength(9);
+    // The Dapodik facts feed the distance and economic rules too.
+    expect(byRule('distance').length).toBeGreaterThan(0);
+    expect(byRule('economic').length).toBeGreaterThan(0);
+    for (const f of byRule('distance')) expect(f.reason).toMatch(/^Jarak rumah ke sekolah [\d.]+ km/);
     for (const f of byRule('absence', 'risk')) {
       expect(f.reason).toMatch(/^Tidak hadir \d+ dari \d+ hari sekolah/);
       expect((f.details as { rate: number }).rate).toBeGreaterThanOrEqual(0.1);

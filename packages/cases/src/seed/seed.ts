@@ -12,6 +12,7 @@ import { CaseService } from '../service.ts';
 import { fireTimer, sendAs } from './drive.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
+import { addRosterFacts } from './seed-students.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, type DemoAccount } from './seed-data.ts';
@@ -172,8 +173,9 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
   }
 
   const random = prng(2023);
-  const students = { A: await addStudents(db, schoolA.id, 30, CLASSES_A, 0, t0), B: await addStudents(db, schoolB.id, 8, CLASSES_B, 100, t0) };
-  const smpStudents = await addStudents(db, smp.id, 9, CLASSES_SMP, 200, t0);
+  // About 120 students across the grades (issue 14): 90 in Sekolah A, 20 in Sekolah B, 12 in the SMP.
+  const students = { A: await addStudents(db, schoolA.id, 90, CLASSES_A, 0, t0), B: await addStudents(db, schoolB.id, 20, CLASSES_B, 100, t0) };
+  const smpStudents = await addStudents(db, smp.id, 12, CLASSES_SMP, 200, t0);
   let caseCount = 0;
   let flags = 0;
   for (const school of ['A', 'B'] as const) {
@@ -186,6 +188,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
         caseCount++;
       }
     }
+    await addRosterFacts(db, schoolOf[school], students[school], t0, random);
     await addDemoIndicators(db, schoolOf[school], students[school], now, random);
     // The early-warning list has flagged students, with their reasons, from the first start.
     flags += await flagDemoStudents(db, schoolOf[school], students[school], now);
