@@ -13,7 +13,7 @@
  *   reported as `version_conflict`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { compilePathway, parsePathway, RISK_FACTORS, type CompiledPathway } from '@jalur/engine';
+import { compilePathway, parsePathway, type CompiledPathway } from '@jalur/engine';
 import { loadMigratingCases, planMigration, resolveStateMap, type CasePlan } from '@jalur/cases';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -28,7 +28,7 @@ const bodySchema = z
     /** Old leaf step → new step; steps with the same id in both versions map themselves. */
     stateMap: z.record(z.string().min(1).max(400), z.string().min(1).max(400)).default({}),
     filter: z
-      .object({ caseIds: z.array(idSchema).max(10_000).optional(), state: z.string().min(1).max(400).optional(), riskFactor: z.enum(RISK_FACTORS).optional() })
+      .object({ caseIds: z.array(idSchema).max(10_000).optional(), state: z.string().min(1).max(400).optional(), riskFactor: z.string().min(1).max(40).optional() })
       .optional(),
   })
   .openapi('MigrationRequest');
