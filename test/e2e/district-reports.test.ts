@@ -51,7 +51,7 @@ describe('reports in Chromium', () => {
     await schools.waitFor({ timeout: 15_000 });
     const text = (await page.locator('.report-page').textContent()) ?? '';
     expect(text).toContain('Sekolah A');
-    expect(text).toContain('Seluruh kabupaten');
+    expect(text).toContain('Seluruh wilayah');
     // Sekolah B has a handful of cases: its small counts are shown as "<5".
     expect(text).toContain('<5');
     await shot('12-district-aggregates');

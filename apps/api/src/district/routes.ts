@@ -7,7 +7,10 @@
  * @jalur/reports before they reach this file).
  */
 import { districtAggregates, districtTable, toCsv } from '@jalur/reports';
-import { requireAuth } from '../auth/middleware.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import { OVERSIGHT_KINDS, SCHOOL_LEVELS } from '@jalur/db';
+import { requireAuth, requireRole } from '../auth/middleware.ts';
+import { errorResponses, json } from '../schemas/common.ts';
 import type { ApiContext } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Principal } from '../http/router.ts';
@@ -16,6 +19,26 @@ import { csvResponse, periodOf } from '../reports/params.ts';
 import { reportQueriesFor } from '../reports/report-queries.ts';
 import { aggregatesCsvRoute, aggregatesRoute, districtSchoolsRoute } from '../reports/route-defs.ts';
 import { templateRoutes } from './templates.ts';
+
+const nodeKindSchema = z.enum(OVERSIGHT_KINDS);
+const nodeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: nodeKindSchema,
+    /** The nodes above, nearest first (a cabang dinas's province). */
+    ancestors: z.array(z.object({ id: z.string(), name: z.string(), kind: nodeKindSchema })),
+    /** The nodes below (a province's cabang dinas). */
+    children: z.array(z.object({ id: z.string(), name: z.string(), kind: nodeKindSchema })),
+    schools: z.array(z.object({ id: z.string(), name: z.string(), level: z.enum(SCHOOL_LEVELS).nullable(), nodeId: z.string() })),
+  })
+  .openapi('OversightNode');
+const nodeRoute = createRoute({
+  method: 'get', path: '/node', tags: ['district'], summary: 'Simpul pengawasan Anda / your node of the oversight tree',
+  description: 'Dinas provinsi → cabang dinas → SMA/SMK/SLB; dinas kabupaten/kota → SD/SMP (UU 23/2014). Agregat mencakup semua sekolah di bawah simpul. / Aggregates cover every school below the node.',
+  middleware: [requireRole('admin_dinas')] as const,
+  responses: { 200: json(nodeSchema, 'Simpul / node'), ...errorResponses(401, 403) },
+});
 
 function districtOf(p: Principal): string {
   if (p.districtId === null) throw forbidden();
@@ -33,9 +56,18 @@ export function districtRoutes(ctx: ApiContext) {
     if (school.districtId !== districtId && !(await ctx.db.schools.listUnder(districtId)).some((s) => s.id === schoolId)) throw notFound();
   }
   const router = createRouter();
-  for (const path of ['/schools', '/aggregates', '/aggregates.csv']) router.use(path, requireAuth(ctx));
+  for (const path of ['/schools', '/aggregates', '/aggregates.csv', '/node']) router.use(path, requireAuth(ctx));
   return router
     .route('/templates', templateRoutes(ctx))
+    .openapi(nodeRoute, async (c) => {
+      const id = districtOf(c.var.principal);
+      const [self, ...ancestors] = await ctx.db.districts.ancestors(id);
+      if (!self) throw notFound();
+      const below = (await ctx.db.districts.subtree(id)).filter((d) => d.parentId === id);
+      const schools = await ctx.db.schools.listUnder(id);
+      const brief = (d: { id: string; name: string; kind: (typeof OVERSIGHT_KINDS)[number] }) => ({ id: d.id, name: d.name, kind: d.kind });
+      return c.json({ ...brief(self), ancestors: ancestors.map(brief), children: below.map(brief), schools: schools.map((s) => ({ id: s.id, name: s.name, level: s.level, nodeId: s.districtId })) }, 200);
+    })
     .openapi(districtSchoolsRoute, async (c) => {
       const districtId = districtOf(c.var.principal);
       return c.json({ items: await q().districtSchools(districtId) }, 200);

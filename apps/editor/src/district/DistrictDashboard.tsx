@@ -15,7 +15,7 @@ import { localized } from '../reports/messages.ts';
 import { defaultPeriod } from '../reports/queries.ts';
 import { ReportSection, ReportTable } from '../reports/ReportSection.tsx';
 import { PairedBars } from '../reports/Charts.tsx';
-import { districtCsvUrl, useAggregates, useDistrictSchools, type AggregateBlock } from './queries.ts';
+import { districtCsvUrl, useAggregates, useDistrictNode, useDistrictSchools, type AggregateBlock } from './queries.ts';
 
 type Cell = number | '<5' | '≥5';
 const cell = (c: Cell) => c;
@@ -26,6 +26,7 @@ export default function DistrictDashboard() {
   const { t, i18n } = useTranslation('reports');
   const lang = i18n.language;
   const schools = useDistrictSchools();
+  const node = useDistrictNode();
   const [input, setInput] = useState(() => ({ schoolId: '', ...defaultPeriod() }));
   const [draft, setDraft] = useState(input);
   const agg = useAggregates(input);
@@ -38,6 +39,12 @@ export default function DistrictDashboard() {
       <div className="report-head">
         <div>
           <h1>{t('district.title')}</h1>
+          {node.data && (
+            <p data-testid="district-node">
+              <strong>{node.data.name}</strong> · {t(`district.kinds.${node.data.kind}`)}
+              {node.data.ancestors[0] ? ` ${t('district.under', { name: node.data.ancestors[0].name })}` : ''} — {t('district.schoolsBelow', { count: node.data.schools.length })}
+            </p>
+          )}
           <p className="muted">{t('district.subtitle')}</p>
           <p className="no-print"><Link to="/templates">{t('district.templates')} →</Link></p>
         </div>

@@ -9,6 +9,10 @@ const id = {
   district: {
     withheld: '≥5 = jumlah 5 atau lebih yang ikut disembunyikan, agar angka <5 tidak dapat dihitung dari total atau selisih',
     hiddenRate: 'disembunyikan',
+    node: 'Simpul pengawasan',
+    under: 'di bawah {{name}}',
+    schoolsBelow: '{{count}} sekolah di bawah simpul ini',
+    kinds: { provinsi: 'Dinas provinsi', cabang_dinas: 'Cabang dinas', kabupaten: 'Dinas kabupaten', kota: 'Dinas kota' },
   },
 };
 
@@ -16,6 +20,10 @@ const en: typeof id = {
   district: {
     withheld: '≥5 = a count of 5 or more also hidden, so that no <5 can be worked out from totals or differences',
     hiddenRate: 'hidden',
+    node: 'Oversight node',
+    under: 'under {{name}}',
+    schoolsBelow: '{{count}} schools below this node',
+    kinds: { provinsi: 'Province office', cabang_dinas: 'Regional branch office (cabang dinas)', kabupaten: 'Regency office', kota: 'City office' },
   },
 };
 

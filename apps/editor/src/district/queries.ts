@@ -7,6 +7,13 @@ import { api, unwrap } from '../api/client.ts';
 export type Aggregates = InferResponseType<JalurClient['api']['district']['aggregates']['$get'], 200>;
 export type AggregateBlock = Aggregates['district'];
 
+export type OversightNode = InferResponseType<JalurClient['api']['district']['node']['$get'], 200>;
+
+/** The admin's node of the oversight tree (province, cabang dinas, kabupaten/kota), its parents and schools. */
+export function useDistrictNode() {
+  return useQuery({ queryKey: ['district', 'node'], queryFn: () => unwrap(api.api.district.node.$get()), staleTime: 300_000 });
+}
+
 export function useDistrictSchools() {
   return useQuery({ queryKey: ['district', 'schools'], queryFn: () => unwrap(api.api.district.schools.$get()) });
 }

@@ -49,7 +49,7 @@ export const id = {
     blank: 'Mulai kosong',
     import: 'Impor XState JSON',
     school: 'Jalur sekolah',
-    templates: 'Templat kabupaten',
+    templates: 'Templat dinas',
     noneYet: 'Belum ada jalur. Mulai dari kosong atau pakai templat.',
     useTemplate: 'Pakai templat',
     useTemplateNamed: 'Pakai templat {{name}}',

@@ -46,7 +46,7 @@ const id = {
   factors: { motivation: 'Motivasi', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya' },
   outcomeNames: { resolved: 'Tuntas', still_enrolled: 'Tetap bersekolah', transferred: 'Pindah', dropped_out: 'Putus sekolah', referred: 'Dirujuk', other: 'Lainnya' },
   templates: {
-    title: 'Pustaka templat kabupaten',
+    title: 'Pustaka templat dinas',
     subtitle: 'Jalur yang terbukti di satu sekolah, dibagikan ke sekolah lain. Adopsi menyalin templat ke draf sekolah Anda dan mencatat asal-usulnya.',
     publishTitle: 'Terbitkan jalur sekolah sebagai templat',
     school: 'Sekolah',
@@ -95,11 +95,11 @@ const id = {
     allCases: 'Semua kasus',
   },
   district: {
-    title: 'Data agregat kabupaten',
+    title: 'Data agregat dinas',
     subtitle: 'Tanpa nama atau identitas siswa. Jumlah 1–4 ditampilkan sebagai "<5".',
     allSchools: 'Semua sekolah',
     school: 'Sekolah',
-    districtWide: 'Seluruh kabupaten',
+    districtWide: 'Seluruh wilayah',
     rate: 'Persentase',
     suppressed: '<5 = jumlah kecil disembunyikan untuk melindungi siswa',
     wholeMonths: 'dihitung per bulan penuh',

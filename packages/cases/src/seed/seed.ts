@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, type FormField, type PathwayDocument, type Role } from '@jalur/engine';
-import type { JalurDb, PathwayVersionRow, StudentRow, User } from '@jalur/db';
+import { hashPassword, type JalurDb, type PathwayVersionRow, type StudentRow, type User } from '@jalur/db';
 import { CaseService } from '../service.ts';
 import { fireTimer, sendAs } from './drive.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
@@ -120,11 +120,13 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
   const schoolNode: Record<DemoSchool, string> = { A: district.id, B: district.id, SMP: kabupaten.id };
 
   const users = new Map<string, User>();
+  // Every demo account has the same password: one scrypt hash (the work is deliberately slow) serves them all.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const schoolId = a.school ? schoolOf[a.school] : null;
     const districtId = a.school ? schoolNode[a.school] : nodeOf[a.node ?? 'cabdin'];
     const extraRoles = (a.extraRoles ?? []).map((g) => ({ role: g.role, className: g.className ?? null }));
-    const user = must(await db.users.create({ email: a.email, name: a.name, role: a.role, schoolId, districtId, className: a.className ?? null, extraRoles, password: DEMO_PASSWORD, now: t0 }), a.email);
+    const user = must(await db.users.create({ email: a.email, name: a.name, role: a.role, schoolId, districtId, className: a.className ?? null, extraRoles, password: DEMO_PASSWORD, passwordHash, now: t0 }), a.email);
     users.set(a.email, user);
     for (const t of a.team ?? []) if (schoolId) must(await db.schools.addTeamMember(schoolId, { userId: user.id, function: t.function, duties: t.duties, actorId: null, now: t0 }), a.email);
   }
