@@ -31,6 +31,8 @@ export interface PaletteItem {
 }
 
 const SNAP: [number, number] = [10, 10];
+/** Above this many steps the canvas has no minimap. */
+const MINIMAP_MAX = 400;
 const PRO = { hideAttribution: true };
 
 function minimapColor(n: StepNode): string {
@@ -243,7 +245,8 @@ export function Canvas() {
         onlyRenderVisibleElements={nodes.length > 150 && !exporting}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap<StepNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
+        {/* The minimap draws every step again (and again on every drag frame): left out for very large pathways. */}
+        {nodes.length <= MINIMAP_MAX && <MiniMap<StepNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -56,7 +56,8 @@ function TransitionEdgeViewInner({ id, source, target, sourceX, sourceY, targetX
   const compact = detail > 0;
   // Drawn along the ELK route while both steps stay where the layout put them; a plain curve otherwise.
   const route = useContext(RoutesContext)?.[id];
-  const routed = route !== undefined && routeHolds(route, sourceX, sourceY, targetX, targetY);
+  // Read, not subscribed: the transition is drawn again whenever one of its steps moves.
+  const routed = route !== undefined && routeHolds(route, useEditor.getState().nodes);
   const [path, labelX, labelY] = routed
     ? [routePath(route.points), route.label?.x ?? route.points[0]!.x, route.label?.y ?? route.points[0]!.y]
     : source === target

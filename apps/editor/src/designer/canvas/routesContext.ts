@@ -4,30 +4,33 @@
  */
 import { createContext } from 'react';
 import type { EdgeRoute } from '../layout/elkGraph.ts';
+import type { StepNode } from '../model/types.ts';
 
 export const RoutesContext = createContext<Readonly<Record<string, EdgeRoute>> | null>(null);
 
-/**
- * Where React Flow reports the handles relative to the box ELK saw: the out
- * handle sticks out 5px on the right, the in handle 4.5px on the left (10px
- * handles centred on the border with margins, see styles.css).
- */
-const SOURCE_DX = 5;
-const TARGET_DX = -4.5;
-const SLACK = 2.5;
+const indexes = new WeakMap<readonly StepNode[], Map<string, StepNode>>();
+/** Steps by id, built once per nodes array (once per drag frame at most). */
+function indexOf(nodes: readonly StepNode[]): Map<string, StepNode> {
+  let m = indexes.get(nodes);
+  if (!m) {
+    m = new Map(nodes.map((n) => [n.id, n]));
+    indexes.set(nodes, m);
+  }
+  return m;
+}
 
 /**
- * True while the route still meets both steps where ELK put them. A step that
- * has moved since (by at least one 10px grid step) or changed its height
- * shifts its handle, and its transitions go back to plain curves.
+ * True while both steps of a route (and the groups around them) are where
+ * ELK put them: a step moved since (by a drag, a paste, an undo) sends its
+ * transitions back to plain curves, which always meet it.
  */
-export function routeHolds(route: EdgeRoute, sx: number, sy: number, tx: number, ty: number): boolean {
-  return (
-    Math.abs(sx - route.from.x - SOURCE_DX) <= SLACK &&
-    Math.abs(sy - route.from.y) <= SLACK &&
-    Math.abs(tx - route.to.x - TARGET_DX) <= SLACK &&
-    Math.abs(ty - route.to.y) <= SLACK
-  );
+export function routeHolds(route: EdgeRoute, nodes: readonly StepNode[]): boolean {
+  const byId = indexOf(nodes);
+  for (const [id, x, y] of route.anchors) {
+    const n = byId.get(id);
+    if (!n || Math.abs(n.position.x - x) > 0.5 || Math.abs(n.position.y - y) > 0.5) return false;
+  }
+  return true;
 }
 
 /** An orthogonal route as an SVG path with softly rounded corners. */

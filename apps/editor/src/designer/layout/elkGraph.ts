@@ -50,9 +50,11 @@ export interface EdgeRoute {
   points: Point[];
   /** Centre and drawn size of the label box. */
   label?: Point & { width: number; height: number };
-  /** Where the source's out handle and the target's in handle were: the route holds while they stay there. */
+  /** Where the source's out handle and the target's in handle were. */
   from: Point;
   to: Point;
+  /** The placements (relative to the parent) of both steps and their groups: the route holds while they stay. */
+  anchors: [id: string, x: number, y: number][];
 }
 
 export interface LayoutResult {
@@ -168,6 +170,7 @@ export function readElkLayout(out: ElkNode, containers: ReadonlySet<string>, lab
   const placements: Record<string, Placement> = {};
   const abs = new Map<string, { x: number; y: number; w: number; h: number }>();
   const portOwner = new Map<string, string>();
+  const parentOf = new Map<string, string>();
   const walk = (node: ElkNode, ox: number, oy: number) => {
     for (const c of node.children ?? []) {
       const x = Math.round(c.x ?? 0);
@@ -180,6 +183,7 @@ export function readElkLayout(out: ElkNode, containers: ReadonlySet<string>, lab
       placements[c.id] = p;
       abs.set(c.id, { x: ox + x, y: oy + y, w: c.width ?? 0, h: c.height ?? 0 });
       for (const port of c.ports ?? []) portOwner.set(port.id, c.id);
+      if (node.id !== out.id) parentOf.set(c.id, node.id);
       walk(c, ox + x, oy + y);
     }
   };
@@ -189,10 +193,19 @@ export function readElkLayout(out: ElkNode, containers: ReadonlySet<string>, lab
     const section = e.sections?.[0];
     if (!section) continue;
     const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
-    const s = abs.get(portOwner.get(e.sources[0]!) ?? '');
-    const t = abs.get(portOwner.get(e.targets[0]!) ?? '');
+    const sourceId = portOwner.get(e.sources[0]!) ?? '';
+    const targetId = portOwner.get(e.targets[0]!) ?? '';
+    const s = abs.get(sourceId);
+    const t = abs.get(targetId);
     if (!s || !t) continue;
-    const route: EdgeRoute = { points, from: { x: s.x + s.w, y: s.y + s.h / 2 }, to: { x: t.x, y: t.y + t.h / 2 } };
+    const anchors: EdgeRoute['anchors'] = [];
+    const seen = new Set<string>();
+    for (const start of [sourceId, targetId])
+      for (let id: string | undefined = start; id && !seen.has(id); id = parentOf.get(id)) {
+        seen.add(id);
+        anchors.push([id, placements[id]!.x, placements[id]!.y]);
+      }
+    const route: EdgeRoute = { points, from: { x: s.x + s.w, y: s.y + s.h / 2 }, to: { x: t.x, y: t.y + t.h / 2 }, anchors };
     const l = e.labels?.[0];
     const size = labels.get(e.id);
     if (l && l.x !== undefined && l.y !== undefined && l.width !== undefined && l.height !== undefined)
