@@ -9,7 +9,8 @@ import type { FormField, Localized, StepMeta } from './document.ts';
 import type { CompiledPathway } from './compile.ts';
 import { evaluateGuard, type EngineEvent } from './guards.ts';
 import { validateForm } from './forms.ts';
-import { availableEvents, handlersFor, type Handler } from './available.ts';
+import { PathwayRunError } from './run-error.ts';
+import { alwaysHandlers, availableEvents, handlersFor, type Handler } from './available.ts';
 import { pureTransition, type ExecutableAction } from './pure-transition.ts';
 import { approvalOf, isCaseworkEvent, isEngineEvent, isReservedEvent, mayRecord, roleName } from './casework-events.ts';
 import { bounded, LoopLimitError, MAX_MICROSTEPS } from './microsteps.ts';
@@ -194,6 +195,8 @@ function reenteredBy(handlers: readonly Handler[], context: unknown, event: Engi
 export function startCase(p: CompiledPathway, input: StartCaseInput, options: StartOptions): CaseStep {
   // A pathway whose first steps loop throws LoopLimitError (publish's lint reports such cycles first).
   const [first, actions] = bounded(() => initialTransition(p.machine, input)) as [LiveSnapshot, { type: string; params?: unknown }[]];
+  // XState stops with status `error` when it cannot run the first steps (a code guard): say why, never call the case active.
+  if (first.status === 'error') throw first.error instanceof LoopLimitError ? first.error : new PathwayRunError(first.error);
   const effects = effectsOf(p, undefined, first, actions, options.now);
   return { snapshot: persist(first), effects, active: leaves(p, first), status: first.status === 'done' ? 'done' : 'active' };
 }
@@ -233,13 +236,23 @@ export function advanceCase(
 
   const activePaths = before._nodes.map(pathOf);
   const handlers = handlersFor(p, activePaths, event.type);
-  if (handlers.length === 0)
+  if (handlers.length === 0) {
+    // XState re-evaluates automatic transitions after every event, also one no state handles.
+    const automatic = alwaysHandlers(p, activePaths);
+    const moved = automatic.length > 0 ? unhandledEvent(p, before, event, actor, options.now) : undefined;
+    if (moved && !moved.ok) return moved; // loop_limit
+    if (moved) {
+      // It moves the case as those transitions' steps would: their gate applies.
+      const refused = source === 'user' && actor ? userGate(p, before, automatic, event, actor, allowed) : undefined;
+      return refused ?? moved;
+    }
     return refuse(
       'event_not_accepted',
       { id: `Langkah saat ini tidak menerima "${event.type}".`, en: `The current step does not accept "${event.type}".` },
       event.type,
       allowed(),
     );
+  }
   if (source === 'user' && actor) {
     const refused = userGate(p, before, handlers, event, actor, allowed);
     if (refused) return refused;
@@ -249,6 +262,15 @@ export function advanceCase(
   if (event.data) xsEvent.data = event.data;
   if (actor) xsEvent.actor = actor;
   return transitionBy(p, before, xsEvent, options.now, handlers);
+}
+
+/** An event no state handles: XState still re-evaluates `always`; the step counts only when that moves the case (or loops). */
+function unhandledEvent(p: CompiledPathway, before: LiveSnapshot, event: CaseEvent, actor: Actor | undefined, now: Date): Result<CaseStep, AdvanceError> | undefined {
+  const xsEvent: EngineEvent = { type: event.type };
+  if (event.data) xsEvent.data = event.data;
+  if (actor) xsEvent.actor = actor;
+  const r = transitionBy(p, before, xsEvent, now, []);
+  return r.ok || r.error.code === 'loop_limit' ? r : undefined;
 }
 
 /** The user's part of the gate: role, assignment, approval, form. Undefined when the event may go. */
@@ -352,7 +374,7 @@ function transitionBy(p: CompiledPathway, before: LiveSnapshot, xsEvent: EngineE
     [next, actions] = bounded(() => pureTransition<LiveSnapshot>(p.machine, before, xsEvent));
   } catch (error) {
     if (error instanceof LoopLimitError) return loopRefusal(xsEvent.type);
-    throw error;
+    throw error instanceof Error && /Guard '/.test(error.message) ? new PathwayRunError(error) : error;
   }
   if (next === before)
     return refuse(

@@ -65,6 +65,28 @@ const record = assign(({ context, event }: { context: CaseContext; event: Engine
   };
 });
 
+/** The action every automatic transition carries: it spends one microstep and changes nothing. */
+export const STEP_ACTION = 'step';
+
+/**
+ * An action XState resolves while it transitions (as it resolves `assign`),
+ * returning the snapshot untouched: the bound on an event's microsteps sees
+ * every automatic transition, and a transition that changes nothing still
+ * changes nothing, so XState stops where raw XState stops.
+ */
+const step = Object.assign(function step() {}, {
+  type: 'jalur.step',
+  resolve: (_scope: unknown, snapshot: unknown) => {
+    spendMicrostep();
+    return [snapshot];
+  },
+});
+
+function withStep(config: TransitionsConfig): unknown {
+  const list = typeof config === 'string' ? [{ target: config }] : Array.isArray(config) ? config : [config];
+  return list.map((t) => ({ ...t, actions: [{ type: STEP_ACTION }] }));
+}
+
 function withRecord(config: TransitionsConfig, step: string): unknown {
   const list = typeof config === 'string' ? [{ target: config }] : Array.isArray(config) ? config : [config];
   return list.map((t) => ({ ...t, actions: [{ type: RECORD_ACTION, params: { step } }] }));
@@ -77,7 +99,11 @@ export function executableConfig(doc: PathwayDocument): Record<string, unknown> 
     const out: Record<string, unknown> = { ...node };
     if (node.on) out.on = Object.fromEntries(Object.entries(node.on).map(([e, t]) => [e, withRecord(t, step)]));
     if (node.after) out.after = Object.fromEntries(Object.entries(node.after).map(([d, t]) => [d, withRecord(t, step)]));
-    if (node.always !== undefined) out.always = withRecord(node.always, step);
+    // Automatic transitions carry no data of their own: no `record` (an assign there would make a
+    // targetless `always` whose guard holds step forever, where XState, with nothing to do,
+    // stops). They still spend the event's microstep budget, through `step`.
+    if (node.always !== undefined) out.always = withStep(node.always);
+
     if (node.states)
       out.states = Object.fromEntries(Object.entries(node.states).map(([k, s]) => [k, walk(s, [...path, k])]));
     return out;
@@ -100,7 +126,7 @@ export function delaysOf(doc: PathwayDocument): Record<string, number> {
 
 /** The guard, delay and action implementations for a document. */
 export function implementationsOf(doc: PathwayDocument): PathwayImplementations {
-  return { guards: guardImplementations, delays: delaysOf(doc), actions: { [RECORD_ACTION]: record as ReturnType<typeof assign> } };
+  return { guards: guardImplementations, delays: delaysOf(doc), actions: { [RECORD_ACTION]: record as ReturnType<typeof assign>, [STEP_ACTION]: step as unknown as ReturnType<typeof assign> } };
 }
 
 /**

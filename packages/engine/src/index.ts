@@ -18,3 +18,4 @@ export { listStates, transitionsOf, resolveTarget, type StateEntry, type Transit
 export * from './casework-events.ts';
 export { MAX_MICROSTEPS, LoopLimitError } from './microsteps.ts';
 export * from './replay.ts';
+export { PathwayRunError } from './run-error.ts';

@@ -246,6 +246,9 @@ function checkMachine(doc: PathwayDocument, timers: 'strict' | 'lint'): Document
       if (node.initial === undefined) issues.push(issue([...path, 'initial'], m.initialMissing(children)));
       else if (!children.includes(node.initial)) issues.push(issue([...path, 'initial'], m.initialUnknown(node.initial, children)));
     }
+    // A parallel group needs no `initial`, but XState cannot start one whose `initial` names no child.
+    if (type === 'parallel' && node.initial !== undefined && !children.includes(node.initial))
+      issues.push(issue([...path, 'initial'], m.initialUnknown(node.initial, children)));
     for (const [key, child] of Object.entries(node.states ?? {})) visit(child, [...path, 'states', key], false);
   };
   visit(doc.machine as StateNodeConfig, ['machine'], true);
