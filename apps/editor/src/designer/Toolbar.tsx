@@ -11,7 +11,7 @@ import { useEditor } from './store/editorStore.ts';
 import { autoLayout as layOut } from './layout/useLayout.ts';
 import { fitReadable } from './canvas/fitReadable.ts';
 import { downloadFile, exportImage, xstateJson } from './export/download.ts';
-import { importErrorText, pathwayFromJson, pickJsonFile } from '../pathways/importFile.ts';
+import { importErrorText, importWarningText, pathwayFromJson, pickJsonFile } from '../pathways/importFile.ts';
 import { documentToModel } from './model/fromDocument.ts';
 
 export type SidePanel = 'properties' | 'json';
@@ -73,7 +73,8 @@ export function Toolbar({ side, onSide, children, onMessage }: Props) {
     // Keep this pathway's key (the server owns it); take the imported steps.
     const model = documentToModel({ ...r.value, key });
     s().commit(() => model);
-    onMessage({ kind: 'ok', text: t('toolbar.imported') });
+    // What the import left out (actions, services, code guards) is said, never dropped in silence.
+    onMessage({ kind: 'ok', text: r.warnings.length > 0 ? importWarningText(r.warnings, lang, t as never) : t('toolbar.imported') });
     setTimeout(() => void rf.fitView({ duration: 300 }), 50);
   };
 

@@ -2,17 +2,20 @@
  * Reads a JSON file the user picked: a Jalur pathway document, or a plain
  * XState v5 config (also our own export), turned into a pathway.
  */
-import { importXState, parsePathway, type DocumentIssue, type PathwayDocument, type Result } from '@jalur/engine';
+import { importXState, parsePathway, type DocumentIssue, type ImportResult, type ImportWarning } from '@jalur/engine';
 
-/** Parses the text of an imported file. */
-export function pathwayFromJson(text: string): Result<PathwayDocument, DocumentIssue[]> {
+/** Parses the text of an imported file; an XState config also says what it left out (`warnings`). */
+export function pathwayFromJson(text: string): ImportResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { ok: false, error: [{ path: [], message: { id: 'Isinya bukan JSON yang utuh; mungkin berkasnya terpotong atau bukan ekspor jalur', en: 'Its content is not complete JSON; the file may be cut off or not a pathway export' } }] };
   }
-  if (json && typeof json === 'object' && (json as { format?: unknown }).format === 'jalur.pathway/1') return parsePathway(json);
+  if (json && typeof json === 'object' && (json as { format?: unknown }).format === 'jalur.pathway/1') {
+    const r = parsePathway(json);
+    return r.ok ? { ...r, warnings: [] } : r;
+  }
   return importXState(json);
 }
 
@@ -49,4 +52,16 @@ export function importErrorText(issues: readonly DocumentIssue[], lang: 'id' | '
   const shown = issues.slice(0, 3).map((i) => sentence(i.message[lang] ?? i.message.id));
   const more = issues.length - shown.length;
   return [t('dsg.importFailed'), ...shown, ...(more > 0 ? [t('dsg.importMore', { count: more })] : [])].join(' ');
+}
+
+/**
+ * What an import left out (actions, services, code guards…), as plain
+ * sentences in the user's language: the engine's warnings already say where
+ * in words. Empty when nothing was left out.
+ */
+export function importWarningText(warnings: readonly ImportWarning[], lang: 'id' | 'en', t: (key: string, opts?: Record<string, unknown>) => string): string {
+  if (warnings.length === 0) return '';
+  const shown = warnings.slice(0, 3).map((w) => w.message[lang] ?? w.message.id);
+  const more = warnings.length - shown.length;
+  return [t('dsg.importLeftOut', { count: warnings.length }), ...shown, ...(more > 0 ? [t('dsg.importLeftMore', { count: more })] : [])].join(' ');
 }
