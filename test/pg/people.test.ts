@@ -213,6 +213,17 @@ describe.each([
     expect(agg.status).toBe(200);
     expect((await as('dinas@provinsi.demo', 'GET', `/api/district/aggregates?schoolId=${DEMO_SCHOOLS.SMP.id}`)).status).toBe(404);
     expect((await as('dinas@tanjabtim.demo', 'GET', `/api/district/aggregates?schoolId=${world.schoolA}`)).status).toBe(404);
+    // The node itself, as the district page heads it.
+    const node = await as('cabdin@provinsi.demo', 'GET', '/api/district/node');
+    expect(node.status).toBe(200);
+    expect(node.body).toMatchObject({ id: DEMO_NODES.cabdin.id, kind: 'cabang_dinas', ancestors: [{ id: DEMO_NODES.provinsi.id, kind: 'provinsi' }], children: [] });
+    expect((node.body.schools as { level: string }[]).map((s) => s.level)).toEqual(['SMK', 'SMK']);
+    expect((await as('dinas@provinsi.demo', 'GET', '/api/district/node')).body.children).toEqual([{ id: DEMO_NODES.cabdin.id, name: DEMO_NODES.cabdin.name, kind: 'cabang_dinas' }]);
+    expect((await as('kepsek@sekolah-a.demo', 'GET', '/api/district/node')).status).toBe(403);
+    // Account management follows the same subtree: the province admin manages its SMKs' kepsek, not the SMP's.
+    const managed = async (email: string) => ((await as(email, 'GET', '/api/accounts')).body.items as { email: string }[]).map((a) => a.email).sort();
+    expect(await managed('dinas@provinsi.demo')).toEqual(['kepsek@sekolah-a.demo', 'kepsek@sekolah-b.demo']);
+    expect(await managed('dinas@tanjabtim.demo')).toEqual(['kepsek@smp.demo']);
     const all = await as('dinas@provinsi.demo', 'GET', '/api/district/aggregates');
     expect(all.status).toBe(200);
     expect(JSON.stringify(all.body)).not.toContain(DEMO_SCHOOLS.SMP.name);

@@ -23,9 +23,13 @@ export function publicUser(row: UserRow): User {
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-/** The accounts of `scope`: a school's (or a district's) users with one of its roles. */
+/** The accounts of `scope`: a school's (or a district node's, with the nodes below it) users with one of its roles. */
 function inScope(scope: AccountScope) {
-  const where = scope.schoolId !== undefined ? eq(users.schoolId, scope.schoolId) : eq(users.districtId, scope.districtId);
+  // A district admin manages the accounts of its node and of every node below it (a province: its cabang dinas's schools).
+  const where =
+    scope.schoolId !== undefined
+      ? eq(users.schoolId, scope.schoolId)
+      : sql`${users.districtId} IN (WITH RECURSIVE t(id) AS (SELECT ${scope.districtId} UNION SELECT d.id FROM districts d JOIN t ON d.parent_id = t.id) SELECT id FROM t)`;
   return and(where, inArray(users.role, [...scope.roles]));
 }
 
