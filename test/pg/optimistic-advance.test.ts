@@ -97,6 +97,19 @@ describe('postgres: optimistic advance keeps the row lock guarantees', () => {
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: before.version + runs }, (_, i) => i + 1));
   });
 
+  it('a snapshot rewritten in place (as an erasure scrubs it, version unchanged) is read again, not taken from the copy the process kept', async () => {
+    const caseId = world.caseIds[1]!;
+    const advance = () => one.cases.advance({ schoolId: world.schoolId, caseId, actorId: null, now: new Date(), event: { type: 'uji.hitung' }, apply: bump });
+    const first = await advance(); // `one` now keeps this version's snapshot
+    expect(first.ok).toBe(true);
+    await raw`UPDATE cases SET snapshot = (snapshot::jsonb || '{"dihapus": true}'::jsonb)::json WHERE id = ${caseId}`;
+    const second = await advance();
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    expect(second.value.case.snapshot).toMatchObject({ dihapus: true });
+    expect((await one.cases.get(world.schoolId, caseId))!.snapshot).toMatchObject({ dihapus: true });
+  });
+
   it('the same Idempotency-Key sent twice at once through two pools: one change, the same answer twice', async () => {
     const caseId = world.caseIds[2]!;
     const before = (await one.cases.get(world.schoolId, caseId))!;

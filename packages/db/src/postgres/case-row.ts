@@ -83,21 +83,44 @@ export interface CaseRead {
   key: StoredKey | undefined;
 }
 
-const READ_CASE = `SELECT xmin::text AS row_xmin, ${CASE_COLUMNS} FROM cases WHERE id = $1 AND school_id = $2`;
+/**
+ * `$3`/`$4`: the `xmin` and version of a snapshot the caller already holds
+ * for this case; when the row is still that one its snapshot is not sent
+ * (`snapshot_kept`).
+ */
+const CASE_READ_COLUMNS = CASE_COLUMNS.replace('snapshot,', 'CASE WHEN xmin::text = $3 AND version = $4 THEN NULL ELSE snapshot END AS snapshot, (xmin::text = $3 AND version = $4) IS TRUE AS snapshot_kept,');
+const READ_CASE = `SELECT xmin::text AS row_xmin, ${CASE_READ_COLUMNS} FROM cases WHERE id = $1 AND school_id = $2`;
 const READ_CASE_AND_KEY = `SELECT k.request_hash AS key_hash, k.status AS key_status, k.body AS key_body, c.*
   FROM (SELECT 1) AS one
-  LEFT JOIN idempotency_keys k ON k.user_id = $3 AND k.key = $4
+  LEFT JOIN idempotency_keys k ON k.user_id = $5 AND k.key = $6
   LEFT JOIN (${READ_CASE}) c ON true`;
 
-/** One statement, outside any transaction: the case as committed now (and the key's stored answer). */
-export async function readCase(sql: Sql, id: string, schoolId: string, key?: { userId: string; key: string }): Promise<CaseRead> {
+/** A snapshot this process holds for a case: the object itself and the row version (`xmin`, `version`) it belongs to. */
+export interface KeptSnapshot {
+  xmin: string;
+  version: number;
+  snapshot: unknown;
+}
+
+/**
+ * One statement, outside any transaction: the case as committed now (and the
+ * key's stored answer). With `kept`, a snapshot of this very row version is
+ * not sent again: the kept object is used (no transfer, no JSON parse, and
+ * the engine finds its live state for it).
+ */
+export async function readCase(sql: Sql, id: string, schoolId: string, key?: { userId: string; key: string }, kept?: KeptSnapshot): Promise<CaseRead> {
+  type Raw = RawCase & { row_xmin: string; snapshot_kept: boolean; key_hash?: string | null; key_status?: number | null; key_body?: unknown };
+  const known = [kept?.xmin ?? null, kept?.version ?? null];
   const rows = key
-    ? await sql.unsafe<(RawCase & { row_xmin: string; key_hash: string | null; key_status: number | null; key_body: unknown })[]>(READ_CASE_AND_KEY, [id, schoolId, key.userId, key.key])
-    : await sql.unsafe<(RawCase & { row_xmin: string })[]>(READ_CASE, [id, schoolId]);
-  const r = rows[0] as (RawCase & { row_xmin: string; key_hash?: string | null; key_status?: number | null; key_body?: unknown }) | undefined;
+    ? await sql.unsafe<Raw[]>(READ_CASE_AND_KEY, [id, schoolId, ...known, key.userId, key.key] as never[])
+    : await sql.unsafe<Raw[]>(READ_CASE, [id, schoolId, ...known] as never[]);
+  const r = rows[0];
+  const found = r !== undefined && r.id !== null;
+  const row = found ? caseFromRow(r) : undefined;
+  if (row && r!.snapshot_kept) row.snapshot = kept!.snapshot;
   return {
-    row: r && r.id !== null ? caseFromRow(r) : undefined,
-    xmin: r && r.id !== null ? r.row_xmin : null,
+    row,
+    xmin: found ? r.row_xmin : null,
     key: r?.key_hash != null ? { requestHash: r.key_hash, status: r.key_status!, body: r.key_body ?? null } : undefined,
   };
 }

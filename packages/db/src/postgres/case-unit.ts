@@ -36,7 +36,7 @@ import { fail, ok, type DbResult } from '../result.ts';
 import { joinStateValue } from '../sqlite/case-unit.ts';
 import { first, isStaff, newId, notStaff, pgCode, transact, type Exec, type PgContext } from './context.ts';
 import { applyEffects, effectStatements, pipeline, type Statement } from './effects.ts';
-import { instantParam, jsonParam, lockCaseRow, readCase } from './case-row.ts';
+import { instantParam, jsonParam, lockCaseRow, readCase, type KeptSnapshot } from './case-row.ts';
 import { createCaseReads } from './case-reads.ts';
 import { keyAnswer, keyStatement, keyStore as keys } from './ops.ts';
 
@@ -54,11 +54,12 @@ const STALE = 'jalur: case row changed';
 const WRITE_CASE = `WITH u AS (
      UPDATE cases SET snapshot = $1::json, state_value = $2, version = $3, updated_at = $4::timestamptz, status = $5, outcome = $6,
        closed_at = $7::timestamptz, pathway_id = $8, pathway_version_id = $9
-     WHERE id = $10 AND version = $11 AND xmin = coalesce($18::xid, xmin) RETURNING id),
+     WHERE id = $10 AND version = $11 AND xmin = coalesce($18::xid, xmin) RETURNING id, xmin),
    e AS (
      INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after)
      SELECT $12, u.id, $13, $3, $14, $15::json, $16, $4::timestamptz, $17, $2 FROM u RETURNING id)
-   SELECT CASE WHEN n.c = 1 THEN n.c ELSE (n.c::text || ' ${STALE}')::int END AS written FROM (SELECT count(*) AS c FROM e) AS n`;
+   SELECT CASE WHEN n.c = 1 THEN n.c ELSE (n.c::text || ' ${STALE}')::int END AS written, (SELECT xmin::text FROM u) AS row_xmin
+   FROM (SELECT count(*) AS c FROM e) AS n`;
 
 const INSERT_AUDIT = 'INSERT INTO audit_log (id, school_id, actor_id, actor_role, action, subject, details, at) VALUES ($1, $2, $3, $4, $5, $6, $7::json, $8::timestamptz)';
 
@@ -66,6 +67,9 @@ const INSERT_AUDIT = 'INSERT INTO audit_log (id, school_id, actor_id, actor_role
 const READ_CALENDAR = `SELECT
   (SELECT coalesce(json_agg(json_build_object('date', date, 'kind', kind)), '[]'::json) FROM school_calendar WHERE school_id = $1 AND date >= $2 AND date <= $3) AS calendar,
   (SELECT row_to_json(w) FROM (SELECT week_days, time_zone, national_holidays FROM school_year_settings WHERE school_id = $1) AS w) AS week`;
+
+/** Snapshots kept per case (the last one this process read or wrote), at most this many cases. */
+const KEPT_SNAPSHOTS = 5_000;
 
 /** Optimistic tries before an advance falls back to taking the row lock first (only under heavy contention on one case). */
 const OPTIMISTIC_ATTEMPTS = 8;
@@ -173,12 +177,15 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
 
   /**
    * BEGIN, `statements`, COMMIT on one connection, sent together: one round
-   * trip. Any failure rolls all of it back and is thrown.
+   * trip (a single statement goes alone: it is its own transaction). Any
+   * failure rolls all of it back and is thrown. Answers the first
+   * statement's rows.
    */
-  async function commitBatch(statements: readonly Statement[]): Promise<void> {
+  async function commitBatch(statements: readonly Statement[]): Promise<unknown[]> {
+    if (statements.length === 1) return (await pipeline(ctx.client, statements))[0]!;
     const conn = await ctx.client.reserve();
     try {
-      await pipeline(conn, [['begin', []], ...statements, ['commit', []]]);
+      return (await pipeline(conn, [['begin', []], ...statements, ['commit', []]]))[1]!;
     } catch (err) {
       await conn.unsafe('rollback').catch(() => undefined);
       throw err;
@@ -186,6 +193,19 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       conn.release();
     }
   }
+
+  /**
+   * The snapshot object of the last row version of each case this process
+   * read or wrote, with that version's `xmin`: the next read of an unchanged
+   * row skips the snapshot (see `readCase`). Entries are immutable; the
+   * oldest go first.
+   */
+  const kept = new Map<string, KeptSnapshot>();
+  const keep = (caseId: string, entry: KeptSnapshot) => {
+    kept.delete(caseId);
+    kept.set(caseId, entry);
+    if (kept.size > KEPT_SNAPSHOTS) kept.delete(kept.keys().next().value!);
+  };
 
   /** The locked advance: side records first (they decide what `apply` sees), all in one transaction. */
   function lockedAdvance(input: AdvanceCaseInput): Promise<DbResult<CaseChange>> {
@@ -217,10 +237,11 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
   async function optimisticAdvance(input: AdvanceCaseInput): Promise<DbResult<CaseChange>> {
     const idem = input.idempotency;
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const read = await readCase(ctx.client, input.caseId, input.schoolId, idem && { userId: idem.userId, key: idem.key });
+      const read = await readCase(ctx.client, input.caseId, input.schoolId, idem && { userId: idem.userId, key: idem.key }, kept.get(input.caseId));
       if (idem && read.key) return keyAnswer(read.key, idem);
       const row = read.row;
       if (!row) return fail('not_found', 'Kasus tidak ditemukan / case not found');
+      keep(row.id, { xmin: read.xmin!, version: row.version, snapshot: row.snapshot });
       if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) return conflict(row.version);
       const pv = await pathwayVersion(ctx.db, row.pathwayVersionId);
       if (!pv) throw new Error(`case ${row.id} pins a missing pathway version ${row.pathwayVersionId}`);
@@ -230,7 +251,8 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       statements.push(...auditStatements(input.audit, input.schoolId, input.actorId, input.now));
       if (idem) statements.push(keyStatement(idem, change, input.now));
       try {
-        await commitBatch(statements);
+        const [written] = (await commitBatch(statements)) as { row_xmin: string }[];
+        keep(row.id, { xmin: written!.row_xmin, version: change.case.version, snapshot: change.case.snapshot });
         return ok(change);
       } catch (err) {
         if (!readAgain(err)) throw err;
