@@ -140,6 +140,33 @@ describe('status lifecycle', () => {
   });
 });
 
+describe('closing a case as dropped out or transferred', () => {
+  it('asks the guru BK to confirm the status change, until it is recorded with that case', async () => {
+    const s = f.a.students[2]!;
+    const opened = await f.db.cases.create({
+      schoolId: f.a.id, studentId: s.id, pathwayVersionId: f.a.loop.version.id, assigneeId: f.a.users.guru_bk.id, actorId: f.a.users.guru_bk.id, now: f.clock.now(),
+      start: () => ({ ok: true, value: { snapshot: { value: 'a' }, stateValue: ['a'], status: 'active', effects: [] } }),
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const closed = await f.db.cases.advance({
+      schoolId: f.a.id, caseId: opened.value.case.id, actorId: f.a.users.guru_bk.id, now: f.clock.now(), event: { type: 'TUTUP' },
+      apply: () => ({ ok: true, value: { snapshot: { value: 'selesai_pindah' }, stateValue: ['selesai_pindah'], status: 'done', outcome: 'transferred', effects: [{ type: 'case.closed', finalState: 'selesai_pindah' }] } }),
+    });
+    if (!closed.ok) throw new Error(closed.error.message);
+    const r = await api.call(f.a.users.guru_bk, 'GET', '/api/school-year/status-suggestions');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([expect.objectContaining({ caseId: opened.value.case.id, studentId: s.id, name: s.name, outcome: 'transferred', status: 'active' })]);
+    expect((await api.call(f.a.users.wali_kelas, 'GET', '/api/school-year/status-suggestions')).status).toBe(403);
+    expect((await api.call(f.b.users.guru_bk, 'GET', '/api/school-year/status-suggestions')).body.items).toEqual([]);
+    const confirmed = await api.call(f.a.users.guru_bk, 'POST', `/api/students/${s.id}/status`, { status: 'transferred', date: '2026-02-02', reason: 'Pindah ikut orang tua', caseId: opened.value.case.id });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.events.at(-1)).toMatchObject({ status: 'transferred', caseId: opened.value.case.id });
+    expect((await api.call(f.a.users.guru_bk, 'GET', '/api/school-year/status-suggestions')).body.items).toEqual([]);
+    // Back to school (re-enrolment) so the rollover below counts the student.
+    expect((await api.call(f.a.users.guru_bk, 'POST', `/api/students/${s.id}/status`, { status: 'transferred_in', date: '2026-02-09', reason: 'Kembali dari PKBM' })).status).toBe(200);
+  });
+});
+
 describe('year-end rollover', () => {
   it('a dry run changes nothing; class by class it promotes, keeps tinggal kelas, graduates the final grade; twice changes nothing; then the new year', async () => {
     const K = f.a.users.kepsek;

@@ -67,6 +67,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/school-year': same('ok ok ok ok 403 401'),
   'PUT /api/school-year': same('in 403 403 403 403 401'),
   'GET /api/school-year/holidays': same('ok ok ok ok 403 401'),
+  'GET /api/school-year/status-suggestions': same('ok ok 403 403 403 401'),
   'POST /api/school-year/rollover/plan': same('ok 403 403 403 403 401'),
   'POST /api/school-year/rollover/apply': same('in 403 403 403 403 401'),
   'POST /api/school-year/rollover/finish': same('in 403 403 403 403 401'),

@@ -51,6 +51,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/school-year': () => ({ path: '/api/school-year' }),
   'PUT /api/school-year': () => ({ path: '/api/school-year', body: { weekDays: 7 } }),
   'GET /api/school-year/holidays': () => ({ path: '/api/school-year/holidays?year=2026' }),
+  'GET /api/school-year/status-suggestions': () => ({ path: '/api/school-year/status-suggestions' }),
   'POST /api/school-year/rollover/plan': () => ({ path: '/api/school-year/rollover/plan', body: {} }),
   // A year the school is not in: 409, nothing applied.
   'POST /api/school-year/rollover/apply': () => ({ path: '/api/school-year/rollover/apply', body: { fromYear: '1999/2000', className: 'X-1' } }),

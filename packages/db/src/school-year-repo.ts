@@ -29,6 +29,14 @@ export interface StatusChangeInput {
   className?: string | null;
 }
 
+/** A closed case that says the student left, not yet reflected in their status. */
+export interface StatusSuggestion {
+  caseId: string;
+  studentId: string;
+  outcome: 'dropped_out' | 'transferred';
+  closedAt: Date;
+}
+
 /** One student's line of a rollover batch (see `planRollover` in @jalur/casework). */
 export interface RolloverBatchRow {
   studentId: string;
@@ -61,6 +69,12 @@ export interface SchoolYearRepo {
   statusHistory(schoolId: string, studentId: string): Promise<StudentStatusEventRow[]>;
   /** The student's class per academic year, oldest first. */
   enrolments(schoolId: string, studentId: string): Promise<StudentEnrolmentRow[]>;
+  /**
+   * Cases closed as `dropped_out` or `transferred` whose student is still
+   * enrolled and has no status change for that case: the status the guru BK
+   * is asked to confirm. Newest first.
+   */
+  statusSuggestions(schoolId: string): Promise<StatusSuggestion[]>;
   /** Open cases per student of the school (they carry over a rollover with their history). */
   openCaseCounts(schoolId: string): Promise<Map<string, number>>;
   /**

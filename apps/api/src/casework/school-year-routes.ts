@@ -10,6 +10,9 @@
  * - `POST /api/school-year/rollover/apply`: applies one class of that plan
  *   (the UI sends class after class and shows the progress); again changes nothing;
  * - `POST /api/school-year/rollover/finish`: moves the school to the new year;
+ * - `GET /api/school-year/status-suggestions`: cases closed as putus sekolah
+ *   or pindah whose student is still enrolled — the guru BK confirms the
+ *   status change (`POST /api/students/{id}/status` with the `caseId`);
  * - `GET`/`POST /api/students/{id}/status`: a student's status history and a
  *   change (mutasi masuk/keluar, putus sekolah, lulus, re-enrolment) with date and reason.
  */
@@ -148,6 +151,20 @@ const statusHistorySchema = z
   })
   .openapi('StudentStatusHistory');
 
+const suggestionsSchema = z
+  .object({
+    items: z.array(z.object({
+      caseId: z.string(), studentId: z.string(), name: z.string(), className: z.string(),
+      outcome: z.enum(['dropped_out', 'transferred']), status: z.enum(STUDENT_STATUSES), closedAt: dateTimeSchema,
+    })),
+  })
+  .openapi('StudentStatusSuggestions');
+const getSuggestions = createRoute({
+  method: 'get', path: '/status-suggestions', tags: ['school-year'], summary: 'Kasus ditutup sebagai putus sekolah/pindah, status siswa belum diubah / status changes to confirm',
+  middleware: [requireRole('kepsek', 'guru_bk')] as const,
+  responses: { 200: json(suggestionsSchema, 'Perlu konfirmasi / to confirm'), ...errorResponses(401, 403) },
+});
+
 const getSettings = createRoute({
   method: 'get', path: '/', tags: ['school-year'], summary: 'Tahun ajaran, semester dan pekan sekolah / the school year and week',
   description: 'Semua staf sekolah. / Any school staff.',
@@ -249,6 +266,16 @@ export function schoolYearRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(p);
       const saved = await db.schoolYear.saveSettings(schoolId, c.req.valid('json'), { today: await todayOf(db, schoolId, clock.now()), now: clock.now(), actorId: p.userId });
       return c.json(settingsView(saved), 200);
+    })
+    .openapi(getSuggestions, async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      const found = await db.schoolYear.statusSuggestions(schoolId);
+      const students = new Map((await db.students.getMany(schoolId, found.map((s) => s.studentId))).map((s) => [s.id, s]));
+      const items = found.flatMap((s) => {
+        const st = students.get(s.studentId);
+        return st ? [{ caseId: s.caseId, studentId: s.studentId, name: st.name, className: st.className, outcome: s.outcome, status: st.status, closedAt: s.closedAt.toISOString() }] : [];
+      });
+      return c.json({ items }, 200);
     })
     .openapi(getHolidays, async (c) => {
       const schoolId = schoolOf(c.var.principal);

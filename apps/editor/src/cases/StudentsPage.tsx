@@ -14,7 +14,7 @@ import { CsvImport } from './CsvImport.tsx';
 import { IndicatorEntry } from './IndicatorEntry.tsx';
 import { useStudents } from './queries.ts';
 import { StudentPrivacyActions } from '../privacy/StudentPrivacyActions.tsx';
-import { RosterFacts, StatusBadge, StatusChange } from '../students/StudentStatus.tsx';
+import { RosterFacts, StatusBadge, StatusChange, StatusSuggestions } from '../students/StudentStatus.tsx';
 
 /** Example files a school can fill in (the headers the import understands). */
 const ROSTER_EXAMPLE = 'NISN;Nama Siswa;Kelas;JK;Tanggal Lahir;Nama Wali;No HP Wali\n0012345678;Budi Santoso;X-1;L;07/03/2009;Slamet;081234567890\n';
@@ -39,6 +39,7 @@ export function Component() {
           {canImportRoster && <CsvImport title={t('cw.students.import')} endpoint="/api/students/import" testId="roster" onApplied={refresh} example={ROSTER_EXAMPLE} />}
           <CsvImport title={t('cw.students.indicators')} endpoint="/api/indicators/import" testId="indicators" onApplied={refresh} example={ATTENDANCE_EXAMPLE} />
         </div>
+        {canChangeStatus && <StatusSuggestions onChanged={refresh} />}
         <IndicatorEntry students={students.data?.items ?? []} />
         <section className="cw-section">
           <div className="cw-filters">

@@ -39,7 +39,8 @@ const id = {
     title: 'Status siswa', active: 'Aktif', transferred_in: 'Mutasi masuk', transferred: 'Mutasi keluar (pindah)', dropped_out: 'Keluar / putus sekolah', graduated: 'Lulus',
     change: 'Ubah status', date: 'Tanggal', reason: 'Alasan', className: 'Kelas (masuk kembali)', save: 'Simpan status', history: 'Riwayat status', since: 'sejak {{date}}',
     pip: 'Layak PIP', kip: 'Penerima KIP', pipReceived: 'PIP diterima', distance: 'Jarak ke sekolah', transport: 'Transportasi', parents: 'Orang tua', yes: 'Ya', no: 'Tidak', km: '{{km}} km',
-    closeConfirm: 'Kasus ditutup sebagai {{outcome}}. Ubah status siswa menjadi "{{status}}"?',
+    closeConfirm: 'Kasus {{name}} ditutup sebagai {{outcome}}. Ubah status siswa menjadi "{{status}}"?',
+    toConfirm: 'Status siswa yang perlu dikonfirmasi', confirmChange: 'Ya, ubah status', fromCase: 'Sesuai hasil penutupan kasus',
   },
 };
 const en: typeof id = {
@@ -76,7 +77,8 @@ const en: typeof id = {
     title: 'Student status', active: 'Active', transferred_in: 'Transferred in', transferred: 'Transferred out', dropped_out: 'Left / dropped out', graduated: 'Graduated',
     change: 'Change status', date: 'Date', reason: 'Reason', className: 'Class (re-enrolment)', save: 'Save status', history: 'Status history', since: 'since {{date}}',
     pip: 'Eligible for PIP', kip: 'Holds a KIP', pipReceived: 'PIP received', distance: 'Distance to school', transport: 'Transport', parents: 'Parents', yes: 'Yes', no: 'No', km: '{{km}} km',
-    closeConfirm: 'The case closed as {{outcome}}. Change the student\u2019s status to "{{status}}"?',
+    closeConfirm: 'The case of {{name}} closed as {{outcome}}. Change the student\u2019s status to "{{status}}"?',
+    toConfirm: 'Student statuses to confirm', confirmChange: 'Yes, change the status', fromCase: 'As the case closed',
   },
 };
 

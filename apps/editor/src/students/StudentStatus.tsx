@@ -4,7 +4,7 @@
  * transport), and the form that changes the status (guru BK, kepsek):
  * leaving with a reason, or re-enrolment into a class.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, errorText } from '../cases/http.ts';
 import type { StudentView } from '../cases/types.ts';
@@ -81,5 +81,46 @@ export function StatusChange({ student, onChanged }: { student: StudentView; onC
       </div>
       {error && <p className="cw-msg error wide">{error}</p>}
     </form>
+  );
+}
+
+interface Suggestion { caseId: string; studentId: string; name: string; className: string; outcome: 'dropped_out' | 'transferred'; closedAt: string }
+
+/**
+ * Cases closed as putus sekolah or pindah whose student is still enrolled:
+ * the guru BK confirms the status change (recorded with the case) or leaves it.
+ */
+export function StatusSuggestions({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Suggestion[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => call<{ items: Suggestion[] }>('GET', '/api/school-year/status-suggestions').then((r) => setItems(r.items), (e) => setError(errorText(e)));
+  useEffect(() => void load(), []);
+  if (items.length === 0 && !error) return null;
+  const confirm = async (s: Suggestion) => {
+    setError(null);
+    try {
+      await call('POST', `/api/students/${s.studentId}/status`, { json: { status: s.outcome, date: s.closedAt.slice(0, 10), caseId: s.caseId, reason: t('sy.status.fromCase') } });
+      await load();
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <section className="cw-section" data-testid="status-suggestions">
+      <h2>{t('sy.status.toConfirm')}</h2>
+      <ul className="cw-list">
+        {items.map((s) => (
+          <li key={s.caseId}>
+            {t('sy.status.closeConfirm', { name: `${s.name} (${s.className})`, outcome: t(`sy.status.${s.outcome}`), status: t(`sy.status.${s.outcome}`) })}{' '}
+            <button type="button" className="btn small" onClick={() => void confirm(s)} data-testid="status-confirm">
+              {t('sy.status.confirmChange')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <p className="cw-msg error">{error}</p>}
+    </section>
   );
 }

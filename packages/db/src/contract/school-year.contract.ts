@@ -133,6 +133,22 @@ export function schoolYearContract(h: Harness): void {
       expect(await due()).toBe('2024-05-06');
     });
 
+    it('a case closed as dropped out asks for the status change until it is recorded with that case', async () => {
+      const A = w.schoolA;
+      const { case: c } = await openToyCase(w);
+      const close = (): ApplyResult => ({
+        ok: true,
+        value: { snapshot: { state: 'done' }, stateValue: ['done'], status: 'done', outcome: 'dropped_out', effects: [{ type: 'task.close', stateId: 'a' }, { type: 'case.closed', finalState: 'done' }] as Effect[] },
+      });
+      await must(db.cases.advance({ schoolId: A, caseId: c.id, actorId: w.bkA.id, now: T0, event: { type: 'finish' }, apply: close }));
+      expect((await db.cases.get(A, c.id))!.outcome).toBe('dropped_out');
+      const suggested = await db.schoolYear.statusSuggestions(A);
+      expect(suggested.map((s) => [s.caseId, s.studentId, s.outcome])).toEqual([[c.id, w.studentA.id, 'dropped_out']]);
+      expect(await db.schoolYear.statusSuggestions(w.schoolB)).toEqual([]);
+      await must(db.schoolYear.setStatus(A, w.studentA.id, { status: 'dropped_out', date: '2024-08-02', reason: 'Kasus ditutup', caseId: c.id }, { now: T0, actorId: w.bkA.id }));
+      expect(await db.schoolYear.statusSuggestions(A)).toEqual([]);
+    });
+
     it('erasing a student clears the roster facts and the reasons of their status history', async () => {
       const A = w.schoolA;
       await must(db.students.update(A, w.studentA.id, { fatherName: 'Supriadi', motherName: 'Marlina', pipEligible: true, kipHolder: true, distanceKm: 7.5, transport: 'Jalan kaki' }, { now: T0, actorId: null }));

@@ -1,5 +1,5 @@
 /** Students over time on SQLite (see ../school-year-repo.ts); parallel to ../postgres/school-year.ts. */
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import { isEnrolled, statusChangeAllowed, termOfDate } from '@jalur/casework';
 import { cases, schoolYearSettings, studentEnrolments, studentStatusEvents, students } from '../schema/index.ts';
 import { fail, ok, type DbResult } from '../result.ts';
@@ -57,6 +57,19 @@ export function createSchoolYearRepo(ctx: SqliteContext): { schoolYear: SchoolYe
     },
     async enrolments(schoolId, studentId) {
       return db.select().from(studentEnrolments).where(and(eq(studentEnrolments.schoolId, schoolId), eq(studentEnrolments.studentId, studentId))).orderBy(asc(studentEnrolments.academicYear)).all();
+    },
+    async statusSuggestions(schoolId) {
+      const rows = db
+        .select({ caseId: cases.id, studentId: cases.studentId, outcome: cases.outcome, closedAt: cases.closedAt })
+        .from(cases)
+        .innerJoin(students, eq(students.id, cases.studentId))
+        .where(and(
+          eq(cases.schoolId, schoolId), eq(cases.status, 'closed'), inArray(cases.outcome, ['dropped_out', 'transferred']),
+          inArray(students.status, ['active', 'transferred_in']), isNull(students.erasedAt),
+          notExists(db.select({ one: sql`1` }).from(studentStatusEvents).where(eq(studentStatusEvents.caseId, cases.id))),
+        ))
+        .orderBy(desc(cases.closedAt)).all();
+      return rows.map((r) => ({ caseId: r.caseId, studentId: r.studentId, outcome: r.outcome as 'dropped_out' | 'transferred', closedAt: r.closedAt ?? new Date(0) }));
     },
     async openCaseCounts(schoolId) {
       const rows = db
