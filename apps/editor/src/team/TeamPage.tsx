@@ -69,7 +69,7 @@ function MemberRow({ member, editable }: { member: TeamMember; editable: boolean
             update.mutate({ id: member.id, duties });
           }}
         >
-          <textarea aria-label={t('dutiesFor', { name: member.name })} value={duties} maxLength={500} rows={2} onChange={(e) => setDuties(e.target.value)} />
+          <textarea aria-label={t('dutiesFor', { name: member.name })} value={duties} maxLength={500} rows={3} onChange={(e) => setDuties(e.target.value)} />
           <div className="team-actions">
             <button type="submit" className="btn" disabled={update.isPending || duties === member.duties} aria-label={t('saveDutiesFor', { name: member.name })}>
               {t('save')}
