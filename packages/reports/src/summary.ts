@@ -125,9 +125,21 @@ async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number
   const knownCounts = entry.counts?.offsetMinutes === offsetMinutes ? entry.counts : null;
   entry.stays = null;
   entry.counts = null;
+  if (!known) {
+    // A school's first load (e.g. after a restart): the index-only grouped counts, cheaper than every case's row;
+    // the case-by-case counts are built at its first change.
+    const scope = { kind: 'school', schoolId } as const;
+    const [byState, byFactor, months, outcomes, fresh] = await Promise.all([
+      q.openByState(scope), q.openByFactor(scope), q.casesPerMonth(scope, offsetMinutes), q.outcomes(scope), freshStays(q, schoolId, null),
+    ]);
+    entry.stays = fresh.stays;
+    const figures: EventFigures = { events, offsetMinutes, byState, byFactor, months, outcomes, medians: fresh.stays.log.medians() };
+    entry.figures = figures;
+    return figures;
+  }
   let counts: SchoolCaseCounts;
   let stays: NonNullable<SchoolCache['stays']>;
-  if (known && knownCounts) {
+  if (knownCounts) {
     // After a change: the new events name the cases that changed; only those are read again.
     const fresh = await freshStays(q, schoolId, known);
     stays = fresh.stays;
