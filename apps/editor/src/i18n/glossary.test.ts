@@ -35,7 +35,7 @@ function stringsOf(source: string): string[] {
 function documentTexts(value: unknown, key = ''): string[] {
   if (typeof value === 'string') return ['id', 'en', 'title', 'description', 'label', 'help'].includes(key) || key === '' ? [value] : [];
   if (Array.isArray(value)) return value.flatMap((v) => documentTexts(v, key));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (k === 'en' ? [] : documentTexts(v, k)));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => documentTexts(v, k));
   return [];
 }
 

@@ -5,7 +5,7 @@
  * and the template pathways).
  *
  * - **Jalur** (pathway): the product's name and the drawn sequence of steps.
- *   Not "alur" (which the UI used beside it).
+ *   Not "alur" (which the UI used beside it); in English not "workflow".
  * - **Rujukan** (referral): handing a case to a psychologist, doctor, police
  *   or social services; the letter is the *surat rujukan*. Not "referal".
  * - **Dipantau** (watch): the early-warning level below *Berisiko* (at risk).
@@ -16,12 +16,12 @@
 export interface GlossaryTerm {
   id: string;
   en: string;
-  /** Indonesian words the UI must not use for this concept (lower case, whole words). */
+  /** Words (Indonesian or English) the UI must not use for this concept (lower case, whole words). */
   avoid: readonly string[];
 }
 
 export const GLOSSARY = {
-  pathway: { id: 'jalur', en: 'pathway', avoid: ['alur'] },
+  pathway: { id: 'jalur', en: 'pathway', avoid: ['alur', 'workflow'] },
   referral: { id: 'rujukan', en: 'referral', avoid: ['referal'] },
   watch: { id: 'dipantau', en: 'watch', avoid: ['waspada'] },
   atRisk: { id: 'berisiko', en: 'at risk', avoid: [] },
