@@ -48,25 +48,35 @@ const MINIMAL_JS = `fetch('/api/cases/' + new URLSearchParams(location.search).g
   });
 `;
 
-/** Records when `selectors` all have text (performance.now(), from navigation start) in window.__shownAt. */
-const SHOWN_OBSERVER = (selectors: string[]) => `(() => {
+/**
+ * Records when `selectors` all have text (performance.now(), from navigation
+ * start) in window.__shownAt, and when the app itself has drawn them (inside
+ * `appScope`: the case page, not boot.js's first view) in window.__appAt.
+ */
+const SHOWN_OBSERVER = (selectors: string[], appScope: string) => `(() => {
   const sel = ${JSON.stringify(selectors)};
+  const has = (s) => { const e = document.querySelector(s); return e && (e.textContent || '').trim().length > 0; };
   const check = () => {
-    if (window.__shownAt) return;
-    if (sel.every((s) => { const e = document.querySelector(s); return e && (e.textContent || '').trim().length > 0; })) window.__shownAt = performance.now();
+    if (!window.__shownAt && sel.every(has)) window.__shownAt = performance.now();
+    if (!window.__appAt && sel.every((s) => has(${JSON.stringify(appScope)} + ' ' + s) || has(${JSON.stringify(appScope)} + s))) window.__appAt = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
 
 interface Shown {
+  /** Until the student and the current step are on screen (boot.js's first view or the app's page). */
   ms: number;
-  /** Scripts fetched before the page showed: path and bytes on the wire. */
+  /** Until the app itself has drawn them (its actions work from then on). */
+  appMs: number;
+  /** Scripts fetched before the app drew the page: path and bytes on the wire. */
   scripts: { path: string; transfer: number }[];
+  /** Scripts fetched before anything showed. */
+  scriptsBeforeShown: string[];
 }
 
-async function open(context: BrowserContext, url: string, selectors: string[], throttle: boolean): Promise<Shown> {
+async function open(context: BrowserContext, url: string, selectors: string[], appScope: string, throttle: boolean): Promise<Shown> {
   const page = await context.newPage();
-  await page.addInitScript(SHOWN_OBSERVER(selectors));
+  await page.addInitScript(SHOWN_OBSERVER(selectors, appScope));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -76,14 +86,16 @@ async function open(context: BrowserContext, url: string, selectors: string[], t
   }
   await page.goto(url, { waitUntil: 'commit' });
   // A function, not a string: the app's CSP forbids eval.
-  await page.waitForFunction(() => (window as { __shownAt?: number }).__shownAt, undefined, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction(() => (window as { __appAt?: number }).__appAt, undefined, { timeout: 60_000, polling: 50 });
   const shown = (await page.evaluate(`(() => {
-    const at = window.__shownAt;
-    const scripts = performance.getEntriesByType('resource')
-      .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || r.initiatorType === 'other' || /\\.m?js$/.test(new URL(r.name).pathname))
-      .filter((r) => /\\.m?js$/.test(new URL(r.name).pathname) && r.responseEnd <= at)
-      .map((r) => ({ path: new URL(r.name).pathname, transfer: r.encodedBodySize }));
-    return { ms: at, scripts };
+    const js = performance.getEntriesByType('resource').filter((r) => /\\.m?js$/.test(new URL(r.name).pathname));
+    const before = (at) => js.filter((r) => r.responseEnd <= at);
+    return {
+      ms: window.__shownAt,
+      appMs: window.__appAt,
+      scripts: before(window.__appAt).map((r) => ({ path: new URL(r.name).pathname, transfer: r.encodedBodySize })),
+      scriptsBeforeShown: before(window.__shownAt).map((r) => new URL(r.name).pathname),
+    };
   })()`)) as Shown;
   await cdp.detach().catch(() => undefined);
   await page.close();
@@ -124,9 +136,9 @@ export default async function editorPhoneBench(): Promise<BenchEntry[]> {
     const run = async (what: 'app' | 'minimal' | 'board', throttle: boolean): Promise<Shown> => {
       const ctx = await fresh();
       try {
-        if (what === 'board') return await open(ctx, `${server.url}/cases`, ['[data-testid=case-card]'], throttle);
-        const url = what === 'app' ? `${server.url}/cases/${caseId}` : `${server.url}/bench/case-minimal.html?id=${caseId}`;
-        return await open(ctx, url, caseSelectors, throttle);
+        if (what === 'board') return await open(ctx, `${server.url}/cases`, ['[data-testid=case-card]'], '#root', throttle);
+        if (what === 'minimal') return await open(ctx, `${server.url}/bench/case-minimal.html?id=${caseId}`, caseSelectors, 'body', throttle);
+        return await open(ctx, `${server.url}/cases/${caseId}`, caseSelectors, '[data-testid=case-page]', throttle);
       } finally {
         await ctx.close();
       }
@@ -141,10 +153,12 @@ export default async function editorPhoneBench(): Promise<BenchEntry[]> {
       app.push(await run('app', true));
       minimal.push(await run('minimal', true));
     }
-    const unthrottled = median(await Promise.all([0, 1, 2].map(async () => (await run('app', false)).ms)));
+    const unthrottled: number[] = [];
+    for (let r = 0; r < 3; r++) unthrottled.push((await run('app', false)).appMs);
     const board = await run('board', true);
 
     const appMs = median(app.map((s) => s.ms));
+    const drawnMs = median(app.map((s) => s.appMs));
     const minimalMs = median(minimal.map((s) => s.ms));
     const ratio = appMs / minimalMs;
     const scriptsOf = (s: Shown) => [...new Set(s.scripts.map((x) => x.path))];
@@ -152,16 +166,18 @@ export default async function editorPhoneBench(): Promise<BenchEntry[]> {
     const wireOf = (s: Shown) => s.scripts.reduce((n, x) => n + x.transfer, 0);
     const lastApp = app.at(-1)!;
     process.stderr.write(`  case page scripts before it shows: ${scriptsOf(lastApp).map((p) => `${p.replace('/assets/', '')} ${kb(gzBytes(p)).toFixed(1)}K`).join(', ')}\n`);
-    process.stderr.write(`  rounds (ms) app ${app.map((s) => s.ms.toFixed(0)).join(' ')} | minimal ${minimal.map((s) => s.ms.toFixed(0)).join(' ')}\n`);
+    process.stderr.write(`  rounds (ms) shown ${app.map((s) => s.ms.toFixed(0)).join(' ')} | drawn by the app ${app.map((s) => s.appMs.toFixed(0)).join(' ')} | minimal ${minimal.map((s) => s.ms.toFixed(0)).join(' ')}\n`);
 
     return [
       { name: 'phone: case page shows, slow 4G + 4× CPU, vs a minimal page', value: appMs, unit: 'ms', baseline: minimalMs, ratio, target: 2.5, pass: ratio <= 2.5 },
       figure('phone: case page shows, slow 4G + 4× CPU', appMs, 'ms', 3000),
-      figure('phone: case page shows, no throttling', unthrottled, 'ms'),
-      figure('phone: JS before the case page shows (gzip)', kb(gzOf(lastApp)), 'KB', 120),
-      figure('phone: JS before the case page shows (brotli, on the wire)', kb(wireOf(lastApp)), 'KB'),
+      { name: 'phone: case page drawn by the app (actions usable), vs a minimal page', value: drawnMs, unit: 'ms', baseline: minimalMs, ratio: drawnMs / minimalMs, target: null, pass: null },
+      figure('phone: case page drawn by the app, no throttling', median(unthrottled), 'ms'),
+      figure('phone: JS before the app draws the case page (gzip)', kb(gzOf(lastApp)), 'KB', 120),
+      figure('phone: JS before the app draws the case page (brotli, on the wire)', kb(wireOf(lastApp)), 'KB'),
+      figure('phone: JS before the case page shows its first view (gzip)', kb([...new Set(lastApp.scriptsBeforeShown)].reduce((n, p) => n + gzBytes(p), 0)), 'KB'),
       figure('phone: JS before the case board shows (gzip)', kb(gzOf(board)), 'KB', 120),
-      figure('phone: case board shows, slow 4G + 4× CPU', board.ms, 'ms'),
+      figure('phone: case board shows, slow 4G + 4× CPU', board.appMs, 'ms'),
     ];
   } finally {
     await browser?.close();

@@ -186,4 +186,32 @@ describe('every page at 360 × 740', () => {
     await page.close();
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('on slow 4G a case shows its student and step before the app arrives, and the app’s page then replaces that first view', async () => {
+    const page = await newPage('bk@sekolah-a.demo');
+    const cases = await api<{ items: { id: string; student: { name: string } | null }[] }>(page, '/api/cases?status=active&limit=1');
+    const c = cases.items[0]!;
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
+    // Note whether boot.js's first view ever appeared, and when the app drew its page.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const w = window as { __sawPreview?: boolean; __sawPage?: boolean };
+        if (document.getElementById('boot-preview')?.textContent) w.__sawPreview = true;
+        if (document.querySelector('[data-testid=case-page]')) w.__sawPage = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`${server.url}/cases/${c.id}`, { waitUntil: 'commit' });
+    await page.waitForSelector('[data-testid=case-page] [data-testid=current-step]', { timeout: 60_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(await page.evaluate(() => (window as { __sawPreview?: boolean }).__sawPreview)).toBe(true);
+    expect(await page.locator('#boot-preview').count()).toBe(0);
+    expect(await page.locator('[data-testid=case-student]').count()).toBe(1);
+    expect(await page.locator('[data-testid=case-student]').textContent()).toBe(c.student!.name);
+    await page.screenshot({ path: join(SHOTS, 'bk-case-slow-4g.png') });
+    await cdp.detach();
+    await page.close();
+  }, 120_000);
 });

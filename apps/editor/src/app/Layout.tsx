@@ -5,6 +5,7 @@
  * app shell, no session answer), it shows the offline page. Signing out
  * deletes the user's unsent work from this browser, so it asks first.
  */
+import { useLayoutEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { KeyRound, LogOut } from 'lucide-react';
@@ -14,6 +15,7 @@ import { outboxItems } from '../cases/outbox.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RoleSwitch } from '../team/RoleSwitch.tsx';
 import { useOnline } from './online.ts';
+import { removeBootPreview } from './boot-data.ts';
 import { OfflinePage } from './RouteError.tsx';
 import './i18n.ts';
 
@@ -24,6 +26,11 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const online = useOnline();
+  // boot.js's first view of a case stays only while the case page is on its way.
+  const onCasePage = /^\/cases\/(?!tasks$|students$|flags$|calendar$)[^/]+$/.test(location.pathname);
+  useLayoutEffect(() => {
+    if (!onCasePage || me.isError || me.data === null) removeBootPreview();
+  }, [onCasePage, me.isError, me.data]);
   if (me.isPending) return <div className="splash">{t('common.loading')}</div>;
   if (me.isError && me.error instanceof ApiFailure && me.error.status === 0) return <OfflinePage />;
   if (me.isError) return <div className="splash error-text">{me.error.message}</div>;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { CloudOff, TriangleAlert } from 'lucide-react';
 import { ApiFailure } from '../api/client.ts';
 import { useOnline } from './online.ts';
+import { removeBootPreview } from './boot-data.ts';
 import { NotFound } from './NotFound.tsx';
 import './i18n.ts';
 
@@ -22,6 +23,7 @@ function isLoadFailure(e: unknown): boolean {
 /** The offline page: what works without a connection, and a way to try again. */
 export function OfflinePage() {
   const { t } = useTranslation();
+  removeBootPreview();
   return (
     <main className="page offline-page" data-testid="offline-page" role="alert">
       <CloudOff size={40} aria-hidden className="muted" />
@@ -36,6 +38,7 @@ export function OfflinePage() {
 
 export function RouteError() {
   const { t } = useTranslation();
+  removeBootPreview();
   const error = useRouteError();
   const online = useOnline();
   if (!online || isLoadFailure(error)) return <OfflinePage />;

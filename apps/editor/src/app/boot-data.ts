@@ -5,7 +5,7 @@
  */
 declare global {
   interface Window {
-    __jalurBoot?: { at: number; fetched: Record<string, Promise<Response> | undefined> };
+    __jalurBoot?: { at: number; fetched: Record<string, Promise<Response> | undefined>; drawn?: boolean };
   }
 }
 
@@ -18,4 +18,14 @@ export function takeBoot(url: string): Promise<Response> | undefined {
   const found = boot.fetched[url];
   if (found) delete boot.fetched[url];
   return found;
+}
+
+/**
+ * Takes away boot.js's first view of a case, for good: once the app draws
+ * pages itself, boot.js does not draw one any more (its answer may come late).
+ */
+export function removeBootPreview(): void {
+  if (typeof document === 'undefined') return;
+  if (window.__jalurBoot) window.__jalurBoot.drawn = true;
+  document.getElementById('boot-preview')?.remove();
 }

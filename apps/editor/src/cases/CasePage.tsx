@@ -4,12 +4,13 @@
  * the step's form, the timeline, notes, consent, referrals, activity records
  * and approvals. Works on a phone (one column) and prints as a case summary.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Printer } from 'lucide-react';
 import type { PathwayDocument } from '@jalur/engine';
+import { removeBootPreview } from '../app/boot-data.ts';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { call } from './http.ts';
@@ -100,6 +101,11 @@ export function Component() {
     queryKey: [...cwKeys.case(id), 'student', view.data?.studentId],
     enabled: Boolean(view.data?.studentId),
     queryFn: () => call<{ guardianName: string | null }>('GET', `/api/students/${view.data!.studentId}`),
+  });
+
+  // boot.js may have drawn a first view of this case while the code loaded: the page replaces it.
+  useLayoutEffect(() => {
+    if (!view.isPending) removeBootPreview();
   });
 
   if (view.isPending) return <div className="splash">{t('common.loading')}</div>;
