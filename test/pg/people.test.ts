@@ -108,6 +108,21 @@ describe.each([
     expect(exports.every((a) => a.actorRole === 'guru_bk')).toBe(true);
   });
 
+  it('a notification to the wali kelas of a class reaches a guru BK who is also that class’s wali kelas', async () => {
+    const both = await world.user('bk-wali@sekolah-a.demo');
+    const wali = await world.user('walikelas@sekolah-a.demo');
+    const students = await db.students.list(world.schoolA);
+    const inXI1 = new Set(students.filter((s) => s.className === 'XI-1').map((s) => s.id));
+    const kase = (await db.cases.list(world.schoolA, { status: 'active', limit: 500 })).find((c) => inXI1.has(c.studentId))!;
+    const rows = await db.notifications.notify({ schoolId: world.schoolA, role: 'wali_kelas', caseId: kase.id, kind: 'uji.wali', body: { id: 'Uji wali kelas XI-1' }, now: DEMO_NOW });
+    const to = rows.map((r) => r.userId);
+    expect(to).toContain(both.id);
+    expect(to).not.toContain(wali.id); // X-1's wali kelas is not told about XI-1
+    // Addressed to her: she reads it whichever role she is acting in.
+    const asWali = await db.notifications.listForUser({ id: both.id, role: 'wali_kelas', schoolId: world.schoolA });
+    expect(asWali.some((n) => n.kind === 'uji.wali')).toBe(true);
+  });
+
   it('the kepsek sets a staff member’s roles; a role taken away ends acting in it', async () => {
     const wali = await world.user('walikelas@sekolah-a.demo');
     // The wali kelas acts as wali kelas (their only role) and cannot switch to tim yet.
