@@ -15,7 +15,7 @@ import type {
   JalurDb, PathwayVersionRow, StudentRow, TaskRow, TimerRow,
 } from '@jalur/db';
 import {
-  startCase, LoopLimitError,
+  startCase, LoopLimitError, PathwayRunError,
   type Actor, type CaseEvent, type CaseworkEventType, type EventSource, type RiskFactor, type StartCaseInput,
 } from '@jalur/engine';
 import { CompiledPathways, type CompiledVersion } from './compiled.ts';
@@ -241,6 +241,7 @@ function startStep(version: CompiledVersion, input: StartCaseInput, now: Date, a
   try {
     return { ok: true, value: transitionOf(startCase(version.compiled, input, { now, actor }), undefined, version.compiled) };
   } catch (error) {
+    if (error instanceof PathwayRunError) return refusal({ code: 'pathway_error', message: error.detail, event: 'case.opened', allowed: [] });
     if (!(error instanceof LoopLimitError)) throw error;
     return refusal({ code: 'loop_limit', message: { id: 'Jalur ini berputar tanpa henti sejak langkah pertama.', en: 'This pathway loops from its first step.' }, event: 'case.opened', allowed: [], microsteps: 0 });
   }

@@ -4,7 +4,7 @@
  * error value (the engine's reason in `details`).
  */
 import type { ApplyResult, CaseRow, CaseTransition, PathwayVersionRow } from '@jalur/db';
-import { advanceCase, startCase, type Actor, type CompiledPathway, type AdvanceError, type AdvanceOptions, type CaseEvent, type CaseSnapshot, type CaseStep, type StartCaseInput } from '@jalur/engine';
+import { advanceCase, startCase, PathwayRunError, type Actor, type CompiledPathway, type AdvanceError, type AdvanceOptions, type CaseEvent, type CaseSnapshot, type CaseStep, type StartCaseInput } from '@jalur/engine';
 import type { CompiledPathwayCache } from './compiled.ts';
 
 /**
@@ -62,7 +62,12 @@ export function startWith(cache: CompiledPathwayCache, input: StartCaseInput, op
 export function advanceWith(cache: CompiledPathwayCache, event: CaseEvent, opts: AdvanceOptions) {
   return (row: CaseRow, pathwayVersion: PathwayVersionRow): ApplyResult => {
     const compiled = cache.get(pathwayVersion);
-    const result = advanceCase(compiled, row.snapshot as CaseSnapshot, event, opts);
-    return result.ok ? { ok: true, value: transitionOf(result.value, event, compiled) } : refusal(result.error);
+    try {
+      const result = advanceCase(compiled, row.snapshot as CaseSnapshot, event, opts);
+      return result.ok ? { ok: true, value: transitionOf(result.value, event, compiled) } : refusal(result.error);
+    } catch (error) {
+      if (!(error instanceof PathwayRunError)) throw error;
+      return refusal({ code: 'pathway_error', message: error.detail, event: event.type, allowed: [] });
+    }
   };
 }

@@ -89,7 +89,9 @@ export type AdvanceError =
   /** A Satgas member sent an event of a step not assigned to them. */
   | { code: 'step_not_assigned'; message: Localized; event: string; allowed: string[]; steps: string[] }
   /** Eventless (`always`) transitions kept firing past the engine's bound: the pathway loops. */
-  | { code: 'loop_limit'; message: Localized; event: string; allowed: string[]; microsteps: number };
+  | { code: 'loop_limit'; message: Localized; event: string; allowed: string[]; microsteps: number }
+  /** XState itself cannot run the pathway (a code guard kept by name on import, JALUR004). */
+  | { code: 'pathway_error'; message: Localized; event: string; allowed: string[] };
 
 /** A form value that does not fit the step's form definition. */
 export interface FieldError {
