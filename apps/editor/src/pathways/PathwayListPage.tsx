@@ -110,7 +110,8 @@ export function PathwayListPage() {
   const items = list.data?.items ?? [];
   const school = items.filter((p) => p.scope === 'school' && !p.archivedAt);
   const archivedItems = items.filter((p) => p.scope === 'school' && p.archivedAt);
-  const templates = items.filter((p) => p.scope === 'template');
+  // An archived template is not offered for new pathways.
+  const templates = items.filter((p) => p.scope === 'template' && !p.archivedAt);
 
   return (
     <div className="page pathways-page">
