@@ -19,5 +19,6 @@ export { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, sessionEnd, type Se
 export { contentHash, canonicalJson } from './content-hash.ts';
 export * as schema from './schema/index.ts';
 export { actingRole, activeGrant, currentActingRole, orderGrants, type RoleGrant } from './roles.ts';
+export { mayNest, mayOversee, overseerKinds } from './oversight.ts';
 export { OVERSIGHT_KINDS, SCHOOL_LEVELS, TEAM_FUNCTIONS, type OversightKind, type SchoolLevel, type TeamFunction } from './schema/org.ts';
 export { backupDatabase, restoreDatabase, checkDatabaseFile, type BackupResult } from './backup.ts';

@@ -33,7 +33,7 @@ export interface PathwayScope {
 
 /** A node of the oversight tree (a dinas: provinsi, cabang dinas, kabupaten or kota); rows of `districts`. */
 export interface DistrictRepo {
-  /** A root (`parentId` omitted) or a child node; `kind` defaults to `kabupaten`. */
+  /** A root (`parentId` omitted) or a cabang dinas under its province; `kind` defaults to `kabupaten`. Throws for any other nesting (a bug). */
   create(input: { name: string; now: Date; id?: string; kind?: R.DistrictRow['kind']; parentId?: string | null }): Promise<R.DistrictRow>;
   get(id: string): Promise<R.DistrictRow | null>;
   list(): Promise<R.DistrictRow[]>;
@@ -47,6 +47,7 @@ export interface DistrictRepo {
 export type TeamMember = R.TeamMemberRow & { name: string; email: string; disabled: boolean };
 
 export interface SchoolRepo {
+  /** Throws (a bug) when the node may not oversee a school of that level (oversight.ts: SD/SMP under a kabupaten/kota, SMA/SMK/SLB under a province or cabang dinas). */
   create(input: { districtId: string; name: string; npsn?: string | null; level?: R.SchoolRow['level']; programmes?: R.SchoolRow['programmes']; now: Date; id?: string }): Promise<R.SchoolRow>;
   get(id: string): Promise<R.SchoolRow | null>;
   listByDistrict(districtId: string): Promise<R.SchoolRow[]>;

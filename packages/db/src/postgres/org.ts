@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { districts, loginFailures, schools, sessions, tasks, teamMembers, userRoles, users } from '../schema-pg/index.ts';
 import { grantsFromJson, orderGrants, type RoleGrant } from '../roles.ts';
 import { checkGrants } from '../role-rules.ts';
+import { mayNest, mayOversee } from '../oversight.ts';
 import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import { fail, ok } from '../result.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../passwords.ts';
@@ -64,6 +65,8 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
 
   const districtRepo: DistrictRepo = {
     async create({ name, now, id, kind, parentId }) {
+      const parent = parentId ? first(await db.select().from(districts).where(eq(districts.id, parentId))) : undefined;
+      if (!mayNest(kind ?? 'kabupaten', parent?.kind ?? null)) throw new Error(`a ${kind ?? 'kabupaten'} cannot sit under ${parent?.kind ?? 'nothing'}`);
       return first(await db.insert(districts).values({ id: id ?? newId(), name, kind: kind ?? 'kabupaten', parentId: parentId ?? null, createdAt: now }).returning())!;
     },
     async get(id) {
@@ -91,6 +94,8 @@ export function createOrgRepos(ctx: PgContext): { districts: DistrictRepo; schoo
 
   const schoolRepo: SchoolRepo = {
     async create({ districtId, name, npsn, level, programmes, now, id }) {
+      const node = first(await db.select().from(districts).where(eq(districts.id, districtId)));
+      if (node && !mayOversee(node.kind, level)) throw new Error(`a ${node.kind} does not oversee an ${level} (UU 23/2014)`);
       return first(await db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, level: level ?? null, programmes: programmes ?? null, createdAt: now }).returning())!;
     },
     async get(id) {

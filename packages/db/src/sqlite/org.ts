@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { districts, loginFailures, schools, sessions, tasks, teamMembers, userRoles, users } from '../schema/index.ts';
 import { grantsFromJson, orderGrants, type RoleGrant } from '../roles.ts';
 import { checkGrants } from '../role-rules.ts';
+import { mayNest, mayOversee } from '../oversight.ts';
 import type { AccountScope, DistrictRepo, SchoolRepo, SessionRepo, UserRepo } from '../repository.ts';
 import type { DistrictRow, TeamMemberRow, User, UserRow } from '../rows.ts';
 import { fail, ok } from '../result.ts';
@@ -42,6 +43,8 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
 
   const districtRepo: DistrictRepo = {
     async create({ name, now, id, kind, parentId }) {
+      const parent = parentId ? db.select().from(districts).where(eq(districts.id, parentId)).get() : undefined;
+      if (!mayNest(kind ?? 'kabupaten', parent?.kind ?? null)) throw new Error(`a ${kind ?? 'kabupaten'} cannot sit under ${parent?.kind ?? 'nothing'}`);
       return db.insert(districts).values({ id: id ?? newId(), name, kind: kind ?? 'kabupaten', parentId: parentId ?? null, createdAt: now }).returning().get();
     },
     async get(id) {
@@ -75,6 +78,8 @@ export function createOrgRepos(ctx: SqliteContext): { districts: DistrictRepo; s
 
   const schoolRepo: SchoolRepo = {
     async create({ districtId, name, npsn, level, programmes, now, id }) {
+      const node = db.select().from(districts).where(eq(districts.id, districtId)).get();
+      if (node && !mayOversee(node.kind, level)) throw new Error(`a ${node.kind} does not oversee an ${level} (UU 23/2014)`);
       return db.insert(schools).values({ id: id ?? newId(), districtId, name, npsn: npsn ?? null, level: level ?? null, programmes: programmes ?? null, createdAt: now }).returning().get();
     },
     async get(id) {
