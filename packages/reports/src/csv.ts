@@ -77,7 +77,7 @@ export function schoolTable(name: SchoolTable, data: { summary?: SchoolSummary; 
   }
 }
 
-/** One table of the district report (already suppressed: `<5` cells stay as text). */
+/** One table of the district report (already suppressed: `<5` and `≥5` cells stay as text). */
 export function districtTable(name: DistrictTable, a: DistrictAggregates): CsvTable {
   const blocks = [a.district, ...a.schools];
   const who = (b: (typeof blocks)[number]) => b.school?.name ?? 'Seluruh kabupaten / district';
