@@ -112,6 +112,12 @@ describe('Dapodik roster and early warning over its facts', () => {
     expect(flagsOf(siti.id)).toBeUndefined();
     const reason = ew.body.items.find((i: { student: { id: string } }) => i.student.id === ahmad.id).flags.find((x: { ruleKey: string }) => x.ruleKey === 'distance').reason;
     expect(reason.id).toContain('7.5 km dengan jalan kaki');
+    // The identify step's prefill: the same indicators, sakit/izin/alpa apart, with the source.
+    const ind = await api.call(f.a.users.guru_bk, 'GET', `/api/students/${ahmad.id}/indicators`);
+    expect(ind.body.prefill).toEqual({
+      values: { attendanceRate: 0.85, absentDays: 3, sickDays: 1, permittedDays: 0, alpaDays: 2 },
+      source: { attendancePeriod: '2026-01', gradeTerm: null, recordedAt: f.clock.now().toISOString() },
+    });
   });
 });
 

@@ -15,3 +15,4 @@ export * from './visibility.ts';
 export * from './records.ts';
 export * from './tasks.ts';
 export * from './school-year.ts';
+export * from './prefill.ts';

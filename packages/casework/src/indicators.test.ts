@@ -20,3 +20,19 @@ describe('indicator CSV', () => {
     expect(csv.rows[1]!.errors).toHaveLength(1);
   });
 });
+
+describe('identify prefill from indicators', () => {
+  it('keeps sakit, izin and alpa apart and takes the latest month and term', async () => {
+    const { identifyPrefill } = await import('./prefill.ts');
+    const p = identifyPrefill([
+      { kind: 'attendance', period: '2026-01', subject: '', values: { schoolDays: 20, present: 20, sick: 0, permitted: 0, absent: 0 } },
+      { kind: 'attendance', period: '2026-02', subject: '', values: { schoolDays: 19, present: 14, sick: 2, permitted: 1, absent: 2 } },
+      { kind: 'grade', period: '2025-1', subject: 'Matematika', values: { score: 50, passing: 75 } },
+      { kind: 'grade', period: '2025-2', subject: 'Matematika', values: { score: 70, passing: 75 } },
+      { kind: 'grade', period: '2025-2', subject: 'IPA', values: { score: 81, passing: 75 } },
+    ]);
+    expect(p.values).toEqual({ attendanceRate: 0.737, absentDays: 5, sickDays: 2, permittedDays: 1, alpaDays: 2, gradeAverage: 75.5, failingSubjects: 1 });
+    expect(p.source).toEqual({ attendancePeriod: '2026-02', gradeTerm: '2025-2' });
+    expect(identifyPrefill([])).toEqual({ values: {}, source: { attendancePeriod: null, gradeTerm: null } });
+  });
+});

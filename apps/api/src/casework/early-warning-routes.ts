@@ -7,7 +7,7 @@
  * its risk factors and the indicators that opened it (`POST /api/flags/:id/open-case`).
  */
 import { createRoute } from '@hono/zod-openapi';
-import { proposesCase, proposesCaseAt, type Finding, type Localized } from '@jalur/casework';
+import { identifyPrefill, proposesCase, proposesCaseAt, type Finding, type Localized } from '@jalur/casework';
 import type { FlagRow, IndicatorRow, StudentRow } from '@jalur/db';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { caseView } from '../cases/case-view.ts';
@@ -76,25 +76,10 @@ function reasonOf(f: FlagRow): Localized {
 /** Facts the engine's guards may read as `student.*`, from the latest indicators. */
 export function studentFacts(student: StudentRow, indicators: readonly IndicatorRow[]): Record<string, unknown> {
   const facts: Record<string, unknown> = { className: student.className, gender: student.gender };
-  const att = indicators.filter((i) => i.kind === 'attendance').sort((a, b) => a.period.localeCompare(b.period)).at(-1);
-  if (att) {
-    const v = att.values as Record<string, number>;
-    const days = v.schoolDays ?? 0;
-    if (days > 0) facts.attendanceRate = Math.round(((v.present ?? days - (v.sick ?? 0) - (v.permitted ?? 0) - (v.absent ?? 0)) / days) * 1000) / 1000;
-    facts.absentDays = (v.absent ?? 0) + (v.sick ?? 0) + (v.permitted ?? 0);
-    // Sakit, izin and alpa kept apart (the same definitions as the attendance form and the early-warning rule).
-    facts.sickDays = v.sick ?? 0;
-    facts.permittedDays = v.permitted ?? 0;
-    facts.alpaDays = v.absent ?? 0;
-    facts.attendancePeriod = att.period;
-  }
-  const grades = indicators.filter((i) => i.kind === 'grade');
-  const term = [...new Set(grades.map((g) => g.period))].sort().at(-1);
-  if (term) {
-    const g = grades.filter((x) => x.period === term);
-    facts.gradeAverage = Math.round((g.reduce((s, x) => s + Number((x.values as { score?: number }).score ?? 0), 0) / g.length) * 10) / 10;
-    facts.failingSubjects = g.filter((x) => Number((x.values as { score?: number }).score ?? 0) < Number((x.values as { passing?: number }).passing ?? 75)).length;
-  }
+  // The identify step's figures, as its form is prefilled (sakit, izin, alpa apart): one definition for forms and guards.
+  const prefill = identifyPrefill(indicators.map((i) => ({ kind: i.kind, period: i.period, subject: i.subject, values: i.values })));
+  Object.assign(facts, prefill.values);
+  if (prefill.source.attendancePeriod) facts.attendancePeriod = prefill.source.attendancePeriod;
   // The Dapodik roster's facts, for pathway guards (`student.kipHolder`, `student.distanceKm`, …); absent when unknown.
   const roster = { pipEligible: student.pipEligible, kipHolder: student.kipHolder, pipReceived: student.pipReceived, distanceKm: student.distanceKm, transport: student.transport };
   for (const [k, v] of Object.entries(roster)) if (v !== null && v !== undefined) facts[k] = v;

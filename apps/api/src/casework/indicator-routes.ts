@@ -5,7 +5,7 @@
  * only. Every write is followed by an early-warning scan of the students it touched.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseIndicatorCsv, type IndicatorEntry, type Localized } from '@jalur/casework';
+import { parseIndicatorCsv, type IndicatorEntry, type Localized, identifyPrefill } from '@jalur/casework';
 import type { NewIndicator } from '@jalur/db';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
@@ -44,7 +44,22 @@ const enterIndicators = createRoute({
 const studentIndicatorList = createRoute({
   method: 'get', path: '/{id}/indicators', tags: ['students'], summary: 'Indikator siswa / a student’s indicators',
   request: { params: idParamsSchema },
-  responses: { 200: json(z.object({ items: z.array(indicatorSchema) }).openapi('IndicatorList'), 'Indikator'), ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: json(
+      z
+        .object({
+          items: z.array(indicatorSchema),
+          /** The identify step's figures from these indicators (sakit, izin, alpa apart) and where they come from: the form's prefill. */
+          prefill: z.object({
+            values: z.record(z.string(), z.number()),
+            source: z.object({ attendancePeriod: z.string().nullable(), gradeTerm: z.string().nullable(), recordedAt: z.string().nullable() }),
+          }),
+        })
+        .openapi('IndicatorList'),
+      'Indikator',
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 /** The `/api/indicators` routes and `/api/students/:id/indicators`. */
@@ -115,7 +130,13 @@ export function indicatorRoutes(ctx: ApiContext) {
     const schoolId = schoolOf(p);
     const student = await loadStudent(db, p, schoolId, c.req.valid('param').id);
     const rows = await db.indicators.listForStudent(schoolId, student.id);
-    return c.json({ items: rows.map((r) => ({ id: r.id, kind: r.kind, period: r.period, subject: r.subject, values: r.values, recordedAt: r.recordedAt.toISOString() })) }, 200);
+    const prefill = identifyPrefill(rows.map((r) => ({ kind: r.kind, period: r.period, subject: r.subject, values: r.values })));
+    const used = rows.filter((r) => (r.kind === 'attendance' && r.period === prefill.source.attendancePeriod) || (r.kind === 'grade' && r.period === prefill.source.gradeTerm));
+    const recordedAt = used.length > 0 ? new Date(Math.max(...used.map((r) => r.recordedAt.getTime()))).toISOString() : null;
+    return c.json({
+      items: rows.map((r) => ({ id: r.id, kind: r.kind, period: r.period, subject: r.subject, values: r.values, recordedAt: r.recordedAt.toISOString() })),
+      prefill: { values: prefill.values, source: { ...prefill.source, recordedAt } },
+    }, 200);
   });
   return { indicators: indicatorApp, studentIndicators };
 }

@@ -17,6 +17,7 @@ import { discard, enqueue, newKey, onSent, useOutbox } from './outbox.ts';
 import { loc } from './i18n.ts';
 import { cwKeys } from './queries.ts';
 import { StepForm } from './StepForm.tsx';
+import { PrefillNote, prefillValues, useIndicatorPrefill } from '../students/IndicatorPrefill.tsx';
 import type { CaseView, TaskList } from './types.ts';
 
 type Available = CaseView['availableEvents'][number];
@@ -45,6 +46,8 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
   const tasks = useQuery({ queryKey: [...cwKeys.case(view.id), 'tasks'], queryFn: () => call<TaskList>('GET', `/api/tasks?scope=all&caseId=${view.id}`) });
 
   const fieldsOf = (ev: Available) => view.steps.find((s) => s.stateId === ev.stateId)?.meta?.form ?? [];
+  // Attendance and grades come from the imported indicators; what the teacher typed wins.
+  const prefill = useIndicatorPrefill(view.student?.id);
   const refresh = () => qc.invalidateQueries({ queryKey: cwKeys.case(view.id) });
   // A step taken offline waits in the outbox; while it waits, the case cannot take another.
   const outbox = useOutbox();
@@ -229,6 +232,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
                 title={waitingApproval ? t('cw.case.needsApproval') : ev.guarded && !ev.enabled ? t('cw.case.guarded') : undefined}
                 onClick={() => {
                   setChosen(ev);
+                  if (view.steps.find((s) => s.stateId === ev.stateId)?.meta?.kind === 'identify') setValues((x) => ({ ...prefillValues(fieldsOf(ev), prefill), ...x }));
                   setKey(newKey());
                   setErrors([]);
                   setMsg(!ev.enabled && guardText(doc, ev.stateId, ev.type).includes('consent.') ? { kind: 'info', text: t('cw.case.needsConsent') } : null);
@@ -248,6 +252,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
               }}
             >
               {fieldsOf(chosen).length > 0 && <h3 className="small muted">{t('cw.case.form')}</h3>}
+              {view.steps.find((s) => s.stateId === chosen.stateId)?.meta?.kind === 'identify' && <PrefillNote prefill={prefill} fields={fieldsOf(chosen)} />}
               <StepForm fields={fieldsOf(chosen)} values={values} errors={errors} onChange={(n, v) => (setValues((x) => ({ ...x, [n]: v })), setKey(newKey()))} />
               <button type="submit" className="btn primary" disabled={busy} data-testid="send-event">
                 {t('cw.case.send')}: {loc(chosen.label, lang)}

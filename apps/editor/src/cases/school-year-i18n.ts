@@ -7,6 +7,10 @@ import i18n from '../i18n/index.ts';
 
 const id = {
   nav: { rollover: 'Kenaikan kelas' },
+  prefill: {
+    from: 'Diisi dari indikator yang diimpor:', attendance: 'kehadiran {{period}} (sakit {{sick}}, izin {{permitted}}, alpa {{alpa}})', grades: 'nilai semester {{term}}',
+    recorded: 'dicatat {{date}}', check: 'Periksa angkanya, ubah bila perlu, lalu kirim.',
+  },
   import: {
     columns: '{{count}} kolom dikenali (judul kolom di baris {{lines}})', column: 'Kolom di berkas', field: 'Diisi ke', ignore: '— abaikan —', again: 'Pratinjau dengan pemetaan ini',
     fields: {
@@ -45,6 +49,10 @@ const id = {
 };
 const en: typeof id = {
   nav: { rollover: 'Year-end rollover' },
+  prefill: {
+    from: 'Filled in from the imported indicators:', attendance: 'attendance {{period}} (sick {{sick}}, excused {{permitted}}, unexcused {{alpa}})', grades: 'grades of term {{term}}',
+    recorded: 'recorded {{date}}', check: 'Check the figures, change them if needed, then send.',
+  },
   import: {
     columns: '{{count}} columns recognised (header on line {{lines}})', column: 'Column in the file', field: 'Fills', ignore: '— ignore —', again: 'Preview with this mapping',
     fields: {
