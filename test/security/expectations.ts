@@ -56,6 +56,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/pathways/:id/versions/:v/xstate': hidden('ok ok ok ok 404 401'),
   'POST /api/pathways/:id/migrations/dry-run': hidden('in 403 403 403 403 401'),
   'POST /api/pathways/:id/migrations/apply': hidden('in 403 403 403 403 401'),
+  'GET /api/pathways/:id/process': hidden('ok ok 403 403 403 401'),
+  'POST /api/pathways/:id/what-if': hidden('ok 403 403 403 403 401'),
 
   'GET /api/students': same('ok ok ok 403 403 401'),
   'POST /api/students': same('in in 403 403 403 401'),

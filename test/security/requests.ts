@@ -37,6 +37,8 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/pathways/:id/versions': (s) => ({ path: `/api/pathways/${s.pathwayId}/versions` }),
   'GET /api/pathways/:id/versions/:v': (s) => ({ path: `/api/pathways/${s.pathwayId}/versions/1` }),
   'GET /api/pathways/:id/versions/:v/xstate': (s) => ({ path: `/api/pathways/${s.pathwayId}/versions/1/xstate` }),
+  'GET /api/pathways/:id/process': (s) => ({ path: `/api/pathways/${s.srpsPathwayId}/process` }),
+  'POST /api/pathways/:id/what-if': (s) => ({ path: `/api/pathways/${s.srpsPathwayId}/what-if`, body: {} }),
   'POST /api/pathways/:id/migrations/dry-run': (s) => ({ path: `/api/pathways/${s.srpsPathwayId}/migrations/dry-run`, body: { fromVersion: 1, toVersion: 1 } }),
   'POST /api/pathways/:id/migrations/apply': (s) => ({ path: `/api/pathways/${s.srpsPathwayId}/migrations/apply`, body: { fromVersion: 1, toVersion: 1 } }),
 
