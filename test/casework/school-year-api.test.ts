@@ -118,6 +118,15 @@ describe('Dapodik roster and early warning over its facts', () => {
       values: { attendanceRate: 0.85, absentDays: 3, sickDays: 1, permittedDays: 0, alpaDays: 2 },
       source: { attendancePeriod: '2026-01', gradeTerm: null, recordedAt: f.clock.now().toISOString() },
     });
+    // A case opened from the flag keeps the term and class of the time, and its guards can read the roster's facts.
+    const flagId = ew.body.items.find((i: { student: { id: string } }) => i.student.id === ahmad.id).flags[0].id;
+    const opened = await api.call(f.a.users.guru_bk, 'POST', `/api/flags/${flagId}/open-case`, { pathwayId: f.a.srps.pathwayId });
+    expect(opened.status).toBe(201);
+    const row = await f.db.cases.get(f.a.id, opened.body.id);
+    expect(row!.indicatorsAtOpen).toMatchObject({
+      term: { academicYear: '2025/2026', semester: 'genap', className: 'XI TKR 1' },
+      facts: { kipHolder: true, pipReceived: false, distanceKm: 7.5, transport: 'Jalan kaki', sickDays: 1, permittedDays: 0, alpaDays: 2 },
+    });
   });
 });
 

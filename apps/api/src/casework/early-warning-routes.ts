@@ -200,7 +200,10 @@ export function earlyWarningRoutes(ctx: ApiContext) {
       const facts = studentFacts(student, indicators);
       const assigneeId = body.assigneeId === undefined ? (p.role === 'guru_bk' ? p.userId : null) : body.assigneeId;
       const now = clock.now();
+      // The term and class the student was in when the case opened (reports and the case book read them later, after kenaikan kelas).
+      const term = await db.schoolYear.settings(schoolId, now.toISOString().slice(0, 10));
       const indicatorsAtOpen = {
+        term: { academicYear: term.academicYear, semester: term.semester, className: student.className },
         flags: studentFlags.map((f) => ({ id: f.id, source: f.source, ruleKey: f.ruleKey, level: f.level, reason: reasonOf(f), details: f.details, since: f.since.toISOString() })),
         facts,
         indicators: indicators.map((i) => ({ kind: i.kind, period: i.period, subject: i.subject, values: i.values })),
