@@ -72,6 +72,7 @@ async function caseWithPlainAction(api: Awaited<ReturnType<typeof apiSession>>, 
 
 /** Signs in on the login page and waits until the app has left it (wherever it lands). */
 async function signInAs(email: string): Promise<void> {
+  await browser.context.clearCookies();
   await page.goto(`${server.url}/login`);
   await page.fill('[data-testid=login-email]', email);
   await page.fill('[data-testid=login-password]', DEMO_PASSWORD);

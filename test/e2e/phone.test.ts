@@ -139,6 +139,8 @@ describe('every page at 360 × 740', () => {
       ['/reports', 'kepsek-reports'],
       ['/migrations', 'kepsek-migrations'],
       ['/staff', 'kepsek-staff'],
+      ['/team', 'kepsek-team'],
+      ['/account/password', 'kepsek-password'],
       ['/nowhere', 'kepsek-not-found'],
     ];
     for (const [path, shot] of routes) await checkRoute(page, path, shot);
