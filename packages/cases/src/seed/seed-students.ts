@@ -37,3 +37,18 @@ export async function addRosterFacts(db: JalurDb, schoolId: string, students: re
   }
   return out;
 }
+
+const DAY = 86_400_000;
+/** Days between a demo case's last step and today, by case: most recent (on time or due soon), a few long ago (late). */
+const LAST_STEP_DAYS_AGO = [0.3, 1, 2, 0.6, 3, 1.5, 10, 0.8, 4, 16] as const;
+
+/**
+ * When a demo case opens so that its last step lands a few days before
+ * `now` (steps two days apart, a timer a week): the board then shows a
+ * realistic mix — most tasks on time, some due soon, some late — on any day
+ * the demo starts, instead of every task long overdue.
+ */
+export function openedAtFor(steps: readonly (readonly [string, ...unknown[]])[], i: number, now: Date): Date {
+  const span = steps.reduce((d, [type]) => d + (type.startsWith('xstate.after.') ? 7 : 2), 0);
+  return new Date(now.getTime() - (span + LAST_STEP_DAYS_AGO[i % LAST_STEP_DAYS_AGO.length]!) * DAY);
+}

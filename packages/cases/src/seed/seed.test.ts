@@ -104,6 +104,14 @@ describe('seedDemo', () => {
     const { A } = summary.schools!;
     expect((await db.tasks.list(A, { status: 'open' })).length).toBeGreaterThan(10);
     expect(await db.timers.nextDueAt()).not.toBeNull();
+    // Dated from today: most of the running cases' tasks on time, some due within three days, a few late (the 2023 cohort aside).
+    const recent = (await db.tasks.list(A, { status: 'open' })).filter((t) => t.dueAt !== null && t.dueAt.getTime() > NOW.getTime() - 60 * 86_400_000);
+    const late = recent.filter((t) => t.dueAt!.getTime() < NOW.getTime()).length;
+    const soon = recent.filter((t) => t.dueAt!.getTime() >= NOW.getTime() && t.dueAt!.getTime() < NOW.getTime() + 3 * 86_400_000).length;
+    const onTime = recent.length - late - soon;
+    expect(late).toBeGreaterThan(0);
+    expect(soon).toBeGreaterThan(0);
+    expect(onTime).toBeGreaterThan(late + soon);
     const attendance = await db.indicators.listForSchool(A, { kind: 'attendance' });
     // 90 students in Sekolah A, a semester so far (Jul–Sep on 1 October).
     expect(attendance.filter((i) => !i.period.startsWith('2023')).length).toBe(90 * 3);

@@ -12,7 +12,7 @@ import { CaseService } from '../service.ts';
 import { fireTimer, sendAs } from './drive.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
-import { addRosterFacts } from './seed-students.ts';
+import { addRosterFacts, openedAtFor } from './seed-students.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, type DemoAccount } from './seed-data.ts';
@@ -186,7 +186,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     if (version) {
       for (const [i, plan] of plans.entries()) {
         const student = students[school][i % students[school].length]!;
-        await runPlan(db, cases, version, schoolOf[school], student, plan, staff(school), new Date(now.getTime() - (90 - i * 2) * DAY), warnings);
+        await runPlan(db, cases, version, schoolOf[school], student, plan, staff(school), openedAtFor(plan.steps, i, now), warnings);
         caseCount++;
       }
     }
