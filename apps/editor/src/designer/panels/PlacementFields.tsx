@@ -2,7 +2,7 @@
  * Where a step sits (top level or inside a group) and a keyboard-friendly way
  * to connect it to another step.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -10,6 +10,40 @@ import { useEditor } from '../store/editorStore.ts';
 import { connectSteps, moveToParent } from '../model/ops.ts';
 import { isWithin } from '../model/paths.ts';
 import type { StepNode } from '../model/types.ts';
+
+/**
+ * True once the page is idle with no pointer pressed. The step lists below
+ * hold an option per step (hundreds on a large pathway); building them while
+ * a just-pressed step is being dragged made the drag's first frames long.
+ */
+function useWhenIdle(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let idle = 0;
+    let pressed = false;
+    const schedule = () => {
+      const run = () => (pressed ? undefined : setReady(true));
+      idle = 'requestIdleCallback' in window ? window.requestIdleCallback(run, { timeout: 1500 }) : setTimeout(run, 200) as unknown as number;
+    };
+    const down = () => {
+      pressed = true;
+    };
+    const up = () => {
+      pressed = false;
+      schedule();
+    };
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    schedule();
+    return () => {
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+      if ('cancelIdleCallback' in window) window.cancelIdleCallback(idle);
+      else clearTimeout(idle);
+    };
+  }, []);
+  return ready;
+}
 
 /** Where the step sits (top level or inside a group) and a keyboard way to connect it. */
 export function PlacementFields({ node, readOnly }: { node: { id: string; data: StepNode['data']; parentId: string | undefined }; readOnly: boolean }) {
@@ -28,6 +62,7 @@ export function PlacementFields({ node, readOnly }: { node: { id: string; data: 
   }, [flat, lang]);
   const containers = steps.filter((s) => (s.type === 'group' || s.type === 'parallel') && !isWithin(s.id, node.id));
   const absolute = (id: string) => rf.getInternalNode(id)?.internals.positionAbsolute ?? { x: 0, y: 0 };
+  const listed = useWhenIdle();
   return (
     <>
       <label className="field">
@@ -58,7 +93,7 @@ export function PlacementFields({ node, readOnly }: { node: { id: string; data: 
             }}
           >
             <option value="">—</option>
-            {steps.map((s) => (
+            {listed && steps.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
               </option>
