@@ -89,4 +89,43 @@ describe('kenaikan kelas in Chromium', () => {
     expect(again).toBe(409);
     expect(errors).toEqual([]);
   });
+
+  it("the kepsek sets a six-day WITA week on the calendar page and sees the year's national holidays", async () => {
+    await page.goto(`${server.url}/cases/calendar`);
+    await page.getByTestId('school-week').waitFor();
+    await page.getByTestId('week-days').selectOption('6');
+    await page.getByTestId('week-zone').selectOption('WITA');
+    await page.getByTestId('week-save').click();
+    await page.getByText('Tersimpan.').waitFor();
+    const saved = await page.evaluate(async () => (await (await fetch('/api/school-year', { credentials: 'same-origin' })).json()) as { weekDays: number; timeZone: string });
+    expect(saved).toMatchObject({ weekDays: 6, timeZone: 'WITA' });
+    await page.locator('[data-testid=school-week] summary').click();
+    const holidays = await page.getByTestId('national-holidays').textContent();
+    expect(holidays).toMatch(/Kemerdekaan|Natal|Tahun baru/i);
+    await shot('04-calendar-week');
+  });
+
+  it('a student who left is shown with the date and reason, and can be re-enrolled', async () => {
+    await page.goto(`${server.url}/cases/students`);
+    const row = page.getByTestId('student-row').first();
+    await row.waitFor();
+    await row.getByTestId('status-open').click();
+    const form = page.getByTestId('status-change');
+    await form.getByTestId('status-select').selectOption('dropped_out');
+    await form.getByTestId('status-reason').fill('Bekerja membantu orang tua melaut');
+    await form.getByTestId('status-save').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=student-status]')].some((e) => e.textContent?.includes('putus sekolah')));
+    const badge = page.getByTestId('student-row').first().getByTestId('student-status');
+    expect(await badge.textContent()).toMatch(/Keluar \/ putus sekolah · sejak \d{4}-\d{2}-\d{2}/);
+    expect(await badge.getAttribute('title')).toBe('Bekerja membantu orang tua melaut');
+    await shot('05-student-left');
+    // Back: only re-enrolment is offered to a student who left.
+    await page.getByTestId('student-row').first().getByTestId('status-open').click();
+    const options = await page.getByTestId('status-change').getByTestId('status-select').locator('option').allTextContents();
+    expect(options).toEqual(['Aktif', 'Mutasi masuk']);
+    await page.getByTestId('status-change').getByTestId('status-save').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=status-change]'));
+    expect(await page.getByTestId('student-row').first().getByTestId('student-status').textContent()).toMatch(/^Aktif/);
+    expect(errors).toEqual([]);
+  });
 });

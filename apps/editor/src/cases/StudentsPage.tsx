@@ -75,6 +75,7 @@ export function Component() {
                   </td>
                   <td>
                     <StatusBadge student={s} />
+                    {canChangeStatus && <br />}
                     {canChangeStatus && (
                       <button type="button" className="link-btn" onClick={() => setChanging(changing === s.id ? null : s.id)} data-testid="status-open">
                         {t('sy.status.change')}
