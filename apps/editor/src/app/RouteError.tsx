@@ -41,7 +41,19 @@ export function RouteError() {
   removeBootPreview();
   const error = useRouteError();
   const online = useOnline();
-  if (!online || isLoadFailure(error)) return <OfflinePage />;
+  if (!online || (isLoadFailure(error) && error instanceof ApiFailure)) return <OfflinePage />;
+  if (isLoadFailure(error)) {
+    // The browser says it is online, yet the page's code did not arrive: a weak connection, or a newer build replaced it.
+    return (
+      <main className="page route-error" data-testid="route-load-failed" role="alert">
+        <h1>{t('shell.error.loadTitle')}</h1>
+        <p>{t('shell.error.loadBody')}</p>
+        <button type="button" className="btn primary" onClick={() => window.location.reload()}>
+          {t('shell.error.reload')}
+        </button>
+      </main>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
   return (

@@ -1,5 +1,5 @@
 /**
- * Strings of the app shell (offline, errors, update, phone menu), added to
+ * Strings of the app shell (offline, errors, signing out), added to
  * the i18next resources under `shell.*`: Bahasa Indonesia first, English
  * second. Importing this module registers them.
  */
@@ -19,9 +19,9 @@ const id = {
     reload: 'Muat ulang',
     details: 'Rincian teknis',
     home: 'Ke halaman awal',
+    loadTitle: 'Halaman ini belum dapat dimuat',
+    loadBody: 'Sambungan ke server terputus saat halaman dimuat, atau Jalur baru saja diperbarui. Muat ulang halaman.',
   },
-  update: { ready: 'Versi baru Jalur tersedia.', reload: 'Muat ulang' },
-  menu: { open: 'Buka menu', close: 'Tutup menu' },
   logout: {
     unsent: 'Ada {{count}} laporan atau langkah yang belum terkirim dari perangkat ini. Jika Anda keluar sekarang, semuanya dihapus dari perangkat ini dan tidak akan terkirim. Tetap keluar?',
   },
@@ -41,9 +41,9 @@ const en: typeof id = {
     reload: 'Reload',
     details: 'Technical details',
     home: 'Go to the start page',
+    loadTitle: 'This page could not be loaded',
+    loadBody: 'The connection to the server dropped while the page loaded, or Jalur was just updated. Reload the page.',
   },
-  update: { ready: 'A new version of Jalur is available.', reload: 'Reload' },
-  menu: { open: 'Open menu', close: 'Close menu' },
   logout: {
     unsent: '{{count}} reports or case steps have not been sent from this device yet. If you sign out now they are deleted from this device and never sent. Sign out anyway?',
   },
