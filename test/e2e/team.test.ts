@@ -101,6 +101,7 @@ describe('roles and the team in Chromium', () => {
     await page.goto(`${server.url}/team`);
     await page.getByTestId('team-add').waitFor();
     const pembina = page.getByTestId('team-function-pembina_osis');
+    await pembina.getByTestId('team-member').first().waitFor();
     const before = await pembina.getByTestId('team-member').count();
     await page.getByTestId('team-add-user').selectOption({ label: 'Rudi Hartono, S.Pd.' });
     await page.getByTestId('team-add-function').selectOption('pembina_osis');

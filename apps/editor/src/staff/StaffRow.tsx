@@ -70,7 +70,7 @@ export function StaffRow({ member, isSelf, account }: { member: StaffMember; isS
       </td>
       <td>
         {account && <AccountActions account={account} />}
-        {account && editable && <ExtraRoles key={account.roles.map((g) => g.role + (g.className ?? '')).join()} account={account} />}
+        {account && editable && <ExtraRoles account={account} />}
       </td>
     </tr>
   );
