@@ -15,8 +15,11 @@
  *
  * Also (issue 17): database round trips per advance, counted on the wire
  * (`wireCounter`) for the case service's advance — the call the API makes —
- * on warm connections, target ≤ 3; and the pool size measured: one API
- * process with a pool of 4 and of 20 connections against the default 10.
+ * on warm connections, target ≤ 3; the same code with every advance
+ * locking the row first (`JALUR_PG_OPTIMISTIC=0`: BEGIN, SELECT … FOR
+ * UPDATE, write, COMMIT) as the same-run baseline of that change; and the
+ * pool size measured: one API process with a pool of 4 and of 20
+ * connections against the default 10.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -145,6 +148,8 @@ export default async function pgBench(): Promise<BenchEntry[]> {
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url }));
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_POOL: '4' }));
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_POOL: '20' }));
+    // The same code with every advance locking the row first (BEGIN, SELECT … FOR UPDATE, …): the round trips this issue removed.
+    servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_OPTIMISTIC: '0' }));
     const trips = await roundTripsPerAdvance(postgres);
     const configs: { t: Target; servers: ServerProcess[]; runs: Side[] }[] = [
       { t: sqlite, servers: [servers[0]!], runs: [] },
@@ -152,11 +157,12 @@ export default async function pgBench(): Promise<BenchEntry[]> {
       { t: postgres, servers: [servers[1]!, servers[2]!], runs: [] },
       { t: postgres, servers: [servers[3]!], runs: [] },
       { t: postgres, servers: [servers[4]!], runs: [] },
+      { t: postgres, servers: [servers[5]!], runs: [] },
     ];
     for (const c of configs) await load(c.t, c.servers, 1); // warm-up: JIT, compiled pathway, connection pools
     for (let r = 0; r < ROUNDS; r++) for (const c of configs) c.runs.push(await load(c.t, c.servers, SECONDS));
-    const [base, one, two, pool4, pool20] = configs.map((c) => best(c.runs)) as [Side, Side, Side, Side, Side];
-    for (const [name, side] of [['sqlite', base], ['pg x1', one], ['pg x2', two], ['pg pool 4', pool4], ['pg pool 20', pool20]] as const) {
+    const [base, one, two, pool4, pool20, locked] = configs.map((c) => best(c.runs)) as [Side, Side, Side, Side, Side, Side];
+    for (const [name, side] of [['sqlite', base], ['pg x1', one], ['pg x2', two], ['pg pool 4', pool4], ['pg pool 20', pool20], ['pg row lock first', locked]] as const) {
       if (side.non2xx > 0) process.stderr.write(`[pg.bench] ${name}: ${side.non2xx} non-2xx answers in the best run\n`);
     }
     /** A ratio against `vs`; `target`: req/s at least, p99 at most that ratio. */
@@ -178,6 +184,8 @@ export default async function pgBench(): Promise<BenchEntry[]> {
       figure('pg: round trips per advance', trips.max, 'round trips (max of 40, warm)', 3),
       figure('pg: statements per advance (one batch; each was a round trip before)', trips.statements, 'statements'),
       figure('pg: round trips per HTTP advance (session, advance, answer)', trips.httpMax, 'round trips (max of 20, warm)'),
+      entry('pg: HTTP advance req/s, 2 round trips vs row lock first', one, locked, 'rps'),
+      entry('pg: HTTP advance p99, 2 round trips vs row lock first', one, locked, 'p99'),
       entry('pg: HTTP advance req/s, pool 4 vs pool 10', pool4, one, 'rps'),
       entry('pg: HTTP advance req/s, pool 20 vs pool 10', pool20, one, 'rps'),
       entry('pg: HTTP advance p99, pool 4 vs pool 10', pool4, one, 'p99'),
