@@ -29,6 +29,7 @@ export function CaseworkNav() {
       </NavLink>
       {role !== 'tim' && <NavLink to="/cases/students">{t('cw.nav.students')}</NavLink>}
       {role !== 'tim' && <NavLink to="/cases/flags">{t('cw.nav.flags')}</NavLink>}
+      {(role === 'kepsek' || role === 'guru_bk') && <NavLink to="/process">{t('app.process')}</NavLink>}
       {role === 'kepsek' && <NavLink to="/cases/calendar">{t('cw.nav.calendar')}</NavLink>}
       {role === 'kepsek' && <NavLink to="/cases/rollover">{t('sy.nav.rollover')}</NavLink>}
       {outbox.items.length > 0 && (

@@ -19,6 +19,8 @@ import { PublishDialog, loadSummary, type ChangeSummary } from './PublishDialog.
 import { Dialog } from './Dialog.tsx';
 import { useSaveOnLeave } from './useSaveOnLeave.ts';
 import './strings.ts';
+import { ProcessLink } from '../process/ProcessLink.tsx';
+import { WhatIfButton } from '../process/WhatIf.tsx';
 
 function SaveBadge({ status, message }: { status: SaveStatus; message: string | null }) {
   const { t } = useTranslation();
@@ -177,6 +179,8 @@ function Draft({ detail }: { detail: PathwayDetail }) {
         actions={
           <>
             <SaveBadge status={autosave.status} message={autosave.message} />
+            <ProcessLink pathwayId={detail.id} />
+            <WhatIfButton pathwayId={detail.id} />
             <button type="button" className="btn" onClick={() => setShowVersions((v) => !v)} aria-expanded={showVersions} data-testid="versions-toggle">
               <History size={15} aria-hidden /> {t('versions.title')}
             </button>

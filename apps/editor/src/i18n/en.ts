@@ -10,6 +10,7 @@ export const en: Messages = {
     accounts: 'Principal accounts',
     changePassword: 'Change password',
     case: 'Case',
+    process: 'Pathway process',
     reports: 'Reports',
     language: 'Language',
     logout: 'Sign out',

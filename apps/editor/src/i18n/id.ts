@@ -8,6 +8,7 @@ export const id = {
     accounts: 'Akun kepsek',
     changePassword: 'Ganti kata sandi',
     case: 'Kasus',
+    process: 'Proses jalur',
     reports: 'Laporan',
     language: 'Bahasa',
     logout: 'Keluar',

@@ -13,6 +13,7 @@ import { importErrorText, pathwayFromJson, pickJsonFile } from './importFile.ts'
 import { ApiFailure, type PathwaySummary } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
 import '../designer/strings.ts';
+import { ProcessLink } from '../process/ProcessLink.tsx';
 
 function PathwayCard({ p, onUseTemplate, onArchive, busy }: { p: PathwaySummary; onUseTemplate?: () => void; onArchive?: (archived: boolean) => void; busy: boolean }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +36,7 @@ function PathwayCard({ p, onUseTemplate, onArchive, busy }: { p: PathwaySummary;
           ))}
         </p>
       </div>
+      {p.scope === 'school' && p.latestVersion ? <ProcessLink pathwayId={p.id} name={p.title} compact /> : null}
       {onArchive && (
         <button
           type="button"
