@@ -105,6 +105,18 @@ describe('kenaikan kelas in Chromium', () => {
     await shot('04-calendar-week');
   });
 
+  it('the early-warning rules over the roster facts are tuned on the flags page', async () => {
+    await page.goto(`${server.url}/cases/flags`);
+    await page.locator('[data-testid=rules] summary').click();
+    await page.getByTestId('rule-watch-km').fill('3');
+    await page.locator('[data-testid=rules] button[type=submit]').click();
+    await page.waitForFunction(async () => {
+      const r = (await (await fetch('/api/early-warning/rules', { credentials: 'same-origin' })).json()) as { rules: { distance: { params: { watchKm: number } } } };
+      return r.rules.distance.params.watchKm === 3;
+    });
+    await shot('06-rules');
+  });
+
   it('a student who left is shown with the date and reason, and can be re-enrolled', async () => {
     await page.goto(`${server.url}/cases/students`);
     const row = page.getByTestId('student-row').first();
@@ -125,7 +137,9 @@ describe('kenaikan kelas in Chromium', () => {
     expect(options).toEqual(['Aktif', 'Mutasi masuk']);
     await page.getByTestId('status-change').getByTestId('status-save').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid=status-change]'));
-    expect(await page.getByTestId('student-row').first().getByTestId('student-status').textContent()).toMatch(/^Aktif/);
+    // The list reloads after the change.
+    await page.waitForFunction(() => document.querySelector('[data-testid=student-row] [data-testid=student-status]')?.textContent?.startsWith('Aktif'));
+    expect(await page.getByTestId('student-row').first().getByTestId('student-status').textContent()).toMatch(/^Aktif · sejak/);
     expect(errors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The school's early-warning rules (kepsek, guru BK): the field's defaults
  * shown and editable — absence thresholds, failing subjects, falling
- * average, behaviour incidents, and the weeks a flag must hold before it
- * proposes a case.
+ * average, behaviour incidents, economic need (PIP/KIP from the roster),
+ * distance home–school, and the weeks a flag must hold before it proposes a case.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { RuleSet } from '@jalur/casework';
 import { call, errorText } from './http.ts';
 import { cwKeys } from './queries.ts';
+import './school-year-i18n.ts';
 
 export function RulesEditor({ rules }: { rules: RuleSet }) {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function RulesEditor({ rules }: { rules: RuleSet }) {
   const [r, setR] = useState<RuleSet>(rules);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   useEffect(() => setR(rules), [rules]);
-  const setParam = <K extends keyof RuleSet>(key: K, name: string, value: number) => setR((x) => ({ ...x, [key]: { ...x[key], params: { ...x[key].params, [name]: value } } }));
+  const setParam = <K extends keyof RuleSet>(key: K, name: string, value: number | boolean) => setR((x) => ({ ...x, [key]: { ...x[key], params: { ...x[key].params, [name]: value } } }));
   const setRule = <K extends keyof RuleSet>(key: K, patch: Partial<{ enabled: boolean; holdWeeks: number }>) => setR((x) => ({ ...x, [key]: { ...x[key], ...patch } }));
   const save = async () => {
     try {
@@ -90,6 +91,25 @@ export function RulesEditor({ rules }: { rules: RuleSet }) {
         <label>
           {t('cw.rules.holdWeeks')}
           <input type="number" min={0} max={52} value={r.behaviour.holdWeeks} onChange={(e) => setRule('behaviour', { holdWeeks: Number(e.target.value) })} />
+        </label>
+        {head('economic', t('sy.rules.economic'))}
+        <label className="check wide" style={{ flexDirection: 'row', gap: 6 }}>
+          <input type="checkbox" checked={r.economic.params.onlyWithOtherFinding} onChange={(e) => setParam('economic', 'onlyWithOtherFinding', e.target.checked)} /> {t('sy.rules.onlyWithOther')}
+        </label>
+        <label className="check wide" style={{ flexDirection: 'row', gap: 6 }}>
+          <input type="checkbox" checked={r.economic.params.riskWhenNotReceived} onChange={(e) => setParam('economic', 'riskWhenNotReceived', e.target.checked)} /> {t('sy.rules.riskWhenNotReceived')}
+        </label>
+        {head('distance', t('sy.rules.distance'))}
+        <label>
+          {t('sy.rules.watchKm')}
+          <input type="number" min={0} step={0.5} value={r.distance.params.watchKm} onChange={(e) => setParam('distance', 'watchKm', Number(e.target.value))} data-testid="rule-watch-km" />
+        </label>
+        <label>
+          {t('sy.rules.riskKm')}
+          <input type="number" min={0} step={0.5} value={r.distance.params.riskKm} onChange={(e) => setParam('distance', 'riskKm', Number(e.target.value))} />
+        </label>
+        <label className="check wide" style={{ flexDirection: 'row', gap: 6 }}>
+          <input type="checkbox" checked={r.distance.params.walkingIsRisk} onChange={(e) => setParam('distance', 'walkingIsRisk', e.target.checked)} /> {t('sy.rules.walkingIsRisk')}
         </label>
         <div>
           <button type="submit" className="btn primary">
