@@ -17,20 +17,42 @@
  *
  * Screenshots go to test-results/process/.
  */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserSession, Page } from '../../apps/editor/e2e/browser.ts';
-import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
 import { DEMO_PASSWORD } from '../../apps/editor/e2e/designer.ts';
-import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'process');
 let server: RunningServer;
 let browser: BrowserSession;
 let page: Page;
 const errors: string[] = [];
-const world = e2eWorld(SHOTS, errors);
-beforeAll(() => void ({ server, browser, page } = world));
+// The database file is ours to read with SQL; timers wait an hour, so no case moves while the figures are compared.
+const dbDir = mkdtempSync(join(tmpdir(), 'jalur-process-e2e-'));
+const dbFile = join(dbDir, 'jalur.db');
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  buildEditor();
+  server = await startServer({ DATABASE_URL: `file:${dbFile}`, JALUR_TIMER_INTERVAL_MS: '3600000' });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dbDir, { recursive: true, force: true });
+});
+
+interface SqliteHandle {
+  prepare(sql: string): { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[] };
+  close(): void;
+}
+const Database = createRequire(join(REPO_ROOT, 'packages/db/package.json'))('better-sqlite3') as new (file: string, o: { readonly: boolean }) => SqliteHandle;
 
 const shot = (p: Page, name: string, fullPage = true) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 
@@ -151,6 +173,33 @@ describe('the process view in Chromium', () => {
     await shot(page, '01-process-kepsek');
   });
 
+  it('the figures on the page equal a direct SQL count in the database', async () => {
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      const of = `FROM cases c WHERE c.school_id = 'demo-sekolah-a' AND c.pathway_id = ?`;
+      const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+      const { steps, transitions } = await tables(page);
+      expect(Number(await page.locator('[data-testid=process-summary]').getAttribute('data-cases'))).toBe(count(`SELECT count(*) AS n ${of}`, srpsId));
+      for (const s of steps) {
+        // Entered: events whose state after holds the step and whose state before did not.
+        const entered = count(
+          `SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id
+           WHERE c.school_id = 'demo-sekolah-a' AND c.pathway_id = ?
+             AND (',' || e.state_after || ',') LIKE ('%,' || ? || ',%')
+             AND (e.state_before IS NULL OR (',' || e.state_before || ',') NOT LIKE ('%,' || ? || ',%'))`,
+          srpsId, s.stateId, s.stateId,
+        );
+        const waiting = count(`SELECT count(*) AS n ${of} AND c.status = 'active' AND (',' || c.state_value || ',') LIKE ('%,' || ? || ',%')`, srpsId, s.stateId);
+        expect({ step: s.stateId, entered: s.entered, waitingNow: s.waitingNow }).toEqual({ step: s.stateId, entered, waitingNow: waiting });
+      }
+      // Every case was opened once into the first step.
+      const opened = transitions.find((t) => t.from === '')!;
+      expect(opened.count).toBe(count(`SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.school_id = 'demo-sekolah-a' AND c.pathway_id = ? AND e.state_before IS NULL`, srpsId));
+    } finally {
+      db.close();
+    }
+  });
+
   it('draws the same numbers on the diagram: badges per step, counts and line thickness per transition, details on hover', async () => {
     const api = await getJson<ProcessAnswer>(page, `/api/pathways/${srpsId}/process`);
     await page.waitForSelector('[data-testid="proc-badge-identifikasi"]');
@@ -232,6 +281,10 @@ describe('the process view in Chromium', () => {
       expect(box!.x + box!.width, f).toBeLessThanOrEqual(360);
     }
     await shot(page, '05-process-360');
+    await page.locator('[data-testid=process-canvas]').scrollIntoViewIfNeeded();
+    await shot(page, '05b-process-360-diagram', false);
+    await page.locator('[data-testid=process-steps]').scrollIntoViewIfNeeded();
+    await shot(page, '05c-process-360-table', false);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -245,7 +298,8 @@ describe('the process view in Chromium', () => {
     await page.waitForSelector('[data-testid=process-step-row]');
     const api = await getJson<ProcessAnswer>(page, `/api/pathways/${srpsId}/process`);
     await expectTablesEqual(page, api);
-    // The guru BK does not get the designer's what-if nor its way back.
+    // The guru BK does not design pathways: no way back to the designer.
+    expect(await page.locator('.proc-head a[href^="/pathways/"]').count()).toBe(0);
     await shot(page, '06-process-guru-bk');
   });
 });
@@ -257,6 +311,9 @@ describe('what-if in the designer', () => {
     await signIn(page, server.url, 'kepsek@sekolah-a.demo');
     await page.goto(`${server.url}/pathways/${srpsId}`);
     await page.waitForSelector('.react-flow__node');
+    await page.waitForSelector('[data-testid=whatif-run]');
+    expect(await page.locator('[data-testid=process-link]').getAttribute('href')).toBe(`/process/${srpsId}`);
+    await shot(page, '07a-designer-header', false);
     await page.click('[data-testid=whatif-run]');
     await page.waitForSelector('[data-testid=whatif-summary]');
     expect(await page.locator('[data-testid=whatif-stuck]').count()).toBe(0);
@@ -280,6 +337,7 @@ describe('what-if in the designer', () => {
     expect(text).not.toMatch(UUID);
     expect(text).not.toContain('CATAT_CEK');
     expect(text).toContain('Macet pada “Simpan hasil cek”');
+    expect(text).toContain('Rancangan ini tidak lagi menerima peristiwa itu');
     const stuckShown = await dialog.locator('[data-testid=whatif-stuck]').evaluateAll((els) => els.map((e) => e.getAttribute('data-case')!).sort());
     expect(stuckShown.length).toBeGreaterThan(0);
     for (const name of await dialog.locator('[data-testid=whatif-stuck] .whatif-name a').allTextContents()) expect(name.trim().length).toBeGreaterThan(2);

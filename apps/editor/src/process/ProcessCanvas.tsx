@@ -157,17 +157,31 @@ function EdgeCounts({ counts, names, lang }: { counts: ReadonlyMap<string, EdgeC
   );
 }
 
-/** Fits the whole pathway once its steps are measured: the process view is about the overall picture. */
+/**
+ * Once the steps are measured: the whole pathway when it can be read at half
+ * size or more (the process view is about the overall picture), else half
+ * size from the pathway's start (its left edge), the rest a pan away.
+ */
 function FitAll() {
   const rf = useReactFlow();
   const ready = useNodesInitialized();
+  const domNode = useStore((s) => s.domNode);
   const done = useRef(false);
   useEffect(() => {
-    if (!ready || done.current) return;
+    if (!ready || done.current || !domNode) return;
     done.current = true;
     // After the designer's own opening fit.
-    setTimeout(() => void rf.fitView({ padding: 0.04, minZoom: 0.5, maxZoom: 1, duration: 0 }), 120);
-  }, [ready, rf]);
+    setTimeout(() => {
+      const { width: W, height: H } = domNode.getBoundingClientRect();
+      const b = rf.getNodesBounds(rf.getNodes().filter((n) => !n.hidden));
+      if (W === 0 || b.width === 0) return;
+      const pad = 16;
+      const zoom = Math.min(1, Math.max(0.5, Math.min((W - 2 * pad) / b.width, (H - 2 * pad) / b.height)));
+      const x = b.width * zoom <= W - 2 * pad ? (W - b.width * zoom) / 2 - b.x * zoom : pad - b.x * zoom;
+      const y = b.height * zoom <= H - 2 * pad ? (H - b.height * zoom) / 2 - b.y * zoom : pad - b.y * zoom;
+      void rf.setViewport({ x, y, zoom });
+    }, 120);
+  }, [ready, rf, domNode]);
   return null;
 }
 

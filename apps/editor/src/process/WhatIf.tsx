@@ -90,10 +90,9 @@ function Result({ pathwayId, answer, draft }: { pathwayId: string; answer: WhatI
       {classOf(c) && <span className="muted small"> · {classOf(c)}</span>}
     </span>
   );
-  const reasonText = (reason: string) => {
-    if (lang === 'en' && /tidak menerima/.test(reason)) return t('proc.whatIf.notAccepted');
-    return plainReason(reason, edges, lang, tt);
-  };
+  // The engine's usual refusal says the event again: the sentence before it names it already.
+  const notAccepted = (reason: string) => /tidak menerima/.test(reason);
+  const reasonText = (reason: string) => (notAccepted(reason) ? t('proc.whatIf.notAccepted') : plainReason(reason, edges, lang, tt));
 
   if (answer.cases.length === 0) return <p className="muted" data-testid="whatif-none">{t('proc.whatIf.none')}</p>;
   return (
@@ -116,7 +115,7 @@ function Result({ pathwayId, answer, draft }: { pathwayId: string; answer: WhatI
                 <span className="whatif-reason" data-testid="whatif-reason">
                   <strong>{t('proc.whatIf.stuckAt', { event: eventName(c.stuck.event, edges, lang, tt), date: formatDate(c.stuck.at, lang) })}</strong>
                   {' — '}
-                  <span lang={lang === 'en' && !/tidak menerima/.test(c.stuck.reason) ? 'id' : undefined}>{reasonText(c.stuck.reason)}</span>
+                  <span lang={lang === 'en' && !notAccepted(c.stuck.reason) ? 'id' : undefined}>{reasonText(c.stuck.reason)}</span>
                 </span>
               </li>
             ))}
