@@ -13,7 +13,7 @@ import { createRouter, type Principal } from '../http/router.ts';
 import {
   indicatorEntriesBodySchema, indicatorImportQuerySchema, indicatorImportSchema, indicatorSchema, indicatorWriteSchema, spreadsheetBody,
 } from '../schemas/casework.ts';
-import { errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
+import { dateTimeSchema, errorResponses, idParamsSchema, json, jsonBody } from '../schemas/common.ts';
 import { loadStudent } from './access.ts';
 import { readCsvBody } from './csv-body.ts';
 import { scanSchool } from './early-warning-scan.ts';
@@ -52,7 +52,7 @@ const studentIndicatorList = createRoute({
           /** The identify step's figures from these indicators (sakit, izin, alpa apart) and where they come from: the form's prefill. */
           prefill: z.object({
             values: z.record(z.string(), z.number()),
-            source: z.object({ attendancePeriod: z.string().nullable(), gradeTerm: z.string().nullable(), recordedAt: z.string().nullable() }),
+            source: z.object({ attendancePeriod: z.string().nullable(), gradeTerm: z.string().nullable(), recordedAt: dateTimeSchema.nullable() }),
           }),
         })
         .openapi('IndicatorList'),
