@@ -109,7 +109,8 @@ function useLabelCorners(ids: readonly string[]): Map<string, { x: number; y: nu
         if (!label) continue;
         const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*$/.exec(label.style.transform);
         if (!m) continue;
-        out.set(id, { x: Number(m[1]) + label.offsetWidth / 2, y: Number(m[2]) - label.offsetHeight / 2 });
+        // Centred just above the label: beside it sit the steps the transition joins.
+        out.set(id, { x: Number(m[1]), y: Number(m[2]) - label.offsetHeight / 2 - 8 });
       }
       setCorners((prev) => (JSON.stringify([...prev]) === JSON.stringify([...out]) ? prev : out));
     };
