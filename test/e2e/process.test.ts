@@ -354,4 +354,18 @@ describe('what-if in the designer', () => {
     expect(api.cases.filter((c) => c.stuck).map((c) => c.caseId).sort()).toEqual(stuckShown);
     expect(errors).toEqual([]);
   });
+
+  it('a draft with errors is not tried: it says to fix the checks first', async () => {
+    // Without "Data lengkap, lanjut asesmen" the assessment and everything after it can no longer be reached.
+    await page.locator('[data-testid="edge-identifikasi|on:SELESAI_IDENTIFIKASI|0"]').dispatchEvent('click');
+    await page.click('[data-testid=delete]');
+    await page.click('[data-testid=whatif-run]');
+    const error = page.locator('[data-testid=whatif-error]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/Rancangan masih punya \d+ kesalahan pada panel pemeriksaan/);
+    expect(await page.locator('[data-testid=whatif-stuck]').count()).toBe(0);
+    await shot(page, '09-whatif-lint', false);
+    await page.click('[data-testid=whatif-close]');
+    expect(errors).toEqual([]);
+  });
 });

@@ -26,6 +26,7 @@ function PathwayCard({ p, onUseTemplate, onArchive, busy }: { p: PathwaySummary;
         <p className="meta">
           {archived && <span className="badge badge-archived">{t('dsg.archived')}</span>}
           {p.latestVersion ? <span className="badge badge-published">{t('list.version', { v: p.latestVersion })}</span> : <span className="badge">{t('list.draftOnly')}</span>}
+          {p.scope === 'school' && p.latestVersion ? <ProcessLink pathwayId={p.id} name={p.title} compact /> : null}
           <span className="muted">
             {t('list.updated')} {new Date(p.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' })}
           </span>
@@ -36,7 +37,6 @@ function PathwayCard({ p, onUseTemplate, onArchive, busy }: { p: PathwaySummary;
           ))}
         </p>
       </div>
-      {p.scope === 'school' && p.latestVersion ? <ProcessLink pathwayId={p.id} name={p.title} compact /> : null}
       {onArchive && (
         <button
           type="button"

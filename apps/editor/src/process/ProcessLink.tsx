@@ -16,7 +16,7 @@ export function ProcessLink({ pathwayId, name, compact }: { pathwayId: string; n
   return (
     <Link
       to={`/process/${pathwayId}`}
-      className="btn proc-link"
+      className={compact ? 'proc-link-inline' : 'btn proc-link'}
       aria-label={name ? t('proc.linkNamed', { name }) : undefined}
       title={t('proc.title')}
       data-testid={compact ? `process-link-${pathwayId}` : 'process-link'}
