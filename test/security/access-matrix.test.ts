@@ -59,7 +59,7 @@ describe('access matrix', () => {
       .map(([route]) => route)
       .sort();
     expect(passes).toEqual([
-      'GET /api/accounts', 'GET /api/auth/me', 'GET /api/district/aggregates', 'GET /api/district/aggregates.csv', 'GET /api/district/schools', 'GET /api/district/templates',
+      'GET /api/accounts', 'GET /api/accounts/me/roles', 'GET /api/auth/me', 'GET /api/district/aggregates', 'GET /api/district/aggregates.csv', 'GET /api/district/node', 'GET /api/district/schools', 'GET /api/district/templates',
       'GET /api/district/templates/sources', 'GET /api/docs', 'GET /api/docs/scalar.js', 'GET /api/health', 'GET /api/notifications', 'GET /api/openapi.json', 'GET /api/pathways',
       'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/district/templates', 'POST /api/pathways', 'POST /api/pathways/lint',
     ]);
