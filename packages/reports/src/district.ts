@@ -20,7 +20,8 @@
  *
  * Shares come from published counts only (null when either is hidden), and
  * rows are ordered by what is published, never by a hidden count.
- * `disclosure.test.ts` checks this against a reader who solves every relation.
+ * `disclosure.test.ts` checks this against a reader who solves every relation of
+ * each answer; one derivation across periods is still open (its `it.fails` case).
  */
 import type { Localized } from '@jalur/engine';
 import { beforeAfterRows, CORE_FACTORS } from './before-after.ts';
