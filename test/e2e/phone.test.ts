@@ -51,7 +51,8 @@ async function api<T>(page: Page, path: string): Promise<T> {
 
 /** Waits until the page has stopped loading (lazy chunks, queries) and has painted. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // A page that keeps a connection busy (the designer's background layout, polling) never goes idle: wait a bounded time.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   await page.waitForFunction(() => !document.querySelector('.splash'), undefined, { timeout: 15_000 }).catch(() => undefined);
   await page.waitForTimeout(250);
 }
