@@ -74,10 +74,21 @@ export const NAME_LIMITS = { state: 120, event: 120 } as const;
 export const STATE_NAME = /^(?!#)(?!\s)[^.\p{Cc}]*[^.\s\p{Cc}]$/u;
 export const stateNameSchema = z.string().min(1).max(NAME_LIMITS.state).regex(STATE_NAME, 'stateName');
 
-export const FIELD_TYPES = ['text', 'number', 'date', 'choice', 'boolean'] as const;
+export const FIELD_TYPES = ['text', 'number', 'date', 'choice', 'boolean', 'register'] as const;
+/**
+ * The Satgas registers a `register` field picks an entry from, instead of a
+ * typed name: a fund of the ledger (orang tua asuh, donors), a referral
+ * partner, a trained peer counsellor. The value is the entry's id; the case
+ * service checks that it exists in the case's school.
+ */
+export const REGISTER_KINDS = ['fund', 'partner', 'peer_counsellor'] as const;
+export const registerKindSchema = z.enum(REGISTER_KINDS);
+export type RegisterKind = z.infer<typeof registerKindSchema>;
 export const formFieldSchema = z.object({
   name: nameSchema,
   type: z.enum(FIELD_TYPES),
+  /** Which register a `register` field picks from. */
+  register: registerKindSchema.optional(),
   label: localizedSchema,
   required: z.boolean().optional(),
   options: z.array(text).max(100).optional(),

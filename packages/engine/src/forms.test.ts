@@ -20,6 +20,13 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue(field('catatan'), undefined)).toBeUndefined();
   });
 
+  it('takes a register entry by its id and refuses anything else', () => {
+    const dana: FormField = { name: 'dana', type: 'register', register: 'fund', label: { id: 'Sumber dana', en: 'Fund' } };
+    expect(checkFieldValue(dana, 'fund_7')).toBeUndefined();
+    expect(checkFieldValue(dana, 'Bapak Ahmad (ditulis)')?.message).toEqual({ id: 'Sumber dana: pilih dari daftar', en: 'Fund: choose from the register' });
+    expect(checkFieldValue(dana, 7)).toBeDefined();
+  });
+
   it('refuses wrong types, out-of-range numbers, unknown choices and bad dates, in Indonesian and English', () => {
     expect(checkFieldValue(field('kehadiran'), 2)?.message).toEqual({ id: 'Kehadiran: paling besar 1', en: 'Attendance: at most 1' });
     expect(checkFieldValue(field('kehadiran'), '0.5')?.field).toBe('kehadiran');

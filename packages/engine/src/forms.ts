@@ -6,6 +6,8 @@ import type { FormField, Localized } from './document.ts';
 import type { FieldError } from './contract.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A register entry's id as the API hands it out. */
+const REGISTER_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
@@ -41,6 +43,10 @@ export function checkFieldValue(field: FormField, value: unknown): FieldError | 
     }
     case 'boolean':
       return typeof value === 'boolean' ? undefined : fieldError(field, 'harus ya/tidak', 'must be yes/no');
+    case 'register':
+      return typeof value === 'string' && REGISTER_ID.test(value)
+        ? undefined
+        : fieldError(field, 'pilih dari daftar', 'choose from the register');
   }
 }
 

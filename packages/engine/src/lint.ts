@@ -240,6 +240,8 @@ function stepMeta({ states }: LintScope): Diagnostic[] {
       seen.add(field.name);
       if (field.type === 'choice' && (!field.options || field.options.length === 0))
         out.push(diagnostic('JALUR015', msg.choiceWithoutOptions(s.id, field.name), { state: s.id }));
+      if (field.type === 'register' && !field.register)
+        out.push(diagnostic('JALUR015', msg.registerWithoutKind(s.id, field.name), { state: s.id }));
       if (field.min !== undefined && field.max !== undefined && field.min > field.max)
         out.push(diagnostic('JALUR015', msg.minAboveMax(s.id, field.name), { state: s.id }));
     }

@@ -208,6 +208,8 @@ export const lintMessages = {
     bilingual(`Formulir langkah ${q(state)} memuat isian ${q(field)} lebih dari sekali.`, `The form of step ${q(state)} has field ${q(field)} more than once.`),
   choiceWithoutOptions: (state: string, field: string) =>
     bilingual(`Isian pilihan ${q(field)} di langkah ${q(state)} belum punya pilihan.`, `Choice field ${q(field)} on step ${q(state)} has no options.`),
+  registerWithoutKind: (state: string, field: string) =>
+    bilingual(`Isian daftar ${q(field)} di langkah ${q(state)} belum menyebut daftarnya (dana, mitra rujukan atau konselor sebaya).`, `Register field ${q(field)} on step ${q(state)} does not say which register (fund, referral partner or peer counsellor).`),
   minAboveMax: (state: string, field: string) =>
     bilingual(`Isian ${q(field)} di langkah ${q(state)}: nilai minimum lebih besar dari maksimum.`, `Field ${q(field)} on step ${q(state)}: min is above max.`),
   guardedAlwaysLoop: (state: string) =>
