@@ -77,7 +77,16 @@ beforeAll(async () => {
   bk = await demo.user('bk@sekolah-a.demo');
   wali = await demo.user('walikelas@sekolah-a.demo');
   const cases = await demo.db.cases.list(demo.schoolA, { status: 'active', assigneeId: bk.id, className: wali.className! });
-  kase = cases[0]!;
+  // The seed's dates follow the real clock, so which demo case has submitted
+  // steps changes from day to day: take one that has (the case book lists them).
+  const withAnswers = [];
+  for (const c of cases) {
+    const events = await demo.db.cases.events(demo.schoolA, c.id);
+    const submitted = (e: (typeof events)[number]) => e.actorId !== null && !/^[a-z]+\./.test(e.type) && e.data && Object.keys(e.data).length > 0;
+    if (events.some(submitted)) withAnswers.push(c);
+  }
+  kase = withAnswers[0]!;
+  expect(kase, 'a demo case of the wali kelas’s class with submitted steps').toBeDefined();
   const student = (await demo.db.students.get(demo.schoolA, kase.studentId))!;
   studentName = student.name;
   await demo.db.students.update(demo.schoolA, student.id, { guardianName: 'Suryani', guardianPhone: '0812-3456-7890' }, { now: NOW, actorId: kepsek.id });
