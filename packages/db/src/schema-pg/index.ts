@@ -10,3 +10,4 @@ export * from './cases.ts';
 export * from './records.ts';
 export * from './ops.ts';
 export * from './paperwork.ts';
+export * from './registers.ts';

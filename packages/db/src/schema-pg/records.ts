@@ -50,6 +50,8 @@ export const referrals = pgTable(
     target: text('target', { enum: REFERRAL_TARGETS }).notNull(),
     /** The institution or person referred to. */
     targetName: text('target_name').notNull(),
+    /** The referral partner of the school's register (`referral_partners`), when one was picked. */
+    partnerId: text('partner_id'),
     reason: text('reason').notNull(),
     status: text('status', { enum: REFERRAL_STATUSES }).notNull(),
     rejectionReason: text('rejection_reason'),
@@ -58,7 +60,7 @@ export const referrals = pgTable(
     sentAt: instant('sent_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
-  (t) => [index('referrals_case_idx').on(t.caseId), index('referrals_school_status_idx').on(t.schoolId, t.status)],
+  (t) => [index('referrals_case_idx').on(t.caseId), index('referrals_school_status_idx').on(t.schoolId, t.status), index('referrals_partner_idx').on(t.partnerId)],
 );
 
 /**
