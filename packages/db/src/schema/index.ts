@@ -7,3 +7,4 @@ export * from './records.ts';
 export * from './ops.ts';
 export * from './paperwork.ts';
 export * from './registers.ts';
+export * from './funds.ts';
