@@ -10,6 +10,8 @@ export type * from './case-unit.ts';
 export type * from './rows.ts';
 export type * from './paperwork-repo.ts';
 export type * from './school-year-repo.ts';
+export type * from './registers-repo.ts';
+export { PARTNER_KINDS, type PartnerKind } from './schema/registers.ts';
 export { MEETING_TASK_STATE, MEETING_TASK_TITLE } from './paperwork-repo.ts';
 export { ok, fail, type DbError, type DbErrorCode, type DbResult, type StoredResponse } from './result.ts';
 export { hashPassword, verifyPassword, needsRehash, hashParams, SCRYPT_PARAMS, type ScryptParams } from './passwords.ts';

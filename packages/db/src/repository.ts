@@ -17,6 +17,7 @@ import type { LoginPolicy } from './login-policy.ts';
 import type { ApprovalInput } from './approval.ts';
 import type { PaperworkRepo } from './paperwork-repo.ts';
 import type { SchoolYearRepo } from './school-year-repo.ts';
+import type { RegistersRepo } from './registers-repo.ts';
 
 /** Who is reading: decides which notes and records they see. */
 export interface Viewer {
@@ -339,9 +340,9 @@ export interface ConsentRepo {
 }
 
 export interface ReferralRepo {
-  create(schoolId: string, input: { caseId: string; target: R.ReferralRow['target']; targetName: string; reason: string; sentBy: string; now: Date }): Promise<DbResult<R.ReferralRow>>;
+  create(schoolId: string, input: { caseId: string; target: R.ReferralRow['target']; targetName: string; reason: string; sentBy: string; now: Date; /** A partner of the school's register (checked by the caller). */ partnerId?: string | null }): Promise<DbResult<R.ReferralRow>>;
   get(schoolId: string, id: string): Promise<R.ReferralRow | null>;
-  list(schoolId: string, filter?: { caseId?: string; status?: R.ReferralRow['status'] }): Promise<R.ReferralRow[]>;
+  list(schoolId: string, filter?: { caseId?: string; status?: R.ReferralRow['status']; partnerId?: string }): Promise<R.ReferralRow[]>;
   /** sent → accepted | rejected (reason); accepted → completed (outcome report). Other moves → `invalid`. */
   transition(schoolId: string, id: string, input: { to: 'accepted' | 'rejected' | 'completed'; reason?: string | null; outcomeReport?: string | null; actorId: string; now: Date }): Promise<DbResult<R.ReferralRow>>;
 }
@@ -427,6 +428,8 @@ export interface JalurDb {
   paperwork: PaperworkRepo;
   /** Academic year and week settings, student status history, the year-end rollover (issue 14). */
   schoolYear: SchoolYearRepo;
+  /** The Satgas registers: referral partners, peer counsellors and supervision, group sessions (issue 15). */
+  registers: RegistersRepo;
   /** See {@link ReportHandle}. */
   readonly reportHandle: ReportHandle;
   /** True when nothing has been seeded yet (no district). */

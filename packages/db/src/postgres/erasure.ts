@@ -17,6 +17,7 @@ import type { Exec } from './context.ts';
 export const ERASURE_TABLES = [
   'students', 'cases', 'case_events', 'notes', 'case_records', 'consents', 'referrals', 'flags', 'indicators', 'tasks', 'notifications', 'audit_log',
   'idempotency_keys', 'family_contacts', 'parent_meetings', 'generated_documents',
+  'peer_counsellors', 'peer_supervisions', 'peer_supervision_attendees', 'group_sessions', 'group_session_members',
 ] as const;
 
 /** Scrubs one case's events and snapshot. Returns how many events changed. */

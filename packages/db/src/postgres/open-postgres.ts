@@ -20,6 +20,7 @@ import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
 import { createJobRepo } from './jobs.ts';
 import { createPaperworkRepo } from './paperwork.ts';
+import { createRegistersRepo } from './registers.ts';
 import { createSchoolYearRepo } from './school-year.ts';
 import type { WireCounter } from './wire-count.ts';
 
@@ -90,6 +91,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     jobs: createJobRepo(ctx),
     ...createPaperworkRepo(ctx),
     ...createSchoolYearRepo(ctx),
+    ...createRegistersRepo(ctx),
     reportHandle: { dialect: 'postgres', client },
     isEmpty: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(schema.districts))[0]?.n === 0,
     ping: async () => (await client`SELECT 1 AS one`)[0]?.one === 1,

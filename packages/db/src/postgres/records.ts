@@ -98,7 +98,7 @@ export function createRecordRepos(ctx: PgContext): { notes: NoteRepo; consents: 
         if (!(await caseOf(tx, schoolId, input.caseId))) return noCase();
         const [row] = await tx
           .insert(referrals)
-          .values({ id: newId(), caseId: input.caseId, schoolId, target: input.target, targetName: input.targetName, reason: input.reason, status: 'sent', sentBy: input.sentBy, sentAt: input.now, updatedAt: input.now })
+          .values({ id: newId(), caseId: input.caseId, schoolId, target: input.target, targetName: input.targetName, partnerId: input.partnerId ?? null, reason: input.reason, status: 'sent', sentBy: input.sentBy, sentAt: input.now, updatedAt: input.now })
           .returning();
         await ctx.audit(tx, { schoolId, actorId: input.sentBy, action: 'referral.sent', subject: `referral:${row!.id}`, details: { caseId: input.caseId, target: input.target }, at: input.now });
         return ok(row!);
@@ -111,6 +111,7 @@ export function createRecordRepos(ctx: PgContext): { notes: NoteRepo; consents: 
       const where = [eq(referrals.schoolId, schoolId)];
       if (filter.caseId) where.push(eq(referrals.caseId, filter.caseId));
       if (filter.status) where.push(eq(referrals.status, filter.status));
+      if (filter.partnerId) where.push(eq(referrals.partnerId, filter.partnerId));
       return db.select().from(referrals).where(and(...where)).orderBy(desc(referrals.sentAt));
     },
     async transition(schoolId, id, input) {

@@ -9,6 +9,7 @@ import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { first, newId, pageSize, pgCode, transact, type Exec, type PgContext } from './context.ts';
 import { ERASURE_TABLES, eraseCaseText, eraseStudentTraces } from './erasure.ts';
+import { eraseRegisters } from './registers.ts';
 import { ERASED } from '../sqlite/erasure.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status', 'fatherName', 'motherName', 'pipEligible', 'kipHolder', 'pipReceived', 'distanceKm', 'transport'] as const;
@@ -119,6 +120,7 @@ export function createStudentRepos(ctx: PgContext): { students: StudentRepo; ind
           for (const caseId of caseIds) events += await eraseCaseText(tx, caseId);
         }
         await eraseStudentTraces(tx, schoolId, id, caseIds);
+        await eraseRegisters(tx, schoolId, id, caseIds, row.name);
         // Why a student left is about the child: the reasons go, the dates and statuses (counts) stay.
         await tx.update(studentStatusEvents).set({ reason: null }).where(eq(studentStatusEvents.studentId, id));
         await ctx.audit(tx, { schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });

@@ -20,6 +20,7 @@ import { createWorkRepos } from './work.ts';
 import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
 import { createPaperworkRepo } from './paperwork.ts';
+import { createRegistersRepo } from './registers.ts';
 import { createSchoolYearRepo } from './school-year.ts';
 
 /** The committed SQL migrations (drizzle-kit), applied on every open. */
@@ -77,6 +78,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     jobs: createJobRepo(ctx),
     ...createPaperworkRepo(ctx),
     ...createSchoolYearRepo(ctx),
+    ...createRegistersRepo(ctx),
     isEmpty: async () => db.select({ n: sql<number>`count(*)` }).from(schema.districts).get()?.n === 0,
     ping: async () => (ping.get() as { one: number } | undefined)?.one === 1,
     close: async () => {

@@ -9,6 +9,7 @@ import type { FlagRow, NewStudent, StudentRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import { newId, pageSize, type SqliteContext } from './context.ts';
 import { ERASED, eraseCaseText, eraseStudentTraces } from './erasure.ts';
+import { eraseRegisters } from './registers.ts';
 
 const STUDENT_FIELDS = ['name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'status', 'fatherName', 'motherName', 'pipEligible', 'kipHolder', 'pipReceived', 'distanceKm', 'transport'] as const;
 
@@ -107,6 +108,7 @@ export function createStudentRepos(ctx: SqliteContext): { students: StudentRepo;
           for (const caseId of caseIds) events += eraseCaseText(ctx, caseId);
         }
         eraseStudentTraces(ctx, schoolId, id, caseIds);
+        eraseRegisters(ctx, schoolId, id, caseIds, row.name);
         // Why a student left is about the child: the reasons go, the dates and statuses (counts) stay.
         db.update(studentStatusEvents).set({ reason: null }).where(eq(studentStatusEvents.studentId, id)).run();
         ctx.audit({ schoolId, actorId, action: 'student.erase', subject: `student:${id}`, details: { cases: caseIds.length, events }, at: now });
