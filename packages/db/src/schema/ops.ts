@@ -73,3 +73,22 @@ export const jobRuns = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.job, t.period] })],
 );
+
+/**
+ * A school's dashboard figures that change only when one of its cases changes
+ * (open cases by step and factor, cases per month, outcomes, median stays),
+ * saved with the school's event count when they were read (`events`;
+ * `case_events` is append-only, so an equal count means the figures are
+ * current). The first dashboard load after a restart reads them instead of
+ * counting every case and event again. A cache: rows may be deleted at any
+ * time, and a row whose `events` or `format` differs is ignored.
+ */
+export const schoolDashboardFigures = sqliteTable('school_dashboard_figures', {
+  schoolId: text('school_id').primaryKey(),
+  events: integer('events').notNull(),
+  offsetMinutes: integer('offset_minutes').notNull(),
+  /** The shape of `figures` (@jalur/reports `FIGURES_FORMAT`); other formats are ignored. */
+  format: integer('format').notNull(),
+  figures: json('figures').$type<unknown>().notNull(),
+  savedAt: instant('saved_at').notNull(),
+});
