@@ -22,6 +22,7 @@ import { CompiledPathways, type CompiledVersion } from './compiled.ts';
 import { advanceWith, openingEvent, refusal, transitionOf } from './transition.ts';
 import { applyMigration, type ApplyContext, type ApplyOutcome } from './migration/apply.ts';
 import type { CasePlan } from './migration/plan.ts';
+import { RegisterGate } from './registers/partner-checks.ts';
 
 /** An Idempotency-Key on a write: a retry with the same key and request gets the first answer again. */
 export interface IdempotencyKey {
@@ -154,11 +155,21 @@ export class CaseService {
       const steps = current && current.version === input.expectedVersion ? await this.assignedSteps(actor, current) : undefined;
       if (steps) actor = { ...actor, steps };
     }
-    const changed = await this.db.cases.advance({
+    // A pick from the school's registers (partner, peer counsellor) is checked after the engine accepts the event: see registers/partner-checks.ts.
+    const registers = new RegisterGate(this.pathways, input.event);
+    const attempt = () => this.db.cases.advance({
       schoolId: input.schoolId, caseId: input.caseId, expectedVersion: input.expectedVersion, actorId: actor.id, now: input.now, event: input.event,
-      apply: (row, pv) => this.#step(row, pv, input.event, { now: input.now, actor, source: 'user' }),
+      apply: (row, pv) => {
+        const stepped = this.#step(row, pv, input.event, { now: input.now, actor, source: 'user' });
+        return stepped.ok ? (registers.gate(row, pv) ?? stepped) : stepped;
+      },
       ...(input.idempotency ? { idempotency: keyed(input.idempotency, 200) } : {}),
     });
+    let changed = await attempt();
+    if (!changed.ok && RegisterGate.isPending(changed.error)) {
+      await registers.load(this.db, input.schoolId);
+      changed = await attempt();
+    }
     if (!changed.ok && changed.error.code === 'event_not_allowed') return { ok: false, error: await this.#explained(input.schoolId, input.caseId, changed.error) };
     return this.#outcome(changed);
   }
