@@ -14,6 +14,7 @@ import { alwaysHandlers, availableEvents, handlersFor, type Handler } from './av
 import { pureTransition, type ExecutableAction } from './pure-transition.ts';
 import { approvalOf, isCaseworkEvent, isEngineEvent, isReservedEvent, mayRecord, roleName } from './casework-events.ts';
 import { bounded, LoopLimitError, MAX_MICROSTEPS } from './microsteps.ts';
+import { caseworkEffects, checkCaseworkData, skipWays } from './interventions.ts';
 
 /** A case's persisted XState snapshot: plain JSON, stored as it is. */
 export interface CaseSnapshot {
@@ -230,7 +231,12 @@ export function advanceCase(
 
   if (source === 'casework') {
     if (!isCaseworkEvent(event.type) || !mayRecord(event.type, actor)) return reserved(event.type, allowed());
-    return transitionBy(p, before, { type: event.type, ...(event.data ? { data: event.data } : {}), ...(actor ? { actor } : {}) }, options.now, []);
+    const invalid = checkCaseworkData(before.context as CaseContext, event);
+    if (invalid.length > 0)
+      return { ok: false, error: { code: 'casework_invalid', message: { id: 'Catatan kerja kasus belum lengkap atau tidak sesuai.', en: 'The case-work record is incomplete or invalid.' }, event: event.type, allowed: allowed(), fields: invalid } };
+    if (event.type === 'intervention.skipped') return skipStep(p, before, event, actor!, options.now, allowed);
+    const r = transitionBy(p, before, { type: event.type, ...(event.data ? { data: event.data } : {}), ...(actor ? { actor } : {}) }, options.now, []);
+    return r.ok ? { ok: true, value: { ...r.value, effects: [...r.value.effects, ...caseworkEffects(event)] } } : r;
   }
   if (source === 'user' && isReservedEvent(event.type)) return reserved(event.type, allowed());
 
@@ -263,6 +269,53 @@ export function advanceCase(
   if (actor) xsEvent.actor = actor;
   return transitionBy(p, before, xsEvent, options.now, handlers);
 }
+
+/**
+ * The guru BK skips an active step (`intervention.skipped`): the step's own
+ * way forward without data (`skipWays`; the one the record names, else the
+ * first) is sent as the step's event, with no form data. A step that needs
+ * the kepsek's approval needs it for a skip too.
+ */
+function skipStep(p: CompiledPathway, before: LiveSnapshot, event: CaseEvent, actor: Actor, now: Date, allowed: () => string[]): Result<CaseStep, AdvanceError> {
+  const stateId = String(event.data?.stateId);
+  const context = before.context as CaseContext;
+  const leaves = leaves_(p, before);
+  const meta = p.steps.get(stateId);
+  if (meta?.requiresApproval === true && leaves.includes(stateId) && approvalOf(context, stateId) !== 'approved') {
+    const rejected = approvalOf(context, stateId) === 'rejected';
+    return {
+      ok: false,
+      error: {
+        code: rejected ? 'approval_rejected' : 'approval_required',
+        message: rejected
+          ? { id: 'Kepala sekolah menolak langkah ini; melewatinya juga butuh persetujuan kepala sekolah.', en: 'The principal rejected this step; skipping it needs the principal’s approval too.' }
+          : { id: 'Melewati langkah ini butuh persetujuan kepala sekolah terlebih dahulu.', en: 'Skipping this step needs the principal’s approval first.' },
+        event: event.type,
+        allowed: allowed(),
+        steps: [stateId],
+      },
+    };
+  }
+  const ways = skipWays(p, context, leaves, stateId, actor);
+  const wanted = typeof event.data?.event === 'string' ? event.data.event : undefined;
+  const way = wanted === undefined ? ways[0] : ways.find((w) => w.event === wanted);
+  if (!way)
+    return {
+      ok: false,
+      error: {
+        code: 'skip_not_possible',
+        message: !leaves.includes(stateId)
+          ? { id: 'Langkah ini tidak sedang berjalan, jadi tidak dapat dilewati.', en: 'This step is not the current one, so it cannot be skipped.' }
+          : { id: 'Langkah ini tidak punya jalan lanjut tanpa isian datanya; kerjakan langkahnya atau pilih jalan lain.', en: 'This step has no way forward without its data; work the step or choose another way.' },
+        event: event.type,
+        allowed: allowed(),
+        steps: [stateId],
+      },
+    };
+  return transitionBy(p, before, { type: way.event, actor }, now, handlersFor(p, before._nodes.map(pathOf), way.event));
+}
+
+const leaves_ = (p: CompiledPathway, s: LiveSnapshot): string[] => leaves(p, s).map((a) => a.stateId);
 
 /** An event no state handles: XState still re-evaluates `always`; the step counts only when that moves the case (or loops). */
 function unhandledEvent(p: CompiledPathway, before: LiveSnapshot, event: CaseEvent, actor: Actor | undefined, now: Date): Result<CaseStep, AdvanceError> | undefined {

@@ -22,6 +22,14 @@ export const CASEWORK_EVENTS = {
   'consent.recorded': ['guru_bk', 'kepsek', 'wali_kelas'],
   'approval.decided': ['kepsek'],
   'approval.requested': ['guru_bk'],
+  /** The guru BK adds a risk factor to the case's set, or takes one out (with a reason). */
+  'riskFactor.added': ['guru_bk'],
+  'riskFactor.removed': ['guru_bk'],
+  /** The guru BK skips the current step: the case moves on along the step's way forward without its data. */
+  'intervention.skipped': ['guru_bk'],
+  /** The guru BK adds an intervention the pathway did not plan, and later marks it done. */
+  'intervention.added': ['guru_bk'],
+  'intervention.completed': ['guru_bk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CaseworkEventType = keyof typeof CASEWORK_EVENTS;
@@ -67,17 +75,54 @@ const resetApproval: Assigner = ({ context }, { step }) => {
   return { approvals: rest };
 };
 
+/** An intervention added during the case (not planned by the pathway), as the context keeps it. */
+export interface AddedIntervention {
+  id: string;
+  kind: string;
+  status: 'open' | 'done';
+}
+
+const setRiskFactors: Assigner = ({ context, event }) => {
+  const factor = event.data?.factor;
+  if (typeof factor !== 'string') return {};
+  const current = (context.riskFactors ?? []) as string[];
+  const next = event.type === 'riskFactor.added' ? (current.includes(factor) ? current : [...current, factor]) : current.filter((f) => f !== factor);
+  return { riskFactors: next as CaseContext['riskFactors'] };
+};
+
+const setInterventions: Assigner = ({ context, event }) => {
+  const d = event.data ?? {};
+  if (typeof d.interventionId !== 'string') return {};
+  const list = addedInterventions(context);
+  if (event.type === 'intervention.added')
+    return typeof d.kind === 'string' ? { interventions: [...list, { id: d.interventionId, kind: d.kind, status: 'open' }] } : {};
+  return { interventions: list.map((i) => (i.id === d.interventionId ? { ...i, status: 'done' } : i)) };
+};
+
+/** The interventions added during a case, in the order they were added. */
+export const addedInterventions = (context: CaseContext): AddedIntervention[] => (Array.isArray(context.interventions) ? (context.interventions as AddedIntervention[]) : []);
+
 export const CASEWORK_ACTIONS = {
   'jalur.consent': assign(setConsent as never),
   'jalur.approval': assign(setApproval as never),
   'jalur.approval.reset': assign(resetApproval as never),
+  'jalur.riskFactors': assign(setRiskFactors as never),
+  'jalur.interventions': assign(setInterventions as never),
 };
 
-/** The root transitions that apply case-work events to the context. */
+/**
+ * The root transitions that apply case-work events to the context.
+ * (`intervention.skipped` has none: the engine sends the skipped step's own
+ * event for it, see `interventions.ts`.)
+ */
 export const caseworkHandlers = {
   'consent.recorded': { actions: 'jalur.consent' },
   'approval.decided': { actions: 'jalur.approval' },
   'approval.requested': { actions: 'jalur.approval' },
+  'riskFactor.added': { actions: 'jalur.riskFactors' },
+  'riskFactor.removed': { actions: 'jalur.riskFactors' },
+  'intervention.added': { actions: 'jalur.interventions' },
+  'intervention.completed': { actions: 'jalur.interventions' },
 };
 
 /** The approval state of a step in a case's context. */

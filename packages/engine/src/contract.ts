@@ -90,6 +90,10 @@ export type AdvanceError =
   | { code: 'step_not_assigned'; message: Localized; event: string; allowed: string[]; steps: string[] }
   /** Eventless (`always`) transitions kept firing past the engine's bound: the pathway loops. */
   | { code: 'loop_limit'; message: Localized; event: string; allowed: string[]; microsteps: number }
+  /** A case-work record (risk factor, added or skipped intervention) whose data does not fit the case now. */
+  | { code: 'casework_invalid'; message: Localized; event: string; allowed: string[]; fields: FieldError[] }
+  /** The step cannot be skipped: it is not active, or it has no way forward without its data. */
+  | { code: 'skip_not_possible'; message: Localized; event: string; allowed: string[]; steps: string[] }
   /** XState itself cannot run the pathway (a code guard kept by name on import, JALUR004). */
   | { code: 'pathway_error'; message: Localized; event: string; allowed: string[] };
 

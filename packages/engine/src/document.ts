@@ -45,7 +45,9 @@ export const confidentialitySchema = z.enum(CONFIDENTIALITY);
 export type Confidentiality = z.infer<typeof confidentialitySchema>;
 
 /** Risk factors a case can carry (seed 002 plus the field's other causes). */
-export const RISK_FACTORS = ['motivation', 'economic', 'family', 'bullying', 'early_marriage', 'work', 'health', 'other'] as const;
+export const RISK_FACTORS = [
+  'motivation', 'economic', 'family', 'bullying', 'distance', 'environment', 'social_media', 'early_marriage', 'work', 'health', 'other',
+] as const;
 export const riskFactorSchema = z.enum(RISK_FACTORS);
 export type RiskFactor = z.infer<typeof riskFactorSchema>;
 
@@ -121,7 +123,13 @@ export const stepMetaSchema = z.object({
 });
 export type StepMeta = z.infer<typeof stepMetaSchema>;
 
-export const COMPARISON_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'exists'] as const;
+/**
+ * Comparisons over a set (a list field such as `riskFactors`): it holds one
+ * value, any of a list, all of a list; it holds at least / at most N values.
+ */
+export const SET_OPS = ['includes', 'includesAny', 'includesAll', 'countGte', 'countLte'] as const;
+export type SetOp = (typeof SET_OPS)[number];
+export const COMPARISON_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'exists', ...SET_OPS] as const;
 export type ComparisonOp = (typeof COMPARISON_OPS)[number];
 
 /**

@@ -3,7 +3,7 @@
  * code from documents — a guard is a field comparison, a role check, or an
  * `and` / `or` / `not` of those.
  */
-import type { ComparisonOp, Guard, Role } from './document.ts';
+import type { ComparisonOp, Guard, Role, SetOp } from './document.ts';
 import type { Actor } from './contract.ts';
 
 /** The XState event the engine sends: the user's event plus who and when. */
@@ -66,6 +66,12 @@ export function compare(actual: unknown, op: ComparisonOp, expected: unknown): b
       const options = Array.isArray(expected) ? expected : [expected];
       return Array.isArray(actual) ? actual.some((a) => options.includes(a)) : options.includes(actual);
     }
+    case 'includes':
+    case 'includesAny':
+    case 'includesAll':
+    case 'countGte':
+    case 'countLte':
+      return compareSet(actual, op, expected);
     case 'lt':
     case 'lte':
     case 'gt':
@@ -73,6 +79,31 @@ export function compare(actual: unknown, op: ComparisonOp, expected: unknown): b
       const d = order(actual, expected);
       if (d === undefined || Number.isNaN(d)) return false;
       return op === 'lt' ? d < 0 : op === 'lte' ? d <= 0 : op === 'gt' ? d > 0 : d >= 0;
+    }
+  }
+}
+
+/**
+ * The set comparisons. A field that is not a list is no set (false), except
+ * that a missing one counts as the empty set for `countGte` / `countLte`.
+ * `includesAny` / `includesAll` with an empty list are false / true, as the
+ * words say; a count needs a whole number.
+ */
+function compareSet(actual: unknown, op: SetOp, expected: unknown): boolean {
+  const set = Array.isArray(actual) ? actual : actual === undefined || actual === null ? [] : undefined;
+  if (set === undefined) return false;
+  switch (op) {
+    case 'includes':
+      return !Array.isArray(expected) && set.includes(expected);
+    case 'includesAny':
+      return Array.isArray(expected) && expected.some((v) => set.includes(v));
+    case 'includesAll':
+      return Array.isArray(expected) && expected.every((v) => set.includes(v));
+    case 'countGte':
+    case 'countLte': {
+      if (typeof expected !== 'number' || !Number.isInteger(expected)) return false;
+      const n = new Set(set).size;
+      return op === 'countGte' ? n >= expected : n <= expected;
     }
   }
 }

@@ -16,6 +16,7 @@ export * from './available.ts';
 export * from './xstate-json.ts';
 export { listStates, transitionsOf, resolveTarget, type StateEntry, type TransitionEntry } from './state-tree.ts';
 export * from './casework-events.ts';
+export * from './interventions.ts';
 export { MAX_MICROSTEPS, LoopLimitError } from './microsteps.ts';
 export * from './replay.ts';
 export { PathwayRunError } from './run-error.ts';

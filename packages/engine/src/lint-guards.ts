@@ -4,10 +4,10 @@
  * comparisons that can never hold (JALUR014). Tolerates malformed guards from
  * drafts and imports (strings, unknown types, missing params).
  */
-import { COMPARISON_OPS, RISK_FACTORS, type FormField, type Localized, type StepMeta } from './document.ts';
+import { COMPARISON_OPS, RISK_FACTORS, SET_OPS, type FormField, type Localized, type SetOp, type StepMeta } from './document.ts';
 import type { Diagnostic } from './contract.ts';
 import { GUARD_TYPES } from './guards.ts';
-import { TYPE_WORDS, lintMessages as msg, shown } from './messages.ts';
+import { TYPE_WORDS, bilingual, lintMessages as msg, shown } from './messages.ts';
 import { diagnostic, type LintScope } from './lint-scope.ts';
 import type { TransitionEntry } from './state-tree.ts';
 
@@ -96,7 +96,10 @@ function lintCheck(check: Check, t: TransitionEntry, scope: LintScope, fields: M
   if (op === 'in' && !Array.isArray(value)) out.push(diagnostic('JALUR014', msg.inNeedsList(field), at));
   if ((op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte') && typeof value !== 'number' && typeof value !== 'string')
     out.push(diagnostic('JALUR014', msg.orderNeedsNumber(field, op), at));
-  const values = op === 'exists' ? [] : Array.isArray(value) ? value : [value];
+  const isSetOp = (SET_OPS as readonly string[]).includes(op);
+  if (isSetOp) out.push(...setOpValue(field, op as SetOp, value, at));
+  if (isSetOp && !mayBeSet(root, rest, scope)) out.push(diagnostic('JALUR014', setMsg.notASet(field, op), at));
+  const values = op === 'exists' || op === 'countGte' || op === 'countLte' ? [] : Array.isArray(value) ? value : [value];
 
   let defs: FormField[] | undefined;
   if (root === 'form' && rest.length > 0) {
@@ -115,8 +118,44 @@ function lintCheck(check: Check, t: TransitionEntry, scope: LintScope, fields: M
   } else if (!ALWAYS_KNOWN.has(root) && !OPEN_ROOTS.has(root) && !contextKeys.includes(root)) {
     out.push(diagnostic('JALUR006', msg.fieldUnknown(field), at, 'error'));
   }
-  if (defs && defs.length > 0 && op !== 'exists') out.push(...compareWithForm(field, op, values, defs, at));
+  if (defs && defs.length > 0 && op !== 'exists' && !isSetOp) out.push(...compareWithForm(field, op, values, defs, at));
   return out;
+}
+
+/** The set comparisons' own messages (JALUR014). */
+const setMsg = {
+  notASet: (field: string, op: string) =>
+    bilingual(
+      `Syarat "${op}" untuk "${field}" membandingkan sebuah himpunan, tetapi "${field}" bukan daftar (hanya faktor risiko kasus atau daftar dalam data kasus).`,
+      `The "${op}" guard on "${field}" compares a set, but "${field}" is not a list (only the case's risk factors or a list in the case data).`,
+    ),
+  needsOne: (field: string) =>
+    bilingual(`Syarat "memuat" untuk "${field}" butuh satu nilai, bukan daftar.`, `The "includes" guard on "${field}" needs one value, not a list.`),
+  needsList: (field: string, op: string) =>
+    bilingual(`Syarat "${op}" untuk "${field}" butuh daftar berisi paling sedikit satu nilai.`, `The "${op}" guard on "${field}" needs a list of at least one value.`),
+  needsCount: (field: string, op: string) =>
+    bilingual(`Syarat "${op}" untuk "${field}" butuh bilangan bulat 0 atau lebih.`, `The "${op}" guard on "${field}" needs a whole number, 0 or more.`),
+};
+
+/** JALUR014 for a set comparison's value: one value, a non-empty list, or a whole number. */
+function setOpValue(field: string, op: SetOp, value: unknown, at: { transition: TransitionEntry }): Diagnostic[] {
+  if (op === 'includes' && (value === undefined || Array.isArray(value))) return [diagnostic('JALUR014', setMsg.needsOne(field), at)];
+  if ((op === 'includesAny' || op === 'includesAll') && (!Array.isArray(value) || value.length === 0)) return [diagnostic('JALUR014', setMsg.needsList(field, op), at)];
+  if ((op === 'countGte' || op === 'countLte') && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) return [diagnostic('JALUR014', setMsg.needsCount(field, op), at)];
+  return [];
+}
+
+/** Can the field hold a list? The risk factors do; form fields, consents and student facts are single values; a context key must start as a list. */
+function mayBeSet(root: string, rest: string[], scope: LintScope): boolean {
+  if (root === 'riskFactors') return rest.length === 0;
+  if (root === 'form' || root === 'forms' || root === 'consent' || root === 'caseId') return false;
+  if (root === 'student') return true;
+  const start = (scope.doc.machine.context ?? {})[root];
+  if (start === undefined) return true; // unknown roots get JALUR006 already
+  if (rest.length === 0) return Array.isArray(start);
+  let v: unknown = start;
+  for (const part of rest) v = isObject(v) && Object.hasOwn(v, part) ? v[part] : undefined;
+  return v === undefined || Array.isArray(v);
 }
 
 function contextHasForm(scope: LintScope, name: string): boolean {

@@ -2,7 +2,8 @@
  * Guards in words, the way a school leader reads them on an edge:
  * `kehadiran < 90%`, `faktor risiko salah satu dari ekonomi, keluarga`.
  */
-import type { ComparisonOp, FormField, Guard, Localized, PathwayDocument, StateNodeConfig } from '@jalur/engine';
+import { RISK_FACTORS, SET_OPS, type ComparisonOp, type FormField, type Guard, type Localized, type PathwayDocument, type StateNodeConfig } from '@jalur/engine';
+import { choiceLabelInline, RISK_FACTOR_LABELS } from '../../i18n/values.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -16,7 +17,7 @@ export interface GuardField {
   options?: string[];
 }
 
-const RISK_OPTIONS = ['motivation', 'economic', 'family', 'bullying', 'early_marriage', 'work', 'health', 'other'];
+const RISK_OPTIONS: string[] = [...RISK_FACTORS];
 
 /** Facts about every case that guards may test, besides the pathway's own form fields. */
 export const CASE_FIELDS: GuardField[] = [
@@ -58,7 +59,21 @@ const OP_WORDS: Record<ComparisonOp, Localized> = {
   gte: { id: '≥', en: '≥' },
   in: { id: 'salah satu dari', en: 'one of' },
   exists: { id: 'sudah diisi', en: 'is filled in' },
+  includes: { id: 'memuat', en: 'includes' },
+  includesAny: { id: 'memuat salah satu dari', en: 'includes any of' },
+  includesAll: { id: 'memuat semua dari', en: 'includes all of' },
+  countGte: { id: 'berjumlah paling sedikit', en: 'counts at least' },
+  countLte: { id: 'berjumlah paling banyak', en: 'counts at most' },
 };
+
+/** The operators that compare a set (the case's risk factors): offered only for list fields. */
+export const LIST_OPS: readonly ComparisonOp[] = [...SET_OPS, 'in', 'exists'];
+
+/** The operators the builder offers for a field: set comparisons for a list, the others for single values. */
+export function opsFor(field: GuardField | undefined, all: readonly ComparisonOp[]): ComparisonOp[] {
+  if (field?.type === 'list') return [...LIST_OPS];
+  return all.filter((op) => !(SET_OPS as readonly string[]).includes(op));
+}
 
 /** Operator names for the guard builder's menu. */
 export const OP_LABELS: Record<ComparisonOp, Localized> = {
@@ -70,6 +85,11 @@ export const OP_LABELS: Record<ComparisonOp, Localized> = {
   gte: { id: 'paling sedikit (≥)', en: 'at least (≥)' },
   in: { id: 'salah satu dari', en: 'one of' },
   exists: { id: 'sudah diisi', en: 'is filled in' },
+  includes: { id: 'memuat', en: 'includes' },
+  includesAny: { id: 'memuat salah satu dari', en: 'includes any of' },
+  includesAll: { id: 'memuat semua dari', en: 'includes all of' },
+  countGte: { id: 'jumlahnya paling sedikit (≥)', en: 'number of them at least (≥)' },
+  countLte: { id: 'jumlahnya paling banyak (≤)', en: 'number of them at most (≤)' },
 };
 
 export const ROLE_LABELS: Record<string, Localized> = {
@@ -80,22 +100,17 @@ export const ROLE_LABELS: Record<string, Localized> = {
   tim: { id: 'tim SRPS', en: 'SRPS team' },
 };
 
-export const RISK_LABELS: Record<string, Localized> = {
-  motivation: { id: 'motivasi', en: 'motivation' },
-  economic: { id: 'ekonomi', en: 'economic' },
-  family: { id: 'keluarga', en: 'family' },
-  bullying: { id: 'perundungan', en: 'bullying' },
-  early_marriage: { id: 'pernikahan dini', en: 'early marriage' },
-  work: { id: 'bekerja', en: 'work' },
-  health: { id: 'kesehatan', en: 'health' },
-  other: { id: 'lainnya', en: 'other' },
-};
+/** Risk factors as words inside a sentence, from the one source of value labels (`src/i18n/values.ts`). */
+export const RISK_LABELS: Record<string, Localized> = Object.fromEntries(
+  Object.keys(RISK_FACTOR_LABELS).map((k) => [k, { id: choiceLabelInline(k, 'id'), en: choiceLabelInline(k, 'en') }]),
+);
 
 function valueText(value: unknown, field: GuardField | undefined, lang: Lang): string {
   if (Array.isArray(value)) return value.map((v) => valueText(v, field, lang)).join(', ');
   if (typeof value === 'number' && field?.percent) return `${Math.round(value * 1000) / 10}%`;
   if (typeof value === 'boolean') return value ? (lang === 'id' ? 'ya' : 'yes') : lang === 'id' ? 'tidak' : 'no';
-  if (typeof value === 'string' && field?.path === 'riskFactors') return RISK_LABELS[value]?.[lang] ?? value;
+  // Choice values (risk factors, outcomes, a form's options) by their labels, never the stored id.
+  if (typeof value === 'string' && (field?.type === 'choice' || field?.type === 'list' || field?.options)) return choiceLabelInline(value, lang);
   if (value === null || value === undefined) return '—';
   return String(value);
 }
@@ -115,6 +130,7 @@ export function describeGuard(guard: Guard, fields: readonly GuardField[], lang:
       const name = fieldLabel(field, fields, lang);
       if (op === 'exists') return value === false ? `${name} ${lang === 'id' ? 'kosong' : 'is empty'}` : `${name} ${OP_WORDS.exists[lang]}`;
       if (f?.type === 'boolean' && op === 'eq' && typeof value === 'boolean') return value ? name : `${lang === 'id' ? 'belum ada' : 'no'} ${name}`;
+      if (op === 'countGte' || op === 'countLte') return `${lang === 'id' ? 'jumlah' : 'number of'} ${name} ${op === 'countGte' ? '≥' : '≤'} ${String(value ?? '—')}`;
       return `${name} ${OP_WORDS[op][lang]} ${valueText(value, f, lang)}`;
     }
     case 'and':

@@ -6,7 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import { Plus, X } from 'lucide-react';
 import { COMPARISON_OPS, ROLES, type ComparisonOp, type Guard, type Role } from '@jalur/engine';
-import { OP_LABELS, RISK_LABELS, ROLE_LABELS, type GuardField } from '../model/guardText.ts';
+import { OP_LABELS, ROLE_LABELS, opsFor, type GuardField } from '../model/guardText.ts';
+import { choiceLabel } from '../../i18n/values.ts';
 
 interface Props {
   guard: Guard;
@@ -25,10 +26,21 @@ function ValueInput({ field, op, value, onChange }: { field: GuardField | undefi
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   if (op === 'exists') return null;
+  if (op === 'countGte' || op === 'countLte')
+    return (
+      <input
+        type="number"
+        min={0}
+        step={1}
+        aria-label={t('guard.value')}
+        value={typeof value === 'number' ? value : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Math.max(0, Math.round(Number(e.target.value))))}
+      />
+    );
   const options = field?.options;
   if (options && (op === 'in' || field?.type === 'list')) {
     const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    const multi = op === 'in';
+    const multi = op === 'in' || op === 'includesAny' || op === 'includesAll';
     return (
       <fieldset className="chips" aria-label={t('guard.value')}>
         {options.map((o) => (
@@ -39,7 +51,7 @@ function ValueInput({ field, op, value, onChange }: { field: GuardField | undefi
               checked={chosen.includes(o)}
               onChange={(e) => onChange(multi ? (e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o)) : o)}
             />
-            {field?.path === 'riskFactors' ? (RISK_LABELS[o]?.[lang] ?? o) : o}
+            {choiceLabel(o, lang)}
           </label>
         ))}
       </fieldset>
@@ -83,6 +95,16 @@ function ValueInput({ field, op, value, onChange }: { field: GuardField | undefi
   return <input aria-label={t('guard.value')} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
 }
 
+/** The value kept when the operator changes: a list for list operators, one value for `includes`, a count for counts. */
+function valueFor(op: ComparisonOp, value: unknown): { value?: unknown } {
+  const list = Array.isArray(value) ? value : value === undefined || typeof value === 'number' ? [] : [value];
+  if (op === 'exists') return {};
+  if (op === 'countGte' || op === 'countLte') return { value: typeof value === 'number' ? value : 1 };
+  if (op === 'in' || op === 'includesAny' || op === 'includesAll') return { value: list };
+  if (op === 'includes') return list[0] === undefined ? {} : { value: list[0] };
+  return value === undefined || Array.isArray(value) ? {} : { value };
+}
+
 /** The guard editor for one guard node (recursive for and / or / not). */
 export function GuardBuilder({ guard, fields, onChange, depth = 0 }: Props) {
   const { t, i18n } = useTranslation();
@@ -117,7 +139,7 @@ export function GuardBuilder({ guard, fields, onChange, depth = 0 }: Props) {
             value={guard.params.field}
             onChange={(e) => {
               const f = fields.find((x) => x.path === e.target.value);
-              const op: ComparisonOp = f?.type === 'list' ? 'in' : f?.type === 'boolean' || f?.options ? 'eq' : guard.params.op;
+              const op: ComparisonOp = f?.type === 'list' ? 'includesAny' : f?.type === 'boolean' || f?.options ? 'eq' : guard.params.op;
               onChange({ type: 'check', params: { field: e.target.value, op, value: f?.type === 'boolean' ? true : f?.type === 'list' ? [] : undefined } });
             }}
           >
@@ -128,8 +150,12 @@ export function GuardBuilder({ guard, fields, onChange, depth = 0 }: Props) {
               </option>
             ))}
           </select>
-          <select aria-label={t('guard.op')} value={guard.params.op} onChange={(e) => onChange({ type: 'check', params: { ...guard.params, op: e.target.value as ComparisonOp } })}>
-            {COMPARISON_OPS.map((op) => (
+          <select
+            aria-label={t('guard.op')}
+            value={guard.params.op}
+            onChange={(e) => onChange({ type: 'check', params: { field: guard.params.field, op: e.target.value as ComparisonOp, ...valueFor(e.target.value as ComparisonOp, guard.params.value) } })}
+          >
+            {[...new Set([...opsFor(fields.find((f) => f.path === guard.params.field), COMPARISON_OPS), guard.params.op])].map((op) => (
               <option key={op} value={op}>
                 {OP_LABELS[op][lang]}
               </option>
