@@ -7,6 +7,7 @@ import type { Effect } from '@jalur/engine';
 import type { DbError, StoredResponse } from './result.ts';
 import type { CaseEventRow, CaseRow, ConsentRow, PathwayVersionRow, StudentRow, TaskRow, TimerRow } from './rows.ts';
 import type { ApprovalInput } from './approval.ts';
+import type { DisbursementInput, FundEntryRow } from './funds-repo.ts';
 
 /** What the engine decided: the next snapshot and the effects to persist. */
 export interface CaseTransition {
@@ -68,6 +69,8 @@ export interface CaseSideWrites {
   consent?: { purpose: ConsentRow['purpose']; givenBy: string; relationship?: string | null; method: string; granted: boolean; givenAt: Date; recordedBy: string };
   /** The kepsek's decision on a task of this case that `requiresApproval`, or a request again after a rejection (as `tasks.decide`, audited). */
   decision?: { taskId: string } & ApprovalInput;
+  /** Money out of a fund of the ledger for this case (issue 15): refused with `insufficient_funds` when the balance is short (see `funds-repo.ts`). */
+  disbursement?: DisbursementInput;
 }
 
 /** What the side writes stored: handed to `apply` and returned with the change. */
@@ -77,6 +80,8 @@ export interface SideWritten {
   consentGranted?: boolean;
   /** The decided task. */
   task?: TaskRow;
+  /** The ledger row of the disbursement. */
+  disbursement?: FundEntryRow;
 }
 
 /** A committed change: the case after it and the event row it appended. */

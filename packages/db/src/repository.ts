@@ -17,6 +17,7 @@ import type { LoginPolicy } from './login-policy.ts';
 import type { ApprovalInput } from './approval.ts';
 import type { PaperworkRepo } from './paperwork-repo.ts';
 import type { SchoolYearRepo } from './school-year-repo.ts';
+import type { FundsRepo } from './funds-repo.ts';
 import type { RegistersRepo } from './registers-repo.ts';
 
 /** Who is reading: decides which notes and records they see. */
@@ -428,6 +429,8 @@ export interface JalurDb {
   paperwork: PaperworkRepo;
   /** Academic year and week settings, student status history, the year-end rollover (issue 14). */
   schoolYear: SchoolYearRepo;
+  /** Orang tua asuh, donors and the fund ledger (issue 15). */
+  funds: FundsRepo;
   /** The Satgas registers: referral partners, peer counsellors and supervision, group sessions (issue 15). */
   registers: RegistersRepo;
   /** See {@link ReportHandle}. */

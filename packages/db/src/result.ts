@@ -20,7 +20,9 @@ export type DbErrorCode =
   /** Login refused: too many failures, locked until `lockedUntil`. */
   | 'locked'
   /** The caller may not do this (e.g. a decision on a task that is not theirs). */
-  | 'forbidden';
+  | 'forbidden'
+  /** A disbursement larger than its fund's balance (`details`: fund, balance, requested, message). */
+  | 'insufficient_funds';
 
 /** The answer a write produced, kept for idempotent replays. */
 export interface StoredResponse {

@@ -30,6 +30,7 @@ import type { Sql } from 'postgres';
 import { currentActingRole } from '../roles.ts';
 import { hasConsent, insertConsent } from './records.ts';
 import { decideTask } from './work.ts';
+import { writeDisbursement } from './funds.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, ok, type DbResult } from '../result.ts';
@@ -122,6 +123,11 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       const decided = await decideTask(ctx, tx, row.schoolId, taskId, { ...decision, now, caseId: row.id });
       if (!decided.ok) return decided;
       written.task = decided.value;
+    }
+    if (records.disbursement) {
+      const paid = await writeDisbursement(tx, row, records.disbursement, now);
+      if (!paid.ok) return paid;
+      written.disbursement = paid.value;
     }
     return ok(written);
   }

@@ -9,6 +9,7 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { auditLog, caseEvents, cases, consents, flags, idempotencyKeys, indicators, notifications, pathwayVersions, referrals, tasks } from '../schema-pg/index.ts';
 import { erasePaperwork } from './paperwork-erasure.ts';
+import { eraseFunds } from './funds.ts';
 import { ERASED, keptFieldsOf, scrubDetails, scrubEventData, scrubIndicatorsAtOpen, scrubSnapshot, scrubStrings } from '../erasure-rules.ts';
 import { scrubAuditDetails } from '../sqlite/erasure.ts';
 import type { Exec } from './context.ts';
@@ -17,6 +18,7 @@ import type { Exec } from './context.ts';
 export const ERASURE_TABLES = [
   'students', 'cases', 'case_events', 'notes', 'case_records', 'consents', 'referrals', 'flags', 'indicators', 'tasks', 'notifications', 'audit_log',
   'idempotency_keys', 'family_contacts', 'parent_meetings', 'generated_documents',
+  'sponsors', 'fund_entries',
   'peer_counsellors', 'peer_supervisions', 'peer_supervision_attendees', 'group_sessions', 'group_session_members',
 ] as const;
 
@@ -52,6 +54,7 @@ export async function eraseStudentTraces(tx: Exec, schoolId: string, studentId: 
     const values = scrubStrings(row.values) as Record<string, unknown>;
     if (JSON.stringify(values) !== JSON.stringify(row.values)) await tx.update(indicators).set({ values }).where(eq(indicators.id, row.id));
   }
+  await eraseFunds(tx, schoolId, studentId, caseIds);
   if (caseIds.length > 0) {
     const ids = [...caseIds];
     await erasePaperwork(tx, ids);

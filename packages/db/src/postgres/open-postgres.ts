@@ -22,6 +22,7 @@ import { createJobRepo } from './jobs.ts';
 import { createPaperworkRepo } from './paperwork.ts';
 import { createRegistersRepo } from './registers.ts';
 import { createSchoolYearRepo } from './school-year.ts';
+import { createFundsRepo } from './funds.ts';
 import type { WireCounter } from './wire-count.ts';
 
 /** The committed PostgreSQL migrations (drizzle-kit, `drizzle-pg.config.ts`). */
@@ -91,6 +92,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     jobs: createJobRepo(ctx),
     ...createPaperworkRepo(ctx),
     ...createSchoolYearRepo(ctx),
+    ...createFundsRepo(ctx),
     ...createRegistersRepo(ctx),
     reportHandle: { dialect: 'postgres', client },
     isEmpty: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(schema.districts))[0]?.n === 0,

@@ -11,6 +11,7 @@ import type { CalendarEntry } from '@jalur/casework';
 import { calendarWindowFor, inSchoolDays, type SchoolWeekRow } from '../school-day-effects.ts';
 import { hasConsent, insertConsent } from './records.ts';
 import { decideTask } from './work.ts';
+import { writeDisbursement } from './funds.ts';
 import type { CaseRepo } from '../repository.ts';
 import type { CaseEventRow, CaseRow, PathwayVersionRow } from '../rows.ts';
 import { fail, notStaff, ok, type DbResult } from '../result.ts';
@@ -96,6 +97,11 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
       const decided = decideTask(ctx, row.schoolId, taskId, { ...decision, now, caseId: row.id });
       if (!decided.ok) return decided;
       written.task = decided.value;
+    }
+    if (records.disbursement) {
+      const paid = writeDisbursement(ctx, row, records.disbursement, now);
+      if (!paid.ok) return paid;
+      written.disbursement = paid.value;
     }
     return ok(written);
   }

@@ -11,6 +11,7 @@ import { auditLog, cases, consents, flags, idempotencyKeys, indicators, notifica
 import type { SqliteContext } from './context.ts';
 import { ERASED, keptFieldsOf, scrubDetails, scrubEventData, scrubIndicatorsAtOpen, scrubSnapshot, scrubStrings } from '../erasure-rules.ts';
 import { erasePaperwork } from './paperwork-erasure.ts';
+import { eraseFunds } from './funds.ts';
 
 export { ERASED, APPROVAL_EVENTS, scrubApprovalEvent, scrubIndicatorsAtOpen, textFieldsOf } from '../erasure-rules.ts';
 
@@ -66,6 +67,7 @@ export function eraseStudentTraces(ctx: SqliteContext, schoolId: string, student
     const values = scrubStrings(row.values) as Record<string, unknown>;
     if (JSON.stringify(values) !== JSON.stringify(row.values)) db.update(indicators).set({ values }).where(eq(indicators.id, row.id)).run();
   }
+  eraseFunds(ctx, schoolId, studentId, caseIds);
   if (caseIds.length > 0) {
     const ids = [...caseIds];
     erasePaperwork(ctx, caseIds);

@@ -22,6 +22,7 @@ import { createOpsRepos } from './ops.ts';
 import { createPaperworkRepo } from './paperwork.ts';
 import { createRegistersRepo } from './registers.ts';
 import { createSchoolYearRepo } from './school-year.ts';
+import { createFundsRepo } from './funds.ts';
 
 /** The committed SQL migrations (drizzle-kit), applied on every open. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -78,6 +79,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     jobs: createJobRepo(ctx),
     ...createPaperworkRepo(ctx),
     ...createSchoolYearRepo(ctx),
+    ...createFundsRepo(ctx),
     ...createRegistersRepo(ctx),
     isEmpty: async () => db.select({ n: sql<number>`count(*)` }).from(schema.districts).get()?.n === 0,
     ping: async () => (ping.get() as { one: number } | undefined)?.one === 1,
