@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FILES = ['org', 'students', 'pathways', 'cases', 'records', 'ops', 'paperwork', 'registers', 'funds'];
+const FILES = ['org', 'students', 'pathways', 'cases', 'records', 'ops', 'paperwork', 'registers', 'funds', 'me'];
 
 /** SQLite-only SQL in defaults and partial-index predicates → PostgreSQL. */
 const SQL_REWRITES = [

@@ -12,3 +12,4 @@ export * from './ops.ts';
 export * from './paperwork.ts';
 export * from './registers.ts';
 export * from './funds.ts';
+export * from './me.ts';
