@@ -83,6 +83,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/cases/board': same('ok ok ok ok 403 401'),
   'GET /api/cases/:id': hidden('ok ok ok 404 403 401'),
   'GET /api/cases/:id/events': hidden('ok ok ok 404 403 401'),
+  // submitted step answers (issue 15): whoever opens the case, within their level.
+  'GET /api/cases/:id/answers': hidden('ok ok ok 404 403 401'),
   'POST /api/cases/:id/events': hidden('in in in 404 403 401'),
   'PUT /api/cases/:id/assignee': hidden('ok ok 403 403 403 401'),
   'GET /api/cases/:id/opening': hidden('ok ok 403 no 403 401'),

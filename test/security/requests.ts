@@ -66,6 +66,7 @@ export const REQUESTS: Record<string, Build> = {
   'GET /api/cases/board': (s) => ({ path: `/api/cases/board?pathwayId=${s.pathwayId}` }),
   'GET /api/cases/:id': (s) => ({ path: `/api/cases/${s.caseId}` }),
   'GET /api/cases/:id/events': (s) => ({ path: `/api/cases/${s.caseId}/events` }),
+  'GET /api/cases/:id/answers': (s) => ({ path: `/api/cases/${s.caseId}/answers` }),
   'POST /api/cases/:id/events': (s) => ({ path: `/api/cases/${s.caseId}/events`, body: { type: 'CATAT', data: { catatan: 'uji akses' }, expectedVersion: 999 } }),
   'PUT /api/cases/:id/assignee': (s) => ({ path: `/api/cases/${s.caseId}/assignee`, body: { assigneeId: s.guruBkId } }),
   'GET /api/cases/:id/opening': (s) => ({ path: `/api/cases/${s.caseId}/opening` }),

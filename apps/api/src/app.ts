@@ -27,6 +27,7 @@ import { processRoutes } from './process/routes.ts';
 import { caseworkRoutes } from './casework/index.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
+import { meRoutes } from './reports/me-routes.ts';
 
 export type { AppDeps } from './context.ts';
 
@@ -83,7 +84,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/pathways', processRoutes(ctx))
     .route('/api', caseworkRoutes(ctx))
     .route('/api', privacyRoutes(ctx))
-    .route('/api', documentRoutes(ctx));
+    .route('/api', documentRoutes(ctx))
+    .route('/api', meRoutes(ctx));
 
   const document = openApiDocument(app);
   app.get('/api/openapi.json', (c) => c.json(document()));

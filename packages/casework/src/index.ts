@@ -16,3 +16,4 @@ export * from './records.ts';
 export * from './tasks.ts';
 export * from './school-year.ts';
 export * from './prefill.ts';
+export * from './step-answers.ts';

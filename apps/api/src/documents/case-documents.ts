@@ -6,7 +6,7 @@
  * (`canSeeContent`, the step levels of `step-visibility.ts`), so a PDF never
  * shows more than the case page would.
  */
-import { canSeeContent } from '@jalur/casework';
+import { answerRows, canSeeContent, type RegisterNameLookup } from '@jalur/casework';
 import type { CaseEventRow, CaseRecordRow, CaseRow, JalurDb, ParentMeetingRow, ReferralRow, StudentRow } from '@jalur/db';
 import {
   DEFAULT_TIME_ZONE, partsOf, schoolCodeOf, tanggal, TEMPLATE_LABELS, type DocumentInput, type DocumentKind, type Fields, type Letterhead, type Person,
@@ -15,6 +15,7 @@ import type { CompiledPathway, FormField } from '@jalur/engine';
 import type { ApiContext } from '../context.ts';
 import { eventLevel, stepLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
+import { registerLookupOf, submissionsOf } from '../reports/answers.ts';
 
 export const RISK_LABELS: Record<string, string> = {
   motivation: 'Motivasi belajar rendah', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya',
@@ -59,15 +60,6 @@ function formatValue(field: FormField | undefined, value: unknown): string {
   return String(value);
 }
 
-/** A submitted step: its answers as `[label, value]` in the form's order (unknown keys last). */
-function answersOf(compiled: CompiledPathway, stateId: string, data: Record<string, unknown>): Fields {
-  const form = compiled.steps.get(stateId)?.form ?? [];
-  const known = new Set(form.map((f) => f.name));
-  const rows: Fields = form.filter((f) => f.name in data).map((f) => [f.label.id, formatValue(f, data[f.name])]);
-  for (const [k, v] of Object.entries(data)) if (!known.has(k)) rows.push([k, formatValue(undefined, v)]);
-  return rows;
-}
-
 /** The step an event recorded answers for: the first of its `state_before` steps whose form has one of its keys. */
 function stepOfEvent(compiled: CompiledPathway, e: CaseEventRow): string | null {
   if (!e.stateBefore || !e.data || Object.keys(e.data).length === 0) return null;
@@ -109,6 +101,8 @@ export class CaseMaterial {
     readonly referrals: ReferralRow[],
     readonly meetings: ParentMeetingRow[],
     private readonly viewer: { id: string; role: Principal['role'] },
+    /** Names of the register entries the visible answers point at (the same words as the case page). */
+    private readonly registerName: RegisterNameLookup = () => null,
   ) {}
 
   static async load(ctx: ApiContext, p: Principal, schoolId: string, row: CaseRow, student: StudentRow): Promise<CaseMaterial> {
@@ -118,9 +112,12 @@ export class CaseMaterial {
     const compiled = version ? ctx.compiled.of(version).compiled : null;
     const doc = version?.document as { title?: { id?: string } } | undefined;
     const records = await db.caseRecords.list(schoolId, row.id, viewer);
+    const events = await db.cases.events(schoolId, row.id);
+    // Register entries (funds, partners, peer counsellors) read by name, as on the case page (`reports/answers.ts`).
+    const registerName = compiled ? await registerLookupOf(db, schoolId, compiled, submissionsOf(compiled, events, viewer, row.assigneeId)) : () => null;
     return new CaseMaterial(
-      row, student, compiled, doc?.title?.id ?? 'Alur penanganan', await db.cases.events(schoolId, row.id), records.ok ? records.value : [],
-      await db.referrals.list(schoolId, { caseId: row.id }), await db.paperwork.listMeetings(schoolId, row.id), viewer,
+      row, student, compiled, doc?.title?.id ?? 'Alur penanganan', events, records.ok ? records.value : [],
+      await db.referrals.list(schoolId, { caseId: row.id }), await db.paperwork.listMeetings(schoolId, row.id), viewer, registerName,
     );
   }
 
@@ -175,8 +172,10 @@ export class CaseMaterial {
     return this.compiled ? stepLevel(this.compiled, stateId) : 'rahasia';
   }
 
+  /** A submitted step's answers as words (choices by label, register entries by name), as on the case page. */
   answers(stateId: string, data: Record<string, unknown>): Fields {
-    return this.compiled ? answersOf(this.compiled, stateId, data) : [];
+    if (!this.compiled) return [];
+    return answerRows(this.compiled.steps.get(stateId)?.form ?? [], data, this.registerName).map((r) => [r.label.id, r.value.id]);
   }
 }
 

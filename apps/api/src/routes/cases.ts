@@ -197,12 +197,14 @@ export function caseRoutes(ctx: ApiContext) {
       const viewer = { id: p.userId, role: p.role };
       const steps = await assignedSteps(cases, p, row);
       const rahasiaRead: number[] = [];
+      const actorNames = new Map<string, string | null>();
+      for (const a of new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))) actorNames.set(a, (await names.ref(schoolId, a))?.name ?? null);
       const items = events.map((e) => {
         const level = eventLevel(compiled, e.stateBefore);
         const visible = e.data !== null && (!steps || fromStep(e.stateBefore, steps)) && canSeeContent(level, viewer, e.actorId ?? '', row.assigneeId);
         if (visible && level === 'rahasia') rahasiaRead.push(e.seq);
         return {
-          id: e.id, seq: e.seq, type: e.type, data: visible ? e.data : null, actorId: e.actorId,
+          id: e.id, seq: e.seq, type: e.type, data: visible ? e.data : null, actorId: e.actorId, actorName: e.actorId ? (actorNames.get(e.actorId) ?? null) : null,
           at: e.at.toISOString(), stateBefore: e.stateBefore, stateAfter: e.stateAfter,
         };
       });

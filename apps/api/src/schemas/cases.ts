@@ -60,6 +60,8 @@ export const caseEventSchema = z
     type: z.string(),
     data: z.record(z.string(), z.unknown()).nullable(),
     actorId: z.string().nullable(),
+    /** Who did it, by name (null: the system, e.g. a timer). */
+    actorName: z.string().nullable(),
     at: dateTimeSchema,
     stateBefore: z.string().nullable(),
     stateAfter: z.string(),

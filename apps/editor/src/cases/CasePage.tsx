@@ -17,6 +17,7 @@ import { call } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts';
 import { StepPanel } from './StepPanel.tsx';
+import { StepAnswers } from './StepAnswers.tsx';
 import type { CaseEventView } from './types.ts';
 
 /** The title of a step path in a document, or the path itself. */
@@ -75,7 +76,10 @@ function Timeline({ events, doc }: { events: readonly CaseEventView[]; doc: Path
                   → {e.stateAfter.split(',').filter(Boolean).map((s) => stepTitle(doc, s, lang)).join(' + ')}
                 </span>
               )}
-              <div className="muted small">{new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}</div>
+              <div className="muted small" data-testid="timeline-meta">
+                {e.actorName ? `${e.actorName} · ` : ''}
+                {new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
+              </div>
             </li>
           );
         })}
@@ -165,6 +169,7 @@ export function Component() {
             </Suspense>
             <div style={{ height: 14 }} />
             <StepPanel view={c} doc={doc.data} />
+            <StepAnswers caseId={c.id} />
             <Timeline events={events.data?.items ?? []} doc={doc.data} />
           </div>
           <div>
