@@ -38,6 +38,9 @@ export function sampleValue(field: FormField): unknown {
       return field.options?.[0] ?? 'lainnya';
     case 'boolean':
       return true;
+    case 'register':
+      // An entry id of the school's register (the engine checks only its shape; the case service checks the entry).
+      return `contoh-${field.register ?? 'entri'}`;
   }
 }
 

@@ -23,6 +23,7 @@ import { advanceWith, openingEvent, refusal, transitionOf } from './transition.t
 import { applyMigration, type ApplyContext, type ApplyOutcome } from './migration/apply.ts';
 import type { CasePlan } from './migration/plan.ts';
 import { RegisterGate } from './registers/partner-checks.ts';
+import { FundGate } from './registers/fund-effects.ts';
 
 /** An Idempotency-Key on a write: a retry with the same key and request gets the first answer again. */
 export interface IdempotencyKey {
@@ -157,15 +158,19 @@ export class CaseService {
     }
     // A pick from the school's registers (partner, peer counsellor) is checked after the engine accepts the event: see registers/partner-checks.ts.
     const registers = new RegisterGate(this.pathways, input.event);
+    // Money out of a fund the step picks goes with the event, in its transaction (or nothing does): see registers/fund-effects.ts.
+    const funding = new FundGate(this.pathways, input.event, actor.id, input.now);
     const attempt = () => this.db.cases.advance({
       schoolId: input.schoolId, caseId: input.caseId, expectedVersion: input.expectedVersion, actorId: actor.id, now: input.now, event: input.event,
+      ...funding.sideWrites(),
       apply: (row, pv) => {
         const stepped = this.#step(row, pv, input.event, { now: input.now, actor, source: 'user' });
-        return stepped.ok ? (registers.gate(row, pv) ?? stepped) : stepped;
+        return stepped.ok ? (funding.gate(row, pv) ?? registers.gate(row, pv) ?? stepped) : stepped;
       },
       ...(input.idempotency ? { idempotency: keyed(input.idempotency, 200) } : {}),
     });
     let changed = await attempt();
+    if (!changed.ok && FundGate.isPending(changed.error)) changed = await attempt();
     if (!changed.ok && RegisterGate.isPending(changed.error)) {
       await registers.load(this.db, input.schoolId);
       changed = await attempt();

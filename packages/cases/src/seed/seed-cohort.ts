@@ -11,6 +11,7 @@ import type { RiskFactor, Role } from '@jalur/engine';
 import type { CaseRow, JalurDb, NewIndicator, PathwayVersionRow, User } from '@jalur/db';
 import type { CaseService } from '../service.ts';
 import { sendAs } from './drive.ts';
+import { withFundIds, type FundIds } from './seed-funds.ts';
 
 export interface CohortStep {
   at: string;
@@ -62,7 +63,7 @@ const CLAIMER = 'seed-cohort';
 export async function loadCohort(
   db: JalurDb,
   cases: CaseService,
-  input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>> },
+  input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>>; /** Fund keys of the cohort's steps → the school's fund ids. */ fundIds?: FundIds },
 ): Promise<{ caseIds: string[]; warnings: string[] }> {
   const { cohort, schoolId, version, users } = input;
   const userFor = (role: Role): User => {
@@ -102,7 +103,7 @@ export async function loadCohort(
       const at = new Date(step.at);
       await fireDue(at);
       const user = userFor(step.role);
-      const event = step.data ? { type: step.event, data: step.data } : { type: step.event };
+      const event = step.data ? { type: step.event, data: withFundIds(step.data, input.fundIds) } : { type: step.event };
       const changed = await sendAs(cases, db, row, event, user, userFor('kepsek'), at);
       if (!changed.ok) {
         warnings.push(`${s.id} ${step.event}: ${changed.error.code} ${changed.error.message}`);

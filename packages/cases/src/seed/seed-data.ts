@@ -145,7 +145,7 @@ export const CASE_PLANS_A: readonly CasePlan[] = [
   { factors: ['motivation'], steps: motivationDone },
   { factors: ['family'], steps: familyDone },
   { factors: ['motivation'], steps: [...motivationDone, [TIMER_WEEK]] },
-  { factors: ['economic'], steps: [...economic, ['KUNJUNGAN_SELESAI'], ['SESI_SELESAI'], ['DANA_TERSALURKAN'], [TIMER_WEEK], ['CATAT_CEK']] },
+  { factors: ['economic'], steps: [...economic, ['KUNJUNGAN_SELESAI'], ['SESI_SELESAI'], ['DANA_TERSALURKAN', { aidType: 'bantuan_transportasi', amount: 450_000, fund: 'dana-alumni' }], [TIMER_WEEK], ['CATAT_CEK']] },
   { factors: ['motivation'], steps: [...motivationDone, ['EVALUASI_SEKARANG']] },
   { factors: ['bullying'], steps: [...bullying, ['SESI_SELESAI'], ['KESEPAKATAN_DICAPAI'], ['PENDAMPINGAN_SEBAYA_BERJALAN', { confidentialityAgreed: true }], ['EVALUASI_SEKARANG']] },
   { factors: ['motivation'], steps: [...motivationDone, ['EVALUASI_SEKARANG'], ['TUTUP_KASUS', { outcome: 'resolved', riskChange: 'teratasi' }]] },

@@ -13,6 +13,7 @@ import { fireTimer, sendAs } from './drive.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
 import { addRosterFacts, openedAtFor } from './seed-students.ts';
+import { pledgeDemoStudent, seedFunds, withFundIds, type FundIds } from './seed-funds.ts';
 import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, type DemoAccount } from './seed-data.ts';
@@ -161,6 +162,9 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     must(await db.pathways.publish(smpScope, { id: smpOwn.id, publishedBy: smpKepsek.id, now: t0 }), doc.key);
   }
 
+  // Orang tua asuh, donors and the fund ledger (issue 15): before the cases that spend them.
+  const fundIds = { A: await seedFunds(db, 'A', schoolA.id, staff('A').kepsek, now), B: await seedFunds(db, 'B', schoolB.id, staff('B').kepsek, now) };
+
   // Historic cohorts first (their own dates), into Sekolah A.
   const cases = new CaseService(db);
   const cohorts: SeedSummary['cohorts'] = [];
@@ -169,7 +173,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     const version = versions.A.get(cohort.pathway);
     if (!version) continue;
     const a = staff('A');
-    const loaded = await loadCohort(db, cases, { cohort, schoolId: schoolA.id, version, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim } });
+    const loaded = await loadCohort(db, cases, { cohort, schoolId: schoolA.id, version, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim }, fundIds: fundIds.A });
     cohorts.push({ key: cohort.key, cases: loaded.caseIds.length });
     warnings.push(...loaded.warnings);
   }
@@ -186,7 +190,8 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     if (version) {
       for (const [i, plan] of plans.entries()) {
         const student = students[school][i % students[school].length]!;
-        await runPlan(db, cases, version, schoolOf[school], student, plan, staff(school), openedAtFor(plan.steps, i, now), warnings);
+        await runPlan(db, cases, version, schoolOf[school], student, plan, staff(school), openedAtFor(plan.steps, i, now), warnings, fundIds[school]);
+        if (school === 'A' && plan.steps.some(([type]) => type === 'CARI_ORANG_TUA_ASUH')) await pledgeDemoStudent(db, schoolOf.A, student, staff('A').kepsek, now);
         caseCount++;
       }
     }
@@ -232,7 +237,7 @@ const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
 /** Opens a case and sends its plan's events through the case service, two days apart (a timer a week after). */
 async function runPlan(
   db: JalurDb, cases: CaseService, version: PathwayVersionRow, schoolId: string, student: StudentRow, plan: CasePlan,
-  staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date, warnings: string[],
+  staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date, warnings: string[], fundIds?: FundIds,
 ): Promise<void> {
   const bk = staff.bk;
   const opened = must(
@@ -261,7 +266,7 @@ async function runPlan(
       const roles = handlers.flatMap((h) => h.roles);
       const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
       const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? bk) : role === 'tim' ? (staff.tim ?? bk) : bk;
-      driven = await sendAs(cases, db, row, { type, data }, user, staff.kepsek, at);
+      driven = await sendAs(cases, db, row, { type, data: withFundIds(data, fundIds) }, user, staff.kepsek, at);
     }
     if (!driven.ok) {
       // A template changed under the plan: keep the case where it got to, and say so.
