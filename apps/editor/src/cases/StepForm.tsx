@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldError, FormField } from '@jalur/engine';
 import { loc } from './i18n.ts';
+import { choiceLabel } from '../i18n/values.ts';
 
 export function StepForm({ fields, values, errors, onChange }: { fields: readonly FormField[]; values: Record<string, unknown>; errors: readonly FieldError[]; onChange: (name: string, value: unknown) => void }) {
   const { t, i18n } = useTranslation();
@@ -27,7 +28,7 @@ export function StepForm({ fields, values, errors, onChange }: { fields: readonl
                 <option value="">—</option>
                 {(f.options ?? []).map((o) => (
                   <option key={o} value={o}>
-                    {o.replace(/_/g, ' ')}
+                    {choiceLabel(o, lang)}
                   </option>
                 ))}
               </select>

@@ -3,6 +3,7 @@
  * Registered with i18next when the lazy module loads.
  */
 import i18n from 'i18next';
+import { labelsIn, OUTCOME_LABELS, RISK_FACTOR_LABELS } from '../i18n/values.ts';
 
 const id = {
   title: 'Laporan pemantauan & evaluasi',
@@ -43,8 +44,8 @@ const id = {
   month: 'Bulan',
   none: 'Belum ada data.',
   generatedAt: 'Dibuat',
-  factors: { motivation: 'Motivasi', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya' },
-  outcomeNames: { resolved: 'Tuntas', still_enrolled: 'Tetap bersekolah', transferred: 'Pindah', dropped_out: 'Putus sekolah', referred: 'Dirujuk', other: 'Lainnya' },
+  factors: labelsIn('id', RISK_FACTOR_LABELS),
+  outcomeNames: labelsIn('id', OUTCOME_LABELS),
   templates: {
     title: 'Pustaka templat dinas',
     subtitle: 'Jalur yang terbukti di satu sekolah, dibagikan ke sekolah lain. Adopsi menyalin templat ke draf sekolah Anda dan mencatat asal-usulnya.',
@@ -146,8 +147,8 @@ const en: typeof id = {
   month: 'Month',
   none: 'No data yet.',
   generatedAt: 'Generated',
-  factors: { motivation: 'Motivation', economic: 'Economic', family: 'Family', bullying: 'Bullying', early_marriage: 'Early marriage', work: 'Work', health: 'Health', other: 'Other' },
-  outcomeNames: { resolved: 'Resolved', still_enrolled: 'Still enrolled', transferred: 'Transferred', dropped_out: 'Dropped out', referred: 'Referred', other: 'Other' },
+  factors: labelsIn('en', RISK_FACTOR_LABELS),
+  outcomeNames: labelsIn('en', OUTCOME_LABELS),
   templates: {
     title: 'District template library',
     subtitle: 'Pathways proven in one school, shared with the others. Adopting copies a template into a draft of your school and keeps its lineage.',

@@ -5,21 +5,13 @@
  */
 import { durationLabel, isDuration, type Localized } from '@jalur/engine';
 import type { GuardField } from '../model/guardText.ts';
-import { RISK_LABELS } from '../model/guardText.ts';
 import type { StepNode, TransitionEdge } from '../model/types.ts';
 
 type Lang = 'id' | 'en';
 
-/** `kurang_mampu` → `Kurang mampu`, `SELESAI_IDENTIFIKASI` → `Selesai identifikasi`. */
-export function humanize(code: string): string {
-  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : code;
-}
-
-/** A choice value as words: risk factors by their names, any other value humanized. */
-export function choiceLabel(value: string, lang: Lang): string {
-  return RISK_LABELS[value]?.[lang] ?? humanize(value);
-}
+/** Choice values and codes in words: one source, `src/i18n/values.ts`. */
+export { choiceLabel, humanize } from '../../i18n/values.ts';
+import { humanize } from '../../i18n/values.ts';
 
 /** The label a transition shows for an event (its button text), or the event in words. */
 export function eventLabel(event: string, edges: readonly TransitionEdge[], lang: Lang): string {
