@@ -42,7 +42,7 @@ type CaseRef = { id: string; version: number };
 const bk = () => f.a.users.guru_bk;
 const send = (c: CaseRef, type: string, data?: Record<string, unknown>) =>
   api.call(bk(), 'POST', `/api/cases/${c.id}/events`, { type, expectedVersion: c.version, ...(data ? { data } : {}) });
-const LETTER = { referralTarget: 'psikolog', reason: 'Kecemasan berat', institution: 'Puskesmas Kota' };
+const LETTER = { referralTarget: 'psikolog', reason: 'Kecemasan berat' };
 
 /** A case in `konseling_individual`. */
 async function counseling(studentIndex: number): Promise<CaseRef> {

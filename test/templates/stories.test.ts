@@ -43,8 +43,8 @@ describe('srps-standar: a bullying victim, escalated to a psychologist', () => {
     let run = upToReview({});
     run = must(run, 'SESI_SELESAI', { at: day('2023-10-03', '13:00'), role: 'guru_bk', data: { sessionDate: '2023-10-03', safetyConcern: true } });
     run = must(run, 'KESEPAKATAN_DICAPAI', { at: day('2023-10-05'), role: 'kepsek', data: { conferenceDate: '2023-10-05', agreements: 'Pelaku dibina; korban didampingi.' } });
-    expect(refused(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', 'guru_bk', { peerCounselor: 'N.', confidentialityAgreed: false })?.code).toBe('guard_failed');
-    run = must(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', { at: day('2023-10-06'), role: 'guru_bk', data: { peerCounselor: 'N.', confidentialityAgreed: true } });
+    expect(refused(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', 'guru_bk', { peerCounselor: 'konselor-sebaya-1', confidentialityAgreed: false })?.code).toBe('guard_failed');
+    run = must(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', { at: day('2023-10-06'), role: 'guru_bk', data: { peerCounselor: 'konselor-sebaya-1', confidentialityAgreed: true } });
     expect(statesOf(run)).toEqual(['pemantauan.menunggu_pekan']);
     run = fireTimersUntil(run, day('2023-10-13', '10:00'));
     expect(statesOf(run)).toEqual(['pemantauan.cek_mingguan']);
@@ -59,7 +59,7 @@ describe('srps-standar: a bullying victim, escalated to a psychologist', () => {
     let run = upToReview({ referral: true });
     run = must(run, 'SESI_SELESAI', { at: day('2023-10-03', '13:00'), role: 'guru_bk', data: { sessionDate: '2023-10-03' } });
     run = must(run, 'KESEPAKATAN_DICAPAI', { at: day('2023-10-05'), role: 'guru_bk', data: { conferenceDate: '2023-10-05', agreements: 'Rujuk bila tidak membaik.' } });
-    run = must(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', { at: day('2023-10-06'), role: 'guru_bk', data: { peerCounselor: 'N.', confidentialityAgreed: true } });
+    run = must(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', { at: day('2023-10-06'), role: 'guru_bk', data: { peerCounselor: 'konselor-sebaya-1', confidentialityAgreed: true } });
     run = must(run, 'EVALUASI_SEKARANG', { at: day('2023-10-09'), role: 'guru_bk' });
     expect(refused(run, 'RUJUK', 'wali_kelas', { riskChange: 'memburuk', evaluationSummary: 'x' })?.code).toBe('role_not_allowed');
     run = must(run, 'RUJUK', { at: day('2023-10-09', '10:00'), role: 'guru_bk', data: { riskChange: 'memburuk', evaluationSummary: 'Gejala trauma.' } });
@@ -67,7 +67,7 @@ describe('srps-standar: a bullying victim, escalated to a psychologist', () => {
     expect(task).toMatchObject({ requiresApproval: true, roles: ['guru_bk', 'kepsek'], kind: 'referral' });
     expect(task?.schoolDays).toBe(true);
     expect(Date.parse(task?.dueAt ?? '')).toBeGreaterThanOrEqual(day('2023-10-09', '10:00').getTime() + 7 * 86_400_000);
-    run = must(run, 'RUJUKAN_DITERIMA', { at: day('2023-10-12'), role: 'kepsek', data: { referralTarget: 'psikolog', institution: 'Puskesmas Muara Sabak', reason: 'Gejala trauma setelah kekerasan.' } });
+    run = must(run, 'RUJUKAN_DITERIMA', { at: day('2023-10-12'), role: 'kepsek', data: { referralTarget: 'psikolog', partner: 'mitra-puskesmas', reason: 'Gejala trauma setelah kekerasan.' } });
     expect(run.status).toBe('done');
     expect(statesOf(run)).toEqual(['selesai_dirujuk']);
     expect(run.effects).toContainEqual({ type: 'case.closed', finalState: 'selesai_dirujuk' });
@@ -141,10 +141,12 @@ describe('konselor-sebaya: a new student paired with a trained peer', () => {
 
   it('trains the peer first, supervises weekly (a silent week still brings supervision), and closes resolved', () => {
     let run = toAssignment();
-    expect(refused(run, 'TUGASKAN', 'guru_bk', { peerCounselor: 'R.', trained: false, confidentialityAgreed: true })?.code).toBe('guard_failed');
-    run = must(run, 'LATIH_DULU', { at: day('2023-07-26'), role: 'guru_bk', data: { peerCounselor: 'R.', trained: false, confidentialityAgreed: true } });
+    // No trained counsellor picked from the register: the peer is trained first.
+    expect(refused(run, 'TUGASKAN', 'guru_bk', { confidentialityAgreed: true })?.code).toBe('guard_failed');
+    expect(refused(run, 'TUGASKAN', 'guru_bk', { peerCounselor: 'R.', trained: true, confidentialityAgreed: true })?.code).toBe('form_invalid');
+    run = must(run, 'LATIH_DULU', { at: day('2023-07-26'), role: 'guru_bk', data: { confidentialityAgreed: true } });
     run = must(run, 'PELATIHAN_SELESAI', { at: day('2023-07-29'), role: 'tim', data: { trainingDate: '2023-07-29', topics: ['mendengarkan_aktif', 'empati', 'menjaga_kerahasiaan'] } });
-    run = must(run, 'TUGASKAN', { at: day('2023-07-31'), role: 'guru_bk', data: { peerCounselor: 'R.', trained: true, confidentialityAgreed: true } });
+    run = must(run, 'TUGASKAN', { at: day('2023-07-31'), role: 'guru_bk', data: { peerCounselor: 'konselor-sebaya-r', confidentialityAgreed: true } });
     run = must(run, 'SESI_DICATAT', { at: day('2023-08-02'), role: 'tim', data: { sessionDate: '2023-08-02', activityType: 'belajar_bersama' } });
     expect(refused(run, 'LANJUT_SESI', 'tim', { progress: 'membaik', warningSigns: false })?.code).toBe('role_not_allowed');
     run = must(run, 'LANJUT_SESI', { at: day('2023-08-03'), role: 'guru_bk', data: { progress: 'membaik', warningSigns: false } });
@@ -158,7 +160,7 @@ describe('konselor-sebaya: a new student paired with a trained peer', () => {
 
   it('hands a warning sign to the counselor at once', () => {
     let run = toAssignment();
-    run = must(run, 'TUGASKAN', { at: day('2023-07-26'), role: 'guru_bk', data: { peerCounselor: 'R.', trained: true, confidentialityAgreed: true } });
+    run = must(run, 'TUGASKAN', { at: day('2023-07-26'), role: 'guru_bk', data: { peerCounselor: 'konselor-sebaya-r', confidentialityAgreed: true } });
     run = must(run, 'ALIH_KE_BK', { at: day('2023-07-27'), role: 'tim', data: { sessionDate: '2023-07-27', activityType: 'sesi_individu', briefNotes: 'Bercerita ingin menyakiti diri.' } });
     expect(statesOf(run)).toEqual(['konseling_bk']);
     expect(run.timers).toEqual([]);

@@ -147,10 +147,14 @@ export const CASE_PLANS_A: readonly CasePlan[] = [
   { factors: ['motivation'], steps: [...motivationDone, [TIMER_WEEK]] },
   { factors: ['economic'], steps: [...economic, ['KUNJUNGAN_SELESAI'], ['SESI_SELESAI'], ['DANA_TERSALURKAN', { aidType: 'bantuan_transportasi', amount: 450_000, fund: 'dana-alumni' }], [TIMER_WEEK], ['CATAT_CEK']] },
   { factors: ['motivation'], steps: [...motivationDone, ['EVALUASI_SEKARANG']] },
-  { factors: ['bullying'], steps: [...bullying, ['SESI_SELESAI'], ['KESEPAKATAN_DICAPAI'], ['PENDAMPINGAN_SEBAYA_BERJALAN', { confidentialityAgreed: true }], ['EVALUASI_SEKARANG']] },
+  { factors: ['bullying'], steps: [...bullying, ['SESI_SELESAI'], ['KESEPAKATAN_DICAPAI'], ['PENDAMPINGAN_SEBAYA_BERJALAN', { peerCounselor: 'konselor-sebaya-rafi', confidentialityAgreed: true }], ['EVALUASI_SEKARANG']] },
   { factors: ['motivation'], steps: [...motivationDone, ['EVALUASI_SEKARANG'], ['TUTUP_KASUS', { outcome: 'resolved', riskChange: 'teratasi' }]] },
   { factors: ['family'], steps: [...familyDone, ['EVALUASI_SEKARANG'], ['TUTUP_KASUS', { outcome: 'still_enrolled', riskChange: 'berkurang' }]] },
+  // Referred to the Puskesmas of the school's partner register (the rest of its way: seed-registers.ts).
+  { factors: ['motivation'], steps: [...motivationDone, ['EVALUASI_SEKARANG']] },
 ];
+/** The plan of Sekolah A whose case is then referred to a partner (the last one). */
+export const REFERRAL_PLAN_INDEX = CASE_PLANS_A.length - 1;
 
 /** A few cases in school B, so tenancy is visible in the demo. */
 export const CASE_PLANS_B: readonly CasePlan[] = [

@@ -14,7 +14,8 @@ import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
 import { addRosterFacts, openedAtFor } from './seed-students.ts';
 import { pledgeDemoStudent, seedFunds, withFundIds, type FundIds } from './seed-funds.ts';
-import { CASE_PLANS_A, CASE_PLANS_B, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
+import { seedRegisterActivity, seedRegisters } from './seed-registers.ts';
+import { CASE_PLANS_A, CASE_PLANS_B, REFERRAL_PLAN_INDEX, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, type DemoAccount } from './seed-data.ts';
 
@@ -164,6 +165,9 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
 
   // Orang tua asuh, donors and the fund ledger (issue 15): before the cases that spend them.
   const fundIds = { A: await seedFunds(db, 'A', schoolA.id, staff('A').kepsek, now), B: await seedFunds(db, 'B', schoolB.id, staff('B').kepsek, now) };
+  // Referral partners and peer counsellors (issue 15): their keys join the fund keys, so plans and cohorts name them the same way.
+  fundIds.A = { ...fundIds.A, ...(await seedRegisters(db, 'A', schoolA.id, staff('A'), now)) };
+  fundIds.B = { ...fundIds.B, ...(await seedRegisters(db, 'B', schoolB.id, staff('B'), now)) };
 
   // Historic cohorts first (their own dates), into Sekolah A.
   const cases = new CaseService(db);
@@ -200,6 +204,8 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     // The early-warning list has flagged students, with their reasons, from the first start.
     flags += await flagDemoStudents(db, schoolOf[school], students[school], now);
   }
+  // A group session with three members, and the referral demo case sent to a partner (issue 15).
+  warnings.push(...(await seedRegisterActivity(db, cases, schoolA.id, fundIds.A, staff('A'), students.A[REFERRAL_PLAN_INDEX % students.A.length], now)));
 
   return {
     seeded: true,
