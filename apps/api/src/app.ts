@@ -25,6 +25,7 @@ import { districtRoutes } from './district/routes.ts';
 import { migrationRoutes } from './reports/migrations.ts';
 import { processRoutes } from './process/routes.ts';
 import { caseworkRoutes } from './casework/index.ts';
+import { interventionRoutes } from './cases/intervention-routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { meRoutes } from './reports/me-routes.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/pathways', migrationRoutes(ctx))
     .route('/api/pathways', processRoutes(ctx))
     .route('/api', caseworkRoutes(ctx))
+    .route('/api', interventionRoutes(ctx))
     .route('/api', privacyRoutes(ctx))
     .route('/api', documentRoutes(ctx))
     .route('/api', meRoutes(ctx));

@@ -12,3 +12,4 @@ export * from './seed/index.ts';
 export * from './migration/index.ts';
 export * from './insight/process-view.ts';
 export * from './insight/what-if.ts';
+export * from './interventions/index.ts';

@@ -22,6 +22,7 @@ import { CompiledPathways, type CompiledVersion } from './compiled.ts';
 import { advanceWith, openingEvent, refusal, transitionOf } from './transition.ts';
 import { applyMigration, type ApplyContext, type ApplyOutcome } from './migration/apply.ts';
 import type { CasePlan } from './migration/plan.ts';
+import { caseworkAdvance, caseworkEvent, chooseSkipWay, type CaseworkChange } from './interventions/record.ts';
 import { RegisterGate } from './registers/partner-checks.ts';
 import { FundGate } from './registers/fund-effects.ts';
 
@@ -205,6 +206,26 @@ export class CaseService {
     });
     const out = await this.#outcome(changed);
     return out.ok && changed.ok ? { ok: true, value: { ...out.value, task: changed.value.written!.task! } } : (out as ServiceResult<never>);
+  }
+
+  /**
+   * The guru BK's case work (`src/interventions`): a risk factor added or
+   * removed, a step skipped, an intervention added or done — each with a
+   * reason, through the engine's gate, in one transaction.
+   */
+  async recordCasework(input: CaseworkChange): Promise<ServiceResult<CaseOutcome>> {
+    let event = caseworkEvent(input);
+    if (input.change === 'intervention.skipped' && !input.event) {
+      // The way forward is named in the record (the events alone replay), chosen on the version the guru BK saw.
+      const row = await this.db.cases.get(input.schoolId, input.caseId);
+      if (row && row.version === input.expectedVersion) {
+        const way = chooseSkipWay((await this.versionOf(row)).compiled, row, input.stateId, input.actor);
+        if (way) event = { ...event, data: { ...event.data, event: way } };
+      }
+    }
+    const changed = await this.db.cases.advance(caseworkAdvance(this.pathways, input, event));
+    if (!changed.ok && changed.error.code === 'event_not_allowed') return { ok: false, error: await this.#explained(input.schoolId, input.caseId, changed.error) };
+    return this.#outcome(changed);
   }
 
   /** Fires a due timer claimed by `claimer`: the scheduler's event, no actor. */

@@ -21,6 +21,8 @@ export interface CaseTransition {
   effects: readonly Effect[];
   /** How the case ended when this transition closes it (e.g. `resolved`), as the case service decided. */
   outcome?: string | null;
+  /** The case's whole set of risk factors when this transition changed it (the guru BK added or removed one): the row and its per-factor rows follow. */
+  riskFactors?: readonly string[];
 }
 
 /** The callback's answer: a transition, or an error value (e.g. `event_not_allowed`). */

@@ -312,7 +312,20 @@ function skipStep(p: CompiledPathway, before: LiveSnapshot, event: CaseEvent, ac
         steps: [stateId],
       },
     };
-  return transitionBy(p, before, { type: way.event, actor }, now, handlersFor(p, before._nodes.map(pathOf), way.event));
+  const moved = transitionBy(p, before, { type: way.event, actor }, now, handlersFor(p, before._nodes.map(pathOf), way.event));
+  // A skip moves a case on; it never closes one (closing is the decision's, with its outcome).
+  if (moved.ok && moved.value.status === 'done')
+    return {
+      ok: false,
+      error: {
+        code: 'skip_not_possible',
+        message: { id: 'Melewati langkah ini akan menutup kasus; tutup kasus melalui langkah keputusan.', en: 'Skipping this step would close the case; close it through the decision step.' },
+        event: event.type,
+        allowed: allowed(),
+        steps: [stateId],
+      },
+    };
+  return moved;
 }
 
 const leaves_ = (p: CompiledPathway, s: LiveSnapshot): string[] => leaves(p, s).map((a) => a.stateId);

@@ -82,7 +82,7 @@ function routed() {
           dana: { initial: 'x', states: { x: { meta: meta('Dana', { kind: 'funding', roles: ['guru_bk'] }), on: { DANA_OK: 'y' } }, y: { type: 'final' } } },
           bully: { initial: 'x', states: { x: { meta: meta('Perundungan', { roles: ['guru_bk'] }), on: { BULLY_OK: 'y' } }, y: { type: 'final' } } },
         },
-        onDone: 'pantau',
+        on: { 'xstate.done.state.rute.keduanya': 'pantau' },
       },
       konseling: { meta: meta('Konseling', { roles: ['guru_bk'] }), on: { SELESAI: 'pantau' } },
       pantau: { meta: meta('Pantau', { kind: 'monitoring', roles: ['guru_bk'] }), on: { TUTUP: 'selesai' } },
@@ -266,5 +266,33 @@ describe('risk factors and added interventions as case-work records', () => {
     expect(stateValueOf(p, s)).toEqual(['putusan']);
     const replayed = ok(replayEvents(p, 'c1', events));
     expect(JSON.parse(JSON.stringify(replayed))).toEqual(JSON.parse(JSON.stringify(s)));
+  });
+});
+
+describe('what a skip never does', () => {
+  const p = compilePathway(
+    pathway({
+      id: 'akhir',
+      initial: 'pantau',
+      states: {
+        pantau: { meta: meta('Pantau', { kind: 'monitoring', roles: ['guru_bk'] }), on: { CEK: 'putusan' } },
+        putusan: { meta: meta('Putusan', { kind: 'decision', roles: ['guru_bk'] }), on: { TUTUP: 'tutup', LANJUT: 'pantau' } },
+        lapor: { meta: meta('Lapor', { kind: 'custom', roles: ['guru_bk'] }), on: { SELESAI: 'tutup' } },
+        tutup: { type: 'final', meta: meta('Selesai', { kind: 'closure' }) },
+      },
+    }),
+  );
+  const skip = (s: CaseSnapshot, stateId: string) => advanceCase(p, s, { type: 'intervention.skipped', data: { stateId, reason: 'tidak perlu' } }, { now: NOW, actor: BK, source: 'casework' });
+
+  it('skips no decision, even one whose ways need no data', () => {
+    const s = ok(advanceCase(p, startCase(p, {}, { now: NOW }).snapshot, { type: 'CEK' }, { now: NOW, actor: BK })).snapshot;
+    expect(skip(s, 'putusan')).toMatchObject({ ok: false, error: { code: 'skip_not_possible' } });
+  });
+
+  it('closes no case', () => {
+    const doc = pathway({ id: 'akhir2', initial: 'lapor', states: { lapor: { meta: meta('Lapor', { roles: ['guru_bk'] }), on: { SELESAI: 'tutup' } }, tutup: { type: 'final', meta: meta('Selesai', { kind: 'closure' }) } } });
+    const q = compilePathway(doc);
+    const r = advanceCase(q, startCase(q, {}, { now: NOW }).snapshot, { type: 'intervention.skipped', data: { stateId: 'lapor', reason: 'x' } }, { now: NOW, actor: BK, source: 'casework' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'skip_not_possible', message: { en: expect.stringMatching(/would close the case/) } } });
   });
 });

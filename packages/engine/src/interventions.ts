@@ -26,6 +26,8 @@ export const CASEWORK_TEXT_MAX = 2000;
 
 /** The task row's step key of an added intervention (`+intervensi.<id>`): a key no drawn step has in practice, unique by the id. */
 export const addedInterventionStep = (interventionId: string): string => `+intervensi.${interventionId}`;
+/** Is this task key an added intervention's (not a step of the pathway: version migration leaves its task alone)? */
+export const isAddedInterventionStep = (stateId: string): boolean => stateId.startsWith('+intervensi.');
 
 /** One way a step can move on without its data: the event sent for it and where it leads. */
 export interface SkipWay {
@@ -61,13 +63,15 @@ function withAncestors(leaves: readonly string[]): string[] {
  * for it with no form data — its guard passes on the case as it is and does
  * not read the step's own form — that leads somewhere else, and that no
  * other active step (a parallel region) answers as well. Empty: the step
- * cannot be skipped (it has no way forward without data).
+ * cannot be skipped (it has no way forward without data, or it is a
+ * decision).
  */
 export function skipWays(p: CompiledPathway, context: CaseContext, activeLeaves: readonly string[], stateId: string, actor?: Actor): SkipWay[] {
   if (!activeLeaves.includes(stateId)) return [];
   const entry = entryOf(p, stateId);
   const meta = p.steps.get(stateId);
-  if (!entry || !meta || entry.kind !== 'atomic') return [];
+  // A decision is not an intervention: it chooses the way, it is never skipped.
+  if (!entry || !meta || entry.kind !== 'atomic' || meta.kind === 'decision' || meta.kind === 'closure') return [];
   const own = new Set((meta.form ?? []).map((f) => f.name));
   const readsStepData = (t: TransitionEntry): boolean =>
     t.guard !== undefined &&

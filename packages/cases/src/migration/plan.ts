@@ -5,7 +5,7 @@
  * of states the case stays in keep their due time, timers of newly entered
  * states are re-armed from the migration instant, and tasks follow the steps.
  */
-import { activeSteps, parseDuration, listStates, type CaseSnapshot, type CompiledPathway, type Effect } from '@jalur/engine';
+import { activeSteps, isAddedInterventionStep, parseDuration, listStates, type CaseSnapshot, type CompiledPathway, type Effect } from '@jalur/engine';
 import type { ResolvedStateMap } from './state-map.ts';
 
 /** What the planner needs to know about a case (from the db). */
@@ -128,7 +128,8 @@ export function planCase(from: CompiledPathway, to: CompiledPathway, map: Resolv
   const tasks: CasePlan['tasks'] = { closed: [], opened: [] };
   const open = new Set(c.openTasks.map((t) => t.stateId));
   for (const stateId of open) {
-    if (!landed.includes(stateId)) {
+    // An intervention added during the case is no step of either version: its task stays open.
+    if (!landed.includes(stateId) && !isAddedInterventionStep(stateId)) {
       tasks.closed.push(stateId);
       effects.push({ type: 'task.close', stateId });
     }

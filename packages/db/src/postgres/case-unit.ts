@@ -62,6 +62,16 @@ const WRITE_CASE = `WITH u AS (
    SELECT CASE WHEN n.c = 1 THEN n.c ELSE (n.c::text || ' ${STALE}')::int END AS written, (SELECT xmin::text FROM u) AS row_xmin
    FROM (SELECT count(*) AS c FROM e) AS n`;
 
+/** The case's risk factors replaced (column and per-factor rows) when a transition changed them; nothing otherwise. */
+function riskFactorStatements(row: CaseRow, factors: readonly string[] | undefined): Statement[] {
+  if (!factors) return [];
+  return [
+    ['UPDATE cases SET risk_factors = $1::json WHERE id = $2', [JSON.stringify(factors), row.id]],
+    ['DELETE FROM case_risk_factors WHERE case_id = $1', [row.id]],
+    ...factors.map((f): Statement => ['INSERT INTO case_risk_factors (case_id, school_id, factor) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [row.id, row.schoolId, f]]),
+  ];
+}
+
 const INSERT_AUDIT = 'INSERT INTO audit_log (id, school_id, actor_id, actor_role, action, subject, details, at) VALUES ($1, $2, $3, $4, $5, $6, $7::json, $8::timestamptz)';
 
 /** One calendar read for school-day steps: the entries in the window and the school's week. */
@@ -165,9 +175,10 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
       moveTo?.pathwayId ?? row.pathwayId, moveTo?.id ?? row.pathwayVersionId, row.id, row.version,
       eventRow.id, row.schoolId, event.type, jsonParam(eventRow.data), actorId, row.stateValue, xmin,
     ]];
-    const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, ...moved };
+    const riskFactors = t.riskFactors ? [...t.riskFactors] : row.riskFactors;
+    const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, riskFactors, ...moved };
     const effects = effectStatements(updated, await withSchoolDays(sql, moveTo ?? pv, t.effects, row.schoolId, now), now, closing);
-    return { statements: [write, ...effects], change: { case: updated, event: eventRow } };
+    return { statements: [write, ...riskFactorStatements(row, t.riskFactors), ...effects], change: { case: updated, event: eventRow } };
   }
 
   /** Persists a transition of a locked case in `tx`: one pipelined batch. */

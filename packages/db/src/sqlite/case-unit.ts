@@ -69,6 +69,8 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertRiskFactor = sqlite.prepare('INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor) VALUES (?, ?, ?)');
+  const setRiskFactors = sqlite.prepare('UPDATE cases SET risk_factors = ? WHERE id = ?');
+  const clearRiskFactors = sqlite.prepare('DELETE FROM case_risk_factors WHERE case_id = ?');
   const insertEvent = sqlite.prepare(
     'INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -140,9 +142,15 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
     ).changes;
     // Inside BEGIN IMMEDIATE nobody else can have moved it; a miss means a bug, so roll back loudly.
     if (changed !== 1) throw new Error(`case ${row.id} changed under the transaction`);
+    const riskFactors = t.riskFactors ? [...t.riskFactors] : row.riskFactors;
+    if (t.riskFactors) {
+      setRiskFactors.run(JSON.stringify(riskFactors), row.id);
+      clearRiskFactors.run(row.id);
+      for (const factor of riskFactors) insertRiskFactor.run(row.id, row.schoolId, factor);
+    }
     const eventRow = appendEvent(row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
     const updated: CaseRow = {
-      ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt,
+      ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, riskFactors,
       ...(moveTo && { pathwayId: moveTo.pathwayId, pathwayVersionId: moveTo.id }),
     };
     effects.apply(updated, withSchoolDays(moveTo ?? pv, t.effects, row.schoolId, now), now, closing);

@@ -1,0 +1,194 @@
+/**
+ * Case work as counsellors do it (issue 14), mounted at `/api` (paths under `/cases`): the
+ * guru BK changes the case's set of risk factors, skips a step that is not
+ * needed, or adds an intervention the pathway did not plan (and marks it
+ * done) — each with a reason, through the case service and the engine's gate
+ * (case-work events no user can send through `/events`). The kepsek reads
+ * the overview; only the guru BK writes.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { caseworkOverview, type CaseworkChange } from '@jalur/cases';
+import type { DbError } from '@jalur/db';
+import { CASEWORK_TEXT_MAX, INTERVENTION_KINDS, RISK_FACTORS, type AdvanceError } from '@jalur/engine';
+import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
+import { loadCase } from '../casework/access.ts';
+import type { ApiContext } from '../context.ts';
+import { fromDbError } from '../http/db-errors.ts';
+import { ApiError } from '../http/errors.ts';
+import { createRouter, type Principal } from '../http/router.ts';
+import { caseViewSchema } from '../schemas/cases.ts';
+import { dateSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
+import { caseView } from './case-view.ts';
+import { UserNames } from './people.ts';
+
+const localized = z.object({ id: z.string(), en: z.string().optional() });
+const reason = z.string().trim().min(1).max(CASEWORK_TEXT_MAX).openapi({ description: 'Alasan / the reason, kept in the timeline and the case book' });
+const expectedVersion = z.number().int().min(0).openapi({ description: 'Versi kasus yang dilihat / the case version the guru BK saw' });
+
+const riskFactorBodySchema = z
+  .object({ factor: z.enum(RISK_FACTORS), change: z.enum(['add', 'remove']), reason, expectedVersion })
+  .strict()
+  .openapi('RiskFactorChange');
+const skipBodySchema = z
+  .object({
+    stateId: z.string().min(1).max(400).openapi({ description: 'Langkah yang dilewati / the step skipped' }),
+    event: z.string().min(1).max(120).optional().openapi({ description: 'Jalan lanjut bila langkah punya beberapa / the way forward when the step has several' }),
+    reason,
+    expectedVersion,
+  })
+  .strict()
+  .openapi('SkipStep');
+const addBodySchema = z
+  .object({
+    kind: z.enum(INTERVENTION_KINDS),
+    title: z.string().trim().max(200).optional(),
+    reason,
+    dueDate: dateSchema.optional().openapi({ description: 'Tenggat: membuka tugas guru BK / a due date opens a task for the guru BK' }),
+    expectedVersion,
+  })
+  .strict()
+  .openapi('AddIntervention');
+const doneBodySchema = z.object({ note: z.string().trim().max(CASEWORK_TEXT_MAX).optional(), expectedVersion }).strict().openapi('InterventionDone');
+
+const overviewSchema = z
+  .object({
+    riskFactors: z.array(z.string()),
+    steps: z.array(
+      z.object({
+        stateId: z.string(),
+        title: localized,
+        ways: z.array(z.object({ event: z.string(), label: localized })),
+        requiresApproval: z.boolean(),
+        approval: z.enum(['pending', 'approved', 'rejected']).nullable(),
+      }),
+    ),
+    added: z.array(
+      z.object({
+        id: z.string(), kind: z.string(), title: z.string().nullable(), reason: z.string(), dueAt: z.string().nullable(), status: z.enum(['open', 'done']),
+        addedAt: z.string(), addedBy: z.string().nullable(), addedByName: z.string().nullable(), completedAt: z.string().nullable(), note: z.string().nullable(),
+      }),
+    ),
+    kinds: z.array(z.enum(INTERVENTION_KINDS)),
+  })
+  .openapi('CaseworkOverview');
+
+const WRITE_ERRORS = errorResponses(400, 401, 403, 404, 409, 413, 422);
+
+const overview = createRoute({
+  method: 'get', path: '/{id}/casework', tags: ['cases'], summary: 'Faktor risiko, langkah yang bisa dilewati, intervensi tambahan / risk factors, skippable steps, added interventions',
+  middleware: [requireRole('guru_bk', 'kepsek')] as const,
+  request: { params: idParamsSchema },
+  responses: { 200: json(overviewSchema, 'Kerja kasus / case work'), ...errorResponses(400, 401, 403, 404) },
+});
+const riskFactors = createRoute({
+  method: 'post', path: '/{id}/risk-factors', tags: ['cases'], summary: 'Tambah atau hapus faktor risiko (dengan alasan) / add or remove a risk factor (with a reason)',
+  middleware: [requireRole('guru_bk')] as const,
+  request: { params: idParamsSchema, body: jsonBody(riskFactorBodySchema) },
+  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+});
+const skip = createRoute({
+  method: 'post', path: '/{id}/skip', tags: ['cases'], summary: 'Lewati langkah saat ini (dengan alasan) / skip the current step (with a reason)',
+  description: 'Langkah yang butuh persetujuan kepala sekolah juga butuh persetujuan untuk dilewati; langkah tanpa jalan lanjut tanpa data ditolak (422 `skip_not_possible`). / A step that needs the principal’s approval needs it to be skipped too; a step with no way forward without its data is refused.',
+  middleware: [requireRole('guru_bk')] as const,
+  request: { params: idParamsSchema, body: jsonBody(skipBodySchema) },
+  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+});
+const addIntervention = createRoute({
+  method: 'post', path: '/{id}/interventions', tags: ['cases'], summary: 'Tambah intervensi di luar jalur (dengan alasan) / add an intervention the pathway did not plan (with a reason)',
+  middleware: [requireRole('guru_bk')] as const,
+  request: { params: idParamsSchema, body: jsonBody(addBodySchema) },
+  responses: { 201: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+});
+const interventionDone = createRoute({
+  method: 'post', path: '/{id}/interventions/{interventionId}/done', tags: ['cases'], summary: 'Intervensi tambahan selesai / an added intervention is done',
+  middleware: [requireRole('guru_bk')] as const,
+  request: { params: idParamsSchema.extend({ interventionId: idSchema.openapi({ param: { name: 'interventionId', in: 'path' } }) }), body: jsonBody(doneBodySchema) },
+  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+});
+
+/** The engine's refusal: 422 with its reason (`skip_not_possible`, `casework_invalid`, `approval_required`, …) and what is allowed now. */
+function refusal(error: DbError): ApiError {
+  if (error.code !== 'event_not_allowed') return fromDbError(error, 'case_not_found');
+  const details = (error.details ?? {}) as AdvanceError & { message?: { id: string; en?: string } };
+  const { message, code: reason, ...rest } = details;
+  return new ApiError(422, reason ?? 'event_not_allowed', 'event_not_allowed', { reason, ...rest }, message);
+}
+
+/** A due date (YYYY-MM-DD) as the end of that school day in WIB. */
+const dueAtOf = (date: string): Date => new Date(`${date}T23:59:00+07:00`);
+
+export function interventionRoutes(ctx: ApiContext) {
+  const { db, clock, cases } = ctx;
+  const names = new UserNames(db, clock);
+  const router = createRouter();
+  router.use('*', requireAuth(ctx));
+
+  /** Records the change through the case service; answers the case as the guru BK sees it. */
+  async function record(p: Principal, change: CaseworkChange) {
+    const result = await cases.recordCasework(change);
+    if (!result.ok) throw refusal(result.error);
+    const row = result.value.case;
+    const student = await db.students.get(row.schoolId, row.studentId);
+    return caseView(row, result.value.version, { id: p.userId, role: p.role }, {
+      student: student ? { id: student.id, name: student.name, className: student.className } : undefined,
+      assignee: await names.ref(row.schoolId, row.assigneeId),
+    });
+  }
+
+  const base = (p: Principal, caseId: string, expected: number) => ({
+    schoolId: schoolOf(p), caseId, expectedVersion: expected, actor: { id: p.userId, role: p.role }, now: clock.now(),
+  });
+
+  const routes = router
+    .openapi(overview, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const version = await cases.versionOf(row);
+      const events = await db.cases.events(schoolId, row.id);
+      const o = caseworkOverview(version.compiled, row, events, { id: p.userId, role: 'guru_bk' });
+      const added = [];
+      for (const a of o.added) added.push({ ...a, addedByName: a.addedBy ? ((await names.ref(schoolId, a.addedBy))?.name ?? null) : null });
+      return c.json({ ...o, added, kinds: [...INTERVENTION_KINDS] }, 200);
+    })
+    .openapi(riskFactors, async (c) => {
+      const p = c.var.principal;
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await loadCase(db, p, schoolOf(p), id);
+      const change = body.change === 'add' ? 'riskFactor.added' : 'riskFactor.removed';
+      return c.json(await record(p, { ...base(p, id, body.expectedVersion), change, factor: body.factor, reason: body.reason }), 200);
+    })
+    .openapi(skip, async (c) => {
+      const p = c.var.principal;
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await loadCase(db, p, schoolOf(p), id);
+      return c.json(
+        await record(p, { ...base(p, id, body.expectedVersion), change: 'intervention.skipped', stateId: body.stateId, reason: body.reason, ...(body.event ? { event: body.event } : {}) }),
+        200,
+      );
+    })
+    .openapi(addIntervention, async (c) => {
+      const p = c.var.principal;
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await loadCase(db, p, schoolOf(p), id);
+      const now = clock.now();
+      const dueAt = body.dueDate ? dueAtOf(body.dueDate) : null;
+      if (dueAt && dueAt.getTime() < now.getTime())
+        throw new ApiError(422, 'due_in_past', 'invalid_request', { field: 'dueDate' }, { id: 'Tenggat sudah lewat; pilih hari ini atau sesudahnya.', en: 'The due date has passed; choose today or later.' });
+      return c.json(
+        await record(p, { ...base(p, id, body.expectedVersion), change: 'intervention.added', kind: body.kind, reason: body.reason, ...(body.title ? { title: body.title } : {}), dueAt }),
+        201,
+      );
+    })
+    .openapi(interventionDone, async (c) => {
+      const p = c.var.principal;
+      const { id, interventionId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await loadCase(db, p, schoolOf(p), id);
+      return c.json(await record(p, { ...base(p, id, body.expectedVersion), change: 'intervention.completed', interventionId, ...(body.note ? { note: body.note } : {}) }), 200);
+    });
+  return createRouter().route('/cases', routes);
+}

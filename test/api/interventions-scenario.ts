@@ -1,0 +1,238 @@
+/**
+ * Several risk factors per case, skipped steps and added interventions
+ * (issue 14) over HTTP, on whatever database `open` gives: the same story
+ * runs on a SQLite file (`interventions.test.ts`) and on a real PostgreSQL
+ * server (`test/pg/interventions.test.ts`). Every refusal is a 4xx with the
+ * error shape and changes no row; every accepted change is an event with who,
+ * when and why, and the case's events alone replay to its snapshot.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '@jalur/api';
+import { LOOP_PATHWAY, ROOT } from '@jalur/api/testing';
+import type { JalurDb } from '../../packages/db/src/index.ts';
+import { CompiledPathways, replayCase } from '../../packages/cases/src/index.ts';
+import { formData } from '../../packages/engine/src/test-fixtures.ts';
+import type { FormField, PathwayDocument } from '../../packages/engine/src/index.ts';
+
+type Role = 'kepsek' | 'guru_bk' | 'wali_kelas';
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const SRPS = JSON.parse(readFileSync(join(ROOT, 'workflows', 'srps-standar.json'), 'utf8')) as PathwayDocument;
+
+/** The form of a step of the SRPS template, by its path. */
+function formOf(path: string): FormField[] {
+  let node: { states?: Record<string, unknown>; meta?: { form?: FormField[] } } = { states: SRPS.machine.states as never };
+  for (const part of path.split('.')) node = node.states![part] as typeof node;
+  return node.meta?.form ?? [];
+}
+
+const tomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+
+export function interventionScenario(name: string, open: () => Promise<JalurDb>) {
+  describe(`skipped and added interventions, several risk factors (${name})`, () => {
+    let db: JalurDb;
+    let app: ReturnType<typeof createApp>;
+    let schoolId = '';
+    const tokens = {} as Record<Role, string>;
+    const ids = {} as Record<Role, string>;
+    let loopId = '';
+    let srpsId = '';
+    const students: string[] = [];
+
+    beforeAll(async () => {
+      db = await open();
+      const now = new Date();
+      const district = await db.districts.create({ name: 'Kabupaten Uji', now });
+      const school = await db.schools.create({ districtId: district.id, name: 'Sekolah Uji', now });
+      schoolId = school.id;
+      for (const role of ['kepsek', 'guru_bk', 'wali_kelas'] as const) {
+        const u = must(await db.users.create({ email: `${role}@intervensi.uji`, name: `${role} uji`, role, schoolId, districtId: district.id, className: role === 'wali_kelas' ? 'X-1' : null, password: 'intervensi-uji-123', now }));
+        ids[role] = u.id;
+        tokens[role] = (await db.sessions.create({ userId: u.id, now })).token;
+      }
+      const scope = { districtId: district.id, schoolId };
+      for (const doc of [LOOP_PATHWAY, SRPS] as const) {
+        const p = must(await db.pathways.create(scope, { key: doc.key, title: doc.title.id, draft: doc as never, updatedBy: ids.kepsek, now }));
+        must(await db.pathways.publish(scope, { id: p.id, publishedBy: ids.kepsek, now }));
+        if (doc.key === LOOP_PATHWAY.key) loopId = p.id;
+        else srpsId = p.id;
+      }
+      for (let i = 0; i < 4; i++) students.push(must(await db.students.create(schoolId, { nisn: String(3_100_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null })).id);
+      app = createApp({ db, compiled: new CompiledPathways(db) });
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    async function call(role: Role, method: string, path: string, body?: unknown) {
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${tokens[role]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    }
+    /** Everything a refused request must leave as it was. */
+    async function rows(caseId: string) {
+      return JSON.stringify({ row: await db.cases.get(schoolId, caseId), events: await db.cases.events(schoolId, caseId), tasks: await db.tasks.list(schoolId, { caseId }) });
+    }
+    async function openCase(student: string, pathwayId: string, riskFactors: string[] = []) {
+      const r = await call('guru_bk', 'POST', '/api/cases', { studentId: student, pathwayId, riskFactors });
+      expect(r.status).toBe(201);
+      return r.body as { id: string; version: number; stateValue: string[] };
+    }
+    async function replays(caseId: string) {
+      const row = (await db.cases.get(schoolId, caseId))!;
+      expect(await replayCase(db, row)).toEqual(JSON.parse(JSON.stringify(row.snapshot)));
+    }
+
+    it('skips a step with a reason: the case moves on, the timeline says who, when and why, the events replay', async () => {
+      const c = await openCase(students[0]!, loopId);
+      const before = await rows(c.id);
+      const overview = await call('guru_bk', 'GET', `/api/cases/${c.id}/casework`);
+      expect(overview.status).toBe(200);
+      expect(overview.body.steps).toEqual([expect.objectContaining({ stateId: 'konseling', ways: [{ event: 'SESI_SELESAI', label: { id: 'Sesi selesai', en: 'Session done' } }], requiresApproval: false })]);
+
+      const reason = 'Siswa sudah mengikuti konseling di puskesmas';
+      // Refusals: no reason, a blank one, a stale version, another role, a step that is not current — none writes a row.
+      for (const [role, body, status, code] of [
+        ['guru_bk', { stateId: 'konseling', expectedVersion: c.version }, 400, undefined],
+        ['guru_bk', { stateId: 'konseling', reason: '   ', expectedVersion: c.version }, 400, undefined],
+        ['guru_bk', { stateId: 'konseling', reason, expectedVersion: c.version + 5 }, 409, 'version_conflict'],
+        ['guru_bk', { stateId: 'pemantauan', reason, expectedVersion: c.version }, 422, 'skip_not_possible'],
+        ['guru_bk', { stateId: 'konseling', event: 'CATAT', reason, expectedVersion: c.version }, 422, 'skip_not_possible'],
+        ['wali_kelas', { stateId: 'konseling', reason, expectedVersion: c.version }, 403, 'forbidden'],
+        ['kepsek', { stateId: 'konseling', reason, expectedVersion: c.version }, 403, 'forbidden'],
+      ] as const) {
+        const r = await call(role, 'POST', `/api/cases/${c.id}/skip`, body);
+        expect(r.status, JSON.stringify(r.body)).toBe(status);
+        expect(r.body.error).toMatchObject({ code: code ?? expect.any(String), message: expect.any(String) });
+      }
+      // The case-work event is never a step action.
+      const direct = await call('guru_bk', 'POST', `/api/cases/${c.id}/events`, { type: 'intervention.skipped', data: { stateId: 'konseling', reason }, expectedVersion: c.version });
+      expect(direct.status).toBe(422);
+      expect(await rows(c.id)).toBe(before);
+
+      const skipped = await call('guru_bk', 'POST', `/api/cases/${c.id}/skip`, { stateId: 'konseling', reason, expectedVersion: c.version });
+      expect(skipped.status, JSON.stringify(skipped.body)).toBe(200);
+      expect(skipped.body.stateValue).toEqual(['pemantauan']);
+      const events = await call('guru_bk', 'GET', `/api/cases/${c.id}/events`);
+      expect(events.body.items.at(-1)).toMatchObject({ type: 'intervention.skipped', data: { stateId: 'konseling', event: 'SESI_SELESAI', reason }, actorId: ids.guru_bk, actorName: 'guru_bk uji', stateBefore: 'konseling', stateAfter: 'pemantauan' });
+      const open = await db.tasks.list(schoolId, { caseId: c.id, status: 'open' });
+      expect(open.map((t) => t.stateId)).toEqual(['pemantauan']);
+
+      // Monitoring's own check leads back to itself: the way forward is the review; its timer is cancelled.
+      const again = await call('guru_bk', 'POST', `/api/cases/${c.id}/skip`, { stateId: 'pemantauan', reason: 'Evaluasi lebih awal', expectedVersion: skipped.body.version });
+      expect(again.status).toBe(200);
+      expect(again.body.stateValue).toEqual(['keputusan']);
+      expect((await db.timers.listForCase(schoolId, c.id)).filter((t) => t.status === 'pending')).toEqual([]);
+      // A decision is never skipped.
+      const decision = await call('guru_bk', 'POST', `/api/cases/${c.id}/skip`, { stateId: 'keputusan', reason: 'x', expectedVersion: again.body.version });
+      expect(decision.status).toBe(422);
+      expect(decision.body.error.code).toBe('skip_not_possible');
+      expect((await call('guru_bk', 'GET', `/api/cases/${c.id}/casework`)).body.steps).toEqual([expect.objectContaining({ stateId: 'keputusan', ways: [] })]);
+      await replays(c.id);
+    });
+
+    it('adds and removes risk factors with a reason; the list filter follows the set', async () => {
+      const c = await openCase(students[1]!, loopId, ['economic']);
+      const bad = await call('guru_bk', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'kemiskinan', change: 'add', reason: 'x', expectedVersion: c.version });
+      expect(bad.status).toBe(400);
+      const added = await call('guru_bk', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'social_media', change: 'add', reason: 'Kecanduan gim daring', expectedVersion: c.version });
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
+      expect(added.body.riskFactors).toEqual(['economic', 'social_media']);
+      const listed = await call('guru_bk', 'GET', '/api/cases?riskFactor=social_media');
+      expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
+      const twice = await call('guru_bk', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'social_media', change: 'add', reason: 'lagi', expectedVersion: added.body.version });
+      expect(twice.status).toBe(422);
+      expect(twice.body.error.code).toBe('casework_invalid');
+      const removed = await call('guru_bk', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'economic', change: 'remove', reason: 'PIP sudah cair', expectedVersion: added.body.version });
+      expect(removed.status).toBe(200);
+      expect(removed.body.riskFactors).toEqual(['social_media']);
+      expect((await call('guru_bk', 'GET', '/api/cases?riskFactor=economic')).body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+      expect((await db.cases.get(schoolId, c.id))!.riskFactors).toEqual(['social_media']);
+      const events = (await call('guru_bk', 'GET', `/api/cases/${c.id}/events`)).body.items;
+      expect(events.slice(-2)).toEqual([
+        expect.objectContaining({ type: 'riskFactor.added', data: { factor: 'social_media', reason: 'Kecanduan gim daring' }, actorId: ids.guru_bk }),
+        expect.objectContaining({ type: 'riskFactor.removed', data: { factor: 'economic', reason: 'PIP sudah cair' } }),
+      ]);
+      expect((await call('kepsek', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'family', change: 'add', reason: 'x', expectedVersion: removed.body.version })).status).toBe(403);
+      await replays(c.id);
+    });
+
+    it('adds an intervention the pathway did not plan: a task when it has a due date, closed when done', async () => {
+      const c = await openCase(students[2]!, loopId);
+      expect((await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'closure', reason: 'x', expectedVersion: c.version })).status).toBe(400);
+      const past = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'home_visit', reason: 'x', dueDate: '2020-01-01', expectedVersion: c.version });
+      expect(past.status).toBe(422);
+      const added = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, {
+        kind: 'home_visit', title: 'Kunjungan kedua', reason: 'Orang tua tidak hadir di pertemuan', dueDate: tomorrow(), expectedVersion: c.version,
+      });
+      expect(added.status, JSON.stringify(added.body)).toBe(201);
+      expect(added.body.stateValue).toEqual(['konseling']);
+      const overview = (await call('kepsek', 'GET', `/api/cases/${c.id}/casework`)).body;
+      expect(overview.added).toEqual([expect.objectContaining({ kind: 'home_visit', title: 'Kunjungan kedua', reason: 'Orang tua tidak hadir di pertemuan', status: 'open', addedByName: 'guru_bk uji' })]);
+      const interventionId = overview.added[0].id as string;
+      const task = (await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).find((t) => t.stateId.startsWith('+intervensi.'));
+      expect(task).toMatchObject({ kind: 'home_visit', title: { id: 'Kunjungan rumah: Kunjungan kedua' }, assigneeId: ids.guru_bk });
+      // Without a due date: recorded, no task.
+      const plain = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'referral', reason: 'Perlu psikolog', expectedVersion: added.body.version });
+      expect(plain.status).toBe(201);
+      expect((await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).filter((t) => t.stateId.startsWith('+intervensi.'))).toHaveLength(1);
+      const done = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions/${interventionId}/done`, { note: 'Ibu hadir', expectedVersion: plain.body.version });
+      expect(done.status).toBe(200);
+      expect((await db.tasks.list(schoolId, { caseId: c.id })).find((t) => t.id === task!.id)?.status).toBe('done');
+      const twice = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions/${interventionId}/done`, { expectedVersion: done.body.version });
+      expect(twice.status).toBe(422);
+      expect((await call('guru_bk', 'GET', `/api/cases/${c.id}/casework`)).body.added[0]).toMatchObject({ status: 'done', note: 'Ibu hadir' });
+      await replays(c.id);
+    });
+
+    it('SRPS: a skip of an approval step needs the kepsek; a second risk factor sends the economic track on to the bullying track', async () => {
+      const c = await openCase(students[3]!, srpsId, ['economic']);
+      let v = c.version;
+      const send = async (type: string, data: Record<string, unknown>) => {
+        const r = await call('guru_bk', 'POST', `/api/cases/${c.id}/events`, { type, data, expectedVersion: v });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        v = r.body.version;
+        return r.body;
+      };
+      await send('SELESAI_IDENTIFIKASI', formData([formOf('identifikasi')], 0));
+      const assessed = await send('TETAPKAN_FAKTOR', { ...formData([formOf('asesmen')], 0), mainFactor: 'economic' });
+      expect(assessed.stateValue).toEqual(['intervensi_ekonomi.bantuan.kunjungan_rumah', 'intervensi_ekonomi.pendampingan.konseling_individual']);
+
+      const skip = (stateId: string, reason: string) => call('guru_bk', 'POST', `/api/cases/${c.id}/skip`, { stateId, reason, expectedVersion: v });
+      let r = await skip('intervensi_ekonomi.bantuan.kunjungan_rumah', 'Kondisi rumah sudah diketahui dari kunjungan wali kelas');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      v = r.body.version;
+      expect(r.body.stateValue).toContain('intervensi_ekonomi.bantuan.penggalangan_dana');
+      r = await skip('intervensi_ekonomi.bantuan.penggalangan_dana', 'Siswa sudah menerima PIP');
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('approval_required');
+      const task = (await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).find((t) => t.stateId === 'intervensi_ekonomi.bantuan.penggalangan_dana')!;
+      expect((await call('kepsek', 'POST', `/api/tasks/${task.id}/decision`, { decision: 'approved' })).status).toBe(200);
+      v = (await db.cases.get(schoolId, c.id))!.version;
+      // The fund-raising step's only way forward without data is "aid delivered".
+      r = await skip('intervensi_ekonomi.bantuan.penggalangan_dana', 'Siswa sudah menerima PIP');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      v = r.body.version;
+      expect(r.body.stateValue).toEqual(['intervensi_ekonomi.bantuan.bantuan_tersalurkan', 'intervensi_ekonomi.pendampingan.konseling_individual']);
+
+      // Bullying comes to light during counselling: the guru BK adds it to the set.
+      r = await call('guru_bk', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'bullying', change: 'add', reason: 'Siswa bercerita dirundung teman sekelas', expectedVersion: v });
+      expect(r.status).toBe(200);
+      v = r.body.version;
+      const done = await send('SESI_SELESAI', formData([formOf('intervensi_ekonomi.pendampingan.konseling_individual')], 0));
+      // Without bullying in the set the case would go to monitoring; with it, on to the bullying track.
+      expect(done.stateValue).toEqual(['intervensi_perundungan.konseling_individual']);
+      await replays(c.id);
+    });
+  });
+}
