@@ -109,5 +109,6 @@ export function recordingQueries(q: ReportQueries): { queries: ReportQueries; re
 
 /** The dashboard from a fresh set of queries: nothing cached, every event read. */
 export async function fromScratch(db: JalurDb, schoolId: string, now: Date): Promise<ReturnType<typeof stableSummary>> {
-  return stableSummary(await schoolSummary(createReportQueries(db.reportHandle), schoolId, now));
+  // Counted again: never the figures saved by an earlier load (`school_dashboard_figures`).
+  return stableSummary(await schoolSummary({ ...createReportQueries(db.reportHandle), savedSchoolFigures: undefined }, schoolId, now));
 }

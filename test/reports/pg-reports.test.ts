@@ -160,7 +160,8 @@ describe('versions while cases run, on PostgreSQL', () => {
 describe('school dashboard after a case change, on PostgreSQL', () => {
   it('equals a from-scratch read after every change, reading only each case\'s events past its last seq', async () => {
     const school = schools.B;
-    const { queries, reads } = recordingQueries(createReportQueries(db.reportHandle));
+    // Counting from the start (not the figures an earlier test's load saved), so every read is recorded.
+    const { queries, reads } = recordingQueries({ ...createReportQueries(db.reportHandle), savedSchoolFigures: undefined });
     const first = await schoolSummary(queries, school, DEMO_NOW);
     expect(stableSummary(first)).toEqual(await fromScratch(db, school, DEMO_NOW));
     const student = await db.students.create(school, { nisn: '7792000001', name: 'Siswa Uji Dasbor PG', className: 'X-1' }, { now: DEMO_NOW, actorId: null });
@@ -176,6 +177,20 @@ describe('school dashboard after a case change, on PostgreSQL', () => {
     expect(closed.status).toBe('closed');
     expect(reads).toEqual(['all', ...changes.map(() => 'after')]);
     expect((await schoolSummary(queries, school, DEMO_NOW)).outcomes.resolved).toBe(first.outcomes.resolved + 1);
+  });
+
+  it('another process shows the figures a load saved, without reading the events, and only while they are current', async () => {
+    const school = schools.A;
+    await schoolSummary(createReportQueries(db.reportHandle), school, DEMO_NOW);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const events = await q.stepEventCount(school);
+    expect(await q.savedSchoolFigures!(school)).toMatchObject({ events, format: 1 });
+    const other = recordingQueries(createReportQueries(db.reportHandle));
+    expect(stableSummary(await schoolSummary(other.queries, school, DEMO_NOW))).toEqual(await fromScratch(db, school, DEMO_NOW));
+    expect(other.reads).toEqual([]);
+    // Figures read at a count that is no longer the school's are not written.
+    await q.saveSchoolFigures!(school, { events: events - 1, offsetMinutes: 420, format: 1, figures: { byState: [], byFactor: [], months: [], outcomes: [], medians: [] } });
+    expect((await q.savedSchoolFigures!(school))?.events).toBe(events);
   });
 
   it('answers exactly the events past the last seq read of each case', async () => {

@@ -102,6 +102,15 @@ export interface DistrictChanges {
   settled: boolean;
 }
 
+/** A school's saved dashboard figures and the event count they were read at. */
+export interface SavedSchoolFigures {
+  events: number;
+  offsetMinutes: number;
+  /** The shape of `figures` (`summary.ts` `FIGURES_FORMAT`). */
+  format: number;
+  figures: unknown;
+}
+
 /** Report queries over one database. All counts are of cases unless named otherwise. */
 export interface ReportQueries {
   /** Open cases per stored `state_value` (comma-joined active leaves). */
@@ -121,6 +130,18 @@ export interface ReportQueries {
    * unchanged count means unchanged step durations (the dashboard reuses them).
    */
   stepEventCount(schoolId: string): Promise<number>;
+  /**
+   * The dashboard figures saved for a school (`summary.ts`, table
+   * `school_dashboard_figures`), or null. Optional: without it every first
+   * load of a process counts again.
+   */
+  savedSchoolFigures?(schoolId: string): Promise<SavedSchoolFigures | null>;
+  /**
+   * Saves a school's dashboard figures, only if its event count is still
+   * `saved.events` when written (never figures read inside a transaction that
+   * rolled back, nor ones a newer change has overtaken).
+   */
+  saveSchoolFigures?(schoolId: string, saved: SavedSchoolFigures): Promise<void>;
   /**
    * The school's events appended since `after` (every event when null),
    * ordered by case and seq. Each driver answers exactly the events after

@@ -5,7 +5,7 @@
  */
 import type { Localized, StepKind } from '@jalur/engine';
 import { tallyOutcomes, type ReportedOutcome } from './outcome.ts';
-import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, StateCount, StepEventCursor } from './queries.ts';
+import type { FactorCount, MonthCount, OutcomeCount, ReportQueries, SavedSchoolFigures, StateCount, StepEventCursor } from './queries.ts';
 import { WIB_OFFSET_MINUTES } from './period.ts';
 import { SchoolCaseCounts } from './school-cases.ts';
 import { StepStayLog, type StepMedian } from './step-stay-log.ts';
@@ -115,11 +115,48 @@ async function allCases(q: ReportQueries, schoolId: string, offsetMinutes: numbe
   return counts;
 }
 
+/**
+ * The shape of the figures saved in `school_dashboard_figures`: bump it when
+ * `SavedFigures` or the way any of them is counted changes, so rows saved by
+ * an older build are counted again instead of being shown.
+ */
+export const FIGURES_FORMAT = 1;
+type SavedFigures = Pick<EventFigures, 'byState' | 'byFactor' | 'months' | 'outcomes' | 'medians'>;
+
+/** Saved figures that are current (same event count, offset and format), or null. */
+function restored(saved: SavedSchoolFigures | null, events: number, offsetMinutes: number): EventFigures | null {
+  if (!saved || saved.events !== events || saved.offsetMinutes !== offsetMinutes || saved.format !== FIGURES_FORMAT) return null;
+  const f = saved.figures as Partial<SavedFigures> | null;
+  if (!f || !Array.isArray(f.byState) || !Array.isArray(f.byFactor) || !Array.isArray(f.months) || !Array.isArray(f.outcomes) || !Array.isArray(f.medians)) return null;
+  return { events, offsetMinutes, byState: f.byState, byFactor: f.byFactor, months: f.months, outcomes: f.outcomes, medians: f.medians };
+}
+
+/**
+ * Saves freshly counted figures for the next process (the first load after a
+ * restart reads them instead of counting), after the answer and outside any
+ * transaction the counts were read in; the driver writes them only while the
+ * school's event count is still theirs. A failed save only costs a count later.
+ */
+function keep(q: ReportQueries, schoolId: string, figures: EventFigures): void {
+  if (!q.saveSchoolFigures) return;
+  const { events, offsetMinutes, byState, byFactor, months, outcomes, medians } = figures;
+  const saved: SavedSchoolFigures = { events, offsetMinutes, format: FIGURES_FORMAT, figures: { byState, byFactor, months, outcomes, medians } satisfies SavedFigures };
+  setImmediate(() => void q.saveSchoolFigures!(schoolId, saved).catch(() => undefined));
+}
+
 async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number, entry: SchoolCache): Promise<EventFigures> {
+  // A school's first load in this process may use the figures a previous process saved.
+  const first = !entry.figures && !entry.stays && !!q.savedSchoolFigures;
   // Read the mark first: figures read after it are at least as new, so a race only costs another refresh.
-  const events = await q.stepEventCount(schoolId);
+  const [events, saved] = await Promise.all([q.stepEventCount(schoolId), first ? q.savedSchoolFigures!(schoolId).catch(() => null) : null]);
   const cached = entry.figures;
   if (cached && cached.events === events && cached.offsetMinutes === offsetMinutes) return cached;
+  const restoredFigures = first ? restored(saved, events, offsetMinutes) : null;
+  if (restoredFigures) {
+    // No stay log or case counts yet: the first change after this reads everything once, as a first load did.
+    entry.figures = restoredFigures;
+    return restoredFigures;
+  }
   // Until this refresh succeeds the log and counts may be half-applied: a failure leaves none, and the next refresh rebuilds them.
   const known = entry.stays;
   const knownCounts = entry.counts?.offsetMinutes === offsetMinutes ? entry.counts : null;
@@ -135,6 +172,7 @@ async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number
     entry.stays = fresh.stays;
     const figures: EventFigures = { events, offsetMinutes, byState, byFactor, months, outcomes, medians: fresh.stays.log.medians() };
     entry.figures = figures;
+    keep(q, schoolId, figures);
     return figures;
   }
   let counts: SchoolCaseCounts;
@@ -156,6 +194,7 @@ async function refresh(q: ReportQueries, schoolId: string, offsetMinutes: number
   entry.counts = counts;
   const figures: EventFigures = { events, offsetMinutes, ...counts.figures(schoolId), medians: stays.log.medians() };
   entry.figures = figures;
+  keep(q, schoolId, figures);
   return figures;
 }
 

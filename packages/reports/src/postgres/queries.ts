@@ -187,6 +187,21 @@ export function createPostgresReportQueries(handle: Extract<ReportHandle, { dial
       const rows = await sql.unsafe(STEP_EVENTS_AFTER_SQL, [schoolId, toArray(ids), `{${seqs.join(',')}}`], { prepare: true }).values();
       return { rows: [...rows] as unknown as StepEventRow[], cursor: null };
     },
+    async savedSchoolFigures(schoolId) {
+      const [row] = await all<{ events: number; offsetMinutes: number; format: number; figures: string }>(
+        'SELECT events, offset_minutes AS "offsetMinutes", format, figures::text AS figures FROM school_dashboard_figures WHERE school_id = $1', [schoolId]);
+      return row ? { events: row.events, offsetMinutes: row.offsetMinutes, format: row.format, figures: JSON.parse(row.figures) as unknown } : null;
+    },
+    async saveSchoolFigures(schoolId, saved) {
+      // One statement: written only while the school's event count is still the one the figures were read at.
+      await all(
+        `INSERT INTO school_dashboard_figures (school_id, events, offset_minutes, format, figures, saved_at)
+          SELECT $1, $2::int, $3::int, $4::int, $5::json, now() WHERE (SELECT count(*) FROM case_events WHERE school_id = $1) = $2::int
+          ON CONFLICT (school_id) DO UPDATE SET events = excluded.events, offset_minutes = excluded.offset_minutes, format = excluded.format,
+            figures = excluded.figures, saved_at = excluded.saved_at`,
+        [schoolId, saved.events, saved.offsetMinutes, saved.format, JSON.stringify(saved.figures)],
+      );
+    },
     async stepEventCount(schoolId) {
       const [row] = await all<{ n: number }>('SELECT count(*)::int AS n FROM case_events WHERE school_id = $1', [schoolId]);
       return row?.n ?? 0;

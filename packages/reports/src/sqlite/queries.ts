@@ -62,6 +62,12 @@ const STEP_EVENTS_SQL = `SELECT case_id AS caseId, seq, at, state_after AS state
 const STEP_EVENTS_AFTER_SQL = `SELECT case_id AS caseId, seq, at, state_after AS stateAfter
   FROM case_events WHERE school_id = ? AND rowid > ? ORDER BY case_id, seq`;
 
+// A school's dashboard figures (`summary.ts`), written only while its event count is the one they were read at.
+const SAVE_FIGURES_SQL = `INSERT INTO school_dashboard_figures (school_id, events, offset_minutes, format, figures, saved_at)
+  SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM case_events WHERE school_id = ?) = ?
+  ON CONFLICT (school_id) DO UPDATE SET events = excluded.events, offset_minutes = excluded.offset_minutes, format = excluded.format,
+    figures = excluded.figures, saved_at = excluded.saved_at`;
+
 // Per case of a school: what the dashboard counts (its factors comma-joined, from the factor table's primary key).
 const SCHOOL_CASES_SQL = `SELECT c.id, c.status, c.state_value, c.outcome, c.opened_at, c.closed_at,
     (SELECT group_concat(rf.factor) FROM case_risk_factors rf WHERE rf.case_id = c.id)
@@ -148,6 +154,17 @@ export function createSqliteReportQueries(handle: Extract<ReportHandle, { dialec
     },
     async stepEventCount(schoolId) {
       return eventCount(schoolId);
+    },
+    async savedSchoolFigures(schoolId) {
+      const row = prepare('SELECT events, offset_minutes, format, figures FROM school_dashboard_figures WHERE school_id = ?').raw(true).get(schoolId) as
+        | [number, number, number, string]
+        | undefined;
+      return row ? { events: row[0], offsetMinutes: row[1], format: row[2], figures: JSON.parse(row[3]) as unknown } : null;
+    },
+    async saveSchoolFigures(schoolId, saved) {
+      // Never inside another write's transaction (it could still roll back); written on its own, after it.
+      if (sqlite.inTransaction) return;
+      prepare(SAVE_FIGURES_SQL).run(schoolId, saved.events, saved.offsetMinutes, saved.format, JSON.stringify(saved.figures), Date.now(), schoolId, saved.events);
     },
     async stepEventsAfter(schoolId, after) {
       // One synchronous block: no write can land between the reads (the connection is the writer's).
