@@ -96,6 +96,12 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/cases/:id/referrals': hidden('in in 403 no 403 401'),
   'GET /api/cases/:id/records': hidden('ok ok ok 404 403 401'),
   'POST /api/cases/:id/records': hidden('in in in 404 403 401'),
+  // Case work of the guru BK (issue 14): the kepsek reads the overview; only the guru BK writes (a stale version: 409, nothing written).
+  'GET /api/cases/:id/casework': hidden('ok ok 403 no 403 401'),
+  'POST /api/cases/:id/risk-factors': hidden('403 in 403 no 403 401'),
+  'POST /api/cases/:id/skip': hidden('403 in 403 no 403 401'),
+  'POST /api/cases/:id/interventions': hidden('403 in 403 no 403 401'),
+  'POST /api/cases/:id/interventions/:interventionId/done': hidden('403 in 403 no 403 401'),
 
   'GET /api/referrals': same('ok ok 403 403 403 401'),
   'POST /api/referrals/:id/accept': hidden('in in 403 403 403 401'),

@@ -78,6 +78,11 @@ export const REQUESTS: Record<string, Build> = {
   'POST /api/cases/:id/referrals': (s) => ({ path: `/api/cases/${s.caseId}/referrals`, body: { target: 'bukan-tujuan', targetName: 'x', reason: 'y' } }),
   'GET /api/cases/:id/records': (s) => ({ path: `/api/cases/${s.caseId}/records` }),
   'POST /api/cases/:id/records': (s) => ({ path: `/api/cases/${s.caseId}/records`, body: { kind: 'home_visit', data: {} } }),
+  'GET /api/cases/:id/casework': (s) => ({ path: `/api/cases/${s.caseId}/casework` }),
+  'POST /api/cases/:id/risk-factors': (s) => ({ path: `/api/cases/${s.caseId}/risk-factors`, body: { factor: 'family', change: 'add', reason: 'uji akses', expectedVersion: 999 } }),
+  'POST /api/cases/:id/skip': (s) => ({ path: `/api/cases/${s.caseId}/skip`, body: { stateId: 'konseling', reason: 'uji akses', expectedVersion: 999 } }),
+  'POST /api/cases/:id/interventions': (s) => ({ path: `/api/cases/${s.caseId}/interventions`, body: { kind: 'home_visit', reason: 'uji akses', expectedVersion: 999 } }),
+  'POST /api/cases/:id/interventions/:interventionId/done': (s) => ({ path: `/api/cases/${s.caseId}/interventions/tidak-ada/done`, body: { expectedVersion: 999 } }),
 
   'GET /api/referrals': () => ({ path: '/api/referrals' }),
   'POST /api/referrals/:id/accept': (s) => ({ path: `/api/referrals/${s.referralId}/accept`, body: {} }),
