@@ -5,7 +5,8 @@
  * the school calendar the kepsek keeps.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { addSchoolDays, canSeeContent, countByUrgency, schoolCalendar, taskUrgency } from '@jalur/casework';
+import { addSchoolDays, canSeeContent, countByUrgency, lateSchoolDays, schoolCalendar, schoolDateOf, TIME_ZONE_OFFSET_MINUTES, taskUrgency, type SchoolCalendar } from '@jalur/casework';
+import { nationalHolidaysBetween } from '@jalur/casework/holidays';
 import type { ApprovalChange, TaskRow } from '@jalur/db';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { stepLevel } from '../cases/step-visibility.ts';
@@ -134,13 +135,34 @@ export function workRoutes(ctx: ApiContext) {
       }
       out.push({
         id: t.id, caseId: t.caseId, stateId: t.stateId, kind: t.kind, title: t.title, roles: t.roles, assigneeId: t.assigneeId,
-        dueAt: t.dueAt?.toISOString() ?? null, status: t.status, urgency: taskUrgency(t.dueAt, clock.now()),
+        dueAt: t.dueAt?.toISOString() ?? null, status: t.status, urgency: taskUrgency(t.dueAt, clock.now()), lateSchoolDays: null,
         requiresApproval: t.requiresApproval, approval: t.approval, approvalReason,
         student: { id: k.student.id, name: k.student.name, className: k.student.className },
       });
     }
     out.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+    const overdue = out.filter((t) => t.urgency === 'overdue' && t.dueAt !== null);
+    if (overdue.length > 0) {
+      const late = await lateCounter(schoolId, overdue[0]!.dueAt!);
+      for (const t of overdue) t.lateSchoolDays = late(new Date(t.dueAt!));
+    }
     return out;
+  }
+
+  /**
+   * Counts school days late by the school's own week (five or six days, its
+   * time zone), the national holidays when it keeps them and the kepsek's
+   * calendar, from the oldest due date on.
+   */
+  async function lateCounter(schoolId: string, oldestDue: string): Promise<(dueAt: Date) => number | null> {
+    const now = clock.now();
+    const settings = await db.schoolYear.settings(schoolId, schoolDateOf(now));
+    const offset = TIME_ZONE_OFFSET_MINUTES[settings.timeZone] ?? TIME_ZONE_OFFSET_MINUTES.WIB;
+    const from = schoolDateOf(new Date(oldestDue), offset);
+    const today = schoolDateOf(now, offset);
+    const entries = await db.calendar.list(schoolId, { from, to: today });
+    const cal: SchoolCalendar = schoolCalendar(entries, { weekDays: settings.weekDays === 6 ? 6 : 5, national: settings.nationalHolidays ? nationalHolidaysBetween(from, today) : [] });
+    return (dueAt) => lateSchoolDays(dueAt, now, cal, offset);
   }
 
   const taskRouter = createRouter();
