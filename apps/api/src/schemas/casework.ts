@@ -370,6 +370,8 @@ export const taskSchema = z
     dueAt: dateTimeSchema.nullable(),
     status: z.enum(['open', 'done', 'cancelled']),
     urgency,
+    /** For an overdue task: the school days it is late (after its due date, through today, by the school's week, holidays and calendar); null otherwise. */
+    lateSchoolDays: z.number().int().min(0).nullable(),
     requiresApproval: z.boolean(),
     approval: z.enum(['pending', 'approved', 'rejected']).nullable(),
     /** The kepsek's reason — null for a caller the step's confidentiality hides it from. */
