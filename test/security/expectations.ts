@@ -184,4 +184,21 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/accounts/me/role': same('x x x x x 401'),
   'PUT /api/accounts/:id/roles': hidden('in 403 403 403 x 401'),
   'GET /api/district/node': same('403 403 403 403 ok 401'),
+
+  // Issue 15 registers: the kepsek and guru BK write; the Satgas reads; a wali kelas reads the partners only; the dinas none.
+  // Adding the other school's student, counsellor or case is refused in words (422), never acted on.
+  'GET /api/registers/partners': same('ok ok ok ok 403 401'),
+  'POST /api/registers/partners': same('ok ok 403 403 403 401'),
+  'GET /api/registers/partners/:id': hidden('ok ok ok ok 403 401'),
+  'PATCH /api/registers/partners/:id': hidden('ok ok 403 403 403 401'),
+  'GET /api/registers/peer-counsellors': same('ok ok 403 ok 403 401'),
+  'POST /api/registers/peer-counsellors': same('in in 403 403 403 401'),
+  'GET /api/registers/peer-counsellors/:id': hidden('ok ok 403 ok 403 401'),
+  'PATCH /api/registers/peer-counsellors/:id': hidden('ok ok 403 403 403 401'),
+  'GET /api/registers/supervisions': same('ok ok 403 ok 403 401'),
+  'POST /api/registers/supervisions': { own: parse('ok ok 403 403 403 401'), other: parse('422 422 403 403 403 401') },
+  'GET /api/registers/group-sessions': same('ok ok 403 ok 403 401'),
+  'POST /api/registers/group-sessions': { own: parse('ok ok 403 403 403 401'), other: parse('422 422 403 403 403 401') },
+  'GET /api/registers/group-sessions/:id': hidden('ok ok 403 ok 403 401'),
+  'GET /api/cases/:id/group-sessions': hidden('ok ok ok 404 403 401'),
 };

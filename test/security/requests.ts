@@ -158,4 +158,20 @@ export const REQUESTS: Record<string, Build> = {
   'POST /api/accounts/me/role': () => ({ path: '/api/accounts/me/role', body: { role: 'bukan-peran' } }),
   'PUT /api/accounts/:id/roles': (s) => ({ path: `/api/accounts/${s.guruBkId}/roles`, body: { roles: [{ role: 'guru_bk' }] } }),
   'GET /api/district/node': () => ({ path: '/api/district/node' }),
+
+  'GET /api/registers/partners': () => ({ path: '/api/registers/partners?active=true' }),
+  'POST /api/registers/partners': () => ({ path: '/api/registers/partners', body: { name: 'PKBM Uji Akses', kind: 'pkbm', phone: '0813 1111 2222' } }),
+  'GET /api/registers/partners/:id': (s) => ({ path: `/api/registers/partners/${s.partnerId}` }),
+  'PATCH /api/registers/partners/:id': (s) => ({ path: `/api/registers/partners/${s.partnerId}`, body: { services: 'Konseling remaja' } }),
+  'GET /api/registers/peer-counsellors': () => ({ path: '/api/registers/peer-counsellors?pickable=true' }),
+  // The first student of the school: registered by the first writer, a duplicate (409) for the next.
+  'POST /api/registers/peer-counsellors': (s) => ({ path: '/api/registers/peer-counsellors', body: { studentId: s.studentId, trainedOn: '2026-01-10' } }),
+  'GET /api/registers/peer-counsellors/:id': (s) => ({ path: `/api/registers/peer-counsellors/${s.peerId}` }),
+  'PATCH /api/registers/peer-counsellors/:id': (s) => ({ path: `/api/registers/peer-counsellors/${s.peerId}`, body: { active: true } }),
+  'GET /api/registers/supervisions': () => ({ path: '/api/registers/supervisions' }),
+  'POST /api/registers/supervisions': (s, own) => ({ path: '/api/registers/supervisions', body: { heldOn: '2026-02-03', supervisorId: own.guruBkId, counsellorIds: [s.peerId], notes: 'Uji akses' } }),
+  'GET /api/registers/group-sessions': () => ({ path: '/api/registers/group-sessions' }),
+  'POST /api/registers/group-sessions': (s) => ({ path: '/api/registers/group-sessions', body: { heldOn: '2026-02-03', topic: 'Uji akses', caseIds: [s.caseId, s.otherClassCaseId] } }),
+  'GET /api/registers/group-sessions/:id': (s) => ({ path: `/api/registers/group-sessions/${s.groupSessionId}` }),
+  'GET /api/cases/:id/group-sessions': (s) => ({ path: `/api/cases/${s.caseId}/group-sessions` }),
 };

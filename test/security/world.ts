@@ -30,6 +30,10 @@ export interface SchoolIds {
   guruBkId: string;
   timId: string;
   waliKelasId: string;
+  /** Issue 15 registers: a referral partner, a peer counsellor (the other-class student) and a group session (both cases). */
+  partnerId: string;
+  peerId: string;
+  groupSessionId: string;
 }
 
 export interface World {
@@ -62,11 +66,15 @@ async function schoolRecords(f: Fixture, api: FixtureApp, side: 'a' | 'b'): Prom
   ok(await api.call(bk, 'POST', `/api/cases/${created.id}/notes`, { body: `Catatan rahasia ${side}`, confidentiality: 'rahasia' }), 'note');
   const tasks = ok<{ tasks?: { id: string }[]; items?: { id: string }[] }>(await api.call(bk, 'GET', `/api/tasks?scope=all&caseId=${created.id}`), 'tasks');
   const task = (tasks.tasks ?? tasks.items ?? [])[0];
+  const partner = ok<{ id: string }>(await api.call(s.users.kepsek, 'POST', '/api/registers/partners', { name: `Puskesmas ${side}`, kind: 'puskesmas', phone: '0812-3456-7890' }), 'partner');
+  const peer = ok<{ id: string }>(await api.call(bk, 'POST', '/api/registers/peer-counsellors', { studentId: s.students[1]!.id, trainedOn: '2026-01-10', supervisorId: bk.id }), 'peer counsellor');
+  const group = ok<{ id: string }>(await api.call(bk, 'POST', '/api/registers/group-sessions', { heldOn: '2026-02-01', topic: `Motivasi ${side}`, caseIds: [created.id, otherClass.id] }), 'group session');
   if (!task) throw new Error(`world setup: no task on the case (${JSON.stringify(tasks).slice(0, 300)})`);
   return {
     schoolId: s.id, studentId: student.id, otherClassStudentId: s.students[1]!.id, nisn: student.nisn, caseId: created.id, otherClassCaseId: otherClass.id,
     pathwayId: s.loop.pathwayId, srpsPathwayId: s.srps.pathwayId, flagId: flag.id, referralId: referral.id, taskId: task.id,
     kepsekId: s.users.kepsek.id, guruBkId: bk.id, timId: s.users.tim.id, waliKelasId: s.users.wali_kelas.id,
+    partnerId: partner.id, peerId: peer.id, groupSessionId: group.id,
   };
 }
 

@@ -28,6 +28,9 @@ import { caseworkRoutes } from './casework/index.ts';
 import { interventionRoutes } from './cases/intervention-routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
+import { partnerRoutes } from './registers/partners-routes.ts';
+import { peerRoutes } from './registers/peers-routes.ts';
+import { groupRoutes } from './registers/groups-routes.ts';
 import { meRoutes } from './reports/me-routes.ts';
 
 export type { AppDeps } from './context.ts';
@@ -85,6 +88,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/pathways', processRoutes(ctx))
     .route('/api', caseworkRoutes(ctx))
     .route('/api', interventionRoutes(ctx))
+    .route('/api', partnerRoutes(ctx))
+    .route('/api', peerRoutes(ctx))
+    .route('/api', groupRoutes(ctx))
     .route('/api', privacyRoutes(ctx))
     .route('/api', documentRoutes(ctx))
     .route('/api', meRoutes(ctx));

@@ -28,6 +28,7 @@ import { errorResponses, idempotencyHeaderSchema, idParamsSchema, idSchema, json
 import { loadCase, type VisibleCase } from './access.ts';
 import { failWith } from './http.ts';
 import { idempotencyFor, replayed } from './idempotency.ts';
+import { referralTarget } from '../registers/partners-routes.ts';
 
 const READ_ERRORS = errorResponses(400, 401, 403, 404);
 const list = <T extends z.ZodType>(item: T, name: string) => z.object({ items: z.array(item) }).openapi(name);
@@ -120,7 +121,7 @@ const consentView = (r: ConsentRow) => ({
   givenAt: r.givenAt.toISOString(), recordedBy: r.recordedBy, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null,
 });
 export const referralView = (r: ReferralRow) => ({
-  id: r.id, caseId: r.caseId, target: r.target, targetName: r.targetName, reason: r.reason, status: r.status, rejectionReason: r.rejectionReason,
+  id: r.id, caseId: r.caseId, target: r.target, targetName: r.targetName, partnerId: r.partnerId, reason: r.reason, status: r.status, rejectionReason: r.rejectionReason,
   outcomeReport: r.outcomeReport, sentBy: r.sentBy, sentAt: r.sentAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
 });
 const recordView = (r: CaseRecordRow) => ({
@@ -220,7 +221,9 @@ export function caseRecordRoutes(ctx: ApiContext) {
       const body = c.req.valid('json');
       if (!(await db.consents.has(schoolId, row.id, 'referral')))
         throw failWith(422, 'consent_required', { id: 'Rujukan memerlukan persetujuan orang tua/wali yang tercatat.', en: 'A referral needs a recorded parent/guardian consent.' }, { purpose: 'referral' });
-      const r = await db.referrals.create(schoolId, { caseId: row.id, target: body.target, targetName: body.targetName, reason: body.reason, sentBy: p.userId, now: clock.now() });
+      // A partner picked from the school's register gives the target and its name (apps/api/src/registers/partners-routes.ts).
+      const to = await referralTarget(db, schoolId, body);
+      const r = await db.referrals.create(schoolId, { caseId: row.id, target: to.target, targetName: to.targetName, partnerId: to.partnerId, reason: body.reason, sentBy: p.userId, now: clock.now() });
       if (!r.ok) throw fromDbError(r.error, 'case_not_found');
       return c.json(referralView(r.value), 201);
     })

@@ -278,6 +278,8 @@ export const referralSchema = z
     caseId: z.string(),
     target: z.enum(REFERRAL_TARGETS),
     targetName: z.string(),
+    /** The referral partner of the school's register, when one was picked. */
+    partnerId: z.string().nullable(),
     reason: z.string(),
     status: z.enum(['sent', 'accepted', 'rejected', 'completed']),
     rejectionReason: z.string().nullable(),
@@ -292,7 +294,8 @@ export const referralSummarySchema = z
   .object({ id: z.string(), target: z.enum(REFERRAL_TARGETS), status: z.enum(['sent', 'accepted', 'rejected', 'completed']), sentAt: dateTimeSchema })
   .openapi('ReferralSummary');
 export const referralBodySchema = z
-  .object({ target: z.enum(REFERRAL_TARGETS), targetName: trimmed(1, 200), reason: trimmed(1, 4000) })
+  .object({ target: z.enum(REFERRAL_TARGETS).optional(), targetName: trimmed(1, 200).optional(), partnerId: idSchema.optional(), reason: trimmed(1, 4000) })
+  .refine((b) => b.partnerId !== undefined || (b.target !== undefined && b.targetName !== undefined), { message: 'Pilih mitra rujukan, atau isi tujuan dan nama lembaga / pick a partner, or give the target and its name', path: ['partnerId'] })
   .openapi('ReferralRequest');
 export const referralRejectBodySchema = z.object({ reason: trimmed(1, 4000) }).openapi('ReferralRejectRequest');
 export const referralCompleteBodySchema = z.object({ outcomeReport: trimmed(1, 20_000) }).openapi('ReferralCompleteRequest');
