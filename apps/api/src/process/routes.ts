@@ -52,7 +52,23 @@ const processSchema = z
 const whatIfBody = z.object({ document: z.unknown().optional() }).openapi('WhatIfRequest');
 const whatIfCaseSchema = z.union([
   z.object({ caseId: z.string(), studentId: z.string(), now: z.array(z.string()), wouldBe: z.array(z.string()), status: z.enum(['active', 'done']) }),
-  z.object({ caseId: z.string(), studentId: z.string(), now: z.array(z.string()), stuck: z.object({ seq: z.number().int(), event: z.string(), reason: z.string(), at: z.iso.datetime() }) }),
+  z.object({
+    caseId: z.string(),
+    studentId: z.string(),
+    now: z.array(z.string()),
+    stuck: z
+      .object({
+        seq: z.number().int(),
+        event: z.string(),
+        /** The engine's refusal: event_not_accepted, guard_failed, role_not_allowed, form_invalid, approval_required, not_opened, … */
+        code: z.string(),
+        reason: z.object({ id: z.string(), en: z.string() }),
+        /** The draft's steps the case is in when the event is refused (empty when the draft cannot open it). */
+        steps: z.array(z.string()),
+        at: z.iso.datetime(),
+      })
+      .openapi('WhatIfStuck'),
+  }),
 ]);
 const whatIfSchema = z
   .object({ cases: z.array(whatIfCaseSchema), stuck: z.number().int(), moved: z.number().int(), unchanged: z.number().int() })

@@ -90,9 +90,8 @@ function Result({ pathwayId, answer, draft }: { pathwayId: string; answer: WhatI
       {classOf(c) && <span className="muted small"> · {classOf(c)}</span>}
     </span>
   );
-  // The engine's usual refusal says the event again: the sentence before it names it already.
-  const notAccepted = (reason: string) => /tidak menerima/.test(reason);
-  const reasonText = (reason: string) => (notAccepted(reason) ? t('proc.whatIf.notAccepted') : plainReason(reason, edges, lang, tt));
+  // The engine's usual refusal says the event again: the sentence before it names it already. Any other reason in the user's language, codes as words.
+  const reasonText = (s: Stuck['stuck']) => (s.code === 'event_not_accepted' ? t('proc.whatIf.notAccepted') : plainReason(s.reason[lang] ?? s.reason.id, edges, lang, tt));
 
   if (answer.cases.length === 0) return <p className="muted" data-testid="whatif-none">{t('proc.whatIf.none')}</p>;
   return (
@@ -112,10 +111,16 @@ function Result({ pathwayId, answer, draft }: { pathwayId: string; answer: WhatI
                 <span className="whatif-route">
                   <span className="muted">{t('proc.whatIf.now')}:</span> <span data-testid="whatif-now">{nowNames.list(c.now, lang)}</span>
                 </span>
-                <span className="whatif-reason" data-testid="whatif-reason">
+                <span className="whatif-route">
+                  <span className="muted">{t('proc.whatIf.stuckIn')}:</span>{' '}
+                  <strong data-testid="whatif-stuck-step" data-steps={c.stuck.steps.join(',')}>
+                    {c.stuck.steps.length > 0 ? wouldNames.list(c.stuck.steps, lang) : t('proc.whatIf.notOpened')}
+                  </strong>
+                </span>
+                <span className="whatif-reason" data-testid="whatif-reason" data-code={c.stuck.code}>
                   <strong>{t('proc.whatIf.stuckAt', { event: eventName(c.stuck.event, edges, lang, tt), date: formatDate(c.stuck.at, lang) })}</strong>
                   {' — '}
-                  <span lang={lang === 'en' && !notAccepted(c.stuck.reason) ? 'id' : undefined}>{reasonText(c.stuck.reason)}</span>
+                  <span>{reasonText(c.stuck)}</span>
                 </span>
               </li>
             ))}

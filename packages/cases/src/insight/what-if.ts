@@ -7,9 +7,24 @@
 import type { CaseEventRow, CaseRow, JalurDb } from '@jalur/db';
 import { replayEvents, stateValueOf, type Actor, type CompiledPathway, type RecordedCaseEvent, type Role } from '@jalur/engine';
 
+/**
+ * Why a case gets stuck: the engine's refusal code (`event_not_accepted`,
+ * `guard_failed`, `role_not_allowed`, `form_invalid`, …), its sentence in
+ * Bahasa Indonesia and English, and the draft steps the case is in when the
+ * event arrives (empty when the draft cannot even open it).
+ */
+export interface WhatIfStuck {
+  seq: number;
+  event: string;
+  code: string;
+  reason: { id: string; en: string };
+  steps: string[];
+  at: string;
+}
+
 export type WhatIfCase =
   | { caseId: string; studentId: string; now: string[]; wouldBe: string[]; status: 'active' | 'done' }
-  | { caseId: string; studentId: string; now: string[]; stuck: { seq: number; event: string; reason: string; at: string } };
+  | { caseId: string; studentId: string; now: string[]; stuck: WhatIfStuck };
 
 export interface WhatIf {
   cases: WhatIfCase[];
@@ -37,8 +52,16 @@ export function whatIf(draft: CompiledPathway, cases: readonly { row: CaseRow; e
     if (!replayed.ok) {
       stuck++;
       const error = replayed.error.error;
-      const at = events.find((e) => e.seq === replayed.error.seq)?.at ?? row.openedAt;
-      out.push({ caseId: row.id, studentId: row.studentId, now, stuck: { seq: replayed.error.seq, event: replayed.error.type, reason: error.message.id, at: at.toISOString() } });
+      const failed = replayed.error.seq;
+      const at = events.find((e) => e.seq === failed)?.at ?? row.openedAt;
+      // Where the draft has the case when the refused event comes: the events before it, replayed.
+      const before = recorded.filter((e) => e.seq < failed);
+      const upTo = before.length > 0 ? replayEvents(draft, row.id, before) : null;
+      const steps = upTo?.ok ? stateValueOf(draft, upTo.value).sort() : [];
+      out.push({
+        caseId: row.id, studentId: row.studentId, now,
+        stuck: { seq: failed, event: replayed.error.type, code: error.code, reason: { id: error.message.id, en: error.message.en ?? error.message.id }, steps, at: at.toISOString() },
+      });
       continue;
     }
     const wouldBe = stateValueOf(draft, replayed.value).sort();
