@@ -69,7 +69,7 @@ export interface ConferenceInput extends Common {
 
 export interface ReferralInput extends Common {
   kind: 'surat_rujukan';
-  referral: { targetLabel: string; targetName: string; reason: string | null; sentAt: Date; consent: string };
+  referral: { targetLabel: string; targetName: string; reason: string | null; sentAt: Date; consent: string; /** The partner's address from the school's register, under its name. */ targetAddress?: string | null };
 }
 
 export interface SummonsInput extends Common {
@@ -242,7 +242,7 @@ function referral(i: ReferralInput): DocumentSpec {
   ];
   return {
     ...base(i, 'surat_rujukan'),
-    letter: { subject: 'Rujukan peserta didik', nature: 'Rahasia', addressee: [r.targetName] },
+    letter: { subject: 'Rujukan peserta didik', nature: 'Rahasia', addressee: [r.targetName, ...(r.targetAddress ? [r.targetAddress] : [])] },
     blocks,
     signers: [...principalSigner(i.principal, 'Mengetahui,'), counselorSigner(i.counselor)],
   };

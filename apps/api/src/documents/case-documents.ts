@@ -329,7 +329,12 @@ export async function documentInput(
       const consents = (await db.consents.list(schoolId, m.row.id)).filter((c) => c.purpose === 'referral' && c.revokedAt === null);
       const latest = consents.sort((a, b) => b.givenAt.getTime() - a.givenAt.getTime())[0];
       const consent = latest ? `${latest.granted ? 'Diberikan' : 'Ditolak'} oleh ${latest.givenBy}${latest.relationship ? ` (${latest.relationship})` : ''}, ${tanggal(latest.givenAt)}` : 'Belum tercatat';
-      const input: DocumentInput = { ...base, kind, confidential: false, referral: { targetLabel: REFERRAL_TARGET_LABELS[r.target] ?? 'Lembaga mitra', targetName: r.targetName, reason: r.reason, sentAt: r.sentAt, consent } };
+      // A partner of the school's register: its current name and address head the letter.
+      const partner = r.partnerId ? await db.registers.getPartner(schoolId, r.partnerId) : null;
+      const input: DocumentInput = {
+        ...base, kind, confidential: false,
+        referral: { targetLabel: REFERRAL_TARGET_LABELS[r.target] ?? 'Lembaga mitra', targetName: partner?.name ?? r.targetName, targetAddress: partner?.address ?? null, reason: r.reason, sentAt: r.sentAt, consent },
+      };
       return { input, usedRahasia: false, recipient: r.targetName };
     }
     case 'surat_panggilan': {
