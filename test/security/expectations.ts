@@ -201,4 +201,12 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/registers/group-sessions': { own: parse('ok ok 403 403 403 401'), other: parse('422 422 403 403 403 401') },
   'GET /api/registers/group-sessions/:id': hidden('ok ok 403 ok 403 401'),
   'GET /api/cases/:id/group-sessions': hidden('ok ok ok 404 403 401'),
+  // Orang tua asuh, donors and the fund ledger: the kepsek and guru BK write, the Satgas reads, wali kelas and dinas none.
+  'GET /api/registers/sponsors': same('ok ok 403 ok 403 401'),
+  'POST /api/registers/sponsors': same('ok ok 403 403 403 401'),
+  'PATCH /api/registers/sponsors/:id': hidden('ok ok 403 403 403 401'),
+  'GET /api/registers/funds': same('ok ok 403 ok 403 401'),
+  'POST /api/registers/funds': same('ok ok 403 403 403 401'),
+  'GET /api/registers/funds/:id': hidden('ok ok 403 ok 403 401'),
+  'POST /api/registers/funds/:id/donations': hidden('ok ok 403 403 403 401'),
 };

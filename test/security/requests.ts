@@ -174,4 +174,12 @@ export const REQUESTS: Record<string, Build> = {
   'POST /api/registers/group-sessions': (s) => ({ path: '/api/registers/group-sessions', body: { heldOn: '2026-02-03', topic: 'Uji akses', caseIds: [s.caseId, s.otherClassCaseId] } }),
   'GET /api/registers/group-sessions/:id': (s) => ({ path: `/api/registers/group-sessions/${s.groupSessionId}` }),
   'GET /api/cases/:id/group-sessions': (s) => ({ path: `/api/cases/${s.caseId}/group-sessions` }),
+  'GET /api/registers/sponsors': () => ({ path: '/api/registers/sponsors' }),
+  'POST /api/registers/sponsors': () => ({ path: '/api/registers/sponsors', body: { kind: 'orang_tua_asuh', party: 'person', name: 'Ibu Uji Akses', phone: '0812 3333 4444', pledgeAmount: 200_000, pledgePeriod: 'monthly' } }),
+  'PATCH /api/registers/sponsors/:id': (s) => ({ path: `/api/registers/sponsors/${s.sponsorId}`, body: { notes: 'Uji akses' } }),
+  'GET /api/registers/funds': () => ({ path: '/api/registers/funds?open=true' }),
+  // A fresh name each time: a second fund of one name is a duplicate (409).
+  'POST /api/registers/funds': () => ({ path: '/api/registers/funds', body: { name: `Dana uji ${Math.random().toString(36).slice(2, 8)}`, source: 'lainnya' } }),
+  'GET /api/registers/funds/:id': (s) => ({ path: `/api/registers/funds/${s.fundId}` }),
+  'POST /api/registers/funds/:id/donations': (s) => ({ path: `/api/registers/funds/${s.fundId}/donations`, body: { amount: 50_000, date: '2026-02-02', note: 'Uji akses' } }),
 };

@@ -34,6 +34,9 @@ export interface SchoolIds {
   partnerId: string;
   peerId: string;
   groupSessionId: string;
+  /** Issue 15 fund ledger: a donor and a fund of theirs with a donation. */
+  sponsorId: string;
+  fundId: string;
 }
 
 export interface World {
@@ -69,12 +72,16 @@ async function schoolRecords(f: Fixture, api: FixtureApp, side: 'a' | 'b'): Prom
   const partner = ok<{ id: string }>(await api.call(s.users.kepsek, 'POST', '/api/registers/partners', { name: `Puskesmas ${side}`, kind: 'puskesmas', phone: '0812-3456-7890' }), 'partner');
   const peer = ok<{ id: string }>(await api.call(bk, 'POST', '/api/registers/peer-counsellors', { studentId: s.students[1]!.id, trainedOn: '2026-01-10', supervisorId: bk.id }), 'peer counsellor');
   const group = ok<{ id: string }>(await api.call(bk, 'POST', '/api/registers/group-sessions', { heldOn: '2026-02-01', topic: `Motivasi ${side}`, caseIds: [created.id, otherClass.id] }), 'group session');
+  const sponsor = ok<{ id: string }>(await api.call(s.users.kepsek, 'POST', '/api/registers/sponsors', { kind: 'donatur', party: 'organisation', name: `Komite ${side}` }), 'sponsor');
+  const fund = ok<{ id: string }>(await api.call(s.users.kepsek, 'POST', '/api/registers/funds', { name: `Dana komite ${side}`, source: 'komite', sponsorId: sponsor.id }), 'fund');
+  ok(await api.call(bk, 'POST', `/api/registers/funds/${fund.id}/donations`, { amount: 1_000_000, date: '2026-02-01' }), 'donation');
   if (!task) throw new Error(`world setup: no task on the case (${JSON.stringify(tasks).slice(0, 300)})`);
   return {
     schoolId: s.id, studentId: student.id, otherClassStudentId: s.students[1]!.id, nisn: student.nisn, caseId: created.id, otherClassCaseId: otherClass.id,
     pathwayId: s.loop.pathwayId, srpsPathwayId: s.srps.pathwayId, flagId: flag.id, referralId: referral.id, taskId: task.id,
     kepsekId: s.users.kepsek.id, guruBkId: bk.id, timId: s.users.tim.id, waliKelasId: s.users.wali_kelas.id,
     partnerId: partner.id, peerId: peer.id, groupSessionId: group.id,
+    sponsorId: sponsor.id, fundId: fund.id,
   };
 }
 

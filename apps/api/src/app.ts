@@ -28,6 +28,7 @@ import { caseworkRoutes } from './casework/index.ts';
 import { interventionRoutes } from './cases/intervention-routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
+import { fundRoutes } from './registers/funds-routes.ts';
 import { partnerRoutes } from './registers/partners-routes.ts';
 import { peerRoutes } from './registers/peers-routes.ts';
 import { groupRoutes } from './registers/groups-routes.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', groupRoutes(ctx))
     .route('/api', privacyRoutes(ctx))
     .route('/api', documentRoutes(ctx))
+    .route('/api', fundRoutes(ctx))
     .route('/api', meRoutes(ctx));
 
   const document = openApiDocument(app);

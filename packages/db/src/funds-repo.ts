@@ -112,14 +112,14 @@ export function formatRupiah(amount: number): string {
 }
 
 /** The error value of a disbursement larger than the fund's balance (the API answers 422 `insufficient_funds`). */
-export function insufficientFunds(fund: { id: string; name: string }, balance: number, requested: number) {
+export function insufficientFunds(fund: { id: string; name: string }, balance: number, requested: number, field?: string) {
   const message = {
     id: `Saldo ${fund.name} ${formatRupiah(balance)}, kurang dari ${formatRupiah(requested)} yang diminta.`,
     en: `The balance of ${fund.name} is ${formatRupiah(balance)}, less than the ${formatRupiah(requested)} requested.`,
   };
   return {
     ok: false as const,
-    error: { code: 'insufficient_funds' as const, message: `${message.id} / ${message.en}`, details: { fundId: fund.id, fundName: fund.name, balance, requested, message } },
+    error: { code: 'insufficient_funds' as const, message: `${message.id} / ${message.en}`, details: { fundId: fund.id, fundName: fund.name, balance, requested, ...(field ? { field } : {}), message } },
   };
 }
 

@@ -23,6 +23,12 @@ export function fromDbError(error: DbError, notFoundKey: MessageKey = 'not_found
       return new ApiError(422, 'invalid', 'invalid_request', { reason: error.message, ...(error.details ? { details: error.details } : {}) });
     case 'event_not_allowed':
       return new ApiError(422, 'event_not_allowed', 'event_not_allowed', error.details);
+    case 'insufficient_funds': {
+      // The fund ledger (issue 15): the fund, its balance and the amount asked, in the caller's language; `fields` lets a step form show it on the field.
+      const d = (error.details ?? {}) as { fundId?: string; fundName?: string; balance?: number; requested?: number; field?: string; message?: { id: string; en: string } };
+      const details = { fundId: d.fundId, fundName: d.fundName, balance: d.balance, requested: d.requested, ...(d.field && d.message ? { fields: [{ field: d.field, message: d.message }] } : {}) };
+      return new ApiError(422, 'insufficient_funds', 'invalid_request', details, d.message);
+    }
     case 'invalid_credentials':
       return new ApiError(401, 'invalid_credentials', 'invalid_credentials');
     case 'locked':

@@ -14,6 +14,7 @@ import { useLogout, useMe } from '../auth/session.ts';
 import { outboxItems } from '../cases/outbox.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RoleSwitch } from '../team/RoleSwitch.tsx';
+import '../registers/FundsMessages.ts';
 import { useOnline } from './online.ts';
 import { removeBootPreview } from './boot-data.ts';
 import { OfflinePage } from './RouteError.tsx';
@@ -49,6 +50,7 @@ export function Layout() {
           <NavLink to="/cases">{t('app.cases')}</NavLink>
           <NavLink to="/reports">{t('app.reports')}</NavLink>
           {me.data.role !== 'admin_dinas' && <NavLink to="/team">{t('team:nav')}</NavLink>}
+          {['kepsek', 'guru_bk', 'tim'].includes(me.data.role) && <NavLink to="/registers/funds">{t('funds:nav')}</NavLink>}
           {me.data.role === 'kepsek' && <NavLink to="/staff">{t('app.staff')}</NavLink>}
           {me.data.role === 'admin_dinas' && <NavLink to="/staff">{t('app.accounts')}</NavLink>}
         </nav>

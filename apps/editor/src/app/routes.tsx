@@ -81,6 +81,7 @@ export const routes: RouteObject[] = [
       page('migrations', feature('../reports/MigrationPage.tsx')),
       page('staff', feature('../staff/StaffPage.tsx')),
       page('team', async () => ({ Component: (await import('../team/TeamPage.tsx')).Component })),
+      page('registers/funds', async () => ({ Component: (await import('../registers/FundsPage.tsx')).Component })),
       page('process/:id?', async () => ({ Component: (await import('../process/ProcessPage.tsx')).Component })),
       page('account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })),
       { path: '*', element: <NotFound /> },

@@ -1,8 +1,9 @@
-/** A step's form, rendered from its definition (text, number, date, choice, yes/no). */
+/** A step's form, rendered from its definition (text, number, date, choice, yes/no, a pick from a register). */
 import { useTranslation } from 'react-i18next';
 import type { FieldError, FormField } from '@jalur/engine';
 import { loc } from './i18n.ts';
 import { choiceLabel } from '../i18n/values.ts';
+import { RegisterPicker } from './RegisterPicker.tsx';
 
 export function StepForm({ fields, values, errors, onChange }: { fields: readonly FormField[]; values: Record<string, unknown>; errors: readonly FieldError[]; onChange: (name: string, value: unknown) => void }) {
   const { t, i18n } = useTranslation();
@@ -42,6 +43,10 @@ export function StepForm({ fields, values, errors, onChange }: { fields: readonl
                 <option value="false">{t('common.no')}</option>
               </select>
             );
+            break;
+          case 'register':
+            // A fund, referral partner or peer counsellor of the school's registers, by name (see RegisterPicker.tsx).
+            input = <RegisterPicker field={f} value={v} invalid={!!err} onChange={(x) => onChange(f.name, x)} />;
             break;
           default:
             input = <textarea {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.name, e.target.value || undefined)} />;

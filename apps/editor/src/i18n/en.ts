@@ -40,7 +40,8 @@ export const en: Messages = {
   },
   conf: { umum: 'General', terbatas: 'Restricted', rahasia: 'Confidential' },
   confHelp: { umum: 'all staff on the case', terbatas: 'counselor and principal', rahasia: 'the author and the case counselor' },
-  fieldType: { text: 'Text', number: 'Number', date: 'Date', choice: 'Choice', boolean: 'Yes/no' },
+  fieldType: { text: 'Text', number: 'Number', date: 'Date', choice: 'Choice', boolean: 'Yes/no', register: 'From a Satgas register' },
+  registerKind: { fund: 'Fund (ledger)', partner: 'Referral partner', peer_counsellor: 'Peer counsellor' },
   login: { tagline: 'Dropout-prevention intervention pathways', email: 'Email', password: 'Password', submit: 'Sign in' },
   list: {
     title: 'Pathways',
@@ -131,6 +132,7 @@ export const en: Messages = {
     fieldType: 'Field type',
     required: 'Required',
     options: 'Options, comma separated',
+    registerKind: 'Register to pick from',
     addField: 'Add field',
     removeField: 'Remove field {{name}}',
     firstStep: 'First step',

@@ -38,7 +38,8 @@ export const id = {
   },
   conf: { umum: 'Umum', terbatas: 'Terbatas', rahasia: 'Rahasia' },
   confHelp: { umum: 'semua staf kasus', terbatas: 'guru BK dan kepala sekolah', rahasia: 'penulis dan guru BK kasus' },
-  fieldType: { text: 'Teks', number: 'Angka', date: 'Tanggal', choice: 'Pilihan', boolean: 'Ya/tidak' },
+  fieldType: { text: 'Teks', number: 'Angka', date: 'Tanggal', choice: 'Pilihan', boolean: 'Ya/tidak', register: 'Dari daftar Satgas' },
+  registerKind: { fund: 'Dana (buku kas)', partner: 'Mitra rujukan', peer_counsellor: 'Konselor sebaya' },
   login: { tagline: 'Jalur intervensi pencegahan putus sekolah', email: 'Email', password: 'Kata sandi', submit: 'Masuk' },
   list: {
     title: 'Jalur intervensi',
@@ -129,6 +130,7 @@ export const id = {
     fieldType: 'Jenis isian',
     required: 'Wajib',
     options: 'Pilihan, dipisah koma',
+    registerKind: 'Daftar yang dipilih',
     addField: 'Tambah isian',
     removeField: 'Hapus isian {{name}}',
     firstStep: 'Langkah pertama',

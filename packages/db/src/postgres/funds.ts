@@ -43,7 +43,7 @@ export async function writeDisbursement(tx: Exec, row: CaseRow, input: Disbursem
   if (!validAmount(input.amount) || !validDate(input.date)) return fail('invalid', 'Nominal atau tanggal tidak sah / invalid amount or date');
   const { totalIn, totalOut } = await totalsOf(tx, fund.id);
   const balance = totalIn - totalOut;
-  if (input.amount > balance) return insufficientFunds(fund, balance, input.amount);
+  if (input.amount > balance) return insufficientFunds(fund, balance, input.amount, input.field);
   const year = Number(input.date.slice(0, 4));
   const receipt = await nextReceipt(tx, row.schoolId, 'out', year);
   const entry: FundEntryRow = {

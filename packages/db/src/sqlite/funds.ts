@@ -41,7 +41,7 @@ export function writeDisbursement(ctx: SqliteContext, row: CaseRow, input: Disbu
   if (!validAmount(input.amount) || !validDate(input.date)) return fail('invalid', 'Nominal atau tanggal tidak sah / invalid amount or date');
   const { totalIn, totalOut } = totalsOf(ctx, fund.id);
   const balance = totalIn - totalOut;
-  if (input.amount > balance) return insufficientFunds(fund, balance, input.amount);
+  if (input.amount > balance) return insufficientFunds(fund, balance, input.amount, input.field);
   const year = Number(input.date.slice(0, 4));
   const receipt = nextReceipt(ctx, row.schoolId, 'out', year);
   const entry: FundEntryRow = {

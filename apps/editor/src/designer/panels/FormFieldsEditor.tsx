@@ -1,10 +1,11 @@
 /**
  * The form a step records: each field's label, name, type, whether it is
- * required, and the options of a choice.
+ * required, the options of a choice, and the register a `register` field
+ * picks from (a fund of the ledger, a referral partner, a peer counsellor).
  */
 import { useTranslation } from 'react-i18next';
 import { Plus, Trash2 } from 'lucide-react';
-import { FIELD_TYPES, type FormField } from '@jalur/engine';
+import { FIELD_TYPES, REGISTER_KINDS, type FormField } from '@jalur/engine';
 import { editMeta } from './edits.ts';
 
 export function FormFieldsEditor({ id, form, readOnly }: { id: string; form: FormField[]; readOnly: boolean }) {
@@ -26,7 +27,16 @@ export function FormFieldsEditor({ id, form, readOnly }: { id: string; form: For
             readOnly={readOnly}
             onChange={(e) => update(i, { name: e.target.value.replace(/[^A-Za-z0-9_]/g, '_') }, `ff:${id}:${i}:name`)}
           />
-          <select aria-label={t('props.fieldType')} value={f.type} disabled={readOnly} onChange={(e) => update(i, { type: e.target.value as FormField['type'] })}>
+          <select
+            aria-label={t('props.fieldType')}
+            value={f.type}
+            disabled={readOnly}
+            onChange={(e) => {
+              const type = e.target.value as FormField['type'];
+              // A register field names its register (a fund by default); other types carry none.
+              update(i, type === 'register' ? { type, register: f.register ?? 'fund' } : { type, register: undefined });
+            }}
+          >
             {FIELD_TYPES.map((ty) => (
               <option key={ty} value={ty}>
                 {t(`fieldType.${ty}`)}
@@ -40,6 +50,24 @@ export function FormFieldsEditor({ id, form, readOnly }: { id: string; form: For
           <button type="button" className="icon-btn" disabled={readOnly} aria-label={t('props.removeField', { name: f.name })} onClick={() => setForm((ff) => ff.filter((_, j) => j !== i))}>
             <Trash2 size={14} />
           </button>
+          {f.type === 'register' && (
+            <select
+              className="wide"
+              aria-label={t('props.registerKind')}
+              title={t('props.registerKind')}
+              value={f.register ?? ''}
+              disabled={readOnly}
+              data-testid="register-kind"
+              onChange={(e) => update(i, { register: (e.target.value || undefined) as FormField['register'] })}
+            >
+              {!f.register && <option value="">—</option>}
+              {REGISTER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`registerKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
           {f.type === 'choice' && (
             <input
               className="wide"

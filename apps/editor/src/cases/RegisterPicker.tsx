@@ -1,0 +1,103 @@
+/**
+ * A step form's `register` field (`{ type: 'register', register: <kind> }`):
+ * a list of the school's register entries fed by the API, instead of a typed
+ * name. The value sent is the entry's id; the person sees names (and, for a
+ * fund, its balance), never an id.
+ *
+ * One fetcher per register kind (`REGISTER_KINDS` of the engine) turns the
+ * API's answer into options. Extension point: to offer another register,
+ * write its fetcher (an async function returning `RegisterOption[]`) and put
+ * it in `REGISTER_FETCHERS` under its kind — the record is typed over
+ * `RegisterKind`, so a new kind in the engine shows up here as a type error
+ * until it has a fetcher (or an explicit `null`: "not available yet").
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { FormField, RegisterKind } from '@jalur/engine';
+import { fetchOpenFunds } from '../registers/FundsApi.ts';
+import '../registers/FundsMessages.ts';
+
+/** One entry the person can pick. */
+export interface RegisterOption {
+  id: string;
+  /** What the list shows (already in the page's language). */
+  label: string;
+  /** Shown under the list when this entry is picked (e.g. a fund's balance). */
+  detail?: string;
+}
+
+/** Loads a register's entries for the picker; `t` translates in the `funds` namespace and its siblings. */
+export type RegisterFetcher = (t: (key: string, values?: Record<string, unknown>) => string) => Promise<RegisterOption[]>;
+
+/** A fund: its name and balance (`Dana komite — saldo Rp 1.500.000`); only open funds. */
+const fundOptions: RegisterFetcher = async (t) =>
+  (await fetchOpenFunds()).items.map((f) => ({
+    id: f.id,
+    label: t('funds:picker.option', { name: f.name, balance: f.balanceText }),
+    detail: t('funds:picker.balance', { name: f.name, balance: f.balanceText }),
+  }));
+
+/** The fetcher of each register kind; `null` until that register's page and API exist. */
+export const REGISTER_FETCHERS: Record<RegisterKind, RegisterFetcher | null> = {
+  fund: fundOptions,
+  // Referral partners and peer counsellors: their registers add a fetcher here.
+  partner: null,
+  peer_counsellor: null,
+};
+
+/** The words of the picker per kind (the first-option prompt); falls back to the fund's. */
+const PROMPTS: Partial<Record<RegisterKind, string>> = { fund: 'funds:picker.choose' };
+
+export function RegisterPicker({
+  field, value, onChange, invalid,
+}: { field: FormField; value: unknown; onChange: (value: string | undefined) => void; invalid: boolean }) {
+  const { t } = useTranslation();
+  const kind = field.register;
+  const fetcher = kind ? REGISTER_FETCHERS[kind] : null;
+  const list = useQuery({
+    queryKey: ['registers', 'picker', kind ?? 'none'],
+    queryFn: () => fetcher!((key, values) => t(key, values ?? {}) as string),
+    enabled: !!fetcher,
+    // Balances move with every disbursement: read afresh whenever a form opens.
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
+  const current = typeof value === 'string' ? value : '';
+  const options = list.data ?? [];
+  const chosen = options.find((o) => o.id === current);
+  const common = { name: field.name, 'aria-invalid': invalid ? true : undefined, 'data-field': field.name, 'data-register': kind } as const;
+  if (!fetcher) {
+    return (
+      <>
+        <select {...common} disabled value="">
+          <option value="">—</option>
+        </select>
+        <span className="muted small">{t('funds:picker.unavailable')}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <select {...common} value={current} onChange={(e) => onChange(e.target.value || undefined)} disabled={list.isPending}>
+        <option value="">{list.isPending ? t('funds:picker.loading') : t(PROMPTS[kind!] ?? 'funds:picker.choose')}</option>
+        {current !== '' && !chosen && !list.isPending && <option value={current}>{t('funds:picker.missing')}</option>}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {chosen?.detail && (
+        <span className="muted small" data-testid={`register-detail-${field.name}`}>
+          {chosen.detail}
+        </span>
+      )}
+      {list.isSuccess && options.length === 0 && <span className="muted small">{t('funds:picker.empty')}</span>}
+      {list.isError && (
+        <span className="cw-field-error" role="alert">
+          {list.error instanceof Error ? list.error.message : String(list.error)}
+        </span>
+      )}
+    </>
+  );
+}
