@@ -76,10 +76,27 @@ const ERASE_PATHWAY = {
 const FUNDING = {
   format: 'jalur.pathway/1', key: 'uji-dana', title: { id: 'Dana' }, layout: {},
   machine: { id: 'dana', initial: 'dana', states: {
-    dana: { meta: { kind: 'funding', title: { id: 'Bantuan biaya' }, roles: ['guru_bk'], requiresApproval: true, dueInDays: 3 }, on: { CAIR: 'selesai' } },
+    dana: {
+      meta: {
+        kind: 'funding', title: { id: 'Bantuan biaya' }, roles: ['guru_bk'], requiresApproval: true, dueInDays: 3,
+        form: [{ name: 'dana', type: 'register', register: 'fund', label: { id: 'Sumber dana' } }, { name: 'amount', type: 'number', label: { id: 'Nominal' } }],
+      },
+      on: { CAIR: 'selesai' },
+    },
     selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai' } } },
   } },
 };
+
+/** Every row of the given tables, as text. */
+async function tableRows(db: JalurDb, tables: readonly string[]): Promise<string> {
+  const h = db.reportHandle;
+  const out: string[] = [];
+  for (const name of tables) {
+    if (h.dialect === 'sqlite') for (const row of h.sqlite.prepare(`SELECT * FROM "${name}"`).all()) out.push(JSON.stringify(row));
+    else for (const row of await h.client.unsafe(`SELECT row_to_json(t)::text AS j FROM "${name}" t`)) out.push(String(row.j));
+  }
+  return out.join('\n');
+}
 
 /** Every row of every table, as text. */
 async function allRows(db: JalurDb): Promise<string> {
@@ -219,6 +236,18 @@ async function scenario(db: JalurDb, raw: RawBytes, checks: Record<string, RawBy
   expect(approval).toBeDefined();
   expectOk(await call(kepsek, 'POST', `/api/tasks/${approval!.id}/decision`, { decision: 'rejected', reason: T.rejection }), 'decision');
   expectOk(await call(bk, 'POST', `/api/tasks/${approval!.id}/approval-request`, { note: T.askedAgain }), 'asked again');
+  // The fund ledger (issue 15): an orang tua asuh pledged to the student, a fund, a donation, and the funding step paying out of it.
+  const sponsor = await call(kepsek, 'POST', '/api/registers/sponsors', { kind: 'orang_tua_asuh', party: 'person', name: 'Ibu Dermawati', pledgeAmount: 250_000, pledgePeriod: 'monthly', pledgeStudentId: studentId });
+  expectOk(sponsor, 'sponsor');
+  const fund = await call(kepsek, 'POST', '/api/registers/funds', { name: 'Dana orang tua asuh Ibu Dermawati', source: 'orang_tua_asuh', sponsorId: sponsor.body.id });
+  expectOk(fund, 'fund');
+  expectOk(await call(kepsek, 'POST', `/api/registers/funds/${fund.body.id}/donations`, { amount: 500_000, date: '2026-02-01' }), 'donation');
+  const again = ((await call(kepsek, 'GET', '/api/approvals')).body.items as { id: string; caseId: string }[]).find((t) => t.caseId === fundingCase.body.id)!;
+  expectOk(await call(kepsek, 'POST', `/api/tasks/${again.id}/decision`, { decision: 'approved' }), 'approved');
+  const fundingRow = (await db.cases.get(school.id, fundingCase.body.id))!;
+  expectOk(await call(bk, 'POST', `/api/cases/${fundingCase.body.id}/events`, { type: 'CAIR', expectedVersion: fundingRow.version, data: { dana: fund.body.id, amount: 200_000 } }), 'paid out');
+  const ledgerBefore = (await call(kepsek, 'GET', `/api/registers/funds/${fund.body.id}`)).body;
+  expect(ledgerBefore.entries[0].student).toMatchObject({ name: PERSON.name, caseId: fundingCase.body.id });
   const notified = [...(await call(bk, 'GET', '/api/notifications')).body.items, ...(await call(kepsek, 'GET', '/api/notifications')).body.items, ...(await call(wali, 'GET', '/api/notifications')).body.items];
   expect(notified.some((n: { caseId?: string }) => n.caseId === caseId)).toBe(true);
 
@@ -242,6 +271,7 @@ async function scenario(db: JalurDb, raw: RawBytes, checks: Record<string, RawBy
   const paths = [
     `/api/students/${studentId}`, '/api/students', `/api/students/${studentId}/indicators`, `/api/students/${studentId}/export`, '/api/early-warning',
     '/api/tasks', '/api/approvals', '/api/notifications', '/api/referrals', '/api/cases', `/api/cases?studentId=${studentId}`, '/api/board',
+    '/api/registers/sponsors', '/api/registers/funds', `/api/registers/funds/${fund.body.id}`,
     ...caseIds.flatMap((id) => [`/api/cases/${id}`, `/api/cases/${id}/events`, `/api/cases/${id}/opening`, `/api/cases/${id}/notes`, `/api/cases/${id}/consents`,
       `/api/cases/${id}/referrals`, `/api/cases/${id}/records`, `/api/cases/${id}/family`, `/api/cases/${id}/documents`]),
   ];
@@ -256,6 +286,13 @@ async function scenario(db: JalurDb, raw: RawBytes, checks: Record<string, RawBy
 
   const bytes = await raw();
   expect(leftIn(bytes), 'personal data left in the bytes on disk').toEqual([]);
+  // The ledger keeps the amounts for the books, and names neither the student nor their cases (nor does the pledge).
+  const ledgerAfter = (await call(kepsek, 'GET', `/api/registers/funds/${fund.body.id}`)).body;
+  expect(ledgerAfter).toMatchObject({ totalIn: 500_000, totalOut: 200_000, balance: 300_000 });
+  expect(ledgerAfter.entries[0]).toMatchObject({ direction: 'out', amount: 200_000, receiptNumber: ledgerBefore.entries[0].receiptNumber, student: { name: null, caseId: null, erased: true } });
+  const fundRows = await tableRows(db, ['fund_entries', 'sponsors']);
+  expect(fundRows).toContain('200000');
+  for (const id of [studentId, ...caseIds]) expect(fundRows, 'the ledger or a pledge still names the student or a case').not.toContain(id);
   for (const [what, read] of Object.entries(checks)) expect(leftIn(await read()), `personal data left in ${what}`).toEqual([]);
 
   expect(await counts()).toEqual(summary);
