@@ -73,7 +73,7 @@ describe('orang tua asuh and the fund ledger (Chromium)', () => {
     await page.getByTestId('fund-row').first().waitFor();
     const names = await page.locator('[data-testid=fund-row] strong').allTextContents();
     expect(names).toContain('Dana komite');
-    expect(names).toContain('Dana orang tua asuh Bapak Rudi');
+    expect(names).toContain('Dana orang tua asuh Bapak Bambang');
     const komite = page.locator('[data-testid=fund-row][data-fund="Dana komite"]');
     expect(await komite.getByTestId('fund-balance').textContent()).toBe(rp(await balanceOf('Dana komite')));
 

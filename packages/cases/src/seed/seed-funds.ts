@@ -38,7 +38,7 @@ interface DemoFund {
 const SPONSORS_A: DemoSponsor[] = [
   { key: 'komite', kind: 'donatur', party: 'organisation', name: 'Komite Sekolah SMKN 1 Tanjung Jabung Timur', phone: '0813 6612 4410', pledge: { amount: 500_000, period: 'monthly', from: '2023-07-01' } },
   { key: 'guru', kind: 'donatur', party: 'organisation', name: 'Dewan Guru SMKN 1', notes: 'Iuran sukarela guru setiap awal semester.' },
-  { key: 'rudi', kind: 'orang_tua_asuh', party: 'person', name: 'Bapak Rudi Hartono', phone: '0812 7345 1102', pledge: { amount: 300_000, period: 'monthly', from: '2023-08-18', until: '2024-06-30' }, status: 'ended', notes: 'Guru produktif TKR.' },
+  { key: 'bambang', kind: 'orang_tua_asuh', party: 'person', name: 'Bapak Bambang Sutrisno', phone: '0812 7345 1102', pledge: { amount: 300_000, period: 'monthly', from: '2023-08-18', until: '2024-06-30' }, status: 'ended', notes: 'Guru produktif TKR.' },
   { key: 'alumni', kind: 'donatur', party: 'organisation', name: 'Ikatan Alumni SMKN 1', phone: '0852 6601 7788', pledge: { amount: 2_500_000, period: 'once', from: '2025-01-01' } },
   { key: 'ratna', kind: 'orang_tua_asuh', party: 'person', name: 'Ibu Ratna Dewi', phone: '0821 7766 3390', pledge: { amount: 250_000, period: 'monthly', from: '2025-01-01' } },
   { key: 'sinar', kind: 'donatur', party: 'organisation', name: 'CV Sinar Tanjung (CSR)', pledge: { amount: 1_000_000, period: 'once', from: '2023-07-01', until: '2023-12-31' }, status: 'ended' },
@@ -52,7 +52,7 @@ const FUNDS_A: DemoFund[] = [
   { key: 'dana-sosial', name: 'Dana sosial sekolah', source: 'sekolah', description: 'Dana sosial dari kas sekolah.', donations: [
     { amount: 1_500_000, date: '2023-07-17' }, { amount: 1_000_000, daysAgo: 100 }, { amount: 400_000, date: '2023-08-01', note: 'Sumbangan CSR' },
   ] },
-  { key: 'dana-ota-tkr', name: 'Dana orang tua asuh Bapak Rudi', source: 'orang_tua_asuh', sponsor: 'rudi', donations: [{ amount: 300_000, date: '2023-08-18' }, { amount: 300_000, date: '2023-09-18' }] },
+  { key: 'dana-ota-tkr', name: 'Dana orang tua asuh Bapak Bambang', source: 'orang_tua_asuh', sponsor: 'bambang', donations: [{ amount: 300_000, date: '2023-08-18' }, { amount: 300_000, date: '2023-09-18' }] },
   { key: 'dana-alumni', name: 'Donasi alumni', source: 'alumni', sponsor: 'alumni', donations: [{ amount: 2_500_000, daysAgo: 90, note: 'Reuni akbar alumni' }] },
   { key: 'dana-ota-ratna', name: 'Dana orang tua asuh Ibu Ratna', source: 'orang_tua_asuh', sponsor: 'ratna', donations: [{ amount: 250_000, daysAgo: 30 }] },
   { key: 'dana-csr', name: 'Dana CSR CV Sinar Tanjung', source: 'csr', sponsor: 'sinar', donations: [{ amount: 1_000_000, date: '2023-07-10' }] },
