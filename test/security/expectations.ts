@@ -136,6 +136,14 @@ export const EXPECTED: Record<string, Row> = {
 
   'GET /api/reports/summary': same('ok ok 403 403 403 401'),
   'GET /api/reports/before-after': same('ok ok 403 403 403 401'),
+  // the semester report (issues 14, 15) and its PDF for the komite / dinas.
+  'GET /api/reports/semester': same('ok ok 403 403 403 401'),
+  'GET /api/reports/semester.pdf': same('ok ok 403 403 403 401'),
+  // M&E records: satisfaction scores on a case, ekstrakurikuler / P5 participation (invalid bodies: past the access check).
+  'GET /api/cases/:id/satisfaction': hidden('ok ok ok no 403 401'),
+  'POST /api/cases/:id/satisfaction': hidden('in in in no 403 401'),
+  'GET /api/participation': same('ok ok ok 403 403 401'),
+  'POST /api/participation': same('in in in 403 403 401'),
   'GET /api/reports/trends': same('ok ok 403 403 403 401'),
   'GET /api/reports/migration-candidates': same('ok ok 403 403 403 401'),
   'GET /api/reports/export.csv': same('in in 403 403 403 401'),

@@ -114,6 +114,12 @@ export const REQUESTS: Record<string, Build> = {
 
   'GET /api/reports/summary': () => ({ path: '/api/reports/summary' }),
   'GET /api/reports/before-after': () => ({ path: '/api/reports/before-after' }),
+  'GET /api/reports/semester': () => ({ path: '/api/reports/semester' }),
+  'GET /api/reports/semester.pdf': () => ({ path: '/api/reports/semester.pdf?audience=dinas' }),
+  'GET /api/cases/:id/satisfaction': (s) => ({ path: `/api/cases/${s.caseId}/satisfaction` }),
+  'POST /api/cases/:id/satisfaction': (s) => ({ path: `/api/cases/${s.caseId}/satisfaction`, body: { service: 'home_visit' } }),
+  'GET /api/participation': () => ({ path: '/api/participation' }),
+  'POST /api/participation': (s) => ({ path: '/api/participation', body: { studentId: s.studentId } }),
   'GET /api/reports/trends': () => ({ path: '/api/reports/trends' }),
   'GET /api/reports/migration-candidates': (s) => ({ path: `/api/reports/migration-candidates?pathwayId=${s.srpsPathwayId}` }),
   'GET /api/reports/export.csv': () => ({ path: '/api/reports/export.csv' }),

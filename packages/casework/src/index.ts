@@ -17,3 +17,4 @@ export * from './tasks.ts';
 export * from './school-year.ts';
 export * from './prefill.ts';
 export * from './step-answers.ts';
+export * from './me-records.ts';

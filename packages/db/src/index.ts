@@ -14,6 +14,7 @@ export type * from './funds-repo.ts';
 export { formatRupiah, receiptNumber, RECEIPT_PREFIX } from './funds-repo.ts';
 export { FUND_DIRECTIONS, FUND_SOURCES, FUND_STATUSES, PLEDGE_PERIODS, SPONSOR_KINDS, SPONSOR_PARTIES, SPONSOR_STATUSES } from './schema/funds.ts';
 export type * from './registers-repo.ts';
+export type * from './me-repo.ts';
 export { PARTNER_KINDS, type PartnerKind } from './schema/registers.ts';
 export { MEETING_TASK_STATE, MEETING_TASK_TITLE } from './paperwork-repo.ts';
 export { ok, fail, type DbError, type DbErrorCode, type DbResult, type StoredResponse } from './result.ts';

@@ -19,6 +19,7 @@ import type { PaperworkRepo } from './paperwork-repo.ts';
 import type { SchoolYearRepo } from './school-year-repo.ts';
 import type { FundsRepo } from './funds-repo.ts';
 import type { RegistersRepo } from './registers-repo.ts';
+import type { MeRepo } from './me-repo.ts';
 
 /** Who is reading: decides which notes and records they see. */
 export interface Viewer {
@@ -433,6 +434,8 @@ export interface JalurDb {
   funds: FundsRepo;
   /** The Satgas registers: referral partners, peer counsellors and supervision, group sessions (issue 15). */
   registers: RegistersRepo;
+  /** M&E records: satisfaction scores and ekstrakurikuler / P5 participation (issue 15). */
+  me: MeRepo;
   /** See {@link ReportHandle}. */
   readonly reportHandle: ReportHandle;
   /** True when nothing has been seeded yet (no district). */

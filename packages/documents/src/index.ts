@@ -6,3 +6,4 @@ export * from './format.ts';
 export * from './render.ts';
 export * from './kinds.ts';
 export * from './family.ts';
+export * from './semester-report.ts';

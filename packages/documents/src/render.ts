@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { pdfSafe, tanggal } from './format.ts';
+import { barsHeight, drawBars, type BarsBlock } from './semester-charts.ts';
 
 export interface Letterhead {
   schoolName: string;
@@ -35,6 +36,8 @@ export type Block =
   | { type: 'fields'; rows: [label: string, value: string][] }
   | { type: 'list'; items: string[]; numbered?: boolean }
   | { type: 'table'; columns: string[]; widths: number[]; rows: string[][] }
+  /** A bar chart drawn in vectors (semester report). */
+  | BarsBlock
   /** Content the reader may not see: a visible, boxed notice instead. */
   | { type: 'withheld'; text: string };
 
@@ -220,6 +223,12 @@ function drawBlock(doc: Doc, block: Block): void {
     }
     case 'table':
       table(doc, block.columns, block.widths, block.rows);
+      return;
+    case 'bars':
+      ensureSpace(doc, barsHeight(block));
+      doc.y = drawBars(doc, block, x0, doc.y, w);
+      doc.x = x0;
+      doc.font('Times-Roman').fontSize(BODY);
       return;
     case 'withheld': {
       doc.font('Times-Italic').fontSize(BODY - 0.5);

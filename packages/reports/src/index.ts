@@ -20,3 +20,4 @@ export { stepStays } from './step-durations.ts';
 export { stepLabels, mergedStepLabels, leavesOf, type StepLabel } from './steps.ts';
 export { toCsv, schoolTable, districtTable, SCHOOL_TABLES, DISTRICT_TABLES, type CsvTable, type SchoolTable, type DistrictTable } from './csv.ts';
 export { median, mean } from './stats.ts';
+export { semesterReport, semesterForDinas, termDates, TERM_SEMESTERS, REPORT_STATUSES, RISK_LEVELS, type SemesterReport, type SemesterReportForDinas, type TermDates, type TermSemester, type ReportStatus, type RiskLevel } from './semester.ts';

@@ -2,7 +2,11 @@
  * School M&E (kepsek, guru BK), mounted at `/api/reports`:
  * `GET /summary`, `GET /before-after?from&to`, `GET /trends`,
  * `GET /migration-candidates`, `GET /export.csv?table=…` (every table of the
- * report as CSV). Always the caller's school; other roles get 403.
+ * report as CSV), `GET /semester?year&semester` (the semester report: students
+ * by status, before/after, risk level per student, satisfaction,
+ * participation, aid) and `GET /semester.pdf?…&audience=komite|dinas` (its
+ * printable PDF; the dinas's copy suppressed as the district tables are;
+ * audited). Always the caller's school; other roles get 403.
  */
 import { schoolBeforeAfter, schoolSummary, schoolTable, schoolTrends, toCsv } from '@jalur/reports';
 import { requireAuth, schoolOf } from '../auth/middleware.ts';
@@ -11,6 +15,8 @@ import { createRouter } from '../http/router.ts';
 import { csvResponse, periodOf } from './params.ts';
 import { reportQueriesFor } from './report-queries.ts';
 import { beforeAfterRoute, migrationCandidatesRoute, schoolExportRoute, summaryRoute, trendsRoute } from './route-defs.ts';
+import { semesterPdfRoute, semesterRoute } from './me-route-defs.ts';
+import { loadSemester, recentTerms, semesterPdf, semesterView } from './semester.ts';
 
 /** The school report sub-app. */
 export function reportRoutes(ctx: ApiContext) {
@@ -44,6 +50,25 @@ export function reportRoutes(ctx: ApiContext) {
         if (latest && versions.some((v) => v.version < latest.version)) items.push({ pathwayId: pathway.id, title: pathway.title, latestVersion: latest.version, versions });
       }
       return c.json({ items }, 200);
+    })
+    .openapi(semesterRoute, async (c) => {
+      const schoolId = schoolOf(c.var.principal);
+      const { report, current } = await loadSemester(ctx.db, schoolId, ctx.clock.now(), c.req.valid('query'));
+      return c.json(semesterView(report, recentTerms(current)), 200);
+    })
+    .openapi(semesterPdfRoute, async (c) => {
+      const p = c.var.principal;
+      const schoolId = schoolOf(p);
+      const query = c.req.valid('query');
+      const now = ctx.clock.now();
+      const { report, current } = await loadSemester(ctx.db, schoolId, now, query);
+      const { bytes, number } = await semesterPdf(ctx.db, p, schoolId, report, query.audience, now, current.offset);
+      await ctx.db.audit.record({
+        action: 'report.semester_pdf', subject: `report:semester`, actorId: p.userId, schoolId, at: now,
+        details: { audience: query.audience, year: report.term.year, semester: report.term.semester, number },
+      });
+      const file = `laporan-semester-${query.audience}-${report.term.year.replace('/', '-')}-${report.term.semester}.pdf`;
+      return new Response(bytes as never, { status: 200, headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'no-store' } }) as never;
     })
     .openapi(schoolExportRoute, async (c) => {
       const schoolId = schoolOf(c.var.principal);

@@ -8,6 +8,7 @@ import { ConsentPanel } from './ConsentPanel.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
 import { RecordsPanel } from './RecordsPanel.tsx';
 import { ReferralPanel } from './ReferralPanel.tsx';
+import { SatisfactionPanel } from '../reports/SatisfactionPanel.tsx';
 
 export default function CaseSidePanels({ caseId, closed, role, guardianName }: { caseId: string; closed: boolean; role: string | undefined; guardianName: string | null }) {
   return (
@@ -16,6 +17,7 @@ export default function CaseSidePanels({ caseId, closed, role, guardianName }: {
       <RecordsPanel caseId={caseId} closed={closed} />
       {role !== 'tim' && <ConsentPanel caseId={caseId} guardianName={guardianName} closed={closed} />}
       {role !== 'tim' && <ReferralPanel caseId={caseId} closed={closed} />}
+      {role !== 'tim' && <SatisfactionPanel caseId={caseId} closed={closed} />}
       <CasePaperwork caseId={caseId} closed={closed} />
     </>
   );

@@ -8,6 +8,7 @@ import { useMe } from '../auth/session.ts';
 import './messages.ts';
 import './reports.css';
 import { SchoolDashboard } from './SchoolDashboard.tsx';
+import { SemesterReport } from './SemesterReport.tsx';
 
 const DistrictDashboard = lazy(() => import('../district/DistrictDashboard.tsx'));
 
@@ -22,7 +23,10 @@ export function Component() {
           <DistrictDashboard />
         </Suspense>
       ) : role === 'kepsek' || role === 'guru_bk' ? (
-        <SchoolDashboard />
+        <>
+          <SchoolDashboard />
+          <SemesterReport />
+        </>
       ) : (
         <p className="muted">{me.isPending ? t('loading') : '403 — Laporan hanya untuk kepala sekolah dan guru BK / reports are for the principal and the counselor'}</p>
       )}

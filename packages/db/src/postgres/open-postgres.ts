@@ -21,6 +21,7 @@ import { createOpsRepos } from './ops.ts';
 import { createJobRepo } from './jobs.ts';
 import { createPaperworkRepo } from './paperwork.ts';
 import { createRegistersRepo } from './registers.ts';
+import { createMeRepo } from './me.ts';
 import { createSchoolYearRepo } from './school-year.ts';
 import { createFundsRepo } from './funds.ts';
 import type { WireCounter } from './wire-count.ts';
@@ -94,6 +95,7 @@ export async function openPostgres(options: PostgresOptions): Promise<JalurDb> {
     ...createSchoolYearRepo(ctx),
     ...createFundsRepo(ctx),
     ...createRegistersRepo(ctx),
+    ...createMeRepo(ctx),
     reportHandle: { dialect: 'postgres', client },
     isEmpty: async () => (await db.select({ n: sql<number>`count(*)::int` }).from(schema.districts))[0]?.n === 0,
     ping: async () => (await client`SELECT 1 AS one`)[0]?.one === 1,

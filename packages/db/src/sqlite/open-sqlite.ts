@@ -21,6 +21,7 @@ import { createRecordRepos } from './records.ts';
 import { createOpsRepos } from './ops.ts';
 import { createPaperworkRepo } from './paperwork.ts';
 import { createRegistersRepo } from './registers.ts';
+import { createMeRepo } from './me.ts';
 import { createSchoolYearRepo } from './school-year.ts';
 import { createFundsRepo } from './funds.ts';
 
@@ -81,6 +82,7 @@ export async function openSqlite(options: SqliteOptions): Promise<JalurDb> {
     ...createSchoolYearRepo(ctx),
     ...createFundsRepo(ctx),
     ...createRegistersRepo(ctx),
+    ...createMeRepo(ctx),
     isEmpty: async () => db.select({ n: sql<number>`count(*)` }).from(schema.districts).get()?.n === 0,
     ping: async () => (ping.get() as { one: number } | undefined)?.one === 1,
     close: async () => {
