@@ -14,6 +14,7 @@ import { useLogout, useMe } from '../auth/session.ts';
 import { outboxItems } from '../cases/outbox.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RoleSwitch } from '../team/RoleSwitch.tsx';
+import { RegistersNavLink } from '../registers/PartnersNav.tsx';
 import '../registers/FundsMessages.ts';
 import { useOnline } from './online.ts';
 import { removeBootPreview } from './boot-data.ts';
@@ -53,6 +54,7 @@ export function Layout() {
           {['kepsek', 'guru_bk', 'tim'].includes(me.data.role) && <NavLink to="/registers/funds">{t('funds:nav')}</NavLink>}
           {me.data.role === 'kepsek' && <NavLink to="/staff">{t('app.staff')}</NavLink>}
           {me.data.role === 'admin_dinas' && <NavLink to="/staff">{t('app.accounts')}</NavLink>}
+          <RegistersNavLink />
         </nav>
         <div className="app-bar-end">
           <LanguageSwitch />

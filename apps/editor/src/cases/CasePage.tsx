@@ -17,6 +17,7 @@ import { call } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts';
 import { StepPanel } from './StepPanel.tsx';
+import { GroupTimelineItems } from '../registers/GroupsInCase.tsx';
 import { StepAnswers } from './StepAnswers.tsx';
 import type { CaseEventView } from './types.ts';
 
@@ -57,7 +58,7 @@ const SYSTEM_EVENTS: Record<string, [string, string]> = {
   'approval.requested': ['Diajukan ulang ke kepala sekolah', 'Asked the principal again'],
 };
 
-function Timeline({ events, doc }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined }) {
+function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined; /** Its group counselling sessions join the timeline. */ caseId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -83,6 +84,7 @@ function Timeline({ events, doc }: { events: readonly CaseEventView[]; doc: Path
             </li>
           );
         })}
+        {caseId && <GroupTimelineItems caseId={caseId} />}
       </ol>
     </section>
   );
@@ -170,7 +172,7 @@ export function Component() {
             <div style={{ height: 14 }} />
             <StepPanel view={c} doc={doc.data} />
             <StepAnswers caseId={c.id} />
-            <Timeline events={events.data?.items ?? []} doc={doc.data} />
+            <Timeline events={events.data?.items ?? []} doc={doc.data} caseId={c.id} />
           </div>
           <div>
             <Suspense fallback={<p className="muted small">{t('common.loading')}</p>}>

@@ -10,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { discard, enqueue, flushOutbox, newKey, onSent, useOutbox } from './outbox.ts';
 import { cwKeys, useRecords } from './queries.ts';
+import { CaseGroupSessions } from '../registers/GroupsInCase.tsx';
 
 type Kind = 'home_visit' | 'case_conference' | 'counseling_session';
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
@@ -83,6 +84,8 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
           );
         })}
       </ul>
+      {/* Group counselling sessions this student was a member of: recorded once, on the Konseling kelompok page. */}
+      <CaseGroupSessions caseId={caseId} />
       {!closed && (
       <form
         className="cw-form"

@@ -8,6 +8,7 @@ import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useConsents, useReferrals } from './queries.ts';
 import type { ReferralView } from './types.ts';
+import { PartnerChoice } from '../registers/PartnersPicker.tsx';
 
 function ReferralItem({ r, caseId, canAct }: { r: ReferralView; caseId: string; canAct: boolean }) {
   const { t, i18n } = useTranslation();
@@ -58,7 +59,7 @@ export function ReferralPanel({ caseId, closed = false }: { caseId: string; clos
   const me = useMe().data;
   const referrals = useReferrals(caseId);
   const consents = useConsents(caseId);
-  const [f, setF] = useState({ target: 'psychologist' as ReferralTarget, targetName: '', reason: '' });
+  const [f, setF] = useState({ target: 'psychologist' as ReferralTarget, targetName: '', reason: '', partnerId: '' });
   const [error, setError] = useState<string | null>(null);
   const canAct = me?.role === 'guru_bk' || me?.role === 'kepsek';
   const consented = (consents.data?.items ?? []).some((c) => c.purpose === 'referral' && c.granted && !c.revokedAt);
@@ -66,8 +67,9 @@ export function ReferralPanel({ caseId, closed = false }: { caseId: string; clos
   const send = async () => {
     setError(null);
     try {
-      await call('POST', `/api/cases/${caseId}/referrals`, { json: f });
-      setF({ ...f, targetName: '', reason: '' });
+      // A partner of the school's register gives the target and its name; otherwise both are typed.
+      await call('POST', `/api/cases/${caseId}/referrals`, { json: f.partnerId ? { partnerId: f.partnerId, reason: f.reason } : { target: f.target, targetName: f.targetName, reason: f.reason } });
+      setF({ ...f, targetName: '', reason: '', partnerId: '' });
       await qc.invalidateQueries({ queryKey: [...cwKeys.case(caseId), 'referrals'] });
     } catch (e) {
       setError(errorText(e));
@@ -92,6 +94,9 @@ export function ReferralPanel({ caseId, closed = false }: { caseId: string; clos
           }}
         >
           {!consented && <p className="cw-msg info wide" data-testid="referral-needs-consent">{t('cw.referral.consentFirst')}</p>}
+          <PartnerChoice value={f.partnerId} onChange={(partnerId) => setF({ ...f, partnerId })} />
+          {!f.partnerId && (
+          <>
           <label>
             {t('cw.referral.target')}
             <select value={f.target} onChange={(e) => setF({ ...f, target: e.target.value as ReferralTarget })} data-testid="referral-target">
@@ -106,6 +111,8 @@ export function ReferralPanel({ caseId, closed = false }: { caseId: string; clos
             {t('cw.referral.targetName')}
             <input value={f.targetName} onChange={(e) => setF({ ...f, targetName: e.target.value })} required data-testid="referral-name" />
           </label>
+          </>
+          )}
           <label className="wide">
             {t('cw.referral.reason')}
             <textarea value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} required data-testid="referral-reason" />
