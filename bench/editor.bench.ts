@@ -1,8 +1,10 @@
 /**
  * The designer in real Chromium: time to first render of a 300-step pathway
- * and frame times while dragging one of its nodes, each against a 30-step
- * pathway in the same run (same server, same browser). Target: no frame over
- * 32 ms while dragging the 300-step pathway.
+ * (from navigation start until a frame with the first step and a transition
+ * drawn, timed in the page: `FIRST_RENDER`; target ≤ 500 ms) and frame times
+ * while dragging one of its nodes, each against a 30-step pathway in the same
+ * run (same server, same browser). Target: no frame over 32 ms while dragging
+ * the 300-step pathway.
  */
 import type { BenchEntry } from './lib.ts';
 import { figure, median } from './lib.ts';
@@ -13,6 +15,7 @@ import { generatedPathway } from '../apps/editor/e2e/generated.ts';
 
 interface Measure {
   firstRenderMs: number;
+  harnessMs: number;
   maxFrameMs: number;
   p95FrameMs: number;
 }
@@ -47,11 +50,37 @@ export async function middleStep(page: Page): Promise<string> {
   });
 }
 
-async function measure(page: Page, base: string, id: string, _steps: number): Promise<Measure> {
-  await page.goto(`${base}/pathways/${id}`);
+/**
+ * Records in the page, from navigation start, when the first step and a
+ * transition are both drawn: the moment both are in the document, then the
+ * next frame (so the time includes the work of drawing them, and any long
+ * task right after that delays the frame). `window.__drawnAt` for the first
+ * render; `window.__harnessAt` is set by the bench when the test harness
+ * (Playwright's polling and round trips) sees them, shown for comparison.
+ */
+export const FIRST_RENDER = `(() => {
+  const mo = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="node-langkah_0"]') && document.querySelector('.react-flow__edge')) {
+      mo.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__drawnAt = performance.now(); }, 0));
+    }
+  });
+  mo.observe(document, { subtree: true, childList: true });
+})()`;
+
+/** Opens a pathway; resolves with [first render as the page saw it, as the harness saw it] (ms from navigation start). */
+export async function openPathway(page: Page, url: string): Promise<[number, number]> {
+  await page.goto(url);
   await page.waitForSelector('[data-testid="node-langkah_0"]');
   await page.waitForSelector('.react-flow__edge');
-  const firstRenderMs = await page.evaluate(() => performance.now());
+  const harness = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => (window as { __drawnAt?: number }).__drawnAt, undefined, { polling: 50 });
+  const drawn = (await page.evaluate('window.__drawnAt')) as number;
+  return [drawn, harness];
+}
+
+async function measure(page: Page, base: string, id: string, _steps: number): Promise<Measure> {
+  const [firstRenderMs, harnessMs] = await openPathway(page, `${base}/pathways/${id}`);
   await page.waitForTimeout(500);
 
   // The step nearest the middle of the canvas as opened: near the border React Flow pans the view,
@@ -79,7 +108,7 @@ async function measure(page: Page, base: string, id: string, _steps: number): Pr
   await page.mouse.up();
   const frames = (await page.evaluate('(() => { window.__stop = true; return window.__frames.slice(1); })()')) as number[];
   const sorted = [...frames].sort((a, b) => a - b);
-  return { firstRenderMs, maxFrameMs: sorted.at(-1) ?? 0, p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0 };
+  return { firstRenderMs, harnessMs, maxFrameMs: sorted.at(-1) ?? 0, p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0 };
 }
 
 export default async function editorBench(): Promise<BenchEntry[]> {
@@ -88,6 +117,7 @@ export default async function editorBench(): Promise<BenchEntry[]> {
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
+    await page.addInitScript(FIRST_RENDER);
     await signIn(page, server.url);
     const small = await createPathway(page, 30);
     const large = await createPathway(page, 300);
@@ -103,6 +133,7 @@ export default async function editorBench(): Promise<BenchEntry[]> {
     };
     return [
       entry('editor: first render, 300 vs 30 steps', med((m) => m.large.firstRenderMs), med((m) => m.small.firstRenderMs), 500),
+      entry('editor: first render as the test harness sees it, 300 vs 30 steps', med((m) => m.large.harnessMs), med((m) => m.small.harnessMs), null),
       entry('editor: longest frame dragging, 300 vs 30 steps', med((m) => m.large.maxFrameMs), med((m) => m.small.maxFrameMs), 32),
       entry('editor: p95 frame dragging, 300 vs 30 steps', med((m) => m.large.p95FrameMs), med((m) => m.small.p95FrameMs), null),
       figure('editor: longest frame dragging, 30 steps', med((m) => m.small.maxFrameMs), 'ms', 32),

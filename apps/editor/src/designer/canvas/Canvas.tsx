@@ -4,7 +4,7 @@
  * undo/redo work from the keyboard.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type OnDelete, type OnNodeDrag } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, Position, ReactFlow, useReactFlow, useStore, type OnDelete, type OnNodeDrag } from '@xyflow/react';
 import { LabelLayerContext } from './labelLayer.ts';
 import { ZoomDetailContext, zoomDetailSelector } from './zoomDetail.ts';
 import { GuardFieldsContext } from './guardFieldsContext.ts';
@@ -17,7 +17,7 @@ import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';
 import { isContainerType } from '../model/nodeType.ts';
-import type { StepNode, TransitionEdge } from '../model/types.ts';
+import { STEP_SIZE, type StepNode, type TransitionEdge } from '../model/types.ts';
 import { KIND_LOOK } from '../kinds.ts';
 import { moveToParent, type NewStepShape } from '../model/ops.ts';
 import { isWithin } from '../model/paths.ts';
@@ -31,6 +31,8 @@ export interface PaletteItem {
 }
 
 const SNAP: [number, number] = [10, 10];
+/** Above this many steps only the steps in view are drawn. */
+const VIRTUAL_ABOVE = 150;
 /** Above this many steps the canvas has no minimap. */
 const MINIMAP_MAX = 400;
 const PRO = { hideAttribution: true };
@@ -72,6 +74,43 @@ export function useDropTarget() {
   );
 }
 
+/** The drawn size of a step or group before it has been measured: its own size, else the usual step's. */
+function knownSize(n: StepNode): { width: number; height: number } {
+  return { width: n.width ?? STEP_SIZE.width, height: n.height ?? STEP_SIZE.height };
+}
+
+const unmeasured = new WeakMap<StepNode, StepNode>();
+
+/**
+ * A step not measured yet, as React Flow gets it on large pathways: with its
+ * usual size and its two handles where the stylesheet puts them (10px, centred
+ * on the left and right borders). React Flow draws every step it has no
+ * handle positions for, to measure it; given them, it draws only the steps in
+ * view (`onlyRenderVisibleElements`), and their transitions, from the first
+ * frame. Once drawn, a step is measured and passed as it is (its measured
+ * handles then count). One object per step object, so unchanged steps stay
+ * equal for React Flow between renders.
+ */
+export function withKnownHandles(n: StepNode): StepNode {
+  if (n.measured?.width !== undefined && n.measured.height !== undefined) return n;
+  let out = unmeasured.get(n);
+  if (!out) {
+    const { width, height } = knownSize(n);
+    const y = height / 2 - 5;
+    out = {
+      ...n,
+      initialWidth: width,
+      initialHeight: height,
+      handles: [
+        { type: 'target', position: Position.Left, x: -5, y, width: 10, height: 10 },
+        { type: 'source', position: Position.Right, x: width - 5, y, width: 10, height: 10 },
+      ],
+    };
+    unmeasured.set(n, out);
+  }
+  return out;
+}
+
 /** Where a step inside a collapsed group is drawn: on the outermost collapsed group around it. */
 function collapsedOwner(id: string, collapsed: ReadonlySet<string>): string | undefined {
   let owner: string | undefined;
@@ -104,13 +143,22 @@ export function collapsedView(nodes: StepNode[], edges: TransitionEdge[], collap
   };
 }
 
-export function Canvas() {
+/**
+ * `focusable: false` (the case page's read-only picture): steps and
+ * transitions are not tab stops; the page gives the picture one focusable
+ * region with a text alternative instead.
+ */
+export function Canvas({ focusable = true }: { focusable?: boolean } = {}) {
   const { t, i18n } = useTranslation();
   const storeNodes = useEditor((s) => s.nodes);
   const storeEdges = useEditor((s) => s.edges);
   const collapsed = useEditor((s) => s.collapsed);
   const routes = useEditor((s) => s.routes);
+  const exporting = useEditor((s) => s.exporting);
   const { nodes, edges } = useMemo(() => collapsedView(storeNodes, storeEdges, collapsed), [storeNodes, storeEdges, collapsed]);
+  // Large pathways draw only what is in view (see withKnownHandles); an exported picture draws everything.
+  const virtual = nodes.length > VIRTUAL_ABOVE && !exporting;
+  const drawn = useMemo(() => (virtual ? nodes.map(withKnownHandles) : nodes), [nodes, virtual]);
   const readOnly = useEditor((s) => s.readOnly);
   const mode = useEditor((s) => s.mode);
   const store = useEditor.getState;
@@ -119,7 +167,6 @@ export function Canvas() {
   const editable = !readOnly && mode === 'design';
   const domNode = useStore((s) => s.domNode);
   const zoomDetail = useStore(zoomDetailSelector);
-  const exporting = useEditor((s) => s.exporting);
   const detail = exporting ? 0 : zoomDetail;
   const fields = useEditor((s) => s.fields);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
@@ -219,7 +266,7 @@ export function Canvas() {
     <RoutesContext.Provider value={routes}>
     <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label={t('canvas.label')}>
       <ReactFlow<StepNode, TransitionEdge>
-        nodes={nodes}
+        nodes={drawn}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -232,6 +279,8 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onSelectionDragStart={store().checkpoint}
         onSelectionDragStop={store().touched}
+        nodesFocusable={focusable}
+        edgesFocusable={focusable}
         nodesDraggable={editable}
         nodesConnectable={editable}
         edgesReconnectable={editable}
@@ -242,7 +291,7 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={2}
         proOptions={PRO}
-        onlyRenderVisibleElements={nodes.length > 150 && !exporting}
+        onlyRenderVisibleElements={virtual}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         {/* The minimap draws every step again (and again on every drag frame): left out for very large pathways. */}
