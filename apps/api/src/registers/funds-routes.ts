@@ -70,8 +70,8 @@ const sponsorSchema = z.object({
   id: z.string(), kind: z.enum(SPONSOR_KINDS), kindLabel: localizedSchema, party: z.enum(SPONSOR_PARTIES), partyLabel: localizedSchema, name: z.string(),
   phone: z.string().nullable().openapi({ description: '62… digits' }), phoneDisplay: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(),
   pledge: z.object({
-    amount: z.number().int().nullable(), amountText: z.string().nullable(), period: z.enum(PLEDGE_PERIODS).nullable(), periodLabel: localizedSchema.nullable(),
-    from: z.string().nullable(), until: z.string().nullable(),
+    amount: z.number().int().nullable(), amountText: z.string().nullable(), period: z.enum(PLEDGE_PERIODS).nullable(), periodLabel: z.union([localizedSchema, z.null()]),
+    from: dateSchema.nullable(), until: dateSchema.nullable(),
     /** The student the pledge is for; `name` null when the caller may not open their case. */
     student: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
   }),
@@ -103,12 +103,12 @@ const fundListSchema = z.object({
   items: z.array(fundSchema), sources: choice(FUND_SOURCES), sponsors: z.array(named), canWrite: z.boolean(),
 }).openapi('FundList');
 const entrySchema = z.object({
-  id: z.string(), direction: z.enum(['in', 'out']), directionLabel: localizedSchema, amount: z.number().int(), amountText: z.string(), date: z.string(),
+  id: z.string(), direction: z.enum(['in', 'out']), directionLabel: localizedSchema, amount: z.number().int(), amountText: z.string(), date: dateSchema,
   receiptNumber: z.string(), sponsor: named.nullable(),
   /** A disbursement's student: `name` null when the caller may not open the case; `erased` when the student was erased (the amount stays). */
   student: z.object({ name: z.string().nullable(), caseId: z.string().nullable(), erased: z.boolean() }).nullable(),
   /** The step whose event paid it out. */
-  step: localizedSchema.nullable(), note: z.string().nullable(), recordedBy: z.string().nullable(), recordedAt: dateTimeSchema,
+  step: z.union([localizedSchema, z.null()]), note: z.string().nullable(), recordedBy: z.string().nullable(), recordedAt: dateTimeSchema,
 }).openapi('FundEntry');
 const ledgerSchema = fundSchema.extend({ entries: z.array(entrySchema), canWrite: z.boolean() }).openapi('FundLedger');
 const fundCreate = z.object({ name: text(200).min(1), source: z.enum(FUND_SOURCES), sponsorId: z.string().min(1).max(100).nullable().optional(), description: optionalText(1000) }).strict().openapi('FundRequest');
