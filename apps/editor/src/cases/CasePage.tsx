@@ -19,6 +19,7 @@ import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts
 import { StepPanel } from './StepPanel.tsx';
 import { GroupTimelineItems } from '../registers/GroupsInCase.tsx';
 import { StepAnswers } from './StepAnswers.tsx';
+import { CaseWorkPanel, caseworkDetail } from './InterventionDialog.tsx';
 import type { CaseEventView } from './types.ts';
 
 /** The title of a step path in a document, or the path itself. */
@@ -56,6 +57,11 @@ const SYSTEM_EVENTS: Record<string, [string, string]> = {
   'consent.recorded': ['Persetujuan orang tua/wali dicatat', 'Parent/guardian consent recorded'],
   'approval.decided': ['Keputusan kepala sekolah', 'Principal’s decision'],
   'approval.requested': ['Diajukan ulang ke kepala sekolah', 'Asked the principal again'],
+  'riskFactor.added': ['Faktor risiko ditambahkan', 'Risk factor added'],
+  'riskFactor.removed': ['Faktor risiko dihapus', 'Risk factor removed'],
+  'intervention.skipped': ['Langkah dilewati', 'Step skipped'],
+  'intervention.added': ['Intervensi tambahan dicatat', 'Intervention added'],
+  'intervention.completed': ['Intervensi tambahan selesai', 'Added intervention done'],
 };
 
 function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined; /** Its group counselling sessions join the timeline. */ caseId?: string }) {
@@ -76,6 +82,11 @@ function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; d
                   {' '}
                   → {e.stateAfter.split(',').filter(Boolean).map((s) => stepTitle(doc, s, lang)).join(' + ')}
                 </span>
+              )}
+              {caseworkDetail(e as never, lang, (s) => stepTitle(doc, s, lang), (k) => t(`kind.${k}`)) && (
+                <div className="small" data-testid="timeline-reason">
+                  {caseworkDetail(e as never, lang, (s) => stepTitle(doc, s, lang), (k) => t(`kind.${k}`))}
+                </div>
               )}
               <div className="muted small" data-testid="timeline-meta">
                 {e.actorName ? `${e.actorName} · ` : ''}
@@ -171,6 +182,7 @@ export function Component() {
             </Suspense>
             <div style={{ height: 14 }} />
             <StepPanel view={c} doc={doc.data} />
+            {(me?.role === 'guru_bk' || me?.role === 'kepsek') && <CaseWorkPanel view={c} />}
             <StepAnswers caseId={c.id} />
             <Timeline events={events.data?.items ?? []} doc={doc.data} caseId={c.id} />
           </div>
