@@ -22,6 +22,8 @@ export const SAMPLE_STUDENTS: SampleStudent[] = [
   { name: 'Budi Santoso', className: 'X TKJ 1', riskFactors: ['economic'], attendanceRate: 0.82, gradeAverage: 68, failingSubjects: 2, consentReferral: false },
   { name: 'Siti Aminah', className: 'XI AKL 2', riskFactors: ['motivation'], attendanceRate: 0.93, gradeAverage: 74, failingSubjects: 1, consentReferral: false },
   { name: 'Rudi Hartono', className: 'XII TBSM', riskFactors: ['family', 'bullying'], attendanceRate: 0.7, gradeAverage: 61, failingSubjects: 3, consentReferral: true },
+  // Several factors at once (issue 14): a route that tests the set (economic and bullying) takes both tracks.
+  { name: 'Dewi Lestari', className: 'X TKR 2', riskFactors: ['economic', 'bullying', 'distance'], attendanceRate: 0.78, gradeAverage: 66, failingSubjects: 2, consentReferral: false },
 ];
 
 type TimerEffect = Extract<Effect, { type: 'timer.schedule' }>;
