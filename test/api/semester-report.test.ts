@@ -93,6 +93,19 @@ describe.each([
     expect(r.beforeAfter.find((x: { factor: string }) => x.factor === 'motivation').label).toEqual({ id: 'Motivasi belajar rendah', en: 'Low motivation' });
     const direct = await call(bk, 'GET', '/reports/before-after?from=2023-07-01&to=2023-12-31');
     expect(r.beforeAfter.map((x: { factor: string; before: number; after: number }) => ({ factor: x.factor, before: x.before, after: x.after }))).toEqual(direct.json);
+    // The before/after report and its CSV take the academic year and semester too.
+    const byTerm = await call(bk, 'GET', '/reports/before-after?year=2023/2024&semester=ganjil');
+    expect(byTerm.status).toBe(200);
+    expect(byTerm.json).toEqual(direct.json);
+    const csv = await call(bk, 'GET', '/reports/export.csv?table=before-after&year=2023/2024&semester=ganjil');
+    expect(csv.status).toBe(200);
+    expect(Buffer.from(csv.bytes).toString('utf8')).toMatch(/motivation.*11.*4|Motivasi.*11.*4/i);
+    // The district's aggregates of a term stay suppressed as every district answer is.
+    const district = await call(dinas, 'GET', '/district/aggregates?year=2023/2024&semester=ganjil');
+    expect(district.status, JSON.stringify(district.json)).toBe(200);
+    expect(district.json.period).toEqual({ from: '2023-07-01', to: '2023-12-31' });
+    expect(district.json.suppression.marker).toBe('<5');
+    expect(JSON.stringify(district.json)).not.toMatch(/Andi|Pratama/);
   });
 
   it('counts students by status at the term’s end and the changes dated in it', async () => {
@@ -262,6 +275,11 @@ describe.each([
   it('refuses bad terms and audiences with the error shape, and other roles', async () => {
     for (const q of ['?year=2025/2027', '?year=2025-2026', '?semester=ketiga']) {
       const r = await call(bk, 'GET', `/reports/semester${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.json.error.code).toBe('invalid_request');
+    }
+    for (const q of ['?year=2023/2024', '?semester=ganjil', '?year=2023/2024&semester=ganjil&from=2023-08-01']) {
+      const r = await call(bk, 'GET', `/reports/before-after${q}`);
       expect(r.status, q).toBe(400);
       expect(r.json.error.code).toBe('invalid_request');
     }

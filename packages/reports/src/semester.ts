@@ -143,7 +143,7 @@ export async function semesterReport(
   const asOf = dayOf(endInstant, offsetMinutes);
 
   // ── students by status ──
-  const students = await rows(h, 'SELECT id, name, class_name, status FROM students WHERE school_id = ?', [schoolId]);
+  const students = await rows(h, 'SELECT id, name, class_name, status, erased_at FROM students WHERE school_id = ?', [schoolId]);
   const events = await rows(h, 'SELECT student_id, status, date FROM student_status_events WHERE school_id = ? ORDER BY date, recorded_at', [schoolId]);
   const history = new Map<string, { status: string; date: string }[]>();
   for (const e of events) {
@@ -208,7 +208,8 @@ export async function semesterReport(
     if (RANK[b] < RANK[a]) improved++;
     else if (RANK[b] > RANK[a]) worsened++;
     else unchanged++;
-    perStudent.push({ studentId, name: String(s.name), className: String(s.class_name), start: a, end: b });
+    // An erased student (UU PDP) is counted, never named.
+    if (s.erased_at === null || s.erased_at === undefined) perStudent.push({ studentId, name: String(s.name), className: String(s.class_name), start: a, end: b });
   }
   perStudent.sort((x, y) => RANK[y.start] - RANK[x.start] || RANK[x.end] - RANK[y.end] || x.className.localeCompare(y.className) || x.name.localeCompare(y.name));
   const transitionList = RISK_LEVELS.flatMap((from) => RISK_LEVELS.map((to) => ({ from, to, count: transitions.get(`${from}>${to}`) ?? 0 }))).filter((x) => !(x.from === 'none' && x.to === 'none'));
@@ -299,7 +300,7 @@ export async function semesterReport(
     students: { enrolled: (atEnd.get('active') ?? 0) + (atEnd.get('transferred_in') ?? 0), byStatus },
     beforeAfter,
     beforeAfterTotal: { before: beforeAfter.reduce((n, x) => n + x.before, 0), after: beforeAfter.reduce((n, x) => n + x.after, 0) },
-    riskChange: { students: perStudent.length, improved, unchanged, worsened, start: startCounts, end: endCounts, transitions: transitionList, perStudent },
+    riskChange: { students: improved + unchanged + worsened, improved, unchanged, worsened, start: startCounts, end: endCounts, transitions: transitionList, perStudent },
     satisfaction: { responses: sat.responses, average: sat.responses ? round2(sat.sum / sat.responses) : null, distribution: sat.distribution, byService },
     participation: { byKind },
     aid,

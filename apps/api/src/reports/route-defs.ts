@@ -6,12 +6,21 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { DISTRICT_TABLES, SCHOOL_TABLES } from '@jalur/reports';
+import { isAcademicYear, SEMESTERS } from '@jalur/casework';
 import { requireRole } from '../auth/middleware.ts';
 import { csvDownload, dateSchema, dateTimeSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
 import { beforeAfterRowSchema, districtAggregatesSchema, schoolSummarySchema, schoolTrendsSchema } from './openapi.ts';
 
-/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional (default: the last 90 days); real calendar dates. */
-export const periodQuerySchema = z.object({ from: dateSchema.optional(), to: dateSchema.optional() });
+/**
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional (default: the last 90 days); real calendar dates. Or
+ * `?year=2025/2026&semester=ganjil`: that academic year's semester (July–December or January–June), up to today.
+ */
+export const periodQuerySchema = z.object({
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  year: z.string().refine(isAcademicYear, { message: 'Tahun ajaran seperti 2025/2026 / an academic year like 2025/2026' }).optional().openapi({ example: '2025/2026' }),
+  semester: z.enum(SEMESTERS).optional(),
+});
 
 // ── School reports (`/api/reports`, kepsek and guru BK) ───────────────────
 

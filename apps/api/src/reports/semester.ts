@@ -42,8 +42,8 @@ export async function schoolTerm(db: JalurDb, schoolId: string, now: Date): Prom
   return { year: s.academicYear, semester: s.semester, offset, today: schoolDateOf(now, offset) };
 }
 
-/** The terms a picker offers: the school's current term and the five before it. */
-export function recentTerms(current: { year: string; semester: Semester }, count = 6): { year: string; semester: Semester; label: Localized }[] {
+/** The terms a picker offers: the school’s current term and the seven before it (the seed-002 cohort’s term among them in the demo). */
+export function recentTerms(current: { year: string; semester: Semester }, count = 8): { year: string; semester: Semester; label: Localized }[] {
   const out: { year: string; semester: Semester; label: Localized }[] = [];
   let t: { year: string; semester: Semester } = { year: current.year, semester: current.semester };
   for (let i = 0; i < count; i++) {

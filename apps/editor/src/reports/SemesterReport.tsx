@@ -167,11 +167,11 @@ export function SemesterReport() {
         </ReportSection>
 
         <ReportSection title={say('risk')} help={say('riskHelp')} testId="semester-risk">
-          <div className="report-kpis">
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', gap: 8, margin: '8px 0' }}>
             {(['students', 'improved', 'unchanged', 'worsened'] as const).map((k) => (
-              <div key={k} className="card report-kpi" data-testid={`semester-risk-${k}`}>
+              <div key={k} style={{ border: '1px solid var(--line)', borderRadius: 6, padding: '6px 10px' }} data-testid={`semester-risk-${k}`}>
                 <span className="muted small">{say(k === 'students' ? 'watched' : k)}</span>
-                <strong>{r.riskChange[k]}</strong>
+                <strong style={{ display: 'block', fontSize: '1.3rem' }}>{r.riskChange[k]}</strong>
               </div>
             ))}
           </div>
