@@ -4,13 +4,13 @@
  * say — how guards, delays and form recording behave — by name, so raw
  * `xstate` given the same implementations behaves the same.
  */
-import { assign, createMachine, type AnyStateMachine } from 'xstate';
+import { and, assign, createMachine, type AnyStateMachine } from 'xstate';
 import type { MachineConfig, PathwayDocument, StateNodeConfig, StepMeta, TransitionsConfig } from './document.ts';
 import type { CaseContext, StartCaseInput } from './contract.ts';
 import { guardImplementations, type EngineEvent } from './guards.ts';
 import { tryParseDuration } from './duration.ts';
 import { listStates } from './state-tree.ts';
-import { CASEWORK_ACTIONS, caseworkHandlers } from './casework-events.ts';
+import { CASEWORK_ACTIONS, CASEWORK_EVENTS, caseworkHandlers, isCaseworkEvent } from './casework-events.ts';
 import { spendMicrostep } from './microsteps.ts';
 
 /** The action every transition carries: it records the event's form data under its step. */
@@ -129,6 +129,37 @@ export function implementationsOf(doc: PathwayDocument): PathwayImplementations 
   return { guards: guardImplementations, delays: delaysOf(doc), actions: { [RECORD_ACTION]: record as ReturnType<typeof assign>, [STEP_ACTION]: step as unknown as ReturnType<typeof assign> } };
 }
 
+/** Does an XState event descriptor (`*`, `consent.*`) match some case-work event type? */
+const catchesCasework = (descriptor: string): boolean =>
+  descriptor === '*' || (descriptor.endsWith('.*') && Object.keys(CASEWORK_EVENTS).some((type) => type === descriptor.slice(0, -2) || type.startsWith(descriptor.slice(0, -1))));
+
+/** Case-work events pass a wildcard by: they reach the root transition that records them, wherever the case stands. */
+const notCasework = ({ event }: { event: EngineEvent }) => !isCaseworkEvent(event.type);
+
+/**
+ * A pathway's wildcard transitions (`*`, `consent.*`) would otherwise catch the
+ * case service's own events (XState tries a state's transitions before its
+ * ancestors'), and a consent would move the case. Each such transition gets
+ * the extra condition that the event is not a case-work event; every other
+ * event is matched exactly as XState matches it.
+ */
+function withoutCaseworkWildcards(on: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [descriptor, transitions] of Object.entries(on)) {
+    if (!catchesCasework(descriptor) || transitions === undefined) {
+      out[descriptor] = transitions;
+      continue;
+    }
+    const list = Array.isArray(transitions) ? transitions : [transitions];
+    out[descriptor] = list.map((t) => {
+      const config: Record<string, unknown> = typeof t === 'string' ? { target: t } : { ...(t as Record<string, unknown>) };
+      config.guard = config.guard === undefined ? notCasework : and([notCasework, config.guard as never]);
+      return config;
+    });
+  }
+  return out;
+}
+
 /**
  * The engine's own additions to the executable config: root transitions for
  * the case-work events, and on every step that needs the kepsek's approval an
@@ -143,11 +174,12 @@ function withCasework(config: Record<string, unknown>, doc: PathwayDocument): Re
       const entry = out.entry === undefined ? [] : Array.isArray(out.entry) ? out.entry : [out.entry];
       out.entry = [...entry, { type: 'jalur.approval.reset', params: { step } }];
     }
+    if (out.on && typeof out.on === 'object') out.on = withoutCaseworkWildcards(out.on as Record<string, unknown>);
     const states = node.states as Record<string, Record<string, unknown>> | undefined;
     if (states) out.states = Object.fromEntries(Object.entries(states).map(([k, s]) => [k, walk(s, [...path, k])]));
     return out;
   };
-  const root = approvalSteps.size > 0 ? walk(config, []) : { ...config };
+  const root = walk(config, []);
   root.on = { ...((config.on as object | undefined) ?? {}), ...caseworkHandlers };
   return root;
 }

@@ -135,6 +135,52 @@ describe('looping always transitions', () => {
   });
 });
 
+describe('wildcards and case-work events', () => {
+  // A pathway may use XState's wildcards (`*`, `consent.*`); XState tries a state's own transitions before its
+  // ancestors', so a leaf wildcard would catch the case service's consent and move the case.
+  const wild = (descriptor: string, parallel = false) =>
+    compilePathway(
+      pathway({
+        id: 'liar',
+        initial: 'a',
+        states: {
+          a: parallel
+            ? {
+                type: 'parallel',
+                states: {
+                  p: { initial: 'x', states: { x: { meta: meta('P', { roles: ['guru_bk'] }), on: { [descriptor]: 'y' } }, y: { meta: meta('P selesai') } } },
+                  q: { initial: 'x', states: { x: { meta: meta('Q', { roles: ['guru_bk'] }), on: { [descriptor]: 'y' } }, y: { meta: meta('Q selesai') } } },
+                },
+              }
+            : { meta: meta('A', { roles: ['guru_bk'] }), on: { [descriptor]: 'b' } },
+          b: { type: 'final', meta: meta('B') },
+        },
+      }),
+    );
+
+  it.each(['*', 'consent.*'])('a %s transition lets a consent through to the case service: the case stays, the consent is kept', (descriptor) => {
+    const p = wild(descriptor);
+    const s = startCase(p, {}, { now: NOW }).snapshot;
+    const r = ok(advanceCase(p, s, { type: 'consent.recorded', data: { purpose: 'home_visit', granted: true } }, { now: NOW, actor: BK, source: 'casework' }));
+    expect(r.snapshot.value).toBe('a');
+    expect(r.snapshot.context).toMatchObject({ consent: { home_visit: true } });
+  });
+
+  it('applies a consent once in parallel regions that both wait on a wildcard', () => {
+    const p = wild('*', true);
+    const s = startCase(p, {}, { now: NOW }).snapshot;
+    const r = ok(advanceCase(p, s, { type: 'consent.recorded', data: { purpose: 'home_visit', granted: true } }, { now: NOW, actor: BK, source: 'casework' }));
+    expect(r.snapshot.value).toEqual({ a: { p: 'x', q: 'x' } });
+    expect(r.snapshot.context).toMatchObject({ consent: { home_visit: true } });
+  });
+
+  it('still takes any other event through the wildcard, as XState does', () => {
+    const p = wild('*');
+    const s = startCase(p, {}, { now: NOW }).snapshot;
+    expect(ok(advanceCase(p, s, { type: 'APA_SAJA' }, { now: NOW, actor: BK })).snapshot.value).toBe('b');
+  });
+});
+
 describe('replay', () => {
   it('rebuilds the snapshot from the events alone, case-work and timers included', () => {
     const p = approvalPathway();
