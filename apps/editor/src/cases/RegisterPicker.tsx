@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormField, RegisterKind } from '@jalur/engine';
 import { fetchOpenFunds } from '../registers/FundsApi.ts';
 import '../registers/FundsMessages.ts';
+import { PARTNER_PEER_PROMPTS, partnerOptions, peerCounsellorOptions } from '../registers/PartnersPicker.tsx';
 
 /** One entry the person can pick. */
 export interface RegisterOption {
@@ -37,16 +38,16 @@ const fundOptions: RegisterFetcher = async (t) =>
     detail: t('funds:picker.balance', { name: f.name, balance: f.balanceText }),
   }));
 
-/** The fetcher of each register kind; `null` until that register's page and API exist. */
+/** The fetcher of each register kind (`null`: that register's list is not available yet). */
 export const REGISTER_FETCHERS: Record<RegisterKind, RegisterFetcher | null> = {
   fund: fundOptions,
-  // Referral partners and peer counsellors: their registers add a fetcher here.
-  partner: null,
-  peer_counsellor: null,
+  // Referral partners and peer counsellors (helper H2, apps/editor/src/registers/PartnersPicker.tsx): active partners; active, trained counsellors.
+  partner: partnerOptions,
+  peer_counsellor: peerCounsellorOptions,
 };
 
 /** The words of the picker per kind (the first-option prompt); falls back to the fund's. */
-const PROMPTS: Partial<Record<RegisterKind, string>> = { fund: 'funds:picker.choose' };
+const PROMPTS: Partial<Record<RegisterKind, string>> = { fund: 'funds:picker.choose', ...PARTNER_PEER_PROMPTS };
 
 export function RegisterPicker({
   field, value, onChange, invalid,
