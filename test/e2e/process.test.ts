@@ -161,6 +161,7 @@ describe('the process view in Chromium', () => {
     await signIn(page, server.url, 'kepsek@sekolah-a.demo');
     const list = await getJson<{ items: { id: string; key: string; scope: string }[] }>(page, '/api/pathways');
     srpsId = list.items.find((p) => p.scope === 'school' && p.key === 'srps-standar')!.id;
+    await page.goto(`${server.url}/pathways`);
     await page.click(`[data-testid="process-link-${srpsId}"]`);
     await page.waitForURL((u) => u.pathname === `/process/${srpsId}`);
     await page.waitForSelector('[data-testid=process-step-row]');

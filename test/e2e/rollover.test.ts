@@ -31,7 +31,7 @@ describe('kenaikan kelas in Chromium', () => {
     await page.fill('[data-testid=login-email]', 'kepsek@sekolah-a.demo');
     await page.fill('[data-testid=login-password]', 'jalur-demo');
     await page.click('[data-testid=login-submit]');
-    await page.waitForURL(/\/pathways$/);
+    await page.waitForURL(/\/reports$/);
     await page.goto(`${server.url}/cases/rollover`);
     const year = page.getByTestId('current-year');
     await year.waitFor();

@@ -67,7 +67,9 @@ describe('roles and the team in Chromium', () => {
     expect(asWali.every((c) => c.includes('XI-1'))).toBe(true);
     await shot('02-wali-kelas-board');
     await page.goto(`${server.url}/reports`);
-    await page.getByText('Laporan hanya untuk kepala sekolah dan guru BK').waitFor();
+    // Not a menu item for a wali kelas, and opened anyway it reads as one sentence.
+    expect(await page.getByTestId('main-nav').getByRole('link', { name: 'Laporan' }).count()).toBe(0);
+    await page.getByTestId('forbidden').getByText('Halaman ini tidak tersedia untuk peran Anda (Wali kelas).').waitFor();
     await shot('03-wali-kelas-no-reports');
 
     await page.getByTestId('role-switch').selectOption('guru_bk');

@@ -11,7 +11,12 @@ export async function signIn(page: Page, base: string, email = 'kepsek@sekolah-a
   await page.fill('[data-testid=login-email]', email);
   await page.fill('[data-testid=login-password]', DEMO_PASSWORD);
   await page.click('[data-testid=login-submit]');
-  await page.waitForURL(/\/pathways$/);
+  // Each role lands on its own start page (app/access.ts); these tests start from the pathway list.
+  await page.waitForURL((u) => u.pathname !== '/login' && u.pathname !== '/');
+  if (new URL(page.url()).pathname !== '/pathways') {
+    await page.goto(`${base}/pathways`);
+    await page.waitForURL(/\/pathways$/);
+  }
 }
 
 /** The node element of a step, by its state path. */

@@ -22,6 +22,12 @@ const id = {
     loadTitle: 'Halaman ini belum dapat dimuat',
     loadBody: 'Sambungan ke server terputus saat halaman dimuat, atau Jalur baru saja diperbarui. Muat ulang halaman.',
   },
+  forbidden: {
+    page: 'Halaman ini tidak tersedia untuk peran Anda ({{role}}).',
+    home: 'Ke halaman awal Anda',
+  },
+  nav: { district: 'Sekolah binaan', templates: 'Pustaka templat', dashboard: 'Dasbor' },
+  skip: 'Langsung ke isi',
   logout: {
     unsent: 'Ada {{count}} laporan atau langkah yang belum terkirim dari perangkat ini. Jika Anda keluar sekarang, semuanya dihapus dari perangkat ini dan tidak akan terkirim. Tetap keluar?',
   },
@@ -44,6 +50,12 @@ const en: typeof id = {
     loadTitle: 'This page could not be loaded',
     loadBody: 'The connection to the server dropped while the page loaded, or Jalur was just updated. Reload the page.',
   },
+  forbidden: {
+    page: 'This page is not available in your role ({{role}}).',
+    home: 'Go to your start page',
+  },
+  nav: { district: 'Schools overseen', templates: 'Template library', dashboard: 'Dashboard' },
+  skip: 'Skip to content',
   logout: {
     unsent: '{{count}} reports or case steps have not been sent from this device yet. If you sign out now they are deleted from this device and never sent. Sign out anyway?',
   },

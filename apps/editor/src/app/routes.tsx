@@ -4,12 +4,13 @@
  * route has an error element (offline, a chunk that cannot load, a crash).
  * Feature pages (src/cases, src/reports, …) each export `Component`.
  */
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { Layout } from './Layout.tsx';
 import { PasswordGate } from '../account/PasswordGate.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RouteError } from './RouteError.tsx';
+import { Landing } from './Landing.tsx';
 
 /**
  * Feature pages found at build time. A page that is not there yet (its
@@ -63,7 +64,7 @@ export const routes: RouteObject[] = [
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/pathways" replace /> },
+      { index: true, element: <Landing /> },
       page('pathways', async () => ({ Component: (await import('../pathways/PathwayListPage.tsx')).PathwayListPage })),
       page('pathways/:id', designer('DraftDesignerPage')),
       page('pathways/:id/versions/:v', designer('VersionDesignerPage')),

@@ -13,7 +13,8 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const from = (location.state as { from?: string } | null)?.from ?? '/pathways';
+  // No page asked for: each role's start page (the index route, app/access.ts).
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (me.data) return <Navigate to={from} replace />;
   return (
     <main className="login-page">

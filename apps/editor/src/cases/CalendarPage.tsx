@@ -11,11 +11,13 @@ import { CaseworkNav } from './CaseworkNav.tsx';
 import { call, errorText } from './http.ts';
 import { cwKeys, useCalendar } from './queries.ts';
 import './school-year-i18n.ts';
+import { formatDate, localIsoDate } from '../i18n/dates.ts';
 
 export function Component() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const qc = useQueryClient();
-  const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
+  const [month, setMonth] = useState(localIsoDate().slice(0, 7));
   const cal = useCalendar(month);
   const [f, setF] = useState({ date: `${month}-01`, kind: 'holiday' as 'holiday' | 'school_day' | 'exam', note: '' });
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function Component() {
         <ul className="cw-list">
           {cal.data?.items.map((e) => (
             <li key={e.date}>
-              <strong>{e.date}</strong> · {t(`cw.calendar.kinds.${e.kind}`)} {e.note ? `— ${e.note}` : ''}{' '}
+              <strong>{formatDate(e.date, lang, 'weekday')}</strong> · {t(`cw.calendar.kinds.${e.kind}`)} {e.note ? `— ${e.note}` : ''}{' '}
               <button type="button" className="link-btn" onClick={() => void remove(e.date)}>
                 ✕
               </button>
@@ -97,7 +99,8 @@ interface Holidays { items: { date: string; name: string; overridden: boolean }[
 
 /** The school year and week, and the national holidays of `year`. */
 function WeekSettings({ year }: { year: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [week, setWeek] = useState<Week | null>(null);
   const [holidays, setHolidays] = useState<Holidays | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -162,7 +165,7 @@ function WeekSettings({ year }: { year: number }) {
           <ul className="cw-list" data-testid="national-holidays">
             {holidays.items.map((h) => (
               <li key={h.date}>
-                <strong>{h.date}</strong> · {h.name}
+                <strong>{formatDate(h.date, lang, 'weekday')}</strong> · {h.name}
                 {h.overridden ? ` (${t('sy.week.overridden')})` : ''}
               </li>
             ))}

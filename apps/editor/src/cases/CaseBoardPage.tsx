@@ -1,9 +1,14 @@
 /**
  * The case board: cases grouped by their current step, one column per step
- * of the chosen pathway (in the pathway's order) with counts, filtered by
- * class, risk factor, assignee, overdue and status.
+ * of the chosen pathway (in the pathway's order) with counts, the columns
+ * grouped by stage (the pathway's top-level steps; a stage with no case
+ * starts folded), filtered by class, risk factor, assignee, overdue and
+ * status. Or the same cases as a list (student, class, step, due date, how
+ * many school days late), the view each user chose remembered in this
+ * browser.
  */
 import { useMemo, useState } from 'react';
+import { ChevronDown, ChevronRight, Columns3, List } from 'lucide-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -11,9 +16,47 @@ import { useMe } from '../auth/session.ts';
 import { call } from './http.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { loc, RISK_FACTOR_LIST } from './i18n.ts';
-import { leafSteps } from './board-columns.ts';
+import { boardStages, type BoardColumn, type BoardStage } from './board-columns.ts';
+import { lateText } from './late.ts';
 import { useCases, usePathways, useVersionDocument } from './queries.ts';
-import type { CaseView } from './types.ts';
+import type { CaseView, TaskList, TaskView } from './types.ts';
+import { formatDate } from '../i18n/dates.ts';
+import './board.css';
+
+type BoardView = 'board' | 'list';
+const viewKey = (userId: string) => `jalur.caseBoard.view:${userId}`;
+
+/** The view this user last chose (board by default), per user in this browser. */
+function storedView(userId: string | undefined): BoardView {
+  if (!userId) return 'board';
+  try {
+    return localStorage.getItem(viewKey(userId)) === 'list' ? 'list' : 'board';
+  } catch {
+    return 'board';
+  }
+}
+
+/** What the board shows of a case's open tasks: the earliest due date and how late the latest one is. */
+interface Due {
+  dueAt: string | null;
+  overdue: boolean;
+  lateSchoolDays: number | null;
+}
+
+function dueOf(tasks: readonly TaskView[]): Map<string, Due> {
+  const out = new Map<string, Due>();
+  for (const x of tasks) {
+    if (x.status !== 'open' || !x.dueAt) continue;
+    const d = out.get(x.caseId) ?? { dueAt: null, overdue: false, lateSchoolDays: null };
+    if (!d.dueAt || x.dueAt < d.dueAt) d.dueAt = x.dueAt;
+    if (x.urgency === 'overdue') {
+      d.overdue = true;
+      d.lateSchoolDays = Math.max(d.lateSchoolDays ?? 0, x.lateSchoolDays ?? 0);
+    }
+    out.set(x.caseId, d);
+  }
+  return out;
+}
 
 interface Filters {
   pathwayId: string;
@@ -25,7 +68,7 @@ interface Filters {
   status: 'active' | 'closed';
 }
 
-function CaseCard({ c, overdue, lang }: { c: CaseView; overdue: boolean; lang: string }) {
+function CaseCard({ c, overdue, due, lang }: { c: CaseView; overdue: boolean; due: Due | undefined; lang: string }) {
   const { t } = useTranslation();
   return (
     <Link to={`/cases/${c.id}`} className={`cw-card ${overdue ? 'is-overdue' : ''}`} data-testid="case-card">
@@ -39,7 +82,11 @@ function CaseCard({ c, overdue, lang }: { c: CaseView; overdue: boolean; lang: s
             {t(`cw.risk.${r}`)}
           </span>
         ))}
-        {overdue && <span className="cw-tag warn">{t('cw.board.overdueBadge')}</span>}
+        {overdue && (
+          <span className="cw-tag warn" data-testid="card-late">
+            {due?.overdue ? lateText(t, due.lateSchoolDays) : t('cw.board.overdueBadge')}
+          </span>
+        )}
         {c.steps.length > 1 && <span className="cw-tag watch">{c.steps.map((s) => loc(s.meta?.title, lang)).join(' + ')}</span>}
       </div>
     </Link>
@@ -73,7 +120,8 @@ export function Component() {
   const classes = [...new Set(all.map((c) => c.student?.className).filter((x): x is string => Boolean(x)))].sort();
 
   const shown = all.filter((c) => c.pathwayId === pathwayId && (!f.className || c.student?.className === f.className) && (!f.overdue || overdueIds.has(c.id)));
-  const columns = doc.data ? leafSteps(doc.data) : [];
+  const stages = useMemo(() => (doc.data ? boardStages(doc.data) : []), [doc.data]);
+  const columns = stages.flatMap((st) => st.columns);
   const known = new Set(columns.map((c) => c.id));
   const byStep = new Map<string, CaseView[]>();
   for (const c of shown) {
@@ -84,6 +132,50 @@ export function Component() {
     }
   }
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((x) => ({ ...x, [k]: v }));
+  const [chosenView, setChosenView] = useState<BoardView | null>(null);
+  const view = chosenView ?? storedView(me?.id);
+  const chooseView = (v: BoardView) => {
+    setChosenView(v);
+    try {
+      if (me) localStorage.setItem(viewKey(me.id), v);
+    } catch {
+      // Private mode without storage: the choice lasts for this visit.
+    }
+  };
+  const taskList = useQuery({ queryKey: ['cw', 'tasks', 'board'], queryFn: () => call<TaskList>('GET', '/api/tasks?scope=all') });
+  const dues = useMemo(() => dueOf(taskList.data?.items ?? []), [taskList.data]);
+  // Stages the user opened or folded; otherwise a stage with no case starts folded.
+  const [folded, setFolded] = useState<Record<string, boolean>>({});
+  const stageCount = (st: BoardStage) => st.columns.reduce((n, col) => n + (byStep.get(col.id)?.length ?? 0), 0);
+  const isFolded = (st: BoardStage) => folded[st.id] ?? stageCount(st) === 0;
+  const titleOf = (st: BoardStage) => (st.title ? loc(st.title, lang) : t('cw.board.stageClosed'));
+  const stepTitles = (c: CaseView) => (c.steps.length > 0 ? c.steps.map((s) => loc(s.meta?.title, lang) || s.stateId).join(' + ') : t('cw.board.noSteps'));
+  const listed = [...shown].sort((a, b) => {
+    const da = dues.get(a.id);
+    const db = dues.get(b.id);
+    const late = (db?.lateSchoolDays ?? -1) - (da?.lateSchoolDays ?? -1);
+    if (late !== 0) return late;
+    return (da?.dueAt ?? '9999').localeCompare(db?.dueAt ?? '9999');
+  });
+
+  const column = (col: BoardColumn) => {
+    const items = byStep.get(col.id) ?? [];
+    return (
+      <section key={col.id} className="cw-col" data-testid={`column-${col.id}`} aria-label={loc(col.title, lang)}>
+        <div className="cw-col-head">
+          <span>{loc(col.title, lang)}</span>
+          <span className="cw-col-count" data-testid="column-count">
+            {items.length}
+          </span>
+        </div>
+        <div className="cw-col-body">
+          {items.map((c) => (
+            <CaseCard key={c.id} c={c} overdue={overdueIds.has(c.id)} due={dues.get(c.id)} lang={lang} />
+          ))}
+        </div>
+      </section>
+    );
+  };
 
   return (
     <>
@@ -144,30 +236,82 @@ export function Component() {
             <input type="checkbox" checked={f.overdue} onChange={(e) => set('overdue', e.target.checked)} /> {t('cw.board.overdue')}
           </label>
           <span className="muted small">{t('cw.board.count', { count: shown.length })}</span>
+          <div className="cw-view-switch" role="group" aria-label={t('cw.board.view')}>
+            <button type="button" className={`btn small ${view === 'board' ? 'primary' : ''}`} aria-pressed={view === 'board'} onClick={() => chooseView('board')} data-testid="view-board">
+              <Columns3 size={14} aria-hidden /> {t('cw.board.viewBoard')}
+            </button>
+            <button type="button" className={`btn small ${view === 'list' ? 'primary' : ''}`} aria-pressed={view === 'list'} onClick={() => chooseView('list')} data-testid="view-list">
+              <List size={14} aria-hidden /> {t('cw.board.viewList')}
+            </button>
+          </div>
         </div>
         {cases.isPending && <p className="muted">{t('common.loading')}</p>}
         {cases.isError && <p className="cw-msg error">{cases.error.message}</p>}
         {cases.isSuccess && all.length === 0 && <p className="muted">{t('cw.board.empty')}</p>}
-        <div className="cw-board" data-testid="board">
-          {columns.map((col) => {
-            const items = byStep.get(col.id) ?? [];
-            return (
-              <section key={col.id} className="cw-col" data-testid={`column-${col.id}`} aria-label={loc(col.title, lang)}>
-                <div className="cw-col-head">
-                  <span>{loc(col.title, lang)}</span>
-                  <span className="cw-col-count" data-testid="column-count">
-                    {items.length}
-                  </span>
-                </div>
-                <div className="cw-col-body">
-                  {items.map((c) => (
-                    <CaseCard key={c.id} c={c} overdue={overdueIds.has(c.id)} lang={lang} />
-                  ))}
-                </div>
-              </section>
-            );
-          })}
-        </div>
+        {view === 'board' ? (
+          <div className="cw-board" data-testid="board">
+            {stages.map((st) => {
+              const count = stageCount(st);
+              const closedUp = isFolded(st);
+              const single = st.columns.length === 1 && st.title !== null;
+              if (single && !closedUp) return column(st.columns[0]!);
+              return (
+                <section key={st.id} className={`cw-stage ${closedUp ? 'is-folded' : ''}`} data-testid={`stage-${st.id}`} aria-label={titleOf(st)}>
+                  <button
+                    type="button"
+                    className="cw-stage-head"
+                    aria-expanded={!closedUp}
+                    onClick={() => setFolded((x) => ({ ...x, [st.id]: !closedUp }))}
+                    title={titleOf(st)}
+                    data-testid="stage-toggle"
+                  >
+                    {closedUp ? <ChevronRight size={14} aria-hidden /> : <ChevronDown size={14} aria-hidden />}
+                    <span className="cw-stage-title">{titleOf(st)}</span>
+                    <span className="cw-col-count" data-testid="stage-count">
+                      {count}
+                    </span>
+                    {closedUp && <span className="cw-stage-steps muted small">{t('cw.board.stageSteps', { count: st.columns.length })}</span>}
+                  </button>
+                  {!closedUp && <div className="cw-stage-cols">{st.columns.map(column)}</div>}
+                </section>
+              );
+            })}
+          </div>
+        ) : (
+          <table className="cw-table cw-case-list" data-testid="case-list">
+            <caption className="sr-only">{t('cw.board.listCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cw.flags.student')}</th>
+                <th scope="col">{t('cw.board.cls')}</th>
+                <th scope="col">{t('cw.case.current')}</th>
+                <th scope="col">{t('cw.tasks.due')}</th>
+                <th scope="col">{t('cw.board.late')}</th>
+                <th scope="col">{t('cw.board.assignee')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {listed.map((c) => {
+                const due = dues.get(c.id);
+                const late = overdueIds.has(c.id) || due?.overdue;
+                return (
+                  <tr key={c.id} className={late ? 'is-overdue' : ''} data-testid="case-row">
+                    <td>
+                      <Link to={`/cases/${c.id}`}>{c.student?.name ?? c.studentId}</Link>
+                    </td>
+                    <td>{c.student?.className}</td>
+                    <td>{stepTitles(c)}</td>
+                    <td>{formatDate(due?.dueAt, lang)}</td>
+                    <td className={late ? 'error-text' : 'muted'} data-testid="row-late">
+                      {late ? lateText(t, due?.lateSchoolDays) : '—'}
+                    </td>
+                    <td>{c.assignee?.name || '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
       </div>
     </>
   );

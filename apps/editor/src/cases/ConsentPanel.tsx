@@ -6,8 +6,9 @@ import { CONSENT_PURPOSES, type ConsentPurpose } from '@jalur/casework';
 import { useMe } from '../auth/session.ts';
 import { call, errorText } from './http.ts';
 import { cwKeys, useConsents } from './queries.ts';
+import { formatDate, localIsoDate } from '../i18n/dates.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localIsoDate();
 
 export function ConsentPanel({ caseId, guardianName, closed = false }: { caseId: string; guardianName: string | null; closed?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,7 @@ export function ConsentPanel({ caseId, guardianName, closed = false }: { caseId:
             <span className={`cw-tag ${c.granted ? 'ok' : 'warn'}`}>{c.granted ? t('cw.consent.granted') : t('cw.consent.refused')}</span> <strong>{t(`cw.consent.purposes.${c.purpose}`)}</strong> — {c.givenBy}
             {c.relationship ? ` (${c.relationship})` : ''}
             <div className="meta">
-              {t(`cw.consent.methods.${c.method}`, { defaultValue: c.method })} · {new Date(c.givenAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')}
+              {t(`cw.consent.methods.${c.method}`, { defaultValue: c.method })} · {formatDate(c.givenAt, lang)}
             </div>
           </li>
         ))}

@@ -1,18 +1,24 @@
 /**
  * Early warning: every flagged student with the reasons (rule findings in
  * words, manual flags by a wali kelas), whether the flag has held long
- * enough to propose a case, and one click to open a case on a chosen pathway.
+ * enough to propose a case, and one click to open a case. Each student's row
+ * proposes the pathway that fits their risk factors (`propose-pathway.ts`);
+ * the pathway menu can choose one for every row instead. Only the school's
+ * published pathways that are not archived are offered, each once.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { call, errorText } from './http.ts';
 import { loc, RISK_FACTOR_LIST } from './i18n.ts';
-import { cwKeys, useEarlyWarning, usePathways, useStudents } from './queries.ts';
+import { cwKeys, useCases, useEarlyWarning, usePathways, useStudents } from './queries.ts';
+import { proposePathway, uniquePathways } from './propose-pathway.ts';
+import type { FlaggedStudent, VersionDetail } from './types.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 export function Component() {
   const { t, i18n } = useTranslation();
@@ -23,15 +29,37 @@ export function Component() {
   const ew = useEarlyWarning();
   const pathways = usePathways();
   const students = useStudents('');
-  const published = (pathways.data?.items ?? []).filter((p) => p.latestVersion !== null);
+  // The school's own published pathways that are not archived, each once (templates of the dinas are adopted first).
+  const published = uniquePathways((pathways.data?.items ?? []).filter((p) => p.scope === 'school' && p.latestVersion !== null && p.archivedAt === null));
+  const documents = useQueries({
+    queries: published.map((p) => ({
+      queryKey: cwKeys.version(p.id, p.latestVersion ?? 0),
+      staleTime: Infinity,
+      queryFn: async () => (await call<VersionDetail>('GET', `/api/pathways/${p.id}/versions/${p.latestVersion}`)).document as unknown,
+    })),
+  });
+  const openCases = useCases('status=active&limit=500');
+  const choices = useMemo(() => {
+    const open = new Map<string, number>();
+    for (const c of openCases.data?.items ?? []) open.set(c.pathwayId, (open.get(c.pathwayId) ?? 0) + 1);
+    return published.map((p, i) => ({ id: p.id, title: p.title, document: documents[i]?.data, openCases: open.get(p.id) ?? 0 }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [published.map((p) => p.id).join(), documents.map((d) => d.dataUpdatedAt).join(), openCases.data]);
+  /** The student's risk factors: the boxes ticked above, else what their flags' rules found. */
+  const factorsOf = (s: FlaggedStudent): string[] => {
+    if (factors.length > 0) return factors;
+    const found = s.flags.map((f) => (f.details as { riskFactor?: unknown } | null)?.riskFactor).filter((x): x is string => typeof x === 'string');
+    return [...new Set(found)];
+  };
+  const proposalFor = (s: FlaggedStudent) => proposePathway(choices, factorsOf(s), RISK_FACTOR_LIST);
+  /** '' = each student's proposed pathway. */
   const [pathwayId, setPathwayId] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
   const [factors, setFactors] = useState<string[]>([]);
   const [manual, setManual] = useState({ studentId: '', reason: '', level: 'risk' as 'risk' | 'watch' });
-  const chosen = pathwayId || published[0]?.id || '';
   const canOpen = me?.role === 'guru_bk' || me?.role === 'kepsek';
 
-  const open = async (flagId: string) => {
+  const open = async (flagId: string, chosen: string) => {
     setMsg(null);
     try {
       const c = await call<{ id: string }>('POST', `/api/flags/${flagId}/open-case`, { json: { pathwayId: chosen, ...(factors.length > 0 ? { riskFactors: factors } : {}) } });
@@ -70,7 +98,8 @@ export function Component() {
           {canOpen && (
             <label>
               {t('cw.flags.pathwayFor')}
-              <select value={chosen} onChange={(e) => setPathwayId(e.target.value)} data-testid="flag-pathway">
+              <select value={pathwayId} onChange={(e) => setPathwayId(e.target.value)} data-testid="flag-pathway">
+                <option value="">{t('cw.flags.proposed')}</option>
                 {published.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.title}
@@ -111,7 +140,11 @@ export function Component() {
             </tr>
           </thead>
           <tbody>
-            {ew.data?.items.map((s) => (
+            {ew.data?.items.map((s) => {
+              const proposal = proposalFor(s);
+              const chosen = pathwayId || proposal?.id || '';
+              const chosenTitle = published.find((p) => p.id === chosen)?.title;
+              return (
               <tr key={s.student.id} data-testid="flagged" data-nisn={s.student.nisn}>
                 <td>
                   <strong>{s.student.name}</strong>
@@ -127,8 +160,8 @@ export function Component() {
                         {loc(f.reason, lang)}
                         <div className="meta">
                           {f.source === 'manual' ? `${t('cw.flags.manual')} · ` : ''}
-                          {t('cw.flags.since')} {new Date(f.since).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')} ·{' '}
-                          {f.waitingToClear ? t('cw.flags.waitingClear') : f.proposesCase ? <strong>{t('cw.flags.proposes')}</strong> : t('cw.flags.holding', { date: new Date(f.proposesCaseAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID') })}
+                          {t('cw.flags.since')} {formatDate(f.since, lang)} ·{' '}
+                          {f.waitingToClear ? t('cw.flags.waitingClear') : f.proposesCase ? <strong>{t('cw.flags.proposes')}</strong> : t('cw.flags.holding', { date: formatDate(f.proposesCaseAt, lang) })}
                         </div>
                       </li>
                     ))}
@@ -141,14 +174,25 @@ export function Component() {
                     </Link>
                   ) : (
                     canOpen && (
-                      <button type="button" className="btn small primary" disabled={!chosen} onClick={() => void open(s.flags[0]!.id)} data-testid="open-case">
-                        {t('cw.flags.openCase')}
-                      </button>
+                      <>
+                        <button type="button" className="btn small primary" disabled={!chosen} onClick={() => void open(s.flags[0]!.id, chosen)} data-testid="open-case">
+                          {t('cw.flags.openCase')}
+                        </button>
+                        {chosenTitle && (
+                          <div className="muted small" data-testid="proposed-pathway" data-pathway={chosen}>
+                            {t('cw.flags.onPathway')}: {chosenTitle}
+                            {!pathwayId && proposal && proposal.matched.length > 0 && (
+                              <> ({t('cw.flags.fits', { factors: proposal.matched.map((f) => t(`cw.risk.${f}`)).join(', ') })})</>
+                            )}
+                          </div>
+                        )}
+                      </>
                     )
                   )}
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
         {canOpen && ew.data && <RulesEditor rules={ew.data.rules} />}

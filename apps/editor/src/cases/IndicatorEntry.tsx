@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, errorText } from './http.ts';
 import { cwKeys } from './queries.ts';
+import { localIsoDate } from '../i18n/dates.ts';
 
 type Student = { id: string; nisn: string; name: string };
 type Kind = 'attendance' | 'grade' | 'behaviour';
@@ -59,7 +60,7 @@ function EntryForm({ students, children, build, label }: { students: Student[]; 
 export function IndicatorEntry({ students }: { students: Student[] }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind>('attendance');
-  const month = new Date().toISOString().slice(0, 7);
+  const month = localIsoDate().slice(0, 7);
   const [a, setA] = useState({ period: month, schoolDays: 20, sick: 0, permitted: 0, absent: 0 });
   const [g, setG] = useState({ period: `${new Date().getFullYear()}-1`, subject: '', score: 0, passing: 75 });
   const [b, setB] = useState({ period: month, incidents: 1, description: '' });

@@ -12,6 +12,7 @@ import { call, errorText } from './http.ts';
 import { newKey } from './outbox.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useNotes } from './queries.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 export function NotesPanel({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
@@ -49,7 +50,7 @@ export function NotesPanel({ caseId }: { caseId: string }) {
             <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div>
             <div className="meta">
               <span className={`cw-tag ${n.confidentiality === 'rahasia' ? 'warn' : n.confidentiality === 'terbatas' ? 'watch' : ''}`}>{t(`conf.${n.confidentiality}`)}</span> {t('cw.notes.by')} {n.author.name} ·{' '}
-              {new Date(n.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
+              {formatDate(n.createdAt, lang, 'dateTime')}
             </div>
           </li>
         ))}

@@ -11,10 +11,11 @@ import { useMe } from '../auth/session.ts';
 import { discard, enqueue, flushOutbox, newKey, onSent, useOutbox } from './outbox.ts';
 import { cwKeys, useRecords } from './queries.ts';
 import { CaseGroupSessions } from '../registers/GroupsInCase.tsx';
+import { formatDate, localIsoDate } from '../i18n/dates.ts';
 
 type Kind = 'home_visit' | 'case_conference' | 'counseling_session';
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localIsoDate();
 
 export function RecordsPanel({ caseId, closed = false }: { caseId: string; closed?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -73,7 +74,7 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
           const d = r.data as Record<string, unknown>;
           return (
             <li key={r.id} data-testid="record" data-kind={r.kind}>
-              <strong>{label[r.kind]}</strong> · {new Date(r.occurredAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')} <span className="cw-tag ok">{t('cw.records.sent')}</span>
+              <strong>{label[r.kind]}</strong> · {formatDate(r.occurredAt, lang)} <span className="cw-tag ok">{t('cw.records.sent')}</span>
               <div className="meta">
                 {[d.plan, d.findings, d.followUp, d.decisions, d.topic, d.summary].filter((x) => typeof x === 'string' && x).join(' — ')}
                 {Array.isArray(d.visitors) ? ` · ${(d.visitors as string[]).join(', ')}` : ''}

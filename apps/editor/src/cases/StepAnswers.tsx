@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from './http.ts';
 import { cwKeys } from './queries.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 interface Words {
   id: string;
@@ -64,7 +65,7 @@ export function StepAnswers({ caseId }: { caseId: string }) {
               {s.confidentiality !== 'umum' && <span className={`cw-tag ${s.confidentiality === 'rahasia' ? 'warn' : 'watch'}`}> {say(s.confidentiality)}</span>}
             </div>
             <div className="muted small" data-testid="step-answer-by">
-              {say('by')} {s.actorName ?? say('system')} · {new Date(s.at).toLocaleString(en ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' })}
+              {say('by')} {s.actorName ?? say('system')} · {formatDate(s.at, en ? 'en' : 'id', 'dateTime')}
             </div>
             {s.visible && s.answers ? (
               <dl className="cw-answer-list" style={{ margin: '6px 0 0', display: 'grid', gap: 4 }}>

@@ -15,6 +15,8 @@ import { useMe } from '../auth/session.ts';
 import { call, errorText } from './http.ts';
 import { discard, enqueue, newKey, onSent, useOutbox } from './outbox.ts';
 import { loc } from './i18n.ts';
+import { lateText } from './late.ts';
+import { formatDate } from '../i18n/dates.ts';
 import { cwKeys } from './queries.ts';
 import { StepForm } from './StepForm.tsx';
 import { PrefillNote, prefillValues, useIndicatorPrefill } from '../students/IndicatorPrefill.tsx';
@@ -152,7 +154,7 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
               {s.meta?.kind && <span className="muted small"> · {t(`kind.${s.meta.kind}`)}</span>}
               {task?.dueAt && (
                 <div className={`small ${task.urgency === 'overdue' ? 'error-text' : 'muted'}`}>
-                  {t('cw.tasks.due')}: {new Date(task.dueAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')} {task.urgency === 'overdue' ? `· ${t('cw.tasks.overdue')}` : ''}
+                  {t('cw.tasks.due')}: {formatDate(task.dueAt, lang)} {task.urgency === 'overdue' ? <span data-testid="step-late">· {lateText(t, task.lateSchoolDays)}</span> : ''}
                 </div>
               )}
               {task && canAssign && view.status === 'active' && (

@@ -10,12 +10,15 @@ import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { call } from './http.ts';
 import { loc } from './i18n.ts';
+import { lateText } from './late.ts';
+import { useDates } from '../i18n/dates.ts';
 import { cwKeys, useNotifications, useTasks } from './queries.ts';
 import type { TaskView } from './types.ts';
 
 export function Component() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const dates = useDates();
   const qc = useQueryClient();
   const tasks = useTasks();
   const notes = useNotifications();
@@ -85,7 +88,7 @@ export function Component() {
                   {x.requiresApproval && <span className="cw-tag watch"> {t('cw.case.approval')}</span>}
                 </td>
                 <td className={x.urgency === 'overdue' ? 'error-text' : ''}>
-                  {x.dueAt ? new Date(x.dueAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID') : '—'} · {urgencyText[x.urgency]}
+                  {dates.date(x.dueAt)} · <span data-testid="task-urgency">{x.urgency === 'overdue' ? lateText(t, x.lateSchoolDays) : urgencyText[x.urgency]}</span>
                 </td>
                 <td>
                   <Link to={`/cases/${x.caseId}`} className="btn small">
@@ -104,7 +107,7 @@ export function Component() {
               <li key={n.id} data-kind={n.kind} style={{ opacity: n.read ? 0.6 : 1 }}>
                 {loc(n.body, lang)}
                 <div className="meta">
-                  {new Date(n.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')} {n.caseId && <Link to={`/cases/${n.caseId}`}>→</Link>}{' '}
+                  {dates.dateTime(n.createdAt)} {n.caseId && <Link to={`/cases/${n.caseId}`}>→</Link>}{' '}
                   {!n.read && (
                     <button type="button" className="link-btn" onClick={() => void markRead(n.id)}>
                       {t('cw.tasks.markRead')}

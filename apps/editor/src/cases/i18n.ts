@@ -5,6 +5,7 @@
  */
 import type { RiskFactor } from '@jalur/engine';
 import i18n from '../i18n/index.ts';
+import { labelsIn, RISK_FACTOR_LABELS } from '../i18n/values.ts';
 
 const id = {
   nav: { board: 'Papan kasus', tasks: 'Tugas saya', students: 'Siswa', flags: 'Peringatan dini', calendar: 'Kalender sekolah', label: 'Menu kasus' },
@@ -12,6 +13,8 @@ const id = {
     title: 'Papan kasus', pathway: 'Jalur', allPathways: 'Semua jalur', cls: 'Kelas', all: 'Semua', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
     mine: 'Saya', overdue: 'Hanya yang terlambat', status: 'Status', active: 'Aktif', closed: 'Selesai', empty: 'Belum ada kasus.', count: '{{count}} kasus',
     overdueBadge: 'Terlambat', open: 'Buka kasus', noSteps: 'Tidak ada langkah',
+    view: 'Tampilan', viewBoard: 'Papan', viewList: 'Daftar', stageClosed: 'Kasus ditutup', stageSteps_one: '{{count}} langkah', stageSteps: '{{count}} langkah', late: 'Keterlambatan',
+    listCaption: 'Daftar kasus: siswa, kelas, langkah saat ini, tenggat dan keterlambatan dalam hari sekolah',
   },
   case: {
     back: 'Papan kasus', student: 'Siswa', cls: 'Kelas', opened: 'Dibuka', status: 'Status', risk: 'Faktor risiko', assignee: 'Penanggung jawab',
@@ -26,6 +29,7 @@ const id = {
     queuedRefused: 'Langkah “{{label}}” ditolak server dan tidak dijalankan.',
     queuedDiscard: 'Mengerti, hapus dari perangkat',
     indicators: 'Indikator saat kasus dibuka', assignStep: 'Tugaskan langkah ini ke', byRole: 'Siapa pun dengan peran langkah', summary: 'Ringkasan kasus', printedAt: 'Dicetak', visited: 'Sudah dilalui', activeStep: 'Langkah aktif',
+    diagram: 'Gambar jalur kasus; langkah saat ini: {{steps}}',
   },
   notes: { title: 'Catatan', body: 'Tulis catatan…', add: 'Simpan catatan', level: 'Kerahasiaan', empty: 'Belum ada catatan yang boleh Anda lihat.', by: 'oleh' },
   consent: {
@@ -50,6 +54,7 @@ const id = {
     title: 'Tugas saya', empty: 'Tidak ada tugas terbuka.', due: 'Tenggat', noDue: 'Tanpa tenggat', overdue: 'Terlambat', today: 'Hari ini', tomorrow: 'Besok', later: 'Nanti',
     counts: '{{overdue}} terlambat · {{today}} hari ini · {{tomorrow}} besok', approvals: 'Menunggu persetujuan kepala sekolah', notifications: 'Pemberitahuan', noNotifications: 'Tidak ada pemberitahuan.',
     markRead: 'Tandai dibaca',
+    lateBy_one: 'Terlambat {{count}} hari sekolah', lateBy_other: 'Terlambat {{count}} hari sekolah', lateToday: 'Terlambat (kurang dari 1 hari sekolah)',
   },
   students: {
     title: 'Siswa', import: 'Impor daftar siswa (CSV/Excel)', chooseFile: 'Pilih berkas CSV atau Excel (.xlsx)', orPaste: 'atau tempel isi CSV di sini', preview: 'Pratinjau', apply: 'Terapkan impor',
@@ -63,6 +68,7 @@ const id = {
     proposes: 'Layak dibuka kasus', holding: 'Dipantau sampai {{date}}', waitingClear: 'Kondisi membaik — menunggu dibersihkan', manual: 'Tanda manual',
     flagStudent: 'Tandai siswa', reason: 'Alasan', level: 'Tingkat', risk: 'Berisiko', watch: 'Dipantau', pathwayFor: 'Jalur untuk kasus', scan: 'Periksa ulang',
     student: 'Siswa', factors: 'Faktor risiko untuk kasus (kosong = usulan dari indikator)',
+    proposed: 'Usulan per siswa (sesuai faktor risikonya)', onPathway: 'Jalur', fits: 'sesuai faktor {{factors}}',
   },
   calendar: { title: 'Kalender sekolah', date: 'Tanggal', kind: 'Jenis', note: 'Keterangan', add: 'Simpan', kinds: { holiday: 'Libur', school_day: 'Hari sekolah tambahan', exam: 'Ujian' }, empty: 'Belum ada pengecualian bulan ini.', month: 'Bulan' },
   errors: { network: 'Server tidak dapat dihubungi.' },
@@ -72,7 +78,7 @@ const id = {
     minDrop: 'Turun minimal (poin)', behaviour: 'Kejadian perilaku', watchIncidents: 'Dipantau mulai (kejadian/bulan)', riskIncidents: 'Berisiko mulai (kejadian/bulan)', save: 'Simpan aturan',
   },
   entry: { grade: 'Isi nilai', behaviour: 'Catat kejadian perilaku', term: 'Semester (mis. 2025-2)', subject: 'Mapel', score: 'Nilai', passing: 'KKM', incidents: 'Jumlah kejadian', description: 'Keterangan', save: 'Simpan' },
-  risk: { motivation: 'Motivasi', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya' },
+  risk: labelsIn('id', RISK_FACTOR_LABELS),
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -83,6 +89,8 @@ const en: Shape<typeof id> = {
     title: 'Case board', pathway: 'Pathway', allPathways: 'All pathways', cls: 'Class', all: 'All', risk: 'Risk factor', assignee: 'Assignee',
     mine: 'Me', overdue: 'Overdue only', status: 'Status', active: 'Active', closed: 'Closed', empty: 'No cases yet.', count: '{{count}} cases',
     overdueBadge: 'Overdue', open: 'Open case', noSteps: 'No steps',
+    view: 'View', viewBoard: 'Board', viewList: 'List', stageClosed: 'Closed cases', stageSteps_one: '{{count}} step', stageSteps: '{{count}} steps', late: 'Lateness',
+    listCaption: 'Cases: student, class, current step, due date and lateness in school days',
   },
   case: {
     back: 'Case board', student: 'Student', cls: 'Class', opened: 'Opened', status: 'Status', risk: 'Risk factors', assignee: 'Assignee',
@@ -97,6 +105,7 @@ const en: Shape<typeof id> = {
     queuedRefused: 'The server refused the step “{{label}}”; it was not taken.',
     queuedDiscard: 'Understood, remove it from this device',
     indicators: 'Indicators when the case was opened', assignStep: 'Assign this step to', byRole: 'Anyone with the step’s role', summary: 'Case summary', printedAt: 'Printed', visited: 'Visited', activeStep: 'Active step',
+    diagram: 'Picture of the case pathway; current step: {{steps}}',
   },
   notes: { title: 'Notes', body: 'Write a note…', add: 'Save note', level: 'Confidentiality', empty: 'No notes you may see yet.', by: 'by' },
   consent: {
@@ -121,6 +130,7 @@ const en: Shape<typeof id> = {
     title: 'My tasks', empty: 'No open tasks.', due: 'Due', noDue: 'No due date', overdue: 'Overdue', today: 'Today', tomorrow: 'Tomorrow', later: 'Later',
     counts: '{{overdue}} overdue · {{today}} today · {{tomorrow}} tomorrow', approvals: 'Waiting for the principal’s approval', notifications: 'Notifications', noNotifications: 'No notifications.',
     markRead: 'Mark read',
+    lateBy_one: 'Late by {{count}} school day', lateBy_other: 'Late by {{count}} school days', lateToday: 'Late (less than one school day)',
   },
   students: {
     title: 'Students', import: 'Import the roster (CSV/Excel)', chooseFile: 'Choose a CSV or Excel (.xlsx) file', orPaste: 'or paste the CSV here', preview: 'Preview', apply: 'Apply import',
@@ -134,6 +144,7 @@ const en: Shape<typeof id> = {
     proposes: 'Ready for a case', holding: 'Watching until {{date}}', waitingClear: 'Improved — waiting to clear', manual: 'Manual flag',
     flagStudent: 'Flag a student', reason: 'Reason', level: 'Level', risk: 'At risk', watch: 'Watch', pathwayFor: 'Pathway for the case', scan: 'Re-check',
     student: 'Student', factors: 'Risk factors for the case (none = suggested by the indicators)',
+    proposed: 'Proposed for each student (fits their risk factors)', onPathway: 'Pathway', fits: 'fits {{factors}}',
   },
   calendar: { title: 'School calendar', date: 'Date', kind: 'Kind', note: 'Note', add: 'Save', kinds: { holiday: 'Holiday', school_day: 'Extra school day', exam: 'Exam' }, empty: 'No exceptions this month.', month: 'Month' },
   errors: { network: 'The server cannot be reached.' },
@@ -143,7 +154,7 @@ const en: Shape<typeof id> = {
     minDrop: 'Drop of at least (points)', behaviour: 'Behaviour incidents', watchIncidents: 'Watch from (incidents/month)', riskIncidents: 'At risk from (incidents/month)', save: 'Save rules',
   },
   entry: { grade: 'Enter a grade', behaviour: 'Record behaviour incidents', term: 'Term (e.g. 2025-2)', subject: 'Subject', score: 'Score', passing: 'Passing score', incidents: 'Incidents', description: 'Description', save: 'Save' },
-  risk: { motivation: 'Motivation', economic: 'Economic', family: 'Family', bullying: 'Bullying', early_marriage: 'Early marriage', work: 'Work', health: 'Health', other: 'Other' },
+  risk: labelsIn('en', RISK_FACTOR_LABELS),
 };
 
 i18n.addResourceBundle('id', 'translation', { cw: id }, true, false);

@@ -21,6 +21,7 @@ import { useSaveOnLeave } from './useSaveOnLeave.ts';
 import './strings.ts';
 import { ProcessLink } from '../process/ProcessLink.tsx';
 import { WhatIfButton } from '../process/WhatIf.tsx';
+import { formatDate } from '../i18n/dates.ts';
 
 function SaveBadge({ status, message }: { status: SaveStatus; message: string | null }) {
   const { t } = useTranslation();
@@ -149,7 +150,7 @@ function Draft({ detail }: { detail: PathwayDetail }) {
           <span>
             {t('save.conflict_text', {
               who: conflict.updatedBy ?? t('save.someoneElse'),
-              when: conflict.updatedAt ? new Date(conflict.updatedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') : '—',
+              when: formatDate(conflict.updatedAt, lang, 'dateTime'),
             })}
           </span>
           <button type="button" className="btn small" onClick={autosave.takeTheirs} disabled={!conflict.server}>
@@ -261,7 +262,7 @@ export function VersionDesignerPage() {
         title={<Title detail={detail.data} suffix={t('versions.versionN', { v: vd.version })} />}
         banner={
           <div className="banner banner-info" role="status" data-testid="read-only-banner">
-            {t('versions.readOnly', { v: vd.version, when: new Date(vd.publishedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') })}
+            {t('versions.readOnly', { v: vd.version, when: formatDate(vd.publishedAt, lang, 'dateTime') })}
             <button type="button" className="btn small" onClick={() => void navigate(`/pathways/${id}`)}>
               {t('versions.backToDraft')}
             </button>

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { X } from 'lucide-react';
 import { usePathway } from '../pathways/queries.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 export function VersionsPanel({ pathwayId, current, onClose }: { pathwayId: string; current?: number; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,7 @@ export function VersionsPanel({ pathwayId, current, onClose }: { pathwayId: stri
               <Link to={`/pathways/${pathwayId}/versions/${v.version}`} data-testid={`version-${v.version}`}>
                 {t('versions.versionN', { v: v.version })}
               </Link>
-              <span className="muted"> · {new Date(v.publishedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</span>
+              <span className="muted"> · {formatDate(v.publishedAt, lang, 'dateTime')}</span>
               {v.changeNote && <p className="muted small">{v.changeNote}</p>}
             </li>
           ))}

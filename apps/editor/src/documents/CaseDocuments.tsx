@@ -10,6 +10,7 @@ import { FileDown } from 'lucide-react';
 import { useMe } from '../auth/session.ts';
 import { call, downloadDocument, uploadLogo, type DocumentKind, type DocumentsView, type SchoolProfile } from './api.ts';
 import { pick, useWords } from './text.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 const errorOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -236,7 +237,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
             <li key={d.id}>
               <strong>{d.number}</strong> · {titles.get(d.kind)}
               <div className="meta">
-                {new Date(d.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')} {w.by} {d.generatedBy.name}
+                {formatDate(d.generatedAt, lang, 'dateTime')} {w.by} {d.generatedBy.name}
                 {d.withRahasia ? ` · ${w.withRahasia}` : ''}
               </div>
             </li>

@@ -10,6 +10,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { MessageCircle, MessageSquare } from 'lucide-react';
 import { call, type FamilyView, type Level } from './api.ts';
 import { pick, useWords } from './text.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 const errorOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const CHANNELS = ['phone', 'in_person', 'home_visit', 'letter', 'whatsapp', 'sms'] as const;
@@ -96,7 +97,7 @@ export function FamilyContactPanel({ caseId, closed = false }: { caseId: string;
         <ul className="cw-list" data-testid="family-log">
           {f.contacts.map((c) => (
             <li key={c.id} data-testid="family-contact" data-channel={c.channel}>
-              <strong>{w.channels[c.channel as keyof typeof w.channels] ?? c.channelLabel}</strong> · {c.guardianName} · {new Date(c.contactedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
+              <strong>{w.channels[c.channel as keyof typeof w.channels] ?? c.channelLabel}</strong> · {c.guardianName} · {formatDate(c.contactedAt, lang, 'dateTime')}
               <div className="meta">
                 {c.contactedBy.name}
                 {c.template ? ` · ${pick(f.templates.find((t) => t.key === c.template)?.label, lang)}` : ''}

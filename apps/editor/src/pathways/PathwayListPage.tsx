@@ -14,6 +14,7 @@ import { ApiFailure, type PathwaySummary } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
 import '../designer/strings.ts';
 import { ProcessLink } from '../process/ProcessLink.tsx';
+import { formatDate } from '../i18n/dates.ts';
 
 function PathwayCard({ p, onUseTemplate, onArchive, busy }: { p: PathwaySummary; onUseTemplate?: () => void; onArchive?: (archived: boolean) => void; busy: boolean }) {
   const { t, i18n } = useTranslation();
@@ -28,7 +29,7 @@ function PathwayCard({ p, onUseTemplate, onArchive, busy }: { p: PathwaySummary;
           {p.latestVersion ? <span className="badge badge-published">{t('list.version', { v: p.latestVersion })}</span> : <span className="badge">{t('list.draftOnly')}</span>}
           {p.scope === 'school' && p.latestVersion ? <ProcessLink pathwayId={p.id} name={p.title} compact /> : null}
           <span className="muted">
-            {t('list.updated')} {new Date(p.updatedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' })}
+            {t('list.updated')} {formatDate(p.updatedAt, i18n.language, 'dateTime')}
           </span>
           {p.tags.map((tag) => (
             <span key={tag} className="badge">

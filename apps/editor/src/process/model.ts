@@ -7,9 +7,10 @@ import { durationLabel, type PathwayDocument, type StateNodeConfig } from '@jalu
 import { humanize } from '../designer/panels/plainText.ts';
 import { isWithin } from '../designer/model/paths.ts';
 import type { TransitionEdge } from '../designer/model/types.ts';
+import { formatDate as formatDay, localeOf } from '../i18n/dates.ts';
 
 export type Lang = 'id' | 'en';
-export const localeOf = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'id-ID');
+export { localeOf };
 
 export interface ProcessStep {
   stateId: string;
@@ -49,8 +50,8 @@ export function formatDuration(ms: number | null, lang: Lang): string {
 /** A count, Intl-formatted. */
 export const formatCount = (n: number, lang: Lang) => new Intl.NumberFormat(localeOf(lang)).format(n);
 
-/** A date (Intl, medium). */
-export const formatDate = (iso: string | Date, lang: Lang) => new Date(iso).toLocaleDateString(localeOf(lang), { dateStyle: 'medium' });
+/** A date, as every page writes one (`src/i18n/dates.ts`). */
+export const formatDate = (iso: string | Date, lang: Lang) => formatDay(iso, lang);
 
 interface StateInfo {
   title: { id: string; en?: string | undefined } | undefined;

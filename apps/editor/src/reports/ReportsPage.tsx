@@ -14,6 +14,7 @@ const DistrictDashboard = lazy(() => import('../district/DistrictDashboard.tsx')
 
 export function Component() {
   const { t } = useTranslation('reports');
+  const { t: tApp } = useTranslation();
   const me = useMe();
   const role = me.data?.role;
   return (
@@ -28,7 +29,7 @@ export function Component() {
           <SemesterReport />
         </>
       ) : (
-        <p className="muted">{me.isPending ? t('loading') : '403 — Laporan hanya untuk kepala sekolah dan guru BK / reports are for the principal and the counselor'}</p>
+        <p className="muted">{me.isPending ? t('loading') : tApp('shell.forbidden.page', { role: tApp(`role.${role}`) })}</p>
       )}
     </div>
   );

@@ -12,6 +12,8 @@ import { HorizontalBars, MonthLines, PairedBars, TripleBars } from './Charts.tsx
 import { localized } from './messages.ts';
 import { defaultPeriod, schoolCsvUrl, useBeforeAfter, useSummary, useTrends, type PeriodInput } from './queries.ts';
 import { ReportSection, ReportTable } from './ReportSection.tsx';
+import { TermPicker } from './TermPicker.tsx';
+import { formatDate } from '../i18n/dates.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const num = (v: number | null) => (v === null ? '—' : String(v));
@@ -46,7 +48,7 @@ export function SchoolDashboard() {
             <Link to="/templates">{t('district.templates')} →</Link> · <Link to="/migrations">{t('migration.link')} →</Link>
           </p>
           <p className="muted small">
-            {t('generatedAt')}: {new Date(s.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')} · {t('period')}: {period.from} – {period.to}
+            {t('generatedAt')}: {formatDate(s.generatedAt, lang, 'dateTime')} · {t('period')}: {formatDate(period.from, lang)} – {formatDate(period.to, lang)}
           </p>
         </div>
         <form
@@ -56,6 +58,7 @@ export function SchoolDashboard() {
             setPeriod(draft);
           }}
         >
+          <TermPicker today={defaultPeriod().to} value={draft} onPick={(p) => (setDraft(p), setPeriod(p))} />
           <label className="field">
             <span>{t('from')}</span>
             <input type="date" name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
@@ -104,7 +107,7 @@ export function SchoolDashboard() {
         </ReportSection>
 
         <ReportSection title={t('perMonth')} csvHref={schoolCsvUrl('cases-per-month')}>
-          <MonthLines data={s.casesPerMonth.map((m) => ({ label: m.month, a: m.opened, b: m.closed }))} names={[t('opened'), t('closed')]} />
+          <MonthLines data={s.casesPerMonth.map((m) => ({ label: formatDate(m.month, lang, 'monthShort'), a: m.opened, b: m.closed }))} names={[t('opened'), t('closed')]} />
         </ReportSection>
 
         <ReportSection title={t('medianTime')} csvHref={schoolCsvUrl('median-time-per-step')}>

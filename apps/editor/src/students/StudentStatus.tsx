@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { call, errorText } from '../cases/http.ts';
 import type { StudentView } from '../cases/types.ts';
 import '../cases/school-year-i18n.ts';
+import { localIsoDate } from '../i18n/dates.ts';
 
 const STATUSES = ['active', 'transferred_in', 'transferred', 'dropped_out', 'graduated'] as const;
 const enrolled = (s: string) => s === 'active' || s === 'transferred_in';
@@ -39,7 +40,7 @@ export function RosterFacts({ student: s }: { student: StudentView }) {
 export function StatusChange({ student, onChanged }: { student: StudentView; onChanged: () => void }) {
   const { t } = useTranslation();
   const choices = STATUSES.filter((s) => s !== student.status && (enrolled(student.status) ? s !== 'transferred_in' && !enrolled(s) : enrolled(s)));
-  const [f, setF] = useState({ status: choices[0] ?? 'active', date: new Date().toISOString().slice(0, 10), reason: '', className: student.className });
+  const [f, setF] = useState({ status: choices[0] ?? 'active', date: localIsoDate(), reason: '', className: student.className });
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     setError(null);

@@ -14,6 +14,7 @@ import { highlightOf } from './highlight.ts';
 import { RISK_LABELS, ROLE_LABELS } from '../model/guardText.ts';
 import { choiceLabel, eventLabel, plainMessage } from '../panels/plainText.ts';
 import '../strings.ts';
+import { formatDate } from '../../i18n/dates.ts';
 
 function FieldInput({ field, value, onChange }: { field: FormField; value: unknown; onChange(v: unknown): void }) {
   const { t, i18n } = useTranslation();
@@ -159,7 +160,7 @@ function Simulation({ pathway, student, role: initialRole }: { pathway: Compiled
       <ol className="sim-trail" data-testid="sim-trail">
         {ctx.trail.map((e, i) => (
           <li key={i}>
-            <span className="muted">{new Date(e.at).toLocaleDateString(lang === 'id' ? 'id-ID' : 'en-GB')}</span> <strong>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : e.event === 'approval.decided' ? (lang === 'id' ? 'Disetujui kepala sekolah' : 'Approved by the principal') : eventLabel(e.event, edges, lang)}</strong> → {e.steps.map(title).join(', ') || '—'}
+            <span className="muted">{formatDate(e.at, lang)}</span> <strong>{e.event.startsWith('xstate.after.') ? t('sim.timer') : e.event === 'start' ? t('sim.started') : e.event === 'approval.decided' ? (lang === 'id' ? 'Disetujui kepala sekolah' : 'Approved by the principal') : eventLabel(e.event, edges, lang)}</strong> → {e.steps.map(title).join(', ') || '—'}
           </li>
         ))}
       </ol>
