@@ -21,6 +21,7 @@ import { GroupTimelineItems } from '../registers/GroupsInCase.tsx';
 import { StepAnswers } from './StepAnswers.tsx';
 import { CaseWorkPanel, caseworkDetail } from './InterventionDialog.tsx';
 import type { CaseEventView } from './types.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 /** The title of a step path in a document, or the path itself. */
 function stepTitle(doc: PathwayDocument | undefined, path: string, lang: string): string {
@@ -90,7 +91,7 @@ function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; d
               )}
               <div className="muted small" data-testid="timeline-meta">
                 {e.actorName ? `${e.actorName} · ` : ''}
-                {new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
+                {formatDate(e.at, lang, 'dateTime')}
               </div>
             </li>
           );
@@ -158,7 +159,7 @@ export function Component() {
             </span>
           ))}
           <span className="muted small">
-            {t('cw.case.assignee')}: {c.assignee?.name || '—'} · {t('cw.case.opened')} {new Date(c.openedAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID')}
+            {t('cw.case.assignee')}: {c.assignee?.name || '—'} · {t('cw.case.opened')} {formatDate(c.openedAt, lang)}
           </span>
           <button type="button" className="btn small cw-no-print" onClick={() => window.print()} data-testid="print">
             <Printer size={14} aria-hidden /> {t('cw.case.print')}
@@ -167,7 +168,7 @@ export function Component() {
         <div className="cw-summary-only">
           <h2>{t('cw.case.summary')}</h2>
           <p>
-            {t('cw.case.current')}: {c.steps.map((s) => loc(s.meta?.title, lang) || s.stateId).join(', ')} · {t('cw.case.printedAt')} {new Date().toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}
+            {t('cw.case.current')}: {c.steps.map((s) => loc(s.meta?.title, lang) || s.stateId).join(', ')} · {t('cw.case.printedAt')} {formatDate(new Date(), lang, 'dateTime')}
           </p>
         </div>
         {opened?.flags && opened.flags.length > 0 && (
