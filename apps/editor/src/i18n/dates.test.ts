@@ -20,7 +20,7 @@ describe('one date format per language', () => {
     expect(toDate('2026-01').getMonth()).toBe(0);
     expect(localIsoDate(new Date(2026, 0, 9, 1, 0))).toBe('2026-01-09');
   });
-  it('is the only place the editor formats a date (no toLocale… or DateTimeFormat elsewhere)', () => {
+  it('is the only place the editor formats a date (no toLocaleDateString, DateTimeFormat or a date’s toLocaleString elsewhere)', () => {
     const src = fileURLToPath(new URL('..', import.meta.url));
     const found: string[] = [];
     const walk = (dir: string) => {
@@ -29,7 +29,8 @@ describe('one date format per language', () => {
         if (statSync(p).isDirectory()) walk(p);
         else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !p.endsWith(join('i18n', 'dates.ts'))) {
           const text = readFileSync(p, 'utf8');
-          if (/\.toLocale(Date|Time)?String\(|Intl\.DateTimeFormat/.test(text)) found.push(p.slice(src.length));
+          // (A number's toLocaleString is not a date.)
+          if (/\.toLocale(Date|Time)String\(|Intl\.DateTimeFormat|new Date\([^)]*\)\.toLocaleString\(|\b(at|date|Date|At)\)?\.toLocaleString\(/.test(text)) found.push(p.slice(src.length));
         }
       }
     };

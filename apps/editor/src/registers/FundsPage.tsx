@@ -19,6 +19,7 @@ import {
 import './FundsMessages.ts';
 import '../cases/cases.css';
 import './FundsPage.css';
+import { formatDate } from '../i18n/dates.ts';
 
 const READERS = ['kepsek', 'guru_bk', 'tim'];
 const today = () => {
@@ -27,11 +28,9 @@ const today = () => {
 };
 /** Whole rupiah typed with or without dots (`1.500.000`, `1500000`); NaN otherwise. */
 const parseRupiah = (s: string) => (/^\s*\d{1,3}(\.\d{3})*\s*$|^\s*\d+\s*$/.test(s) ? Number(s.replace(/\D/g, '')) : Number.NaN);
-/** `2026-02-01` → `1 Februari 2026` / `1 February 2026`. */
+/** `2026-02-01` → the app's one date format (`src/i18n/dates.ts`). */
 function dateText(d: string | null, lang: string): string {
-  if (!d) return '';
-  const t = new Date(`${d}T00:00:00Z`);
-  return Number.isNaN(t.getTime()) ? d : new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(t);
+  return d ? formatDate(d.slice(0, 10), lang) : '';
 }
 
 export function Component() {
@@ -145,7 +144,7 @@ function LedgerPanel({ fundId, list, canWrite, onClose }: { fundId: string; list
           {fund.entries.length === 0 ? (
             <p className="muted">{t('noEntries')}</p>
           ) : (
-            <table className="cw-table" data-testid="ledger-entries">
+            <table className="cw-table funds-ledger-table" data-testid="ledger-entries">
               <thead>
                 <tr>
                   <th>{t('date')}</th>
@@ -179,7 +178,7 @@ function LedgerPanel({ fundId, list, canWrite, onClose }: { fundId: string; list
                       {e.recordedBy && <div className="muted small">{t('recordedBy', { name: e.recordedBy })}</div>}
                     </td>
                     <td className="num">{e.direction === 'in' ? e.amountText : ''}</td>
-                    <td className="num">{e.direction === 'out' ? e.amountText : ''}</td>
+                    <td className="num out">{e.direction === 'out' ? e.amountText : ''}</td>
                   </tr>
                 ))}
               </tbody>

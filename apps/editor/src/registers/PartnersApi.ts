@@ -8,6 +8,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../cases/http.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 export interface Localized { id: string; en?: string | undefined }
 export interface Named { id: string; name: string }
@@ -131,10 +132,8 @@ export function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
-/** `2026-02-01` → `1 Februari 2026` / `1 February 2026`. */
+/** `2026-02-01` → the app's one date format (`src/i18n/dates.ts`). */
 export function dateText(d: string | null, lang: string): string {
-  if (!d) return '';
-  const t = new Date(`${d.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(t.getTime()) ? d : new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(t);
+  return d ? formatDate(d.slice(0, 10), lang) : '';
 }
 export const locText = (l: Localized | null | undefined, lang: string) => (l ? (lang === 'en' ? (l.en ?? l.id) : l.id) : '');

@@ -12,6 +12,7 @@ import type { InferResponseType } from 'hono/client';
 import type { JalurClient } from '@jalur/api/client';
 import { call } from '../cases/http.ts';
 import { cwKeys } from '../cases/queries.ts';
+import { formatDate } from '../i18n/dates.ts';
 
 type List = InferResponseType<JalurClient['api']['cases'][':id']['satisfaction']['$get'], 200>;
 
@@ -108,7 +109,7 @@ export function SatisfactionPanel({ caseId, closed }: { caseId: string; closed: 
           <li key={s.id} data-testid="satisfaction-item" className="small" style={{ padding: '4px 0', borderTop: '1px solid var(--line)' }}>
             <strong>{s.score}</strong> · {w(s.scoreLabel)} — {w(s.serviceLabel)}
             <div className="muted">
-              {new Date(`${s.date}T00:00:00Z`).toLocaleDateString(en ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })} · {w(s.term)}
+              {formatDate(s.date, en ? 'en' : 'id')} · {w(s.term)}
               {s.recordedBy ? ` · ${say('by')} ${s.recordedBy}` : ''}
             </div>
           </li>

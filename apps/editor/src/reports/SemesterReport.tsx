@@ -18,6 +18,7 @@ import type { JalurClient } from '@jalur/api/client';
 import { call } from '../cases/http.ts';
 import { HorizontalBars, PairedBars } from './Charts.tsx';
 import { ReportSection, ReportTable } from './ReportSection.tsx';
+import { formatDate } from '../i18n/dates.ts';
 
 type Semester = InferResponseType<JalurClient['api']['reports']['semester']['$get'], 200>;
 type Participation = InferResponseType<JalurClient['api']['participation']['$get'], 200>;
@@ -108,7 +109,7 @@ export function SemesterReport() {
   const r = report.data;
   const key = `${r.term.year} ${r.term.semester}`;
   const pdf = (audience: 'komite' | 'dinas') => `/api/reports/semester.pdf?year=${encodeURIComponent(r.term.year)}&semester=${r.term.semester}&audience=${audience}`;
-  const fmtDate = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString(en ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const fmtDate = (d: string) => formatDate(d.slice(0, 10), en ? 'en' : 'id');
 
   return (
     <div data-testid="semester-report" style={{ marginTop: 24 }}>
