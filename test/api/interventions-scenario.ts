@@ -6,7 +6,9 @@
  * error shape and changes no row; every accepted change is an event with who,
  * when and why, and the case's events alone replay to its snapshot.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@jalur/api';
@@ -233,6 +235,21 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
       // Without bullying in the set the case would go to monitoring; with it, on to the bullying track.
       expect(done.stateValue).toEqual(['intervensi_perundungan.konseling_individual']);
       await replays(c.id);
+
+      // The case book keeps the case work with its reasons, in the order it happened.
+      const res = await app.request(`/api/cases/${c.id}/documents`, {
+        method: 'POST', headers: { authorization: `Bearer ${tokens.guru_bk}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'buku_kasus' }),
+      });
+      expect(res.status).toBe(200);
+      const dir = mkdtempSync(join(tmpdir(), 'jalur-bukukasus-'));
+      writeFileSync(join(dir, 'b.pdf'), Buffer.from(await res.arrayBuffer()));
+      const text = execFileSync('pdftotext', [join(dir, 'b.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      rmSync(dir, { recursive: true, force: true });
+      expect(text).toContain('Langkah dilewati: Kunjungan rumah');
+      expect(text).toContain('Kondisi rumah sudah diketahui dari kunjungan wali kelas');
+      expect(text).toContain('Faktor risiko ditambahkan: Perundungan');
+      expect(text).toContain('Siswa bercerita dirundung teman sekelas');
+      expect(text.indexOf('Langkah dilewati: Kunjungan rumah')).toBeLessThan(text.indexOf('Faktor risiko ditambahkan'));
     });
   });
 }

@@ -16,9 +16,10 @@ import type { ApiContext } from '../context.ts';
 import { eventLevel, stepLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
 import { registerLookupOf, submissionsOf } from '../reports/answers.ts';
+import { caseworkEntries, type CaseworkEntry } from './casework-entries.ts';
 
 export const RISK_LABELS: Record<string, string> = {
-  motivation: 'Motivasi belajar rendah', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya',
+  motivation: 'Motivasi belajar rendah', economic: 'Ekonomi', family: 'Keluarga', bullying: 'Perundungan', distance: 'Jarak dan transportasi', environment: 'Lingkungan', social_media: 'Media sosial', early_marriage: 'Pernikahan dini', work: 'Bekerja', health: 'Kesehatan', other: 'Lainnya',
 };
 const KIND_LABELS: Record<string, string> = {
   identify: 'Identifikasi', assessment: 'Asesmen', counseling_individual: 'Konseling individual', counseling_group: 'Konseling kelompok', home_visit: 'Kunjungan rumah',
@@ -138,6 +139,12 @@ export class CaseMaterial {
     return out;
   }
 
+  /** The guru BK's case work (risk factors, skipped steps, added interventions) with reasons the reader may see. */
+  casework(): CaseworkEntry[] {
+    const level = (e: CaseEventRow) => (this.compiled ? eventLevel(this.compiled, e.stateBefore) : 'rahasia');
+    return caseworkEntries(this.events, (s) => this.stepTitle(s), (f) => RISK_LABELS[f] ?? f, (e) => this.canSee(level(e), e.actorId ?? ''));
+  }
+
   stepTitle(stateId: string): string {
     return this.compiled?.steps.get(stateId)?.title.id ?? stateId;
   }
@@ -247,6 +254,9 @@ export async function documentInput(
         if (x.visible && x.rahasia) used = true;
         steps.push({ title: m.stepTitle(x.stateId), at: x.event.at, actor: await nameOf(x.event.actorId), answers: x.visible ? m.answers(x.stateId, x.event.data ?? {}) : null });
       }
+      // Case work with its reasons (issue 14), in the order it happened among the steps.
+      for (const x of m.casework()) steps.push({ title: x.title, at: x.event.at, actor: await nameOf(x.event.actorId), answers: x.answers });
+      steps.sort((a, b) => a.at.getTime() - b.at.getTime());
       const notes = await db.notes.list(schoolId, m.row.id, { id: p.userId, role: p.role }, ctx.clock.now());
       const visibleNotes = notes.ok ? notes.value : [];
       if (visibleNotes.some((n) => n.confidentiality === 'rahasia')) used = true;
