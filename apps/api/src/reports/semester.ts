@@ -100,9 +100,10 @@ export async function semesterPdf(db: JalurDb, p: Principal, schoolId: string, r
   // One report per school, term and audience: `SRPS-KMT/SKA/2026-2027/1` (1 ganjil, 2 genap).
   const number = `SRPS-${audience === 'dinas' ? 'DNS' : 'KMT'}/${code || schoolCodeOf(letterhead.schoolName)}/${report.term.year.replace('/', '-')}/${report.term.semester === 'ganjil' ? 1 : 2}`;
   const c = (v: number | string): Cell => v;
+  // The komite's copy: "Mengetahui, Kepala Sekolah" on the left, the guru BK who made it on the right (dated); the dinas's: the kepsek alone.
   const signers = [
+    ...(kepsek ? [{ role: 'Kepala Sekolah', ...(audience === 'komite' && counselor ? { before: 'Mengetahui,' } : {}), name: kepsek.name, nip: nips.get(kepsek.id) ?? null }] : []),
     ...(audience === 'komite' && counselor ? [{ role: 'Guru Bimbingan dan Konseling', name: counselor.name, nip: nips.get(counselor.id) ?? null }] : []),
-    ...(kepsek ? [{ role: 'Kepala Sekolah', ...(audience === 'komite' ? { before: 'Mengetahui,' } : {}), name: kepsek.name, nip: nips.get(kepsek.id) ?? null }] : []),
   ];
   const bytes = await renderSemesterReport({
     letterhead, place, number, issuedOn: now, audience, termLabel: term, from: report.term.from, asOf: report.term.asOf, ended: report.term.ended,
