@@ -178,6 +178,13 @@ describe('Satgas registers in Chromium', () => {
       await page.getByTestId(ready).first().waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(360);
+      // No control sticks out of its card (a clipped select would not widen the page, yet be cut off).
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('main input, main select, main textarea, main button, main .reg-card')]
+          .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > window.innerWidth - 12 + 0.5)
+          .map((e) => `${e.tagName} ${(e as HTMLInputElement).name || e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+      );
+      expect(wide, path).toEqual([]);
       await shot(`08-phone-${path.split('/').pop()}`);
     }
     await page.goto(`${server.url}/registers/peers`);
