@@ -9,7 +9,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { listStates, type MachineConfig } from '@jalur/engine';
+import { listStates, RISK_FACTORS, type MachineConfig } from '@jalur/engine';
 import { api, unwrap } from '../api/client.ts';
 import './messages.ts';
 import './reports.css';
@@ -136,7 +136,7 @@ export function Component() {
               <span>{t('factor')}</span>
               <select data-testid="filter-factor" value={filterFactor} onChange={(e) => { setFilterFactor(e.target.value); reset(); }}>
                 <option value="">{t('migration.allCases')}</option>
-                {['motivation', 'economic', 'family', 'bullying', 'early_marriage', 'work', 'health', 'other'].map((f) => <option key={f} value={f}>{t(`factors.${f}`)}</option>)}
+                {RISK_FACTORS.map((f) => <option key={f} value={f}>{t(`factors.${f}`)}</option>)}
               </select>
             </label>
           </div>
