@@ -13,7 +13,6 @@ import { localized } from './messages.ts';
 import { defaultPeriod, schoolCsvUrl, useBeforeAfter, useSummary, useTrends, type PeriodInput } from './queries.ts';
 import { ReportSection, ReportTable } from './ReportSection.tsx';
 import { TermPicker } from './TermPicker.tsx';
-import { TermPicker } from './TermPicker.tsx';
 import { formatDate } from '../i18n/dates.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -59,7 +58,6 @@ export function SchoolDashboard() {
             setPeriod(draft);
           }}
         >
-          <TermPicker today={defaultPeriod().to} value={draft} onPick={(p) => (setDraft(p), setPeriod(p))} />
           <TermPicker today={defaultPeriod().to} value={draft} onPick={(p) => (setDraft(p), setPeriod(p))} />
           <label className="field">
             <span>{t('from')}</span>
