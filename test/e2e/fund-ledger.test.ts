@@ -216,6 +216,17 @@ describe('orang tua asuh and the fund ledger (Chromium)', () => {
     await openLedger('Dana komite');
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide).toBeLessThanOrEqual(360);
+    // Every fund's name and balance, and every ledger amount, is on screen (not scrolled away inside a table).
+    const inView = async (sel: string) => {
+      for (const box of await page.locator(sel).evaluateAll((els) => els.map((e) => ({ ...(e.getBoundingClientRect().toJSON() as { left: number; right: number; width: number }), text: (e.textContent ?? '').slice(0, 40) })))) {
+        expect(box.width, `${sel} ${box.text}`).toBeGreaterThan(0);
+        expect(box.left, `${sel} ${box.text}`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `${sel} ${box.text}`).toBeLessThanOrEqual(360);
+      }
+    };
+    await inView('[data-testid=fund-row] strong');
+    await inView('[data-testid=fund-balance]');
+    await inView('[data-testid=ledger-entry] td:nth-child(3)');
     await shot('06-phone');
     expect(errors).toEqual([]);
   });
