@@ -134,7 +134,17 @@ export const CASE_PLANS_A: readonly CasePlan[] = [
   { factors: ['motivation'], steps: [...motivation, ['SESI_SELESAI'], ['SESI_KELOMPOK_SELESAI']] },
   { factors: ['motivation'], steps: [...motivation, ['SESI_SELESAI'], ['SESI_KELOMPOK_SELESAI'], ['SISWA_TERLIBAT_PROYEK']] },
   { factors: ['economic'], steps: economic },
-  { factors: ['economic'], steps: [...economic, ['KUNJUNGAN_SELESAI']] },
+  // Case work as counsellors do it (issue 14): the home visit skipped with a reason, social media added as a
+  // second risk factor, an extra home visit planned; the case waits at the fund-raising step like the visit would.
+  {
+    factors: ['economic'],
+    steps: [
+      ...economic,
+      ['casework:skip', { stateId: 'intervensi_ekonomi.bantuan.kunjungan_rumah', reason: 'Kondisi rumah sudah diketahui dari kunjungan wali kelas pekan lalu' }],
+      ['casework:risk', { factor: 'social_media', reason: 'Siswa begadang bermain gim daring; sering terlambat' }],
+      ['casework:add', { kind: 'parent_meeting', title: 'Bertemu ayah di tempat kerja', reason: 'Ayah belum pernah hadir ke sekolah', dueInDays: 6 }],
+    ],
+  },
   { factors: ['economic', 'motivation'], steps: [...economic, ['SESI_SELESAI']] },
   { factors: ['economic'], steps: [...economic, ['KUNJUNGAN_SELESAI'], ['SESI_SELESAI'], ['CARI_ORANG_TUA_ASUH']] },
   { factors: ['family'], steps: family },

@@ -10,6 +10,7 @@ import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, typ
 import { hashPassword, type JalurDb, type PathwayVersionRow, type StudentRow, type User } from '@jalur/db';
 import { CaseService } from '../service.ts';
 import { fireTimer, sendAs } from './drive.ts';
+import { caseworkStep, isCaseworkStep } from '../interventions/seed-step.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
 import { addRosterFacts, openedAtFor } from './seed-students.ts';
@@ -261,6 +262,7 @@ async function runPlan(
     at = new Date(at.getTime() + (isTimer ? 7 : 2) * DAY);
     let driven;
     if (isTimer) driven = await fireTimer(cases, db, row, type, at);
+    else if (isCaseworkStep(type)) driven = await caseworkStep(cases, row, type, overrides ?? {}, bk, at);
     else {
       const snapshot = row.snapshot as CaseSnapshot;
       const leaves = activeSteps(p, snapshot).map((s) => s.stateId);
