@@ -225,6 +225,20 @@ async function scenario(db: JalurDb, raw: RawBytes, checks: Record<string, RawBy
   expectOk(await call(bk, 'POST', `/api/cases/${caseId}/consents`, { purpose: 'referral', givenBy: PERSON.guardianName, relationship: T.relationship, method: 'written', givenAt: '2026-02-01' }), 'consent');
   expectOk(await call(bk, 'POST', `/api/cases/${caseId}/records`, { kind: 'home_visit', data: { plan: 'Kunjungan', date: '2026-02-03', visitors: ['Guru BK'], findings: T.visit } }), 'record');
   expectOk(await call(bk, 'POST', `/api/cases/${caseId}/referrals`, { target: 'psychologist', targetName: T.referralTarget, reason: T.referral }), 'referral');
+  // The Satgas registers (issue 15): a referral to a partner of the register, the student as a trained peer counsellor at a
+  // supervision session whose notes name them, and a group session with a classmate whose topic and summary name them.
+  const partner = await call(kepsek, 'POST', '/api/registers/partners', { name: 'Puskesmas Kalimati', kind: 'puskesmas', address: 'Jl. Kalimati 1' });
+  expectOk(partner, 'partner');
+  expectOk(await call(bk, 'POST', `/api/cases/${caseId}/referrals`, { partnerId: partner.body.id, reason: T.referral }), 'referral to a partner');
+  const peer = await call(bk, 'POST', '/api/registers/peer-counsellors', { studentId, trainedOn: '2026-01-10', trainingName: 'Pelatihan PIK-R' });
+  expectOk(peer, 'peer counsellor');
+  expectOk(await call(bk, 'POST', '/api/registers/supervisions', { heldOn: '2026-02-01', counsellorIds: [peer.body.id], notes: `${PERSON.name} berlatih mendengar aktif` }), 'supervision');
+  const classmate = await call(bk, 'POST', '/api/students', { nisn: '0077665545', name: 'Teman Sekelas', className: 'X-1' });
+  expectOk(classmate, 'classmate');
+  const classmateCase = await call(bk, 'POST', '/api/cases', { studentId: classmate.body.id, pathwayId: p.id, assigneeId: bk.id });
+  expectOk(classmateCase, 'classmate case');
+  const group = await call(bk, 'POST', '/api/registers/group-sessions', { heldOn: '2026-02-01', topic: `Cita-cita ${PERSON.name}`, summary: `${PERSON.name} dan teman sekelas berbagi cita-cita`, caseIds: [caseId, classmateCase.body.id] });
+  expectOk(group, 'group session');
   expectOk(await call(bk, 'POST', `/api/cases/${caseId}/family/contacts`, { guardianName: PERSON.guardianName, relationship: T.contactRelation, phone: PERSON.guardianPhone, channel: 'phone', outcome: T.contactOutcome }), 'contact');
   expectOk(await call(bk, 'POST', `/api/cases/${caseId}/family/meetings`, { scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), place: T.meetingPlace, purpose: T.meetingPurpose, guardianName: PERSON.guardianName }), 'meeting');
   const letter = await call(bk, 'POST', `/api/cases/${caseId}/documents`, { kind: 'buku_kasus' });
@@ -272,8 +286,10 @@ async function scenario(db: JalurDb, raw: RawBytes, checks: Record<string, RawBy
     `/api/students/${studentId}`, '/api/students', `/api/students/${studentId}/indicators`, `/api/students/${studentId}/export`, '/api/early-warning',
     '/api/tasks', '/api/approvals', '/api/notifications', '/api/referrals', '/api/cases', `/api/cases?studentId=${studentId}`, '/api/board',
     '/api/registers/sponsors', '/api/registers/funds', `/api/registers/funds/${fund.body.id}`,
+    '/api/registers/peer-counsellors', '/api/registers/supervisions', '/api/registers/group-sessions', `/api/registers/group-sessions/${group.body.id}`,
+    `/api/registers/partners/${partner.body.id}`, `/api/cases/${classmateCase.body.id}/group-sessions`,
     ...caseIds.flatMap((id) => [`/api/cases/${id}`, `/api/cases/${id}/events`, `/api/cases/${id}/opening`, `/api/cases/${id}/notes`, `/api/cases/${id}/consents`,
-      `/api/cases/${id}/referrals`, `/api/cases/${id}/records`, `/api/cases/${id}/family`, `/api/cases/${id}/documents`]),
+      `/api/cases/${id}/referrals`, `/api/cases/${id}/records`, `/api/cases/${id}/family`, `/api/cases/${id}/documents`, `/api/cases/${id}/group-sessions`]),
   ];
   for (const u of readers) for (const path of paths) answers.push(`${path} → ${(await call(u, 'GET', path)).text}`);
   const api = answers.join('\n');
