@@ -65,7 +65,7 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
         if (doc.key === LOOP_PATHWAY.key) loopId = p.id;
         else srpsId = p.id;
       }
-      for (let i = 0; i < 4; i++) students.push(must(await db.students.create(schoolId, { nisn: String(3_100_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null })).id);
+      for (let i = 0; i < 5; i++) students.push(must(await db.students.create(schoolId, { nisn: String(3_100_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null })).id);
       app = createApp({ db, compiled: new CompiledPathways(db) });
     });
     afterAll(async () => {
@@ -195,6 +195,34 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
       expect(twice.status).toBe(422);
       expect((await call('guru_bk', 'GET', `/api/cases/${c.id}/casework`)).body.added[0]).toMatchObject({ status: 'done', note: 'Ibu hadir' });
       await replays(c.id);
+    });
+
+    it('a version migration keeps the set of risk factors and the added interventions with their open task', async () => {
+      const c = await openCase(students[4]!, loopId, ['economic']);
+      let r = await call('guru_bk', 'POST', `/api/cases/${c.id}/risk-factors`, { factor: 'distance', change: 'add', reason: 'Rumah 14 km, tanpa angkutan', expectedVersion: c.version });
+      r = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'home_visit', reason: 'Perlu melihat jalan ke sekolah', dueDate: tomorrow(), expectedVersion: r.body.version });
+      expect(r.status).toBe(201);
+      const scope = { districtId: (await db.schools.get(schoolId))!.districtId, schoolId };
+      const pathway = (await db.pathways.get(scope, loopId))!;
+      const v1 = (await db.pathways.latestVersion(scope, loopId))!;
+      const saved = await db.pathways.updateDraft(scope, { id: loopId, expectedRevision: pathway.draftRevision, draft: { ...LOOP_PATHWAY, title: { id: 'Alur uji v2', en: 'Test pathway v2' } }, updatedBy: ids.kepsek, now: new Date() });
+      expect(saved.ok).toBe(true);
+      const v2 = must(await db.pathways.publish(scope, { id: loopId, publishedBy: ids.kepsek, now: new Date() }));
+      const applied = await call('kepsek', 'POST', `/api/pathways/${loopId}/migrations/apply`, { fromVersion: v1.version, toVersion: v2.version });
+      expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+      const row = (await db.cases.get(schoolId, c.id))!;
+      expect(row.pathwayVersionId).toBe(v2.id);
+      expect(row.riskFactors).toEqual(['economic', 'distance']);
+      const open = (await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).map((t) => t.stateId);
+      expect(open.filter((s) => s.startsWith('+intervensi.'))).toHaveLength(1);
+      // The case work goes on on the new version.
+      const overview = (await call('guru_bk', 'GET', `/api/cases/${c.id}/casework`)).body;
+      expect(overview.riskFactors).toEqual(['economic', 'distance']);
+      const done = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions/${overview.added[0].id}/done`, { expectedVersion: row.version });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect((await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).filter((t) => t.stateId.startsWith('+intervensi.'))).toEqual([]);
+      const skipped = await call('guru_bk', 'POST', `/api/cases/${c.id}/skip`, { stateId: 'konseling', reason: 'Sudah dibantu guru mapel', expectedVersion: done.body.version });
+      expect(skipped.body.stateValue).toEqual(['pemantauan']);
     });
 
     it('SRPS: a skip of an approval step needs the kepsek; a second risk factor sends the economic track on to the bullying track', async () => {
