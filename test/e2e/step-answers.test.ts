@@ -71,6 +71,11 @@ describe('submitted step answers on the case page (Chromium)', () => {
     // The timeline names who moved the case.
     const meta = await page.getByTestId('timeline-meta').allTextContents();
     expect(meta.some((m) => m.includes(first.actorName!))).toBe(true);
+    // Each submission's answers fold out of its timeline entry too, in the same words.
+    expect(await page.getByTestId('timeline-answers').count()).toBe(expected.filter((i) => i.visible && i.answers).length);
+    const folded = page.getByTestId('timeline-answers').first();
+    await folded.locator('summary').click();
+    expect((await folded.textContent()) ?? '').not.toMatch(CODE);
     await shot('01-guru-bk');
     // English: the same answers in English words.
     await page.evaluate(() => localStorage.setItem('jalur.lang', 'en'));
@@ -86,6 +91,7 @@ describe('submitted step answers on the case page (Chromium)', () => {
     await page.getByTestId('step-answer').first().waitFor();
     const hidden = mine.items.filter((i) => !i.visible).length;
     expect(await page.getByTestId('step-answer-hidden').count()).toBe(hidden);
+    expect(await page.getByTestId('timeline-answers-hidden').count()).toBe(hidden);
     expect(await page.locator('[data-testid=step-answer][data-visible=false]').count()).toBe(hidden);
     await shot('02-wali-kelas');
     expect(errors).toEqual([]);

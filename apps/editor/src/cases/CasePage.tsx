@@ -18,7 +18,7 @@ import { loc } from './i18n.ts';
 import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts';
 import { StepPanel } from './StepPanel.tsx';
 import { GroupTimelineItems } from '../registers/GroupsInCase.tsx';
-import { StepAnswers } from './StepAnswers.tsx';
+import { StepAnswers, TimelineAnswers } from './StepAnswers.tsx';
 import { CaseWorkPanel, caseworkDetail } from './InterventionDialog.tsx';
 import type { CaseEventView } from './types.ts';
 import { formatDate } from '../i18n/dates.ts';
@@ -93,6 +93,7 @@ function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; d
                 {e.actorName ? `${e.actorName} · ` : ''}
                 {formatDate(e.at, lang, 'dateTime')}
               </div>
+              {caseId && <TimelineAnswers caseId={caseId} seq={e.seq} />}
             </li>
           );
         })}

@@ -87,3 +87,32 @@ export function StepAnswers({ caseId }: { caseId: string }) {
     </section>
   );
 }
+
+/** A timeline entry's answers (the same words as the section above), folded; nothing when the event recorded none. */
+export function TimelineAnswers({ caseId, seq }: { caseId: string; seq: number }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const item = useStepAnswers(caseId).data?.items.find((i) => i.seq === seq);
+  if (!item) return null;
+  const w = (x: Words) => (en ? x.en : x.id);
+  if (!item.visible || !item.answers) {
+    return (
+      <div className="muted small" data-testid="timeline-answers-hidden">
+        {TEXT.hidden[en ? 1 : 0].replace('{level}', TEXT[item.confidentiality][en ? 1 : 0])}
+      </div>
+    );
+  }
+  return (
+    <details className="small" data-testid="timeline-answers">
+      <summary>{en ? 'Answers' : 'Jawaban'} ({item.answers.length})</summary>
+      <dl style={{ margin: '4px 0 0', display: 'grid', gap: 2 }}>
+        {item.answers.map((a) => (
+          <div key={a.field} style={{ display: 'flex', flexWrap: 'wrap', gap: '0 6px', overflowWrap: 'anywhere' }}>
+            <dt className="muted">{w(a.label)}:</dt>
+            <dd style={{ margin: 0 }}>{w(a.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
