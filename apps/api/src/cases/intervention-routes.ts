@@ -17,7 +17,7 @@ import { fromDbError } from '../http/db-errors.ts';
 import { ApiError } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { caseViewSchema } from '../schemas/cases.ts';
-import { dateSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
+import { dateSchema, dateTimeSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
 import { caseView } from './case-view.ts';
 import { UserNames } from './people.ts';
 
@@ -64,8 +64,8 @@ const overviewSchema = z
     ),
     added: z.array(
       z.object({
-        id: z.string(), kind: z.string(), title: z.string().nullable(), reason: z.string(), dueAt: z.string().nullable(), status: z.enum(['open', 'done']),
-        addedAt: z.string(), addedBy: z.string().nullable(), addedByName: z.string().nullable(), completedAt: z.string().nullable(), note: z.string().nullable(),
+        id: z.string(), kind: z.string(), title: z.string().nullable(), reason: z.string(), dueAt: dateTimeSchema.nullable(), status: z.enum(['open', 'done']),
+        addedAt: dateTimeSchema, addedBy: z.string().nullable(), addedByName: z.string().nullable(), completedAt: dateTimeSchema.nullable(), note: z.string().nullable(),
       }),
     ),
     kinds: z.array(z.enum(INTERVENTION_KINDS)),
