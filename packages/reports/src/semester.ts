@@ -314,7 +314,8 @@ export interface SemesterReportForDinas {
   beforeAfter: { factor: string; before: PublicCount; after: PublicCount }[];
   beforeAfterTotal: { before: PublicCount; after: PublicCount };
   riskChange: { students: PublicCount; improved: PublicCount; unchanged: PublicCount; worsened: PublicCount; transitions: { from: RiskLevel; to: RiskLevel; count: PublicCount }[] };
-  satisfaction: { responses: PublicCount; average: number | null; distribution: PublicCount[]; byService: { service: string; responses: PublicCount; average: number | null; distribution: PublicCount[] }[] };
+  /** Per service only the count and its average: a distribution per service beside the overall one would be a table of small cells. */
+  satisfaction: { responses: PublicCount; average: number | null; distribution: PublicCount[]; byService: { service: string; responses: PublicCount; average: number | null }[] };
   participation: { byKind: { activity: string; students: PublicCount; attended: PublicCount }[] };
   /** Rupiah are not counts of children; the number of entries and students are. */
   aid: { available: boolean; total: number | null; entries: PublicCount; students: PublicCount; bySource: { source: string; amount: number | null; entries: PublicCount }[]; byFactor: { factor: string; amount: number | null; entries: PublicCount }[] };
@@ -349,18 +350,12 @@ export function semesterForDinas(r: SemesterReport): SemesterReportForDinas {
   d.equal(rc.students, tr.map((x) => x.count));
   d.equal(rc.improved, tr.filter((x) => RANK[x.to] < RANK[x.from]).map((x) => x.count));
   d.equal(rc.worsened, tr.filter((x) => RANK[x.to] > RANK[x.from]).map((x) => x.count));
-  // Satisfaction: responses = Σ distribution, per service and overall; overall = Σ services.
+  // Satisfaction: responses = Σ distribution = Σ services (per-service distributions are not published).
   const satAll = d.cell(r.satisfaction.responses);
   const satDist = r.satisfaction.distribution.map((n) => d.cell(n));
   d.equal(satAll, satDist);
-  const services = r.satisfaction.byService.map((s) => {
-    const responses = d.cell(s.responses);
-    const distribution = s.distribution.map((n) => d.cell(n));
-    d.equal(responses, distribution);
-    return { s, responses, distribution };
-  });
+  const services = r.satisfaction.byService.map((s) => ({ s, responses: d.cell(s.responses) }));
   d.equal(satAll, services.map((s) => s.responses));
-  satDist.forEach((cell, i) => d.equal(cell, services.map((s) => s.distribution[i]!)));
   // Participation: attended ≤ students.
   const part = r.participation.byKind.map((k) => {
     const students = d.cell(k.students);
@@ -388,7 +383,7 @@ export function semesterForDinas(r: SemesterReport): SemesterReportForDinas {
       responses: shown(satAll),
       average: avg(satAll, r.satisfaction.average),
       distribution: satDist.map(shown),
-      byService: services.map(({ s, responses, distribution }) => ({ service: s.service, responses: shown(responses), average: avg(responses, s.average), distribution: distribution.map(shown) })),
+      byService: services.map(({ s, responses }) => ({ service: s.service, responses: shown(responses), average: avg(responses, s.average) })),
     },
     participation: { byKind: part.map((p) => ({ activity: p.activity, students: shown(p.students), attended: shown(p.attended) })) },
     aid: {
