@@ -216,3 +216,22 @@ describe('kunjungan-rumah: parents who do not answer', () => {
     expect(run.snapshot.context.forms['tindak_lanjut']).toMatchObject({ outcome: 'still_enrolled' });
   });
 });
+
+describe('srps-standar: bullying first, with economic need too (several risk factors, issue 14)', () => {
+  const p = loadPathway('srps-standar');
+  it('goes on from peer support to the economic help, and from there to monitoring: each track once', () => {
+    let run = begin(p, { caseId: 'srps-be', riskFactors: ['bullying', 'economic'] }, day('2023-10-02', '07:30'));
+    run = must(run, 'SELESAI_IDENTIFIKASI', { at: day('2023-10-02', '10:00'), role: 'wali_kelas', data: { attendanceRate: 0.75, gradeAverage: 70, economicCondition: 'kurang_mampu', familySituation: 'utuh_harmonis', motivationLevel: 'sedang', bullyingIndication: true } });
+    run = must(run, 'TETAPKAN_FAKTOR', { at: day('2023-10-03'), role: 'guru_bk', data: { mainFactor: 'bullying', riskLevel: 'tinggi', assessmentSummary: 'Dirundung karena tidak mampu membeli seragam.' } });
+    run = must(run, 'SESI_SELESAI', { at: day('2023-10-04'), role: 'guru_bk', data: { sessionDate: '2023-10-04' } });
+    run = must(run, 'KESEPAKATAN_DICAPAI', { at: day('2023-10-05'), role: 'kepsek', data: { conferenceDate: '2023-10-05', agreements: 'Pelaku dibina; korban didampingi.' } });
+    run = must(run, 'PENDAMPINGAN_SEBAYA_BERJALAN', { at: day('2023-10-06'), role: 'guru_bk', data: { peerCounselor: 'konselor-sebaya-1', confidentialityAgreed: true } });
+    // Economic need is in the set too: on to the economic help, not to monitoring yet.
+    expect(statesOf(run)).toEqual(['intervensi_ekonomi.bantuan.kunjungan_rumah', 'intervensi_ekonomi.pendampingan.konseling_individual']);
+    run = must(run, 'KUNJUNGAN_SELESAI', { at: day('2023-10-09'), role: 'guru_bk', data: { visitDate: '2023-10-09', needs: 'seragam_perlengkapan' } });
+    run = must(run, 'DANA_TERSALURKAN', { at: day('2023-10-11'), role: 'guru_bk', data: { aidType: 'seragam_perlengkapan' } });
+    run = must(run, 'SESI_SELESAI', { at: day('2023-10-12'), role: 'guru_bk', data: { sessionDate: '2023-10-12' } });
+    // The main factor was bullying, whose track is done: monitoring, no second round.
+    expect(statesOf(run)).toEqual(['pemantauan.menunggu_pekan']);
+  });
+});
