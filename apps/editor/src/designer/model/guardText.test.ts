@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nestedPathway } from '../samples/nestedPathway.ts';
-import { describeGuard, guardFieldsOf } from './guardText.ts';
+import { COMPARISON_OPS } from '@jalur/engine';
+import { describeGuard, guardFieldsOf, opsFor } from './guardText.ts';
 
 const fields = guardFieldsOf(nestedPathway);
 
@@ -26,5 +27,17 @@ describe('guards in words', () => {
 
   it('lists the form fields of every step, nested ones too', () => {
     expect(fields.map((f) => f.path)).toContain('form.attendanceRate');
+  });
+
+  it('reads comparisons over the set of risk factors (issue 14), offered only for a list', () => {
+    const check = (op: 'includes' | 'includesAny' | 'includesAll' | 'countGte', value: unknown) => ({ type: 'check' as const, params: { field: 'riskFactors', op, value } });
+    expect(describeGuard(check('includes', 'social_media'), fields, 'id')).toBe('faktor risiko memuat media sosial');
+    expect(describeGuard(check('includesAll', ['economic', 'bullying']), fields, 'en')).toBe('risk factors includes all of economic, bullying');
+    expect(describeGuard(check('includesAny', ['distance', 'environment']), fields, 'id')).toBe('faktor risiko memuat salah satu dari jarak dan transportasi, lingkungan');
+    expect(describeGuard(check('countGte', 2), fields, 'id')).toBe('jumlah faktor risiko ≥ 2');
+    const risk = fields.find((f) => f.path === 'riskFactors');
+    expect(risk?.options).toContain('social_media');
+    expect(opsFor(risk, COMPARISON_OPS)).toEqual(['includes', 'includesAny', 'includesAll', 'countGte', 'countLte', 'in', 'exists']);
+    expect(opsFor(fields.find((f) => f.path === 'student.attendanceRate'), COMPARISON_OPS)).toEqual(['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'exists']);
   });
 });
