@@ -94,6 +94,11 @@ const id = {
     consent: 'Persetujuan orang tua dicatat',
     approvalDecided: 'Keputusan kepala sekolah',
     approvalRequested: 'Permintaan persetujuan kepala sekolah',
+    skipped: 'Langkah dilewati (dengan alasan)',
+    riskAdded: 'Faktor risiko ditambahkan',
+    riskRemoved: 'Faktor risiko dihapus',
+    interventionAdded: 'Intervensi tambahan dicatat',
+    interventionDone: 'Intervensi tambahan selesai',
   },
 };
 
@@ -186,6 +191,11 @@ const en: typeof id = {
     consent: 'Parent consent recorded',
     approvalDecided: 'The principal’s decision',
     approvalRequested: 'Approval requested from the principal',
+    skipped: 'Step skipped (with a reason)',
+    riskAdded: 'Risk factor added',
+    riskRemoved: 'Risk factor removed',
+    interventionAdded: 'Intervention added',
+    interventionDone: 'Added intervention done',
   },
 };
 

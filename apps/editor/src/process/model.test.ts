@@ -76,6 +76,8 @@ describe('process view model', () => {
     expect(eventName('SELESAI_IDENTIFIKASI', edges, 'id', t)).toBe('Selesai identifikasi');
     expect(eventName('xstate.after.P7D.uji.g.y', edges, 'id', t)).toBe('proc.event.timer{"duration":"7 hari"}');
     expect(eventName('approval.decided', edges, 'id', t)).toBe('proc.event.approvalDecided');
+    expect(eventName('intervention.skipped', edges, 'id', t)).toBe('proc.event.skipped');
+    expect(eventName('riskFactor.added', edges, 'en', t)).toBe('proc.event.riskAdded');
     expect(plainReason('Langkah saat ini tidak menerima "LANJUT".', edges, 'id', t)).toBe('Langkah saat ini tidak menerima “Lanjut”.');
   });
 });

@@ -199,6 +199,11 @@ export function eventName(type: string, edges: readonly TransitionEdge[], lang: 
   if (type === 'consent.recorded') return t('proc.event.consent');
   if (type === 'approval.decided') return t('proc.event.approvalDecided');
   if (type === 'approval.requested') return t('proc.event.approvalRequested');
+  const casework: Record<string, string> = {
+    'intervention.skipped': 'skipped', 'riskFactor.added': 'riskAdded', 'riskFactor.removed': 'riskRemoved',
+    'intervention.added': 'interventionAdded', 'intervention.completed': 'interventionDone',
+  };
+  if (Object.hasOwn(casework, type)) return t(`proc.event.${casework[type]}`);
   for (const e of edges) {
     if (e.data?.trigger === 'on' && e.data.event === type) {
       const l = e.data.config.meta?.label;
