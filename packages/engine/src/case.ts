@@ -459,7 +459,7 @@ function reserved(type: string, allowed: string[]): Result<CaseStep, AdvanceErro
     'reserved_event',
     isEngineEvent(type)
       ? { id: `"${type}" adalah peristiwa internal mesin; hanya penjadwal yang boleh mengirimnya.`, en: `"${type}" is an engine-internal event; only the scheduler may send it.` }
-      : { id: `"${type}" dicatat melalui fiturnya sendiri (persetujuan, persetujuan orang tua), bukan sebagai tindakan langkah.`, en: `"${type}" is recorded through its own feature (approval, parental consent), not as a step action.` },
+      : { id: `"${type}" dicatat melalui fiturnya sendiri (persetujuan, persetujuan orang tua, faktor risiko, intervensi), bukan sebagai tindakan langkah.`, en: `"${type}" is recorded through its own feature (approval, parental consent, risk factors, interventions), not as a step action.` },
     type,
     allowed,
   );
