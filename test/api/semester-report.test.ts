@@ -211,6 +211,12 @@ describe.each([
     expect(kind('ekstrakurikuler')).toMatchObject({ students: 2, attended: 1, label: { id: 'Ekstrakurikuler' } });
     expect(kind('ekstrakurikuler').activities).toEqual([{ name: 'Pramuka', students: 2, attended: 1 }, { name: 'Rohis', students: 1, attended: 1 }]);
     expect(kind('p5')).toMatchObject({ students: 1, attended: 1 });
+    // The student's data export (UU PDP) carries their M&E records.
+    const exported = await call(kepsek, 'GET', `/students/${others[0]!.id}/export`);
+    expect(exported.status).toBe(200);
+    const own = await demo.db.me.list(demo.schoolA, { studentId: others[0]!.id });
+    expect(exported.json.meRecords.map((m: { id: string }) => m.id)).toEqual(own.map((m) => m.id));
+    expect(exported.json.meRecords.filter((m: { kind: string }) => m.kind === 'participation').map((m: { data: { name: string } }) => m.data.name).sort()).toEqual(['Pramuka', 'Rohis']);
   });
 
   it('reports the aid disbursed in the term as the fund ledger holds it', async () => {

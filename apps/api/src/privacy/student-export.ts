@@ -88,5 +88,9 @@ export async function exportStudent(db: JalurDb, compiled: CompiledPathways, p: 
       id: f.id, source: f.source, ruleKey: f.ruleKey, reason: f.reason, level: f.level, since: iso(f.since), clearedAt: iso(f.clearedAt),
     })),
     cases: await Promise.all(cases.map((row) => caseExport(db, compiled, p, schoolId, row, now))),
+    // M&E records (issue 15): satisfaction scores given and ekstrakurikuler / P5 participation.
+    meRecords: (await db.me.list(schoolId, { studentId: student.id })).map((r) => ({
+      id: r.id, kind: r.kind, caseId: r.caseId, academicYear: r.academicYear, semester: r.semester, data: r.data, recordedBy: r.recordedBy, recordedAt: r.recordedAt.toISOString(),
+    })),
   };
 }
