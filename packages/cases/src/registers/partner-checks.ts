@@ -14,7 +14,7 @@
  * A pathway without register fields costs nothing extra.
  */
 import type { ApplyResult, CaseRow, JalurDb, PathwayVersionRow } from '@jalur/db';
-import { activeSteps, handlersFor, type CaseEvent, type CaseSnapshot, type FieldError, type FormField, type Localized } from '@jalur/engine';
+import { activeSteps, handlersFor, type CaseEvent, type CaseSnapshot, type CompiledPathway, type FieldError, type FormField, type Localized } from '@jalur/engine';
 import type { CompiledPathwayCache } from '../compiled.ts';
 
 /** The registers this check knows (the fund register has its own). */
@@ -34,14 +34,25 @@ interface Loaded {
 
 const PENDING = 'register_check_pending';
 
+const fieldNames = new WeakMap<CompiledPathway, Set<string>>();
+/** The names of a pathway's partner and peer-counsellor fields (versions never change: worked out once each). */
+function checkedFieldNames(compiled: CompiledPathway): Set<string> {
+  let names = fieldNames.get(compiled);
+  if (!names) {
+    names = new Set();
+    for (const meta of compiled.steps.values()) for (const f of meta.form ?? []) if (f.type === 'register' && (CHECKED_REGISTERS as readonly string[]).includes(f.register ?? '')) names.add(f.name);
+    fieldNames.set(compiled, names);
+  }
+  return names;
+}
+
 /** The register fields of the steps that handle `event` now, with the ids `event.data` picks. */
 export function registerPicks(cache: CompiledPathwayCache, row: CaseRow, pv: PathwayVersionRow, event: CaseEvent): RegisterPick[] {
   const data = event.data;
   if (!data) return [];
   const { compiled } = cache.of(pv);
-  const fields: FormField[] = [];
-  for (const meta of compiled.steps.values()) for (const f of meta.form ?? []) if (f.type === 'register' && (CHECKED_REGISTERS as readonly string[]).includes(f.register ?? '') && f.name in data) fields.push(f);
-  if (fields.length === 0) return [];
+  const names = checkedFieldNames(compiled);
+  if (names.size === 0 || !Object.keys(data).some((k) => names.has(k))) return [];
   const leaves = activeSteps(compiled, row.snapshot as CaseSnapshot).map((s) => s.stateId);
   const active = new Set<string>();
   for (const leaf of leaves) {
