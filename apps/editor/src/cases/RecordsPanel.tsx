@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { discard, enqueue, flushOutbox, newKey, onSent, useOutbox } from './outbox.ts';
 import { cwKeys, useRecords } from './queries.ts';
-import { CaseGroupSessions } from '../registers/GroupsInCase.tsx';
+import { CaseGroupSessions, GroupSessionHint } from '../registers/GroupsInCase.tsx';
 import { formatDate, localIsoDate } from '../i18n/dates.ts';
 
 type Kind = 'home_visit' | 'case_conference' | 'counseling_session';
@@ -161,6 +161,7 @@ export function RecordsPanel({ caseId, closed = false }: { caseId: string; close
                 <input value={f.members} onChange={set('members')} required />
               </label>
             )}
+            {f.mode === 'group' && <GroupSessionHint />}
             <label className="wide">
               {t('cw.records.topic')}
               <input value={f.topic} onChange={set('topic')} required data-testid="session-topic" />

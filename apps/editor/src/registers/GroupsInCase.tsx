@@ -7,6 +7,7 @@
  * open their case.
  */
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorText } from '../cases/http.ts';
 import { SessionList } from './GroupsPage.tsx';
 import { dateText, useCaseGroupSessions } from './PartnersApi.ts';
@@ -42,5 +43,15 @@ export function GroupTimelineItems({ caseId }: { caseId: string }) {
         </li>
       ))}
     </>
+  );
+}
+
+/** Under a counselling record's "group" mode: the session is better recorded once, for every member. */
+export function GroupSessionHint() {
+  const { t } = useTranslation('satgas');
+  return (
+    <p className="cw-msg info wide" data-testid="group-session-hint">
+      <Link to="/registers/groups">{t('groups.recordOnce')}</Link>
+    </p>
   );
 }

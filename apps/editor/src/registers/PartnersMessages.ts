@@ -101,6 +101,7 @@ const id = {
     inCaseNone: 'Siswa ini belum mengikuti sesi konseling kelompok.',
     withOthers: 'Bersama: {{names}}',
     timeline: 'Sesi konseling kelompok: {{topic}}',
+    recordOnce: 'Lebih baik: catat sesi kelompok sekali di halaman Konseling kelompok — sesi itu tampil di kasus dan linimasa setiap anggota.',
   },
   picker: {
     partner: '— pilih mitra rujukan —',
@@ -207,6 +208,7 @@ const en: typeof id = {
     inCaseNone: 'This student has not been in a group session yet.',
     withOthers: 'With: {{names}}',
     timeline: 'Group counselling session: {{topic}}',
+    recordOnce: 'Better: record a group session once on the Group counselling page — it shows in every member’s case and timeline.',
   },
   picker: {
     partner: '— choose a referral partner —',
