@@ -149,6 +149,14 @@ describe('the case page and board in Chromium', () => {
     await signIn('walikelas@sekolah-a.demo', 'en');
     await page.goto(`${server.url}/reports`);
     await page.getByTestId('forbidden').getByText('This page is not available in your role (Homeroom teacher).').waitFor();
+
+    // A 403 whose answer is not the API's (a proxy's plain "Forbidden") still reads as a sentence.
+    await signIn('bk@sekolah-a.demo');
+    await page.route('**/api/tasks?scope=mine', (r) => r.fulfill({ status: 403, contentType: 'text/plain', body: 'Forbidden' }));
+    await page.goto(`${server.url}/cases/tasks`);
+    await page.locator('.cw-msg.error', { hasText: 'Anda tidak berwenang melakukan ini.' }).waitFor();
+    expect(await page.locator('.cw-page').textContent()).not.toMatch(/403|Forbidden|HTTP/);
+    await page.unroute('**/api/tasks?scope=mine');
   });
 
   it('the menu follows the acting role, and a page the new role may not open gives way to its start page', async () => {

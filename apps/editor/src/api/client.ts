@@ -6,6 +6,7 @@
 import { createClient, type JalurClient } from '@jalur/api/client';
 import type { InferResponseType } from 'hono/client';
 import { currentLang } from '../i18n/index.ts';
+import { statusSentence } from '../app/http-errors.ts';
 
 let csrfToken: string | null = null;
 
@@ -47,7 +48,7 @@ export async function unwrap<R extends AnyResponse>(call: Promise<R>): Promise<E
     throw new ApiFailure(0, 'network', currentLang() === 'en' ? 'The server cannot be reached.' : 'Server tidak dapat dihubungi.', e);
   }
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
-  if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'error', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details);
+  if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'error', body?.error?.message ?? statusSentence(res.status, currentLang()), body?.error?.details);
   return body as never;
 }
 

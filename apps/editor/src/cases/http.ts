@@ -6,6 +6,7 @@
 import { ApiFailure } from '../api/client.ts';
 import { takeBoot } from '../app/boot-data.ts';
 import { currentLang } from '../i18n/index.ts';
+import { statusSentence } from '../app/http-errors.ts';
 
 let csrf: Promise<string | null> | null = null;
 
@@ -57,7 +58,7 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
     throw new ApiFailure(0, 'network', currentLang() === 'en' ? 'The server cannot be reached.' : 'Server tidak dapat dihubungi.', e);
   }
   const parsed = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
-  if (!res.ok) throw new ApiFailure(res.status, parsed?.error?.code ?? 'error', parsed?.error?.message ?? `HTTP ${res.status}`, parsed?.error?.details);
+  if (!res.ok) throw new ApiFailure(res.status, parsed?.error?.code ?? 'error', parsed?.error?.message ?? statusSentence(res.status, currentLang()), parsed?.error?.details);
   return parsed as T;
 }
 
