@@ -57,7 +57,7 @@ const DOC = {
         },
         on: { SELESAI_SESI: { target: 'pemantauan', meta: { label: { id: 'Sesi selesai', en: 'Session done' } } } },
       },
-      pemantauan: { meta: { kind: 'monitoring', title: { id: 'Pemantauan', en: 'Monitoring' }, roles: ['guru_bk'] }, on: { TUTUP: { target: 'selesai' } } },
+      pemantauan: { meta: { kind: 'monitoring', title: { id: 'Pemantauan', en: 'Monitoring' }, roles: ['guru_bk', 'tim'] }, on: { TUTUP: { target: 'selesai' } } },
       selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai', en: 'Closed' } } },
     },
   },
@@ -78,6 +78,7 @@ describe.each([
   let wali: User;
   let dinas: User;
   let bkB: User;
+  let tim: User;
   let kase: CaseRow;
   let partnerId: string;
   const partnerName = 'Puskesmas Muara Sabak';
@@ -104,6 +105,7 @@ describe.each([
     wali = await demo.user('walikelas@sekolah-a.demo');
     dinas = await demo.user('dinas@provinsi.demo');
     bkB = await demo.user('bk@sekolah-b.demo');
+    tim = await demo.user('tim@sekolah-a.demo');
     const school = (await demo.db.schools.get(demo.schoolA))!;
     const scope = { districtId: school.districtId, schoolId: demo.schoolA };
     const created = await demo.db.pathways.create(scope, { key: DOC.key, title: DOC.title.id, draft: DOC, updatedBy: kepsek.id, now: NOW });
@@ -179,6 +181,19 @@ describe.each([
     expect(other.json.error.code).toBe('not_found');
     const bad = await call(bk, 'GET', `/cases/${'x'.repeat(80)}/answers`);
     expect(bad.status).toBe(400);
+  });
+
+  it('shows a task-force member only the steps assigned to them', async () => {
+    const tasks = await call(bk, 'GET', `/tasks?scope=all&caseId=${kase.id}`);
+    expect(tasks.status).toBe(200);
+    const monitoring = tasks.json.items.find((t: { stateId: string; status: string }) => t.stateId === 'pemantauan' && t.status === 'open');
+    const assigned = await call(bk, 'POST', `/tasks/${monitoring.id}/assign`, { assigneeId: tim.id });
+    expect(assigned.status, JSON.stringify(assigned.json)).toBe(200);
+    const r = await call(tim, 'GET', `/cases/${kase.id}/answers`);
+    expect(r.status).toBe(200);
+    // Identification and counselling are not theirs: not listed at all, let alone their answers.
+    expect(r.json.items).toEqual([]);
+    expect(JSON.stringify(r.json)).not.toContain('Orang tua bercerai');
   });
 
   it('names the actor in the timeline', async () => {
