@@ -94,6 +94,20 @@ describe('the semester report and M&E records (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads in English after the language switch, still without codes', async () => {
+    await page.goto(`${server.url}/reports`);
+    await page.getByTestId('semester-status-table').waitFor();
+    await page.click('[data-testid=lang-en]');
+    await page.getByTestId('semester-report').getByText('Semester report').waitFor();
+    const table = (await page.getByTestId('semester-status-table').textContent()) ?? '';
+    expect(table).toMatch(/Active.*Transferred in.*Transferred out.*Left \/ dropped out.*Graduated/);
+    expect((await page.getByTestId('semester-sat-table').textContent()) ?? '').toContain('Home visit');
+    expect(((await page.getByTestId('semester-report').textContent()) ?? '').replace(/\s+/g, ' ')).not.toMatch(CODE);
+    await page.click('[data-testid=lang-id]');
+    await page.getByTestId('semester-report').getByText('Laporan semester').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('fits a 360 px phone', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.url}/reports`);
