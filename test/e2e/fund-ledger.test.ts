@@ -165,6 +165,9 @@ describe('orang tua asuh and the fund ledger (Chromium)', () => {
     const options = await picker.locator('option').allTextContents();
     expect(options[0]).toBe('— pilih dana —');
     expect(options).toContain(`${fundName} — saldo ${rp(balance)}`);
+    // Grouped by source, so a foster parent's funds stand together.
+    expect(await picker.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(expect.arrayContaining(['Orang tua asuh', 'Komite sekolah', 'Alumni']));
+    expect(await picker.locator('optgroup[label="Orang tua asuh"] option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Dana orang tua asuh Bapak Bambang — saldo Rp /)]));
     for (const id of await fundIds()) expect(options.join('\n')).not.toContain(id);
     await picker.selectOption({ label: `${fundName} — saldo ${rp(balance)}` });
     expect(await form.getByTestId('register-detail-fund').textContent()).toBe(`Saldo ${fundName}: ${rp(balance)}`);

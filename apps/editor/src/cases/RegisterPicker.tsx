@@ -25,17 +25,20 @@ export interface RegisterOption {
   label: string;
   /** Shown under the list when this entry is picked (e.g. a fund's balance). */
   detail?: string;
+  /** Entries with a group are listed under it (e.g. funds by source: orang tua asuh, komite…). */
+  group?: string;
 }
 
-/** Loads a register's entries for the picker; `t` translates in the `funds` namespace and its siblings. */
-export type RegisterFetcher = (t: (key: string, values?: Record<string, unknown>) => string) => Promise<RegisterOption[]>;
+/** Loads a register's entries for the picker; `t` translates in the `funds` namespace and its siblings, `lang` is the page's language. */
+export type RegisterFetcher = (t: (key: string, values?: Record<string, unknown>) => string, lang: string) => Promise<RegisterOption[]>;
 
-/** A fund: its name and balance (`Dana komite — saldo Rp 1.500.000`); only open funds. */
-const fundOptions: RegisterFetcher = async (t) =>
+/** A fund: its name and balance (`Dana komite — saldo Rp 1.500.000`), grouped by source (a foster parent's funds together); only open funds. */
+const fundOptions: RegisterFetcher = async (t, lang) =>
   (await fetchOpenFunds()).items.map((f) => ({
     id: f.id,
     label: t('funds:picker.option', { name: f.name, balance: f.balanceText }),
     detail: t('funds:picker.balance', { name: f.name, balance: f.balanceText }),
+    group: lang === 'en' ? (f.sourceLabel.en ?? f.sourceLabel.id) : f.sourceLabel.id,
   }));
 
 /** The fetcher of each register kind (`null`: that register's list is not available yet). */
@@ -52,12 +55,12 @@ const PROMPTS: Partial<Record<RegisterKind, string>> = { fund: 'funds:picker.cho
 export function RegisterPicker({
   field, value, onChange, invalid,
 }: { field: FormField; value: unknown; onChange: (value: string | undefined) => void; invalid: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const kind = field.register;
   const fetcher = kind ? REGISTER_FETCHERS[kind] : null;
   const list = useQuery({
-    queryKey: ['registers', 'picker', kind ?? 'none'],
-    queryFn: () => fetcher!((key, values) => t(key, values ?? {}) as string),
+    queryKey: ['registers', 'picker', kind ?? 'none', i18n.language],
+    queryFn: () => fetcher!((key, values) => t(key, values ?? {}) as string, i18n.language),
     enabled: !!fetcher,
     // Balances move with every disbursement: read afresh whenever a form opens.
     staleTime: 0,
@@ -82,11 +85,23 @@ export function RegisterPicker({
       <select {...common} value={current} onChange={(e) => onChange(e.target.value || undefined)} disabled={list.isPending}>
         <option value="">{list.isPending ? t('funds:picker.loading') : t(PROMPTS[kind!] ?? 'funds:picker.choose')}</option>
         {current !== '' && !chosen && !list.isPending && <option value={current}>{t('funds:picker.missing')}</option>}
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
+        {groupsOf(options).map(([group, list]) =>
+          group === undefined ? (
+            list.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))
+          ) : (
+            <optgroup key={group} label={group}>
+              {list.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ),
+        )}
       </select>
       {chosen?.detail && (
         <span className="muted small" data-testid={`register-detail-${field.name}`}>
@@ -101,4 +116,14 @@ export function RegisterPicker({
       )}
     </>
   );
+}
+
+/** Options in their groups, groups in order of first appearance; ungrouped ones first. */
+function groupsOf(options: readonly RegisterOption[]): [string | undefined, RegisterOption[]][] {
+  const groups = new Map<string | undefined, RegisterOption[]>([[undefined, []]]);
+  for (const o of options) {
+    if (!groups.has(o.group)) groups.set(o.group, []);
+    groups.get(o.group)!.push(o);
+  }
+  return [...groups].filter(([, list]) => list.length > 0);
 }
