@@ -8,7 +8,8 @@
  *
  * Also the JavaScript that the case page and the case board download before
  * they show, counted as the gzip size of each script the page fetched by then
- * (the build's own `.gz` copies; what travels is the smaller brotli copy).
+ * (the build's own `.gz` copies; what travels is the smaller brotli copy), and
+ * whether any of it holds zod (target: none; found by the scripts' content).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -165,6 +166,8 @@ export default async function editorPhoneBench(): Promise<BenchEntry[]> {
     const gzOf = (s: Shown) => scriptsOf(s).reduce((n, p) => n + gzBytes(p), 0);
     const wireOf = (s: Shown) => s.scripts.reduce((n, x) => n + x.transfer, 0);
     const lastApp = app.at(-1)!;
+    // zod (the engine's document schemas) has no business on the case-work path: scripts holding it, by content.
+    const holdsZod = (s: Shown) => scriptsOf(s).filter((p) => readFileSync(join(DIST, p), 'utf8').includes('._zod.'));
     process.stderr.write(`  case page scripts before it shows: ${scriptsOf(lastApp).map((p) => `${p.replace('/assets/', '')} ${kb(gzBytes(p)).toFixed(1)}K`).join(', ')}\n`);
     process.stderr.write(`  rounds (ms) shown ${app.map((s) => s.ms.toFixed(0)).join(' ')} | drawn by the app ${app.map((s) => s.appMs.toFixed(0)).join(' ')} | minimal ${minimal.map((s) => s.ms.toFixed(0)).join(' ')}\n`);
 
@@ -177,6 +180,7 @@ export default async function editorPhoneBench(): Promise<BenchEntry[]> {
       figure('phone: JS before the app draws the case page (brotli, on the wire)', kb(wireOf(lastApp)), 'KB'),
       figure('phone: JS before the case page shows its first view (gzip)', kb([...new Set(lastApp.scriptsBeforeShown)].reduce((n, p) => n + gzBytes(p), 0)), 'KB'),
       figure('phone: JS before the case board shows (gzip)', kb(gzOf(board)), 'KB', 120),
+      figure('phone: zod in the JS before the case page and the board (gzip of the scripts holding it)', kb([...new Set([...holdsZod(lastApp), ...holdsZod(board)])].reduce((n, p) => n + gzBytes(p), 0)), 'KB', 0),
       figure('phone: case board shows, slow 4G + 4× CPU', board.appMs, 'ms'),
     ];
   } finally {

@@ -4,50 +4,20 @@
  * state describes the step a person works on.
  */
 import { z } from 'zod';
+import { CONFIDENTIALITY, DOCUMENT_LIMITS, PATHWAY_FORMAT, RISK_FACTORS, ROLES, STEP_KINDS } from './constants.ts';
 
-export const PATHWAY_FORMAT = 'jalur.pathway/1';
+// The plain lists live in constants.ts (no zod), so a page that needs only them does not load zod.
+export { CONFIDENTIALITY, DOCUMENT_LIMITS, PATHWAY_FORMAT, RISK_FACTORS, ROLES, STEP_KINDS } from './constants.ts';
 
-/** Limits that keep documents from strangers cheap to check. */
-export const DOCUMENT_LIMITS = {
-  maxStates: 2000,
-  maxDepth: 12,
-  maxStringLength: 4000,
-  maxBytes: 2_000_000,
-} as const;
-
-export const ROLES = ['kepsek', 'guru_bk', 'wali_kelas', 'admin_dinas', 'tim'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const STEP_KINDS = [
-  'identify',
-  'assessment',
-  'counseling_individual',
-  'counseling_group',
-  'home_visit',
-  'case_conference',
-  'parent_meeting',
-  'funding',
-  'foster_parent',
-  'peer_support',
-  'extracurricular',
-  'referral',
-  'monitoring',
-  'decision',
-  'closure',
-  'custom',
-] as const;
 export const stepKindSchema = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof stepKindSchema>;
 
-export const CONFIDENTIALITY = ['umum', 'terbatas', 'rahasia'] as const;
 export const confidentialitySchema = z.enum(CONFIDENTIALITY);
 export type Confidentiality = z.infer<typeof confidentialitySchema>;
 
-/** Risk factors a case can carry (seed 002 plus the field's other causes). */
-export const RISK_FACTORS = [
-  'motivation', 'economic', 'family', 'bullying', 'distance', 'environment', 'social_media', 'early_marriage', 'work', 'health', 'other',
-] as const;
 export const riskFactorSchema = z.enum(RISK_FACTORS);
 export type RiskFactor = z.infer<typeof riskFactorSchema>;
 
