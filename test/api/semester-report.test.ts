@@ -231,6 +231,57 @@ describe.each([
     for (const s of r.aid.bySource) expect(s.label.id).not.toMatch(/_/);
   });
 
+  it('counts a disbursement paid by a funding step under its fund’s source and each risk factor of the case; the step’s fund reads by name', async () => {
+    const before = await report();
+    const school = (await demo.db.schools.get(demo.schoolA))!;
+    const scope = { districtId: school.districtId, schoolId: demo.schoolA };
+    const doc = {
+      format: 'jalur.pathway/1', key: 'uji-dana', title: { id: 'Uji bantuan dana', en: 'Aid test' },
+      machine: {
+        id: 'uji-dana', initial: 'bantuan',
+        states: {
+          bantuan: {
+            meta: {
+              kind: 'funding', title: { id: 'Bantuan dana', en: 'Financial aid' }, roles: ['guru_bk'],
+              form: [
+                { name: 'fund', type: 'register', register: 'fund', required: true, label: { id: 'Sumber dana', en: 'Fund' } },
+                { name: 'amount', type: 'number', required: true, label: { id: 'Jumlah (Rp)', en: 'Amount (Rp)' } },
+              ],
+            },
+            on: { SALURKAN: { target: 'selesai', meta: { label: { id: 'Salurkan', en: 'Pay out' } } } },
+          },
+          selesai: { type: 'final', meta: { kind: 'closure', title: { id: 'Selesai', en: 'Closed' } } },
+        },
+      },
+      layout: {},
+    };
+    const created = await demo.db.pathways.create(scope, { key: doc.key, title: doc.title.id, draft: doc, updatedBy: kepsek.id, now: NOW });
+    if (!created.ok) throw new Error(created.error.message);
+    const published = await demo.db.pathways.publish(scope, { id: created.value.id, publishedBy: kepsek.id, now: NOW });
+    expect(published.ok).toBe(true);
+    const fund = await demo.db.funds.createFund(demo.schoolA, { name: 'Dana Komite Semester Ganjil', source: 'komite' }, { actorId: kepsek.id, now: NOW });
+    if (!fund.ok) throw new Error(fund.error.message);
+    const gift = await demo.db.funds.addDonation(demo.schoolA, { fundId: fund.value.id, amount: 1_000_000, date: '2026-11-02' }, { actorId: kepsek.id, now: NOW });
+    expect(gift.ok).toBe(true);
+    const student = (await demo.db.students.listAll(demo.schoolA)).find((s) => s.status === 'active')!;
+    const opened = await call(bk, 'POST', '/cases', { studentId: student.id, pathwayId: created.value.id, riskFactors: ['economic', 'distance'] });
+    expect(opened.status, JSON.stringify(opened.json)).toBe(201);
+    const paid = await call(bk, 'POST', `/cases/${opened.json.id}/events`, { type: 'SALURKAN', expectedVersion: opened.json.version, data: { fund: fund.value.id, amount: 250_000 } });
+    expect(paid.status, JSON.stringify(paid.json)).toBe(200);
+    const after = await report();
+    expect(after.aid.total).toBe(before.aid.total + 250_000);
+    expect(after.aid.entries).toBe(before.aid.entries + 1);
+    const amountOf = (r: typeof before, list: 'bySource' | 'byFactor', key: string) => (r.aid[list] as { source?: string; factor?: string; amount: number }[]).find((x) => (x.source ?? x.factor) === key)?.amount ?? 0;
+    expect(amountOf(after, 'bySource', 'komite')).toBe(amountOf(before, 'bySource', 'komite') + 250_000);
+    expect(after.aid.bySource.find((x: { source: string }) => x.source === 'komite').label.id).toBe('Komite sekolah');
+    for (const f of ['economic', 'distance']) expect(amountOf(after, 'byFactor', f)).toBe(amountOf(before, 'byFactor', f) + 250_000);
+    expect(after.aid.byFactor.find((x: { factor: string }) => x.factor === 'distance').label.id).toBe('Jarak rumah–sekolah');
+    // The step's answers name the fund (the ledger's register), never its id.
+    const answers = await call(bk, 'GET', `/cases/${opened.json.id}/answers`);
+    expect(answers.json.items[0].answers.map((a: { value: { id: string } }) => a.value.id)).toEqual(['Dana Komite Semester Ganjil', '250.000']);
+    expect(JSON.stringify(answers.json)).not.toContain(fund.value.id);
+  });
+
   it('prints the semester report for the komite and, suppressed, for the dinas', async () => {
     const r = await report();
     const named = r.riskChange.perStudent[0].name as string;
