@@ -72,10 +72,10 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
       await db?.close();
     });
 
-    async function call(role: Role, method: string, path: string, body?: unknown) {
+    async function call(role: Role, method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
       const res = await app.request(path, {
         method,
-        headers: { authorization: `Bearer ${tokens[role]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Bearer ${tokens[role]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...extra },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await res.text();
@@ -184,9 +184,14 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
       const interventionId = overview.added[0].id as string;
       const task = (await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).find((t) => t.stateId.startsWith('+intervensi.'));
       expect(task).toMatchObject({ kind: 'home_visit', title: { id: 'Kunjungan rumah: Kunjungan kedua' }, assigneeId: ids.guru_bk });
-      // Without a due date: recorded, no task.
-      const plain = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'referral', reason: 'Perlu psikolog', expectedVersion: added.body.version });
+      // Without a due date: recorded, no task. Sent twice with one Idempotency-Key (a lost answer): recorded once.
+      const body = { kind: 'referral', reason: 'Perlu psikolog', expectedVersion: added.body.version };
+      const plain = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, body, { 'idempotency-key': 'rujukan-1' });
       expect(plain.status).toBe(201);
+      const retry = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, body, { 'idempotency-key': 'rujukan-1' });
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(plain.body);
+      expect((await db.cases.events(schoolId, c.id)).filter((e) => e.type === 'intervention.added')).toHaveLength(2);
       expect((await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).filter((t) => t.stateId.startsWith('+intervensi.'))).toHaveLength(1);
       const done = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions/${interventionId}/done`, { note: 'Ibu hadir', expectedVersion: plain.body.version });
       expect(done.status).toBe(200);

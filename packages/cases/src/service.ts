@@ -223,7 +223,10 @@ export class CaseService {
         if (way) event = { ...event, data: { ...event.data, event: way } };
       }
     }
-    const changed = await this.db.cases.advance(caseworkAdvance(this.pathways, input, event));
+    const status = input.change === 'intervention.added' ? 201 : 200;
+    const changed = await this.db.cases.advance({
+      ...caseworkAdvance(this.pathways, input, event), ...(input.idempotency ? { idempotency: keyed(input.idempotency, status) } : {}),
+    });
     if (!changed.ok && changed.error.code === 'event_not_allowed') return { ok: false, error: await this.#explained(input.schoolId, input.caseId, changed.error) };
     return this.#outcome(changed);
   }

@@ -8,7 +8,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseworkOverview, type CaseworkChange } from '@jalur/cases';
-import type { DbError } from '@jalur/db';
+import { createHash } from 'node:crypto';
+import { canonicalJson, type DbError } from '@jalur/db';
 import { CASEWORK_TEXT_MAX, INTERVENTION_KINDS, RISK_FACTORS, type AdvanceError } from '@jalur/engine';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { loadCase } from '../casework/access.ts';
@@ -17,7 +18,7 @@ import { fromDbError } from '../http/db-errors.ts';
 import { ApiError } from '../http/errors.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { caseViewSchema } from '../schemas/cases.ts';
-import { dateSchema, dateTimeSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
+import { dateSchema, dateTimeSchema, errorResponses, idempotencyHeaderSchema, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
 import { caseView } from './case-view.ts';
 import { UserNames } from './people.ts';
 
@@ -83,26 +84,26 @@ const overview = createRoute({
 const riskFactors = createRoute({
   method: 'post', path: '/{id}/risk-factors', tags: ['cases'], summary: 'Tambah atau hapus faktor risiko (dengan alasan) / add or remove a risk factor (with a reason)',
   middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema, body: jsonBody(riskFactorBodySchema) },
+  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(riskFactorBodySchema) },
   responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
 });
 const skip = createRoute({
   method: 'post', path: '/{id}/skip', tags: ['cases'], summary: 'Lewati langkah saat ini (dengan alasan) / skip the current step (with a reason)',
   description: 'Langkah yang butuh persetujuan kepala sekolah juga butuh persetujuan untuk dilewati; langkah tanpa jalan lanjut tanpa data ditolak (422 `skip_not_possible`). / A step that needs the principal’s approval needs it to be skipped too; a step with no way forward without its data is refused.',
   middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema, body: jsonBody(skipBodySchema) },
+  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(skipBodySchema) },
   responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
 });
 const addIntervention = createRoute({
   method: 'post', path: '/{id}/interventions', tags: ['cases'], summary: 'Tambah intervensi di luar jalur (dengan alasan) / add an intervention the pathway did not plan (with a reason)',
   middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema, body: jsonBody(addBodySchema) },
+  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(addBodySchema) },
   responses: { 201: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
 });
 const interventionDone = createRoute({
   method: 'post', path: '/{id}/interventions/{interventionId}/done', tags: ['cases'], summary: 'Intervensi tambahan selesai / an added intervention is done',
   middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema.extend({ interventionId: idSchema.openapi({ param: { name: 'interventionId', in: 'path' } }) }), body: jsonBody(doneBodySchema) },
+  request: { params: idParamsSchema.extend({ interventionId: idSchema.openapi({ param: { name: 'interventionId', in: 'path' } }) }), headers: idempotencyHeaderSchema, body: jsonBody(doneBodySchema) },
   responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
 });
 
@@ -124,9 +125,10 @@ export function interventionRoutes(ctx: ApiContext) {
   router.use('*', requireAuth(ctx));
 
   /** Records the change through the case service; answers the case as the guru BK sees it. */
-  async function record(p: Principal, change: CaseworkChange) {
+  async function record(p: Principal, change: CaseworkChange, c: { header(name: string, value: string): void }) {
     const result = await cases.recordCasework(change);
     if (!result.ok) throw refusal(result.error);
+    if (result.value.replayed) c.header('Idempotent-Replayed', 'true');
     const row = result.value.case;
     const student = await db.students.get(row.schoolId, row.studentId);
     return caseView(row, result.value.version, { id: p.userId, role: p.role }, {
@@ -135,9 +137,16 @@ export function interventionRoutes(ctx: ApiContext) {
     });
   }
 
-  const base = (p: Principal, caseId: string, expected: number) => ({
-    schoolId: schoolOf(p), caseId, expectedVersion: expected, actor: { id: p.userId, role: p.role }, now: clock.now(),
-  });
+  /** Who, on which case, at which version; with the request's Idempotency-Key (a retry gets the first answer). */
+  const base = (p: Principal, caseId: string, expected: number, c: { req: { path: string; header(name: string): string | undefined } }, body: unknown) => {
+    const key = c.req.header('idempotency-key');
+    const route = `POST ${c.req.path.replace(caseId, ':id')}`;
+    const requestHash = createHash('sha256').update(`POST ${c.req.path}\n${canonicalJson(body)}`).digest('base64url');
+    return {
+      schoolId: schoolOf(p), caseId, expectedVersion: expected, actor: { id: p.userId, role: p.role }, now: clock.now(),
+      ...(key ? { idempotency: { userId: p.userId, key, route, requestHash } } : {}),
+    };
+  };
 
   const routes = router
     .openapi(overview, async (c) => {
@@ -157,7 +166,7 @@ export function interventionRoutes(ctx: ApiContext) {
       const body = c.req.valid('json');
       await loadCase(db, p, schoolOf(p), id);
       const change = body.change === 'add' ? 'riskFactor.added' : 'riskFactor.removed';
-      return c.json(await record(p, { ...base(p, id, body.expectedVersion), change, factor: body.factor, reason: body.reason }), 200);
+      return c.json(await record(p, { ...base(p, id, body.expectedVersion, c, body), change, factor: body.factor, reason: body.reason }, c), 200);
     })
     .openapi(skip, async (c) => {
       const p = c.var.principal;
@@ -165,7 +174,7 @@ export function interventionRoutes(ctx: ApiContext) {
       const body = c.req.valid('json');
       await loadCase(db, p, schoolOf(p), id);
       return c.json(
-        await record(p, { ...base(p, id, body.expectedVersion), change: 'intervention.skipped', stateId: body.stateId, reason: body.reason, ...(body.event ? { event: body.event } : {}) }),
+        await record(p, { ...base(p, id, body.expectedVersion, c, body), change: 'intervention.skipped', stateId: body.stateId, reason: body.reason, ...(body.event ? { event: body.event } : {}) }, c),
         200,
       );
     })
@@ -179,7 +188,7 @@ export function interventionRoutes(ctx: ApiContext) {
       if (dueAt && dueAt.getTime() < now.getTime())
         throw new ApiError(422, 'due_in_past', 'invalid_request', { field: 'dueDate' }, { id: 'Tenggat sudah lewat; pilih hari ini atau sesudahnya.', en: 'The due date has passed; choose today or later.' });
       return c.json(
-        await record(p, { ...base(p, id, body.expectedVersion), change: 'intervention.added', kind: body.kind, reason: body.reason, ...(body.title ? { title: body.title } : {}), dueAt }),
+        await record(p, { ...base(p, id, body.expectedVersion, c, body), change: 'intervention.added', kind: body.kind, reason: body.reason, ...(body.title ? { title: body.title } : {}), dueAt }, c),
         201,
       );
     })
@@ -188,7 +197,7 @@ export function interventionRoutes(ctx: ApiContext) {
       const { id, interventionId } = c.req.valid('param');
       const body = c.req.valid('json');
       await loadCase(db, p, schoolOf(p), id);
-      return c.json(await record(p, { ...base(p, id, body.expectedVersion), change: 'intervention.completed', interventionId, ...(body.note ? { note: body.note } : {}) }), 200);
+      return c.json(await record(p, { ...base(p, id, body.expectedVersion, c, body), change: 'intervention.completed', interventionId, ...(body.note ? { note: body.note } : {}) }, c), 200);
     });
   return createRouter().route('/cases', routes);
 }

@@ -11,12 +11,14 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, SkipForward, X } from 'lucide-react';
 import { RISK_FACTORS } from '@jalur/engine';
+import { ApiFailure } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
 import { choiceLabel } from '../i18n/values.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys } from './queries.ts';
+import { newKey } from './outbox.ts';
 import type { CaseView } from './types.ts';
 
 type Localized = { id: string; en?: string };
@@ -260,6 +262,9 @@ function InterventionDialog({
   const [due, setDue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One key per dialog: a retry after a lost answer is answered, not recorded twice.
+  const [key, setKey] = useState(newKey);
+  const headers = { 'Idempotency-Key': key };
   const needsReason = dialog.kind !== 'done';
 
   const heading =
@@ -280,13 +285,15 @@ function InterventionDialog({
     setError(null);
     const expectedVersion = view.version;
     try {
-      if (dialog.kind === 'factor') await call('POST', `/api/cases/${view.id}/risk-factors`, { json: { factor: dialog.factor, change: dialog.change, reason, expectedVersion } });
-      else if (dialog.kind === 'skip') await call('POST', `/api/cases/${view.id}/skip`, { json: { stateId: dialog.step.stateId, reason, expectedVersion, ...(way ? { event: way } : {}) } });
+      if (dialog.kind === 'factor') await call('POST', `/api/cases/${view.id}/risk-factors`, { json: { factor: dialog.factor, change: dialog.change, reason, expectedVersion }, headers });
+      else if (dialog.kind === 'skip') await call('POST', `/api/cases/${view.id}/skip`, { json: { stateId: dialog.step.stateId, reason, expectedVersion, ...(way ? { event: way } : {}) }, headers });
       else if (dialog.kind === 'add')
-        await call('POST', `/api/cases/${view.id}/interventions`, { json: { kind, reason, expectedVersion, ...(what.trim() ? { title: what.trim() } : {}), ...(due ? { dueDate: due } : {}) } });
-      else await call('POST', `/api/cases/${view.id}/interventions/${dialog.id}/done`, { json: { expectedVersion, ...(reason.trim() ? { note: reason.trim() } : {}) } });
+        await call('POST', `/api/cases/${view.id}/interventions`, { json: { kind, reason, expectedVersion, ...(what.trim() ? { title: what.trim() } : {}), ...(due ? { dueDate: due } : {}) }, headers });
+      else await call('POST', `/api/cases/${view.id}/interventions/${dialog.id}/done`, { json: { expectedVersion, ...(reason.trim() ? { note: reason.trim() } : {}) }, headers });
       await onSaved();
     } catch (e) {
+      // A refusal is final for this attempt: the next try is a new request (a lost answer keeps its key).
+      if (!(e instanceof ApiFailure && e.status === 0)) setKey(newKey());
       setError(errorText(e));
     } finally {
       setBusy(false);

@@ -12,6 +12,7 @@ import type { AdvanceCaseInput, ApplyResult, CaseRow, PathwayVersionRow } from '
 import { activeSteps, skipWays, type Actor, type CaseEvent, type CaseSnapshot, type CaseworkEventType, type CompiledPathway, type InterventionKind, type RiskFactor } from '@jalur/engine';
 import type { CompiledPathwayCache } from '../compiled.ts';
 import { advanceWith } from '../transition.ts';
+import type { IdempotencyKey } from '../service.ts';
 
 interface Common {
   schoolId: string;
@@ -21,6 +22,8 @@ interface Common {
   actor: Actor;
   now: Date;
   reason: string;
+  /** A retry with the same Idempotency-Key gets the first answer again, nothing written twice. */
+  idempotency?: IdempotencyKey;
 }
 
 /** What the guru BK records: one of the four case-work changes. */
