@@ -178,6 +178,9 @@ describe('orang tua asuh and the fund ledger (Chromium)', () => {
     const refused = page.getByTestId('step-message');
     await refused.waitFor();
     expect(await refused.textContent()).toBe(`Saldo ${fundName} ${rp(balance)}, kurang dari ${rp(balance + 100_000)} yang diminta.`);
+    // The fund's field says it too.
+    expect(await picker.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.cw-field-error').first().textContent()).toContain(`Saldo ${fundName} ${rp(balance)}`);
     await shot('04-refused');
     // Nothing was paid and the case did not move.
     expect(await balanceOf(fundName)).toBe(balance);

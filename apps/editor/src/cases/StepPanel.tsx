@@ -95,7 +95,8 @@ export function StepPanel({ view, doc }: { view: CaseView; doc: PathwayDocument 
       }
       // A refusal is final for this attempt: the next try is a new request.
       if (e instanceof ApiFailure && e.status !== 0) setKey(newKey());
-      if (e instanceof ApiFailure && e.code === 'form_invalid') setErrors(((e.details as { fields?: FieldError[] }).fields ?? []) as FieldError[]);
+      // A fund short of the amount (insufficient_funds) is shown on the fund's field too.
+      if (e instanceof ApiFailure && (e.code === 'form_invalid' || e.code === 'insufficient_funds')) setErrors(((e.details as { fields?: FieldError[] }).fields ?? []) as FieldError[]);
       setMsg({ kind: 'error', text });
     } finally {
       setBusy(false);
