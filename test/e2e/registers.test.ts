@@ -12,23 +12,22 @@
  *   closed-loop report came back;
  * - a partner with an invalid phone is refused in words; a wali kelas reads
  *   the partners only; every register page fits 360 px.
- * Screenshots in test-results/registers/.
+ * All of it twice: on SQLite, and on a throwaway real PostgreSQL server
+ * (`scripts/pg-server.mjs`). Screenshots in test-results/registers/<dialect>/.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from '../../apps/editor/e2e/browser.ts';
-import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
-import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
+import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { startPgServer } from '../../scripts/pg-server.mjs';
 
-const SHOTS = join(REPO_ROOT, 'test-results', 'registers');
 const TOPIC = 'Belajar bersama menjelang ujian';
+let shots = '';
 let server: RunningServer;
 let page: Page;
-const errors: string[] = [];
-const shot = (name: string, p: Page = page) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-const world = e2eWorld(SHOTS, errors);
-beforeAll(() => void ({ server, page } = world));
+let errors: string[] = [];
+const shot = (name: string, p: Page = page) => p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 async function signInAs(email: string): Promise<void> {
   await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' })).catch(() => undefined);
@@ -43,7 +42,26 @@ async function signInAs(email: string): Promise<void> {
 const bodyText = (p: Page = page) => p.locator('body').innerText();
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-describe('Satgas registers in Chromium', () => {
+describe.each(['sqlite', 'postgres'] as const)('Satgas registers in Chromium on %s', (dialect) => {
+  let browser: BrowserSession | undefined;
+  let pg: Awaited<ReturnType<typeof startPgServer>> | undefined;
+  beforeAll(async () => {
+    shots = join(REPO_ROOT, 'test-results', 'registers', dialect);
+    mkdirSync(shots, { recursive: true });
+    errors = [];
+    buildEditor();
+    if (dialect === 'postgres') pg = await startPgServer();
+    server = await startServer(pg ? { DATABASE_URL: pg.url } : {});
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    pg?.stop();
+  });
+
   it('records a group session once and sees it in the records and timeline of two member cases', async () => {
     await signInAs('bk@sekolah-a.demo');
     await page.getByTestId('nav-registers').click();
