@@ -226,16 +226,23 @@ describe('complementary suppression', () => {
     fc.assert(fc.property(districtArb, (schools) => checkDistrict(schools, false)), { numRuns: Number(process.env.JALUR_PROPERTY_RUNS ?? 20) });
   }, 600_000);
 
-  // Known gap (found by the property below): the "≥5" marker of a row hidden in a period for the cross-period rule
-  // states a lower bound; with before(L) + before(R) − before(L ∪ R) = after, "<5" + "<5" − "≥5" caps an after at 3,
-  // and the district column can then pin it. `it.fails` until the suppression closes it (then make it `it`).
-  it.fails('known gap: an after of 3 derived across periods from "<5" + "<5" − "≥5" and the district column', () => {
+  // Found by the property below: a "≥5" marker in a period's before-column states a lower bound; with
+  // before(L) + before(R) − before(L ∪ R) = after, "<5" + "<5" − "≥5" capped an after at 3, and the district
+  // column then pinned it. Before-columns now hide without a bound ("x").
+  it('an after of 3 cannot be derived across periods from "<5" + "<5" − a hidden union and the district column', () => {
     const c = (x: number, z: number): GenCase => ({ factors: [0], x, z, state: 0, outcome: 0 });
     checkDistrict([[c(0, 1)], [c(0, 1)], [c(0, 1), c(0, 0), c(1, 1), c(0, 1), c(0, 1)]], true);
   }, 600_000);
 
-  // The same property with the relations across periods: skipped while the gap above is open (it finds it).
-  it.skip('no hidden count of 1–4 can be derived from every period of four months together', () => {
+  // Found by the property: every outcome of the district is "<5" and its closed total (12) is hidden, but the
+  // schools' closed totals (5 and 7) are shown and pin it, so 12 = 4 + 4 + 4. A complement that is itself pinned
+  // needs a complement of its own (one of the schools' totals).
+  it('12 closed cases of three small outcomes each: the total hidden, and what pins the total hidden too', () => {
+    const c = (outcome: number): GenCase => ({ factors: [0], x: 0, z: 0, state: 0, outcome });
+    checkDistrict([[c(0), c(2), c(0), c(1), c(2)], [c(0), c(0), c(2), c(2), c(1), c(1), c(1)]], false);
+  });
+
+  it('no hidden count of 1–4 can be derived from every period of four months together', () => {
     fc.assert(fc.property(districtArb, (schools) => checkDistrict(schools, true)), { numRuns: Number(process.env.JALUR_PROPERTY_RUNS ?? 20) });
   }, 600_000);
 });

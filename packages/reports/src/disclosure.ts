@@ -32,8 +32,17 @@ export const SMALL = '<5';
 /** The marker of a count of 5 or more hidden so that a small count cannot be worked out from it. */
 export const WITHHELD = '≥5';
 
+/**
+ * The marker of a cell hidden without any bound: a column whose cells also
+ * enter relations across answers (a period's before-column is the union of
+ * its months, so before(L) + before(R) − before(L ∪ R) = the students at
+ * risk across the boundary) cannot let `"≥5"` bound a difference: `"<5" +
+ * "<5" − "≥5"` caps the boundary's count at 3.
+ */
+export const CONCEALED = 'x';
+
 /** A count as published outside the school. */
-export type PublicCount = number | typeof SMALL | typeof WITHHELD;
+export type PublicCount = number | typeof SMALL | typeof WITHHELD | typeof CONCEALED;
 
 /** Counts below this (and above zero) are suppressed. */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -52,6 +61,8 @@ interface Relation {
 
 /** Cells of one or more tables, the relations between them, and which are hidden. */
 export class Disclosure {
+  /** Hidden cells of 5 or more are shown as {@link CONCEALED} (no bound) instead of `"≥5"`. */
+  readonly #boundless: boolean;
   readonly #values: number[] = [];
   /** 0 shown, 1 small (primary), 2 complement, 3 hidden by a rule outside the tables (protected like a primary). */
   readonly #hidden: number[] = [];
@@ -59,6 +70,10 @@ export class Disclosure {
   readonly #relationsOf: number[][] = [];
   #lo: number[] = [];
   #hi: number[] = [];
+
+  constructor(options: { boundless?: boolean } = {}) {
+    this.#boundless = options.boundless ?? false;
+  }
 
   /** Adds a cell holding a true count; returns its id. */
   cell(value: number): number {
@@ -112,14 +127,16 @@ export class Disclosure {
   /** The cell as published. */
   shown(id: number): PublicCount {
     if (this.#hidden[id] === 0) return this.#values[id]!;
-    return this.#values[id]! < SUPPRESSION_THRESHOLD ? SMALL : WITHHELD;
+    if (this.#values[id]! < SUPPRESSION_THRESHOLD) return SMALL;
+    return this.#boundless ? CONCEALED : WITHHELD;
   }
 
   /** What a reader knows of a cell before any relation: its count, or the range its marker says. */
   #domain(id: number): [number, number] {
     const v = this.#values[id]!;
     if (this.#hidden[id] === 0) return [v, v];
-    return v < SUPPRESSION_THRESHOLD ? [0, SUPPRESSION_THRESHOLD - 1] : [SUPPRESSION_THRESHOLD, INF];
+    if (v < SUPPRESSION_THRESHOLD) return [0, SUPPRESSION_THRESHOLD - 1];
+    return this.#boundless ? [0, INF] : [SUPPRESSION_THRESHOLD, INF];
   }
 
   /** Narrows every hidden cell's interval by the relations until nothing changes (bounds a reader can derive). */
@@ -229,30 +246,49 @@ export class Disclosure {
     return this.#hidden[id] === 1 ? lo <= 1 && hi >= SUPPRESSION_THRESHOLD - 1 : hi - lo >= SUPPRESSION_THRESHOLD - 2;
   }
 
-  /** The published cell of a relation of `id` that best protects it, or -1. */
+  /**
+   * The published cell that best protects `id`, or -1: from a relation of `id` itself if it has one; otherwise
+   * from a relation of a hidden cell that pins it (breadth first: a hidden total that its published parts pin
+   * needs one of those parts hidden too).
+   */
   #complementFor(id: number): number {
-    let best = -1;
-    let bestScore = INF;
-    for (const r of this.#relationsOf[id]!) {
-      const { cells, signs, kind } = this.#relations[r]!;
-      // Hiding another cell of `caps` loosens no bound of this one.
-      if (kind === 'caps') continue;
-      const mine = signs[cells.indexOf(id)]!;
-      for (let i = 0; i < cells.length; i++) {
-        const c = cells[i]!;
-        if (c === id || this.#hidden[c] !== 0) continue;
-        // In `Σ ≥ total` only a part (sign +) can absorb: hiding the total does not loosen a part's lower bound.
-        if (kind === 'ge' && signs[i]! < 0 && mine > 0) continue;
-        const v = this.#values[c]!;
-        // ≥ 8 (smallest first) absorbs any 1–4; then 5–7 (largest first); then zeros.
-        const score = v >= 8 ? v : v >= SUPPRESSION_THRESHOLD ? 1e9 - v : 2e9;
-        if (score < bestScore) {
-          bestScore = score;
-          best = c;
+    let level = [id];
+    const seen = new Set(level);
+    for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+      let best = -1;
+      let bestScore = INF;
+      const next: number[] = [];
+      for (const from of level) {
+        for (const r of this.#relationsOf[from]!) {
+          const { cells, signs, kind } = this.#relations[r]!;
+          for (const c of cells) {
+            if (this.#hidden[c] !== 0 && !seen.has(c)) {
+              seen.add(c);
+              next.push(c);
+            }
+          }
+          // Hiding another cell of `caps` loosens no bound of this one.
+          if (kind === 'caps') continue;
+          const mine = signs[cells.indexOf(from)]!;
+          for (let i = 0; i < cells.length; i++) {
+            const c = cells[i]!;
+            if (c === from || this.#hidden[c] !== 0) continue;
+            // In `Σ ≥ total` only a part (sign +) can absorb: hiding the total does not loosen a part's lower bound.
+            if (kind === 'ge' && signs[i]! < 0 && mine > 0) continue;
+            const v = this.#values[c]!;
+            // ≥ 8 (smallest first) absorbs any 1–4; then 5–7 (largest first); then zeros.
+            const score = v >= 8 ? v : v >= SUPPRESSION_THRESHOLD ? 1e9 - v : 2e9;
+            if (score < bestScore) {
+              bestScore = score;
+              best = c;
+            }
+          }
         }
       }
+      if (best !== -1) return best;
+      level = next;
     }
-    return best;
+    return -1;
   }
 
   /** Hides complements until every primary cell is protected (or nothing is left to hide). */
@@ -312,7 +348,7 @@ export function publishedRate(part: PublicCount, whole: PublicCount): number | n
  * then `"<5"`, ties by key — never by a hidden count.
  */
 export function byPublished<T>(key: (row: T) => string, count: (row: T) => PublicCount): (a: T, b: T) => number {
-  const rank = (c: PublicCount): number => (typeof c === 'number' ? -c : c === WITHHELD ? 1 : 2);
+  const rank = (c: PublicCount): number => (typeof c === 'number' ? -c : c === WITHHELD ? 1 : c === CONCEALED ? 2 : 3);
   return (a, b) => {
     const d = rank(count(a)) - rank(count(b));
     if (d !== 0) return d;

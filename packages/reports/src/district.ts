@@ -20,12 +20,14 @@
  *
  * Shares come from published counts only (null when either is hidden), and
  * rows are ordered by what is published, never by a hidden count.
- * `disclosure.test.ts` checks this against a reader who solves every relation of
- * each answer; one derivation across periods is still open (its `it.fails` case).
+ * A before-column's hidden cells state no bound (`"x"`): with `"≥5"`, `"<5" +
+ * "<5" − "≥5"` would cap the students at risk across a boundary at 3.
+ * `disclosure.test.ts` checks all of this against a reader who solves every
+ * relation of every whole-month period of a window together.
  */
 import type { Localized } from '@jalur/engine';
 import { beforeAfterRows, CORE_FACTORS } from './before-after.ts';
-import { byPublished, Disclosure, publishedRate, SMALL, SUPPRESSION_THRESHOLD, WITHHELD, type PublicCount } from './disclosure.ts';
+import { byPublished, CONCEALED, Disclosure, publishedRate, SMALL, SUPPRESSION_THRESHOLD, WITHHELD, type PublicCount } from './disclosure.ts';
 import { districtFacts, monthIndexOfDate, riskCounts, type DistrictFacts, type RiskCounts, type SchoolFacts } from './district-rollup.ts';
 import { REPORTED_OUTCOMES, type ReportedOutcome } from './outcome.ts';
 import { monthAligned, WIB_OFFSET_MINUTES, type Period } from './period.ts';
@@ -55,8 +57,11 @@ export interface DistrictAggregates {
   generatedAt: string;
   /** The period actually counted: the one asked for, widened to whole months. */
   period: Period;
-  /** Counts from 1 to 4 are shown as "<5"; cells hidden so that a "<5" cannot be worked out are "≥5" (or "<5" for a zero). */
-  suppression: { threshold: 5; marker: typeof SMALL; withheld: typeof WITHHELD };
+  /**
+   * Counts from 1 to 4 are shown as "<5"; cells hidden so that a "<5" cannot be worked out are "≥5" (or "<5" for a
+   * zero), and "x" in the before-columns, which state no bound.
+   */
+  suppression: { threshold: 5; marker: typeof SMALL; withheld: typeof WITHHELD; concealed: typeof CONCEALED };
   district: AggregateBlock;
   schools: AggregateBlock[];
 }
@@ -144,10 +149,10 @@ function currentTables(facts: DistrictFacts): CurrentTables {
 }
 
 /** Rows hidden in a column of per-row values (row 0 the district = the sum of the others), suppressed on its own. */
-function hiddenRows(values: readonly number[], forced: ReadonlySet<number> = new Set()): { shown: PublicCount[]; hidden: Set<number> } {
+function hiddenRows(values: readonly number[], forced: ReadonlySet<number> = new Set(), boundless = false): { shown: PublicCount[]; hidden: Set<number> } {
   // Nothing small and nothing forced: nothing to hide (most month columns).
   if (forced.size === 0 && values.every((v) => v === 0 || v >= SUPPRESSION_THRESHOLD)) return { shown: [...values], hidden: new Set() };
-  const d = new Disclosure();
+  const d = new Disclosure({ boundless });
   const cells = values.map((v) => d.cell(v));
   d.equal(cells[0]!, cells.slice(1));
   for (const r of forced) d.hide(cells[r]!);
@@ -195,7 +200,8 @@ function suppressBeforeAfter(counts: RiskCounts[], months: number): { before: Pu
     if (m < months - 1) for (const r of afterColumn.hidden) forced.add(r);
     else after = afterColumn.shown;
   }
-  const before = hiddenRows(column(counts.map((c) => c.before)), forced).shown;
+  // The before-column enters differences across periods: its hidden cells state no bound (see CONCEALED).
+  const before = hiddenRows(column(counts.map((c) => c.before)), forced, true).shown;
   return { before, after };
 }
 
@@ -248,7 +254,7 @@ export function publishDistrict(
   return {
     generatedAt: input.now.toISOString(),
     period,
-    suppression: { threshold: 5, marker: SMALL, withheld: WITHHELD },
+    suppression: { threshold: 5, marker: SMALL, withheld: WITHHELD, concealed: CONCEALED },
     district: block(0, null),
     schools,
   };

@@ -4,8 +4,11 @@
  */
 import { z } from '@hono/zod-openapi';
 import { dateSchema as date, dateTimeSchema, localizedSchema } from '../schemas/common.ts';
-/** A published count: a number, "<5" when it is 1–4 (or a zero hidden to protect one), "≥5" when hidden to protect a "<5". */
-const publicCount = z.union([z.number().int(), z.literal('<5'), z.literal('≥5')]).openapi('PublicCount');
+/**
+ * A published count: a number, "<5" when it is 1–4 (or a zero hidden to protect one), "≥5" when hidden to protect a
+ * "<5", "x" when hidden without a bound (a before-column, whose cells enter differences across periods).
+ */
+const publicCount = z.union([z.number().int(), z.literal('<5'), z.literal('≥5'), z.literal('x')]).openapi('PublicCount');
 
 export const beforeAfterRowSchema = z.object({ factor: z.string(), before: z.number().int(), after: z.number().int() }).openapi('BeforeAfterRow');
 const stepCount = z.object({ stateId: z.string(), title: localizedSchema, kind: z.string().nullable(), count: z.number().int() });
@@ -43,7 +46,7 @@ export const districtAggregatesSchema = z
   .object({
     generatedAt: dateTimeSchema,
     period: z.object({ from: date, to: date }),
-    suppression: z.object({ threshold: z.literal(5), marker: z.literal('<5'), withheld: z.literal('≥5') }),
+    suppression: z.object({ threshold: z.literal(5), marker: z.literal('<5'), withheld: z.literal('≥5'), concealed: z.literal('x') }),
     district: block,
     schools: z.array(block),
   })

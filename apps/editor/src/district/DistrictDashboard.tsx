@@ -16,8 +16,9 @@ import { defaultPeriod } from '../reports/queries.ts';
 import { ReportSection, ReportTable } from '../reports/ReportSection.tsx';
 import { PairedBars } from '../reports/Charts.tsx';
 import { districtCsvUrl, useAggregates, useDistrictNode, useDistrictSchools, type AggregateBlock } from './queries.ts';
+import { formatDate } from '../i18n/dates.ts';
 
-type Cell = number | '<5' | '≥5';
+type Cell = number | '<5' | '≥5' | 'x';
 const cell = (c: Cell) => c;
 /** Charts cannot draw a hidden count; it is drawn as 0 and the table beside says "<5" or "≥5". */
 const drawable = (c: Cell) => (typeof c === 'number' ? c : 0);
@@ -76,7 +77,7 @@ export default function DistrictDashboard() {
       </div>
       <p className="muted small">
         {t('district.suppressed')} · {t('district.withheld')}
-        {agg.data && <> · {t('period')}: {agg.data.period.from} – {agg.data.period.to} ({t('district.wholeMonths')})</>}
+        {agg.data && <> · {t('period')}: {formatDate(agg.data.period.from, lang)} – {formatDate(agg.data.period.to, lang)} ({t('district.wholeMonths')})</>}
       </p>
       {agg.isPending && <p className="muted">{t('loading')}</p>}
       {agg.isError && <p className="error-text">{agg.error.message}</p>}

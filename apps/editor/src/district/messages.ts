@@ -7,7 +7,7 @@ import '../reports/messages.ts';
 
 const id = {
   district: {
-    withheld: '≥5 = jumlah 5 atau lebih yang ikut disembunyikan, agar angka <5 tidak dapat dihitung dari total atau selisih',
+    withheld: '≥5 = jumlah 5 atau lebih yang ikut disembunyikan, agar angka <5 tidak dapat dihitung dari total atau selisih; x = disembunyikan tanpa batas, karena kolom sebelum juga dibandingkan antarperiode',
     hiddenRate: 'disembunyikan',
     node: 'Simpul pengawasan',
     under: 'di bawah {{name}}',
@@ -18,7 +18,7 @@ const id = {
 
 const en: typeof id = {
   district: {
-    withheld: '≥5 = a count of 5 or more also hidden, so that no <5 can be worked out from totals or differences',
+    withheld: '≥5 = a count of 5 or more also hidden, so that no <5 can be worked out from totals or differences; x = hidden without a bound, because the before-column is also compared across periods',
     hiddenRate: 'hidden',
     node: 'Oversight node',
     under: 'under {{name}}',

@@ -1,14 +1,14 @@
 /**
  * A reader who tries to recover hidden cells (tests only, not exported): every
  * published number of one or more answers, the range each marker states
- * (`"<5"` → 0–4, `"≥5"` → 5 or more) and every relation known to hold between
+ * (`"<5"` → 0–4, `"≥5"` → 5 or more, `"x"` → any count) and every relation known to hold between
  * cells go into an integer program (yalps); `bounds(cell)` is the least and
  * greatest count the cell can have given all of it. A hidden cell is derived
  * when both are equal.
  */
 import { solve, type Constraint, type Model } from 'yalps';
 
-type Published = number | '<5' | '≥5';
+type Published = number | '<5' | '≥5' | 'x';
 
 /** Larger than any count in a test. */
 const BIG = 100_000;
@@ -62,7 +62,7 @@ export class Reader {
       for (const [v, k] of coeffs) coef(v).set(`r${i}`, k);
     });
     for (const [v, shown] of this.#published) {
-      const c: Constraint = typeof shown === 'number' ? { equal: shown } : shown === '<5' ? { max: 4 } : { min: 5, max: BIG };
+      const c: Constraint = typeof shown === 'number' ? { equal: shown } : shown === '<5' ? { max: 4 } : shown === 'x' ? { min: 0, max: BIG } : { min: 5, max: BIG };
       constraints.set(`d:${v}`, c);
       coef(v).set(`d:${v}`, 1);
     }
