@@ -189,6 +189,11 @@ describe('peer counsellors and supervision', () => {
     expectError(await send({ peerCounselor: 'tidak-ada-konselor' }), 422, 'form_invalid');
     const otherSchool = (await call(bkB, 'POST', '/registers/peer-counsellors', { studentId: f.b.students[1]!.id, trainedOn: '2026-01-01' })).body;
     expectError(await send({ peerCounselor: otherSchool.id }), 422, 'form_invalid');
+    // The counsellor's own case: nobody counsels themselves.
+    const own = await openCase(2);
+    const mine = await call(bk, 'POST', `/cases/${own.id}/events`, { type: 'TUGASKAN', expectedVersion: own.version, data: { peerCounselor: trained.id } });
+    expectError(mine, 422, 'form_invalid');
+    expect(mine.body.error.details.fields[0].message.en).toMatch(/own peer counsellor/);
     await call(bk, 'PATCH', `/registers/peer-counsellors/${trained.id}`, { active: false });
     r = await send({ peerCounselor: trained.id });
     expectError(r, 422, 'form_invalid');

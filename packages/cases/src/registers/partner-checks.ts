@@ -29,7 +29,7 @@ export interface RegisterPick {
 
 interface Loaded {
   /** null: no such entry in the school. */
-  entry: { active: boolean; trained: boolean; name: string } | null;
+  entry: { active: boolean; trained: boolean; name: string; /** A counsellor's own student id. */ studentId?: string } | null;
 }
 
 const PENDING = 'register_check_pending';
@@ -77,8 +77,8 @@ const fieldError = (field: FormField, message: Localized): FieldError => ({
   message: { id: `${field.label.id}: ${message.id}`, en: `${field.label.en ?? field.label.id}: ${message.en ?? message.id}` },
 });
 
-/** What is wrong with one pick, or null. */
-function problem(pick: RegisterPick, loaded: Loaded | undefined): Localized | null {
+/** What is wrong with one pick on the case of `caseStudentId`, or null. */
+function problem(pick: RegisterPick, loaded: Loaded | undefined, caseStudentId: string): Localized | null {
   const e = loaded?.entry;
   if (pick.register === 'partner') {
     if (!e) return { id: 'mitra rujukan tidak ditemukan di daftar mitra sekolah ini', en: 'no such referral partner in this school’s register' };
@@ -88,6 +88,7 @@ function problem(pick: RegisterPick, loaded: Loaded | undefined): Localized | nu
   if (!e) return { id: 'konselor sebaya tidak ditemukan di daftar sekolah ini', en: 'no such peer counsellor in this school’s register' };
   if (!e.active) return { id: `konselor sebaya ${e.name} tidak aktif; pilih konselor yang aktif`, en: `peer counsellor ${e.name} is not active; pick an active one` };
   if (!e.trained) return { id: `konselor sebaya ${e.name} belum tercatat mengikuti pelatihan; catat pelatihannya di daftar konselor sebaya`, en: `peer counsellor ${e.name} has no recorded training; record it in the peer-counsellor register` };
+  if (e.studentId === caseStudentId) return { id: 'siswa yang didampingi tidak dapat menjadi konselor sebayanya sendiri', en: 'a student cannot be their own peer counsellor' };
   return null;
 }
 
@@ -112,7 +113,7 @@ export class RegisterGate {
       return { ok: false, error: { code: 'event_not_allowed', message: PENDING, details: { code: PENDING } } };
     }
     const fields = picks.flatMap((p) => {
-      const why = problem(p, this.#loaded!.get(`${p.register}:${p.id}`));
+      const why = problem(p, this.#loaded!.get(`${p.register}:${p.id}`), row.studentId);
       return why ? [fieldError(p.field, why)] : [];
     });
     if (fields.length === 0) return null;
@@ -138,7 +139,7 @@ export class RegisterGate {
       } else {
         const e = await db.registers.getCounsellor(schoolId, p.id);
         const student = e ? await db.students.get(schoolId, e.studentId) : null;
-        loaded.set(key, { entry: e ? { active: e.active, trained: e.trainedOn !== null, name: student?.name ?? '' } : null });
+        loaded.set(key, { entry: e ? { active: e.active, trained: e.trainedOn !== null, name: student?.name ?? '', studentId: e.studentId } : null });
       }
     }
     this.#loaded = loaded;
