@@ -61,8 +61,8 @@ export function reportRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(p);
       const query = c.req.valid('query');
       const now = ctx.clock.now();
-      const { report, current } = await loadSemester(ctx.db, schoolId, now, query);
-      const { bytes, number } = await semesterPdf(ctx.db, p, schoolId, report, query.audience, now, current.offset);
+      const { report } = await loadSemester(ctx.db, schoolId, now, query);
+      const { bytes, number } = await semesterPdf(ctx.db, p, schoolId, report, query.audience, now);
       await ctx.db.audit.record({
         action: 'report.semester_pdf', subject: `report:semester`, actorId: p.userId, schoolId, at: now,
         details: { audience: query.audience, year: report.term.year, semester: report.term.semester, number },

@@ -7,7 +7,7 @@
  * (suppressed as the district tables are: `semesterForDinas`).
  */
 import {
-  ACTIVITY_KIND_LABELS, RISK_FACTOR_LABELS, say, STUDENT_STATUS_LABELS, SURVEY_SERVICE_LABELS, termLabel, TIME_ZONE_OFFSET_MINUTES, schoolDateOf, termOfDate,
+  ACTIVITY_KIND_LABELS, RISK_FACTOR_LABELS, say, STUDENT_STATUS_LABELS, SURVEY_SERVICE_LABELS, termLabel, TIME_ZONE_OFFSET_MINUTES, schoolDateOf,
   type Localized, type Semester,
 } from '@jalur/casework';
 import type { JalurDb } from '@jalur/db';
@@ -89,7 +89,7 @@ export async function loadSemester(db: JalurDb, schoolId: string, now: Date, ter
 }
 
 /** The PDF for the komite (the school's numbers) or the dinas (suppressed). */
-export async function semesterPdf(db: JalurDb, p: Principal, schoolId: string, report: SemesterReport, audience: 'komite' | 'dinas', now: Date, offsetMinutes: number): Promise<{ bytes: Uint8Array; number: string }> {
+export async function semesterPdf(db: JalurDb, p: Principal, schoolId: string, report: SemesterReport, audience: 'komite' | 'dinas', now: Date): Promise<{ bytes: Uint8Array; number: string }> {
   const { letterhead, place, code } = await letterheadOf(db, schoolId);
   const nips = new Map((await db.paperwork.listStaffProfiles(schoolId)).map((s) => [s.userId, s.nip]));
   const staff = (await db.users.listBySchool(schoolId)).filter((u) => u.disabledAt === null);
@@ -128,11 +128,5 @@ export async function semesterPdf(db: JalurDb, p: Principal, schoolId: string, r
     },
     signers,
   });
-  void offsetMinutes;
   return { bytes, number };
-}
-
-/** The term a satisfaction score given on `date` (or today) counts in. */
-export function termOfScore(date: string | undefined, today: string): { year: string; semester: Semester } {
-  return termOfDate(date ?? today);
 }
