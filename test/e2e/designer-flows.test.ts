@@ -218,7 +218,7 @@ describe('designer journeys', () => {
     expect(trail).toContain('Data lengkap, lanjut asesmen');
     expect(trail).not.toContain('SELESAI_IDENTIFIKASI');
     const factor = await page.locator('[data-testid=sim-step-asesmen] option').allTextContents();
-    expect(factor).toContain('ekonomi');
+    expect(factor).toContain('Ekonomi');
     expect(factor).not.toContain('economic');
     await shot('04-simulate');
     await page.click('[data-testid=mode-design]');
