@@ -55,6 +55,20 @@ const expectError = (res: { status: number; body: any }, status: number, code?: 
   expect(typeof res.body?.error?.message).toBe('string');
   if (code) expect(res.body.error.code).toBe(code);
 };
+/** A case document generated through the API, as text (`pdftotext`). */
+async function pdfText(u: User, caseId: string, body: unknown): Promise<string> {
+  const res = await api.app.request(`/api/cases/${caseId}/documents`, {
+    method: 'POST', headers: { authorization: `Bearer ${await api.tokenFor(u)}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-registers-doc-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), new Uint8Array(await res.arrayBuffer()));
+    return execFileSync('pdftotext', ['-layout', join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 async function openCase(student: number, school: 'a' | 'b' = 'a', pathway = pathwayId) {
   const s = f[school];
   const res = await api.call(s.users.guru_bk, 'POST', '/api/cases', { studentId: s.students[student]!.id, pathwayId: pathway, assigneeId: s.users.guru_bk.id });
@@ -134,14 +148,7 @@ describe('referral partners', () => {
     expect(page.referrals[0]).toMatchObject({ status: 'completed', feedback: true });
     expect(page.counts).toEqual({ total: 1, open: 0, feedback: 1 });
     // The surat rujukan prints the partner's name and address.
-    const res = await api.app.request(`/api/cases/${k.id}/documents`, {
-      method: 'POST', headers: { authorization: `Bearer ${await api.tokenFor(bk)}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'surat_rujukan', subjectId: sent.body.id }),
-    });
-    expect(res.status).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'jalur-rujukan-'));
-    writeFileSync(join(dir, 'surat.pdf'), new Uint8Array(await res.arrayBuffer()));
-    const text = execFileSync('pdftotext', ['-layout', join(dir, 'surat.pdf'), '-'], { encoding: 'utf8' });
-    rmSync(dir, { recursive: true, force: true });
+    const text = await pdfText(bk, k.id, { kind: 'surat_rujukan', subjectId: sent.body.id });
     expect(text).toContain('Biro Psikologi Harapan');
     expect(text).toContain('Jl. Pattimura 45, Jambi');
   });
@@ -236,6 +243,11 @@ describe('group sessions', () => {
       expect(seen).toMatchObject([{ id: made.body.id, topic: 'Motivasi belajar', summary: 'Berbagi cita-cita.', memberCount: 2 }]);
       expect(seen[0].members.map((m: { studentName: string }) => m.studentName).sort()).toEqual([f.a.students[0]!.name, f.a.students[1]!.name].sort());
     }
+    // The case book of each member prints the session (the other member by name for the guru BK).
+    const book = (await pdfText(bk, x1.id, { kind: 'buku_kasus' })).replace(/\s+/g, ' ');
+    expect(book).toContain('Konseling kelompok');
+    expect(book).toContain('Motivasi belajar');
+    expect(book).toContain(f.a.students[1]!.name);
     // The wali kelas of X-1 opens the X-1 case: sees its member only, and not the terbatas summary.
     const walis = (await call(wali, 'GET', `/cases/${x1.id}/group-sessions`)).body.items;
     expect(walis).toMatchObject([{ memberCount: 2, summary: null, summaryHidden: true }]);

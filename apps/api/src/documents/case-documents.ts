@@ -16,6 +16,7 @@ import type { ApiContext } from '../context.ts';
 import { eventLevel, stepLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
 import { registerLookupOf, submissionsOf } from '../reports/answers.ts';
+import { caseBookGroupSessions } from '../registers/groups-routes.ts';
 import { caseworkEntries, type CaseworkEntry } from './casework-entries.ts';
 
 export const RISK_LABELS: Record<string, string> = {
@@ -261,6 +262,8 @@ export async function documentInput(
       const visibleNotes = notes.ok ? notes.value : [];
       if (visibleNotes.some((n) => n.confidentiality === 'rahasia')) used = true;
       if (m.records.some((r) => r.confidentiality === 'rahasia')) used = true;
+      const groups = await caseBookGroupSessions(ctx, p, schoolId, m.row);
+      if (groups.rahasia) used = true;
       const contacts = await db.paperwork.listContacts(schoolId, m.row.id, { id: p.userId, role: p.role }, m.row.assigneeId, ctx.clock.now());
       if (contacts.some((c) => c.confidentiality === 'rahasia')) used = true;
       const seesReferralDetail = p.role === 'guru_bk' || p.role === 'kepsek';
@@ -271,7 +274,8 @@ export async function documentInput(
           riskFactors: m.row.riskFactors.map((f) => RISK_LABELS[f] ?? f), outcome: m.row.outcome, closedAt: m.row.closedAt,
         },
         steps,
-        records: await Promise.all(m.records.map(async (r) => ({ kind: RECORD_LABELS[r.kind], at: r.occurredAt, by: await nameOf(r.recordedBy), fields: recordFields(r) }))),
+        // Group counselling sessions (recorded once for every member, apps/api/src/registers/groups-routes.ts) among the records, by date.
+        records: [...(await Promise.all(m.records.map(async (r) => ({ kind: RECORD_LABELS[r.kind], at: r.occurredAt, by: await nameOf(r.recordedBy), fields: recordFields(r) })))), ...groups.items].sort((a, b) => a.at.getTime() - b.at.getTime()),
         notes: [
           ...(await Promise.all(visibleNotes.map(async (n) => ({ at: n.createdAt, by: await nameOf(n.authorId), body: n.body })))),
           // Notes the reader may not see are counted, never shown.

@@ -64,41 +64,7 @@ export function groupRoutes(ctx: ApiContext) {
   const router = createRouter();
   authOn(ctx, router, ['/registers/group-sessions', '/registers/group-sessions/*', '/cases/:id/group-sessions']);
 
-  /**
-   * Sessions as `p` may see them. `summaryCase`: the case whose guru BK decides a `rahasia` summary
-   * (a case's own list); otherwise any member case the caller may open that lets them read it.
-   */
-  async function views(p: Principal, schoolId: string, sessions: GroupSession[], summaryCase?: CaseRow) {
-    const caseIds = [...new Set(sessions.flatMap((s) => s.members.map((m) => m.caseId)))];
-    const cases = new Map<string, CaseRow>();
-    for (const id of caseIds) {
-      const row = await db.cases.get(schoolId, id);
-      if (row) cases.set(id, row);
-    }
-    const students = new Map((await db.students.getMany(schoolId, [...cases.values()].map((x) => x.studentId))).map((s) => [s.id, s] as const));
-    const opens = await caseOpener(db, p, schoolId);
-    const viewer = { id: p.userId, role: p.role };
-    const rahasia: string[] = [];
-    const out = [];
-    for (const s of sessions) {
-      const open: { row: CaseRow; student: StudentRow | null }[] = [];
-      for (const m of s.members) {
-        const row = cases.get(m.caseId);
-        const student = row ? (students.get(row.studentId) ?? null) : null;
-        if (row && opens(row, student)) open.push({ row, student });
-      }
-      const judged = summaryCase ? [summaryCase] : open.map((o) => o.row);
-      const visible = s.summary !== null && judged.some((row) => canSeeContent(s.confidentiality, viewer, s.recordedBy, row.assigneeId));
-      if (visible && s.confidentiality === 'rahasia') rahasia.push(s.id);
-      out.push({
-        id: s.id, heldOn: s.heldOn, topic: s.topic, summary: visible ? s.summary : null, summaryHidden: s.summary !== null && !visible, confidentiality: s.confidentiality,
-        members: open.map((o) => ({ caseId: o.row.id, studentName: o.student?.name ?? '', className: o.student?.className ?? null })), memberCount: s.members.length,
-        recordedBy: (await names.ref(schoolId, s.recordedBy)) ?? { id: s.recordedBy, name: '' }, createdAt: s.createdAt.toISOString(),
-      });
-    }
-    if (rahasia.length > 0) await db.audit.record({ action: 'register.group_session_read_rahasia', subject: summaryCase ? `case:${summaryCase.id}` : `school:${schoolId}`, actorId: p.userId, schoolId, at: clock.now(), details: { sessions: rahasia } });
-    return out;
-  }
+  const views = sessionViews(db, clock, names);
 
   return router
     .openapi(list, async (c) => {
@@ -159,4 +125,62 @@ export function groupRoutes(ctx: ApiContext) {
       const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
       return c.json({ items: await views(p, schoolId, await db.registers.listGroupSessions(schoolId, { caseId: row.id }), row) }, 200);
     });
+}
+
+/**
+ * Sessions as `p` may see them. `summaryCase`: the case whose guru BK decides a `rahasia` summary
+ * (a case's own list); otherwise any member case the caller may open that lets them read it.
+ */
+function sessionViews(db: ApiContext['db'], clock: ApiContext['clock'], names: UserNames) {
+  return async function views(p: Principal, schoolId: string, sessions: GroupSession[], summaryCase?: CaseRow) {
+    const caseIds = [...new Set(sessions.flatMap((s) => s.members.map((m) => m.caseId)))];
+    const cases = new Map<string, CaseRow>();
+    for (const id of caseIds) {
+      const row = await db.cases.get(schoolId, id);
+      if (row) cases.set(id, row);
+    }
+    const students = new Map((await db.students.getMany(schoolId, [...cases.values()].map((x) => x.studentId))).map((s) => [s.id, s] as const));
+    const opens = await caseOpener(db, p, schoolId);
+    const viewer = { id: p.userId, role: p.role };
+    const rahasia: string[] = [];
+    const out = [];
+    for (const s of sessions) {
+      const open: { row: CaseRow; student: StudentRow | null }[] = [];
+      for (const m of s.members) {
+        const row = cases.get(m.caseId);
+        const student = row ? (students.get(row.studentId) ?? null) : null;
+        if (row && opens(row, student)) open.push({ row, student });
+      }
+      const judged = summaryCase ? [summaryCase] : open.map((o) => o.row);
+      const visible = s.summary !== null && judged.some((row) => canSeeContent(s.confidentiality, viewer, s.recordedBy, row.assigneeId));
+      if (visible && s.confidentiality === 'rahasia') rahasia.push(s.id);
+      out.push({
+        id: s.id, heldOn: s.heldOn, topic: s.topic, summary: visible ? s.summary : null, summaryHidden: s.summary !== null && !visible, confidentiality: s.confidentiality,
+        members: open.map((o) => ({ caseId: o.row.id, studentName: o.student?.name ?? '', className: o.student?.className ?? null })), memberCount: s.members.length,
+        recordedBy: (await names.ref(schoolId, s.recordedBy)) ?? { id: s.recordedBy, name: '' }, createdAt: s.createdAt.toISOString(),
+      });
+    }
+    if (rahasia.length > 0) await db.audit.record({ action: 'register.group_session_read_rahasia', subject: summaryCase ? `case:${summaryCase.id}` : `school:${schoolId}`, actorId: p.userId, schoolId, at: clock.now(), details: { sessions: rahasia } });
+    return out;
+  };
+}
+
+/**
+ * The case book's lines for the group sessions a case was in (the same words as the case page): date,
+ * topic, the members the reader may open (the rest counted), the summary within the reader's level.
+ * `rahasia`: a rahasia summary was printed.
+ */
+export async function caseBookGroupSessions(ctx: ApiContext, p: Principal, schoolId: string, row: CaseRow): Promise<{ items: { kind: string; at: Date; by: string; fields: [string, string][] }[]; rahasia: boolean }> {
+  const views = sessionViews(ctx.db, ctx.clock, new UserNames(ctx.db, ctx.clock));
+  const seen = await views(p, schoolId, await ctx.db.registers.listGroupSessions(schoolId, { caseId: row.id }), row);
+  const items = seen.map((s) => {
+    const others = s.members.filter((m) => m.caseId !== row.id).map((m) => m.studentName);
+    const hidden = s.memberCount - s.members.length;
+    const members = [...others, ...(hidden > 0 ? [`${hidden} anggota lain`] : [])].join(', ') || '-';
+    return {
+      kind: 'Konseling kelompok', at: new Date(`${s.heldOn}T00:00:00Z`), by: s.recordedBy.name,
+      fields: [['Tanggal', s.heldOn], ['Topik', s.topic], ['Anggota lain', members], ['Ringkasan', s.summary ?? (s.summaryHidden ? 'Rahasia — tidak ditampilkan' : '-')]] as [string, string][],
+    };
+  });
+  return { items, rahasia: seen.some((s) => s.confidentiality === 'rahasia' && s.summary !== null) };
 }
