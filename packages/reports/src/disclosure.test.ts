@@ -199,6 +199,29 @@ describe('complementary suppression', () => {
     expect([d.shown(total), d.shown(a)]).toContain(WITHHELD);
   });
 
+  it('hides what pins a complement: scores of two services (1 of 6 in B), where B\'s total is pinned by the overall total', () => {
+    const d = new Disclosure();
+    const rows = { all: [0, 5, 0, 0, 6], a: [0, 0, 0, 0, 5], b: [0, 5, 0, 0, 1] };
+    const cells = Object.fromEntries(Object.entries(rows).map(([k, vs]) => [k, vs.map((v) => d.cell(v))])) as Record<keyof typeof rows, number[]>;
+    const totals = Object.fromEntries(Object.entries(rows).map(([k, vs]) => [k, d.cell(vs.reduce((x, y) => x + y, 0))])) as Record<keyof typeof rows, number>;
+    for (const k of ['all', 'a', 'b'] as const) d.equal(totals[k], cells[k]);
+    d.equal(totals.all, [totals.a, totals.b]);
+    for (let i = 0; i < 5; i++) d.equal(cells.all[i]!, [cells.a[i]!, cells.b[i]!]);
+    d.solve();
+    const reader = new Reader();
+    const name = (k: string, i: number | 'total') => `${k}:${i}`;
+    for (const k of ['all', 'a', 'b'] as const) {
+      cells[k].forEach((c, i) => reader.publish(name(k, i), d.shown(c)));
+      reader.publish(name(k, 'total'), d.shown(totals[k]));
+      reader.equal(name(k, 'total'), cells[k].map((_, i) => name(k, i)));
+    }
+    reader.equal(name('all', 'total'), [name('a', 'total'), name('b', 'total')]);
+    for (let i = 0; i < 5; i++) reader.equal(name('all', i), [name('a', i), name('b', i)]);
+    expect(d.shown(cells.b[4]!)).toBe(SMALL);
+    const [lo, hi] = reader.bounds(name('b', 4));
+    expect(hi).toBeGreaterThan(lo);
+  });
+
   it('"11 of 12" cannot give back the twelfth: the outcomes of a school are hidden together', () => {
     const schools: GenCase[][] = [
       [...Array(11)].map(() => ({ factors: [0], x: 0, z: 1, state: 0, outcome: 0 })).concat([{ factors: [0], x: 0, z: 1, state: 0, outcome: 1 }]),
