@@ -7,7 +7,7 @@
  * and that every reachable configuration can still reach a closed case.
  */
 import {
-  advanceCase,
+  advanceApproving,
   availableEvents,
   listStates,
   startCase,
@@ -198,16 +198,8 @@ export function explore(p: CompiledPathway, input: StartCaseInput, limit = 500):
     for (const move of movesFrom(p, snapshot, entries)) {
       const event = move.data ? { type: move.type, data: move.data } : { type: move.type };
       const options = move.role ? { now, actor: { id: 'explorer', role: move.role } } : { now };
-      let result = advanceCase(p, snapshot, event, options);
-      if (!result.ok && result.error.code === 'approval_required') {
-        // A step that needs the kepsek's approval: the kepsek approves it first (a case-work event), then the event goes.
-        let approved = snapshot;
-        for (const stateId of result.error.steps) {
-          const r = advanceCase(p, approved, { type: 'approval.decided', data: { stateId, decision: 'approved' } }, { now, actor: { id: 'explorer-kepsek', role: 'kepsek' }, source: 'casework' });
-          if (r.ok) approved = r.value.snapshot;
-        }
-        result = advanceCase(p, approved, event, options);
-      }
+      // A step that needs the kepsek's approval: the kepsek approves it first (a case-work event), then the event goes.
+      const { result } = advanceApproving(p, snapshot, event, options, { id: 'explorer-kepsek', role: 'kepsek' });
       if (!result.ok) continue;
       if (move.role && !availableEvents(p, snapshot, { role: move.role }).some((a) => a.type === move.type))
         notOffered.push(`${key} --${move.type}/${move.role}`);

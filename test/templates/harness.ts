@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  advanceCase,
+  advanceApproving,
   compilePathway,
   parsePathway,
   startCase,
@@ -111,18 +111,10 @@ export interface SendOptions {
 export function send(run: CaseRun, type: string, options: SendOptions): { ok: true; run: CaseRun } | { ok: false; error: AdvanceError } {
   const event = options.data ? { type, data: options.data } : { type };
   const opts = options.role ? { now: options.at, actor: actor(options.role) } : { now: options.at };
-  let result = advanceCase(run.pathway, run.snapshot, event, opts);
-  if (!result.ok && result.error.code === 'approval_required') {
-    // The kepsek approves the step first, as the school's procedure asks (a case-work event).
-    let snapshot = run.snapshot;
-    for (const stateId of result.error.steps) {
-      const approved = advanceCase(run.pathway, snapshot, { type: 'approval.decided', data: { stateId, decision: 'approved' } }, { now: options.at, actor: actor('kepsek'), source: 'casework' });
-      if (!approved.ok) return { ok: false, error: approved.error };
-      snapshot = approved.value.snapshot;
-    }
-    run = { ...run, snapshot, log: [...run.log, { at: options.at.toISOString(), event: 'approval.decided', states: stateValueOf(run.pathway, snapshot), role: 'kepsek' }] };
-    result = advanceCase(run.pathway, run.snapshot, event, opts);
-  }
+  // The kepsek approves a step that needs it first, as the school's procedure asks (a case-work event).
+  const { result, approvals } = advanceApproving(run.pathway, run.snapshot, event, opts, actor('kepsek'));
+  const approved = approvals.at(-1)?.snapshot;
+  if (approved) run = { ...run, snapshot: approved, log: [...run.log, { at: options.at.toISOString(), event: 'approval.decided', states: stateValueOf(run.pathway, approved), role: 'kepsek' }] };
   if (!result.ok) return { ok: false, error: result.error };
   const { snapshot, effects, status } = result.value;
   const entry: CaseRun['log'][number] = { at: options.at.toISOString(), event: type, states: stateValueOf(run.pathway, snapshot) };

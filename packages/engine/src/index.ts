@@ -12,6 +12,7 @@ export * from './guards.ts';
 export * from './forms.ts';
 export * from './compile.ts';
 export * from './case.ts';
+export * from './approve.ts';
 export * from './available.ts';
 export * from './xstate-json.ts';
 export { listStates, transitionsOf, resolveTarget, type StateEntry, type TransitionEntry } from './state-tree.ts';

@@ -5,7 +5,7 @@
  * ones are listed and can be fast-forwarded.
  */
 import { assign, setup } from 'xstate';
-import { advanceCase, startCase, type AdvanceError, type CaseStep, type CompiledPathway, type Effect, type RiskFactor, type Role } from '@jalur/engine';
+import { advanceApproving, startCase, type AdvanceError, type CaseStep, type CompiledPathway, type Effect, type RiskFactor, type Role } from '@jalur/engine';
 
 /** A pretend student for the simulation. */
 export interface SampleStudent {
@@ -90,19 +90,9 @@ function begin(pathway: CompiledPathway, student: SampleStudent, role: Role): Si
 function advanced(context: SimContext, event: string, data: Record<string, unknown> | undefined, now: Date, asTimer: boolean): Partial<SimContext> {
   const ev = data ? { type: event, data } : { type: event };
   const opts = asTimer ? { now } : { now, actor: { id: 'simulasi', role: context.role } };
-  let before = context.step.snapshot;
-  let r = advanceCase(context.pathway, before, ev, opts);
-  const approvals: SimContext['trail'] = [];
-  if (!r.ok && r.error.code === 'approval_required') {
-    // The pretend kepsek approves the step first, as a real one must (a case-work event, not a step action).
-    for (const stateId of r.error.steps) {
-      const approved = advanceCase(context.pathway, before, { type: 'approval.decided', data: { stateId, decision: 'approved' } }, { now, actor: { id: 'simulasi-kepsek', role: 'kepsek' }, source: 'casework' });
-      if (!approved.ok) return { error: approved.error };
-      before = approved.value.snapshot;
-      approvals.push({ event: 'approval.decided', steps: approved.value.active.map((a) => a.stateId), at: now.toISOString() });
-    }
-    r = advanceCase(context.pathway, before, ev, opts);
-  }
+  // The pretend kepsek approves a step that needs it first, as a real one must (a case-work event, not a step action).
+  const { result: r, approvals: given } = advanceApproving(context.pathway, context.step.snapshot, ev, opts, { id: 'simulasi-kepsek', role: 'kepsek' });
+  const approvals: SimContext['trail'] = given.map((a) => ({ event: 'approval.decided', steps: a.active.map((s) => s.stateId), at: now.toISOString() }));
   if (!r.ok) return { error: r.error };
   let timers = pendingTimers(context.timers, r.value.effects);
   if (asTimer) timers = timers.filter((t) => t.event !== event || r.value.effects.some((e) => e.type === 'timer.schedule' && e.timerId === t.timerId));
