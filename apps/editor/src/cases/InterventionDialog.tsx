@@ -10,10 +10,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, SkipForward, X } from 'lucide-react';
-import { RISK_FACTORS } from '@jalur/engine';
 import { ApiFailure } from '../api/client.ts';
 import { useMe } from '../auth/session.ts';
-import { choiceLabel } from '../i18n/values.ts';
+import { choiceLabel, RISK_FACTOR_LABELS } from '../i18n/values.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';
@@ -129,7 +128,8 @@ export function CaseWorkPanel({ view }: { view: CaseView }) {
   if (!overview.data) return null;
   const o = overview.data;
   const factors = o.riskFactors;
-  const free = RISK_FACTORS.filter((f) => !factors.includes(f));
+  // The engine's factors, in its order, from the one source of their words (no engine code on the case page).
+  const free = Object.keys(RISK_FACTOR_LABELS).filter((f) => !factors.includes(f));
   const kindName = (k: string) => t(`kind.${k}`);
 
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nestedPathway } from '../samples/nestedPathway.ts';
-import { COMPARISON_OPS } from '@jalur/engine';
+import { COMPARISON_OPS, RISK_FACTORS } from '@jalur/engine';
+import { RISK_FACTOR_LABELS } from '../../i18n/values.ts';
 import { describeGuard, guardFieldsOf, opsFor } from './guardText.ts';
 
 const fields = guardFieldsOf(nestedPathway);
@@ -36,6 +37,8 @@ describe('guards in words', () => {
     expect(describeGuard(check('includesAny', ['distance', 'environment']), fields, 'id')).toBe('faktor risiko memuat salah satu dari jarak dan transportasi, lingkungan');
     expect(describeGuard(check('countGte', 2), fields, 'id')).toBe('jumlah faktor risiko ≥ 2');
     const risk = fields.find((f) => f.path === 'riskFactors');
+    // The case page offers the factors from the words' source: the same list as the engine's, in its order.
+    expect(Object.keys(RISK_FACTOR_LABELS)).toEqual([...RISK_FACTORS]);
     expect(risk?.options).toContain('social_media');
     expect(opsFor(risk, COMPARISON_OPS)).toEqual(['includes', 'includesAny', 'includesAll', 'countGte', 'countLte', 'in', 'exists']);
     expect(opsFor(fields.find((f) => f.path === 'student.attendanceRate'), COMPARISON_OPS)).toEqual(['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'exists']);
