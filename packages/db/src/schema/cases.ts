@@ -50,15 +50,29 @@ export const cases = sqliteTable(
   ],
 );
 
-/** One row per (case, risk factor): covering-index counts per factor. */
+/**
+ * One row per (case, risk factor, interval): the factor held on the case from
+ * `since` (the opening for the initial set, else the instant the guru BK added
+ * it) until `until` (the instant it was removed; null while it holds). A
+ * removed factor keeps its row; added again, it gets a new one. Today's set is
+ * the rows with `until` null (the case row's `risk_factors` mirrors it).
+ * Covering indexes: per school and factor for the reports (with the interval),
+ * per case for today's set.
+ */
 export const caseRiskFactors = sqliteTable(
   'case_risk_factors',
   {
     caseId: text('case_id').notNull().references(() => cases.id),
     schoolId: text('school_id').notNull(),
     factor: text('factor').notNull(),
+    since: instant('since').notNull(),
+    until: instant('until'),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.factor] }), index('case_risk_factors_school_idx').on(t.schoolId, t.factor, t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.factor, t.since] }),
+    index('case_risk_factors_school_idx').on(t.schoolId, t.factor, t.caseId, t.since, t.until),
+    index('case_risk_factors_current_idx').on(t.caseId, t.until, t.factor),
+  ],
 );
 
 /** Append-only: one row per accepted event, `seq` = the case version it produced. */
