@@ -15,7 +15,7 @@ import type { CompiledPathway, FormField } from '@jalur/engine';
 import type { ApiContext } from '../context.ts';
 import { eventLevel, stepLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
-import { registerLookupOf, submissionsOf } from '../reports/answers.ts';
+import { registerLookupOf, stepOfSubmission, submissionsOf } from '../reports/answers.ts';
 import { caseBookGroupSessions } from '../registers/groups-routes.ts';
 import { caseworkEntries, type CaseworkEntry } from './casework-entries.ts';
 
@@ -60,17 +60,6 @@ function formatValue(field: FormField | undefined, value: unknown): string {
   if (typeof value === 'string' && RISK_LABELS[value]) return RISK_LABELS[value];
   if (typeof value === 'string' && field?.type === 'choice' && /^[a-z0-9]+(_[a-z0-9]+)+$/.test(value)) return value.replace(/_/g, ' ');
   return String(value);
-}
-
-/** The step an event recorded answers for: the first of its `state_before` steps whose form has one of its keys. */
-function stepOfEvent(compiled: CompiledPathway, e: CaseEventRow): string | null {
-  if (!e.stateBefore || !e.data || Object.keys(e.data).length === 0) return null;
-  const keys = Object.keys(e.data);
-  for (const s of e.stateBefore.split(',')) {
-    const form = compiled.steps.get(s)?.form ?? [];
-    if (form.some((f) => keys.includes(f.name))) return s;
-  }
-  return null;
 }
 
 const RECORD_LABELS: Record<CaseRecordRow['kind'], string> = { home_visit: 'Kunjungan rumah', case_conference: 'Konferensi kasus', counseling_session: 'Sesi konseling' };
@@ -132,7 +121,7 @@ export class CaseMaterial {
     if (!this.compiled) return [];
     const out = [];
     for (const e of this.events) {
-      const stateId = stepOfEvent(this.compiled, e);
+      const stateId = stepOfSubmission(this.compiled, e);
       if (!stateId) continue;
       const level = eventLevel(this.compiled, e.stateBefore);
       out.push({ event: e, stateId, visible: this.canSee(level, e.actorId ?? ''), rahasia: level === 'rahasia' });
