@@ -188,4 +188,5 @@ export const REQUESTS: Record<string, Build> = {
   'POST /api/registers/funds': () => ({ path: '/api/registers/funds', body: { name: `Dana uji ${Math.random().toString(36).slice(2, 8)}`, source: 'lainnya' } }),
   'GET /api/registers/funds/:id': (s) => ({ path: `/api/registers/funds/${s.fundId}` }),
   'POST /api/registers/funds/:id/donations': (s) => ({ path: `/api/registers/funds/${s.fundId}/donations`, body: { amount: 50_000, date: '2026-02-02', note: 'Uji akses' } }),
+  'GET /api/cases/:id/disbursements': (s) => ({ path: `/api/cases/${s.caseId}/disbursements` }),
 };

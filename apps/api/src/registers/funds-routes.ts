@@ -6,7 +6,9 @@
  * - `GET /registers/funds` (`?open=true` for a step's picker): the funds with their balances;
  *   `POST /registers/funds`: a new fund, optionally tied to a sponsor;
  * - `GET /registers/funds/{id}`: the fund's ledger (donations in, disbursements out) with its balance;
- * - `POST /registers/funds/{id}/donations`: a donation in, with the next `BKM-<year>-NNNN` receipt.
+ * - `POST /registers/funds/{id}/donations`: a donation in, with the next `BKM-<year>-NNNN` receipt;
+ * - `GET /cases/{id}/disbursements`: what was paid out for one case (its page's "Bantuan dana"),
+ *   with the total; fund readers who may open the case, 404 otherwise (as the case itself).
  * Disbursements are not posted here: the funding and foster-parent steps of a
  * case pay them out with their event (`@jalur/cases` registers/fund-effects.ts).
  * The kepsek and guru BK write; the Satgas (tim) reads; wali kelas and dinas
@@ -22,6 +24,7 @@ import {
 import { displayPhone, normalizePhone } from '@jalur/documents';
 import type { MiddlewareHandler } from 'hono';
 import { requireAuth, schoolOf } from '../auth/middleware.ts';
+import { loadCase } from '../casework/access.ts';
 import { failWith } from '../casework/http.ts';
 import { idempotencyFor, replayed } from '../casework/idempotency.ts';
 import type { ApiContext } from '../context.ts';
@@ -114,6 +117,15 @@ const ledgerSchema = fundSchema.extend({ entries: z.array(entrySchema), canWrite
 const fundCreate = z.object({ name: text(200).min(1), source: z.enum(FUND_SOURCES), sponsorId: z.string().min(1).max(100).nullable().optional(), description: optionalText(1000) }).strict().openapi('FundRequest');
 const donationBody = z.object({ amount: rupiah, date: dateSchema, sponsorId: z.string().min(1).max(100).nullable().optional(), note: optionalText(1000) }).strict().openapi('DonationRequest');
 const donationSchema = z.object({ entry: entrySchema, fund: fundSchema }).openapi('Donation');
+const caseDisbursementSchema = z.object({
+  id: z.string(), date: dateSchema, fund: named, amount: z.number().int(), amountText: z.string().openapi({ example: 'Rp 1.500.000' }),
+  receiptNumber: z.string().openapi({ example: 'BKK-2026-0001' }),
+  /** The step whose event paid it out. */
+  step: localizedSchema, recordedBy: z.string().nullable(), recordedAt: dateTimeSchema,
+}).openapi('CaseDisbursement');
+const caseDisbursementListSchema = z.object({
+  items: z.array(caseDisbursementSchema), total: z.number().int(), totalText: z.string(),
+}).openapi('CaseDisbursementList');
 
 const READ = errorResponses(400, 401, 403);
 const WRITE = errorResponses(400, 401, 403, 404, 409, 413, 422);
@@ -152,6 +164,13 @@ const addDonation = createRoute({
   method: 'post', path: '/registers/funds/{id}/donations', tags: ['registers'], summary: 'Catat donasi masuk (kuitansi BKM) / record a donation (BKM receipt)',
   request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(donationBody) },
   responses: { 201: replayableJson(donationSchema, 'Donasi tercatat / recorded'), ...WRITE },
+});
+
+const caseDisbursements = createRoute({
+  method: 'get', path: '/cases/{id}/disbursements', tags: ['registers'], summary: 'Bantuan dana yang disalurkan untuk kasus ini / aid paid out for a case',
+  description: 'Penyaluran dari buku kas dana untuk kasus ini, terlama dulu, dengan jumlahnya. Pembaca buku kas (kepsek, guru BK, Satgas) yang boleh membuka kasusnya. / The fund ledger’s disbursements for this case, oldest first, with their total; for fund readers who may open the case.',
+  request: { params: idParamsSchema },
+  responses: { 200: json(caseDisbursementListSchema, 'Bantuan dana kasus'), ...errorResponses(400, 401, 403, 404) },
 });
 
 function mayRead(p: Principal): void {
@@ -211,7 +230,7 @@ export function fundRoutes(ctx: ApiContext) {
   const { db, clock, compiled } = ctx;
   const router = createRouter();
   const auth: MiddlewareHandler<AppEnv> = requireAuth(ctx);
-  for (const path of ['/registers/sponsors', '/registers/sponsors/*', '/registers/funds', '/registers/funds/*']) router.use(path, async (c, next) => (c.get('principal') ? next() : auth(c, next)));
+  for (const path of ['/registers/sponsors', '/registers/sponsors/*', '/registers/funds', '/registers/funds/*', '/cases/:id/disbursements']) router.use(path, async (c, next) => (c.get('principal') ? next() : auth(c, next)));
 
   const userNames = new Map<string, Promise<string | null>>();
   const userName = (id: string | null) => {
@@ -383,5 +402,23 @@ export function fundRoutes(ctx: ApiContext) {
       }
       const after = await db.funds.getFund(schoolId, fundId);
       return c.json({ entry: view(r.value).entry, fund: fundView(after ?? fund, sponsors) }, 201);
+    })
+    .openapi(caseDisbursements, async (c) => {
+      const p = c.var.principal;
+      mayRead(p);
+      const schoolId = schoolOf(p);
+      const { row } = await loadCase(db, p, schoolId, c.req.valid('param').id);
+      const [entries, funds] = await Promise.all([db.funds.entriesForCase(schoolId, row.id), db.funds.listFunds(schoolId)]);
+      const fundNames = new Map(funds.map((f) => [f.id, f.name]));
+      const items = [];
+      for (const e of entries) {
+        if (e.direction !== 'out') continue;
+        items.push({
+          id: e.id, date: e.entryDate, fund: { id: e.fundId, name: fundNames.get(e.fundId) ?? '—' }, amount: e.amount, amountText: formatRupiah(e.amount), receiptNumber: e.receiptNumber,
+          step: (await stepTitle(schoolId, e)) ?? { id: 'Penyaluran bantuan', en: 'Aid paid out' }, recordedBy: await userName(e.recordedBy), recordedAt: e.recordedAt.toISOString(),
+        });
+      }
+      const total = items.reduce((sum, x) => sum + x.amount, 0);
+      return c.json({ items, total, totalText: formatRupiah(total) }, 200);
     });
 }

@@ -17,7 +17,10 @@ import { call } from './http.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useCase, useCaseEvents, useVersionDocument } from './queries.ts';
 import { StepPanel } from './StepPanel.tsx';
-import { GroupTimelineItems } from '../registers/GroupsInCase.tsx';
+import { GroupTimelineItem } from '../registers/GroupsInCase.tsx';
+import { useCaseGroupSessions } from '../registers/PartnersApi.ts';
+import { mergeTimeline } from './timeline-merge.ts';
+import { CaseMoney } from './CaseMoney.tsx';
 import { StepAnswers, TimelineAnswers } from './StepAnswers.tsx';
 import { CaseWorkPanel, caseworkDetail } from './InterventionDialog.tsx';
 import type { CaseEventView } from './types.ts';
@@ -65,18 +68,22 @@ const SYSTEM_EVENTS: Record<string, [string, string]> = {
   'intervention.completed': ['Intervensi tambahan selesai', 'Added intervention done'],
 };
 
-function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined; /** Its group counselling sessions join the timeline. */ caseId?: string }) {
+function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; doc: PathwayDocument | undefined; /** Its group counselling sessions join the timeline, by date. */ caseId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const sessions = useCaseGroupSessions(caseId);
+  const entries = mergeTimeline(events, sessions.data?.items ?? []);
   return (
     <section className="cw-section" aria-labelledby="cw-timeline">
       <h2 id="cw-timeline">{t('cw.case.timeline')}</h2>
       <ol className="cw-timeline" data-testid="timeline">
-        {events.map((e) => {
+        {entries.map((entry) => {
+          if (entry.kind === 'group') return <GroupTimelineItem key={`group-${entry.item.id}`} session={entry.item} caseId={caseId} />;
+          const e = entry.item;
           const sys = SYSTEM_EVENTS[e.type];
           const moved = e.stateBefore !== null && e.stateBefore !== e.stateAfter;
           return (
-            <li key={e.id} data-testid="timeline-event" data-type={e.type}>
+            <li key={e.id} data-testid="timeline-event" data-type={e.type} data-date={entry.day}>
               <strong>{sys ? (lang === 'en' ? sys[1] : sys[0]) : e.type.startsWith('xstate.after.') ? (lang === 'en' ? 'Timer' : 'Pengingat waktu') : (eventLabel(doc, e.stateBefore, e.type, lang) ?? e.type)}</strong>
               {moved && (
                 <span className="muted">
@@ -93,11 +100,10 @@ function Timeline({ events, doc, caseId }: { events: readonly CaseEventView[]; d
                 {e.actorName ? `${e.actorName} · ` : ''}
                 {formatDate(e.at, lang, 'dateTime')}
               </div>
-              {caseId && <TimelineAnswers caseId={caseId} seq={e.seq} />}
+              <TimelineAnswers caseId={caseId} seq={e.seq} />
             </li>
           );
         })}
-        {caseId && <GroupTimelineItems caseId={caseId} />}
       </ol>
     </section>
   );
@@ -186,6 +192,7 @@ export function Component() {
             <StepPanel view={c} doc={doc.data} />
             {(me?.role === 'guru_bk' || me?.role === 'kepsek') && <CaseWorkPanel view={c} />}
             <StepAnswers caseId={c.id} />
+            <CaseMoney caseId={c.id} role={me?.role} />
             <Timeline events={events.data?.items ?? []} doc={doc.data} caseId={c.id} />
           </div>
           <div>

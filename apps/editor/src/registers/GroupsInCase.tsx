@@ -1,7 +1,7 @@
 /**
  * A case's group counselling sessions (`GET /api/cases/{id}/group-sessions`):
  * `CaseGroupSessions`, the section in the case's records panel, and
- * `GroupTimelineItems`, the sessions as entries of the case's timeline. A
+ * `GroupTimelineItem`, a session as an entry of the case's timeline. A
  * session is recorded once on the "Konseling kelompok" page and shows in
  * every member's case; other members are named only for a reader who may
  * open their case.
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText } from '../cases/http.ts';
 import { SessionList } from './GroupsPage.tsx';
-import { dateText, useCaseGroupSessions } from './PartnersApi.ts';
+import { dateText, useCaseGroupSessions, type GroupSession } from './PartnersApi.ts';
 import './PartnersMessages.ts';
 import './PartnersPage.css';
 
@@ -27,22 +27,17 @@ export function CaseGroupSessions({ caseId }: { caseId: string }) {
   );
 }
 
-/** The case's group sessions as `<li>` entries of its timeline (rendered inside its list). */
-export function GroupTimelineItems({ caseId }: { caseId: string }) {
+/** One of the case's group sessions as an `<li>` entry of its timeline (the case page merges them by date among its events). */
+export function GroupTimelineItem({ session: s, caseId }: { session: GroupSession; caseId: string }) {
   const { t, i18n } = useTranslation('satgas');
-  const sessions = useCaseGroupSessions(caseId);
   return (
-    <>
-      {(sessions.data?.items ?? []).map((s) => (
-        <li key={`group-${s.id}`} data-testid="timeline-event" data-type="group_session">
-          <strong>{t('groups.timeline', { topic: s.topic })}</strong>
-          {s.members.length > 1 && <div className="small">{t('groups.withOthers', { names: s.members.filter((m) => m.caseId !== caseId).map((m) => m.studentName).join(', ') })}</div>}
-          <div className="muted small" data-testid="timeline-meta">
-            {s.recordedBy.name} · {dateText(s.heldOn, i18n.language)}
-          </div>
-        </li>
-      ))}
-    </>
+    <li data-testid="timeline-event" data-type="group_session" data-date={s.heldOn.slice(0, 10)}>
+      <strong>{t('groups.timeline', { topic: s.topic })}</strong>
+      {s.members.length > 1 && <div className="small">{t('groups.withOthers', { names: s.members.filter((m) => m.caseId !== caseId).map((m) => m.studentName).join(', ') })}</div>}
+      <div className="muted small" data-testid="timeline-meta">
+        {s.recordedBy.name} · {dateText(s.heldOn, i18n.language)}
+      </div>
+    </li>
   );
 }
 

@@ -1,0 +1,118 @@
+/**
+ * A case's own "Bantuan dana" (issue 15, the case page): `GET
+ * /api/cases/{id}/disbursements` lists what the fund ledger paid out for that
+ * case — date, fund, amount as `Rp 1.500.000`, the BKK receipt and the step
+ * whose event paid it — with the total. Through the real API (real engine,
+ * `srps-standar` as published, temp SQLite file): after the funding step
+ * picks a fund, the guru BK and the kepsek see the disbursement on the case;
+ * a wali kelas (no fund ledger) gets 403, another school's staff 404, a case
+ * with nothing paid an empty list; bad ids are 4xx with the error shape.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
+import { activeSteps, handlersFor, type CaseSnapshot } from '../../packages/engine/src/index.ts';
+import { sampleValue } from '../../packages/cases/src/seed/seed.ts';
+import type { User } from '../../packages/db/src/index.ts';
+
+let f: Fixture;
+let api: FixtureApp;
+let kepsek: User;
+let bk: User;
+
+beforeAll(async () => {
+  f = await createFixture({ studentsPerSchool: 4 });
+  api = fixtureApp(f);
+  kepsek = f.a.users.kepsek;
+  bk = f.a.users.guru_bk;
+}, 60_000);
+afterAll(async () => f?.close());
+
+const ok = <T = any>(r: { status: number; body: any }, what: string): T => {
+  expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body as T;
+};
+const shape = (r: { status: number; body: any }) => {
+  expect(r.status).toBeGreaterThanOrEqual(400);
+  expect(r.status).toBeLessThan(500);
+  expect(typeof r.body?.error?.code).toBe('string');
+  expect(typeof r.body?.error?.message).toBe('string');
+};
+
+/** Sends `type` on a case as `user`, the required fields of the steps it leaves filled (as the demo seed does), `data` on top. */
+async function send(caseId: string, type: string, data: Record<string, unknown> = {}, user: User = bk) {
+  const row = (await f.db.cases.get(f.a.id, caseId))!;
+  const { compiled: p } = f.compiled.of(f.a.srps.version);
+  const leaves = activeSteps(p, row.snapshot as CaseSnapshot).map((s) => s.stateId);
+  const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
+  const filled: Record<string, unknown> = {};
+  for (const h of handlersFor(p, active, type)) for (const field of p.steps.get(h.source)?.form ?? []) if (field.required && field.type !== 'register') filled[field.name] = sampleValue(field, f.clock.now());
+  return api.call(user, 'POST', `/api/cases/${caseId}/events`, { type, expectedVersion: row.version, data: { ...filled, ...data } });
+}
+
+/** A srps-standar case of student `i` standing at the funding step, approved by the kepsek. */
+async function atFunding(i: number): Promise<string> {
+  const created = ok<{ id: string }>(await api.call(bk, 'POST', '/api/cases', { studentId: f.a.students[i]!.id, pathwayId: f.a.srps.pathwayId, assigneeId: bk.id, riskFactors: ['economic'] }), 'open case');
+  ok(await send(created.id, 'SELESAI_IDENTIFIKASI'), 'identify');
+  ok(await send(created.id, 'TETAPKAN_FAKTOR', { mainFactor: 'economic', riskLevel: 'sedang' }), 'assess');
+  ok(await send(created.id, 'KUNJUNGAN_SELESAI'), 'home visit');
+  const task = ok<{ items: { id: string; caseId: string }[] }>(await api.call(kepsek, 'GET', '/api/approvals'), 'approvals').items.find((t) => t.caseId === created.id);
+  expect(task, 'an approval is waiting').toBeDefined();
+  ok(await api.call(kepsek, 'POST', `/api/tasks/${task!.id}/decision`, { decision: 'approved' }), 'approve');
+  return created.id;
+}
+
+describe('a case\'s own disbursements', () => {
+  let caseId: string;
+  let quiet: string;
+
+  beforeAll(async () => {
+    const fund = ok<{ id: string }>(await api.call(kepsek, 'POST', '/api/registers/funds', { name: 'Dana komite', source: 'komite' }), 'fund');
+    ok(await api.call(kepsek, 'POST', `/api/registers/funds/${fund.id}/donations`, { amount: 2_000_000, date: '2026-02-01' }), 'donation');
+    caseId = await atFunding(0);
+    quiet = await atFunding(1);
+    ok(await send(caseId, 'DANA_TERSALURKAN', { aidType: 'beasiswa', amount: 1_500_000, fund: fund.id }), 'paid');
+  }, 60_000);
+
+  it('the guru BK and the kepsek see what the funding step paid, with the total', async () => {
+    for (const u of [bk, kepsek]) {
+      const body = ok<any>(await api.call(u, 'GET', `/api/cases/${caseId}/disbursements`), u.role);
+      expect(body.items).toHaveLength(1);
+      expect(body.items[0]).toMatchObject({
+        fund: { name: 'Dana komite' }, amount: 1_500_000, amountText: 'Rp 1.500.000', receiptNumber: 'BKK-2026-0001',
+        step: { id: 'Penggalangan dana / bantuan biaya' }, recordedBy: bk.name,
+      });
+      expect(body.items[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(body).toMatchObject({ total: 1_500_000, totalText: 'Rp 1.500.000' });
+    }
+    // A case nothing was paid for: an empty list, total 0.
+    expect(ok<any>(await api.call(bk, 'GET', `/api/cases/${quiet}/disbursements`), 'quiet')).toEqual({ items: [], total: 0, totalText: 'Rp 0' });
+  });
+
+  it('wali kelas and dinas 403, a Satgas member not on the case and another school 404, never 5xx', async () => {
+    for (const u of [f.a.users.wali_kelas, f.dinas]) {
+      const r = await api.call(u, 'GET', `/api/cases/${caseId}/disbursements`);
+      expect(r.status, u.role).toBe(403);
+      shape(r);
+    }
+    const tim = await api.call(f.a.users.tim, 'GET', `/api/cases/${caseId}/disbursements`);
+    expect(tim.status).toBe(404);
+    shape(tim);
+    for (const u of [f.b.users.kepsek, f.b.users.guru_bk]) {
+      const r = await api.call(u, 'GET', `/api/cases/${caseId}/disbursements`);
+      expect(r.status, `other school ${u.role}`).toBe(404);
+      shape(r);
+      expect(JSON.stringify(r.body)).not.toContain('BKK-');
+    }
+    expect((await api.call(null, 'GET', `/api/cases/${caseId}/disbursements`)).status).toBe(401);
+    for (const id of ['tidak-ada', 'x'.repeat(500), '%00']) {
+      const r = await api.call(bk, 'GET', `/api/cases/${id}/disbursements`);
+      expect([400, 404], id).toContain(r.status);
+      shape(r);
+    }
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = ok<any>(await api.call(null, 'GET', '/api/openapi.json'), 'openapi');
+    expect(doc.paths['/api/cases/{id}/disbursements']?.get?.responses?.['200']).toBeDefined();
+  });
+});
