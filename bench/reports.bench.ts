@@ -120,8 +120,8 @@ function generate(sqlite: Extract<ReportsHandle, { dialect: 'sqlite' }>['sqlite'
           CASE WHEN g.f2 IS NULL THEN json_array(g.f1) ELSE json_array(g.f1, g.f2) END,
           g.opened, coalesce(g.closed_at, g.opened + ${3 * DAY}), g.closed_at
         FROM g ORDER BY g.id;
-      INSERT INTO case_risk_factors (case_id, school_id, factor)
-        SELECT id, sid, f1 FROM g UNION ALL SELECT id, sid, f2 FROM g WHERE f2 IS NOT NULL ORDER BY 1, 3;
+      INSERT INTO case_risk_factors (case_id, school_id, factor, since)
+        SELECT id, sid, f1, opened FROM g UNION ALL SELECT id, sid, f2, opened FROM g WHERE f2 IS NOT NULL ORDER BY 1, 3;
       INSERT INTO case_events (id, case_id, school_id, seq, type, at, state_before, state_after)
         SELECT c.id || '-e1', c.id, c.school_id, 1, 'case.opened', c.opened_at, NULL, 'identifikasi' FROM cases c
         UNION ALL

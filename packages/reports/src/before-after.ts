@@ -3,8 +3,12 @@
  * motivation 11 → 4, economic 6 → 3 over Aug–Sep 2023).
  *
  * Definition. A case puts its student **at risk for a factor** at instant T
- * when the factor is one of the case's risk factors and the case is open at
- * T: `opened_at ≤ T < closed_at` (or not closed). A case closes only through
+ * when the factor is one of the case's risk factors at T and the case is open
+ * at T: `max(opened_at, since) ≤ T < min(closed_at, until)` (a missing end:
+ * none), where `[since, until)` is an interval the factor held on the case
+ * (`case_risk_factors`: the opening for the initial set, else when the guru BK
+ * added it; until they removed it). A factor removed mid-case counts up to its
+ * removal, one added mid-case from its adding. A case closes only through
  * the SRPS team's decision (tuntas, tetap bersekolah, pindah, putus sekolah,
  * dirujuk), so "open" is "not yet resolved"; how it closed is reported in the
  * outcomes table, not here. For a period `[from, to]` of school days

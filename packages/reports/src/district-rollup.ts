@@ -47,10 +47,11 @@ export function monthIndexOfDate(date: string): MonthIndex {
 }
 
 /**
- * One risk factor of one school: the number of open cases with it, and per
- * case a span `[student, x, y, z]` — `x` the month it opened, `y` the last
- * month it was at risk in (`closed_at − 1 ms`), `z` the month it closed
- * (both {@link OPEN_MONTH} while open) — grouped by student.
+ * One risk factor of one school: the number of open cases that have it today,
+ * and per interval it held on a case a span `[student, x, y, z]` — `x` the
+ * month the student became at risk for it (`max(opened_at, since)`), `y` the
+ * last month at risk (`to − 1 ms`, `to = min(closed_at, until)`), `z` the month
+ * of `to` (both {@link OPEN_MONTH} while it has no end) — grouped by student.
  */
 export interface FactorFacts {
   open: number;
@@ -73,15 +74,15 @@ export function schoolFactsOf(raw: SchoolCaseFacts, offsetMinutes = WIB_OFFSET_M
   }
   const byFactor = new Map<string, { open: number; rows: [number, number, number, number][] }>();
   const students = new Map<string, number>();
-  for (const [factor, student, active, openedAt, closedAt] of raw.risk) {
+  for (const [factor, student, active, from, to] of raw.risk) {
     let f = byFactor.get(factor);
     if (!f) byFactor.set(factor, (f = { open: 0, rows: [] }));
     if (active) f.open++;
     let s = students.get(student);
     if (s === undefined) students.set(student, (s = students.size));
-    const x = monthIndexOf(openedAt, offsetMinutes);
-    const y = closedAt === null ? OPEN_MONTH : monthIndexOf(closedAt - 1, offsetMinutes);
-    const z = closedAt === null ? OPEN_MONTH : monthIndexOf(closedAt, offsetMinutes);
+    const x = monthIndexOf(from, offsetMinutes);
+    const y = to === null ? OPEN_MONTH : monthIndexOf(to - 1, offsetMinutes);
+    const z = to === null ? OPEN_MONTH : monthIndexOf(to, offsetMinutes);
     f.rows.push([s, x, y, z]);
   }
   const factors = new Map<string, FactorFacts>();
@@ -152,8 +153,9 @@ const NO_SPANS: FactorFacts = { open: 0, spans: new Int32Array(0) };
 /**
  * The before/after counts of one factor of one school over `[a, b]` (month
  * indexes), from its spans. The same definitions as the SQL of
- * `before-after.ts`: at risk at instant T ⇔ opened ≤ T < closed; a student
- * with several cases of the factor counts once. Kept per facts and period:
+ * `before-after.ts`: at risk at instant T ⇔ max(opened, since) ≤ T <
+ * min(closed, until); a student with several cases (or intervals) of the
+ * factor counts once. Kept per facts and period:
  * after a case change only the changed school's counts are computed again.
  */
 export function riskCounts(f: FactorFacts | undefined, a: MonthIndex, b: MonthIndex): RiskCounts {
@@ -185,7 +187,7 @@ function computeRiskCounts(spans: Int32Array, a: MonthIndex, b: MonthIndex): Ris
       const x = spans[j * 4 + 1]!;
       const y = spans[j * 4 + 2]!;
       const z = spans[j * 4 + 3]!;
-      // Opened before the period's end and closed after its start (as the SQL says it).
+      // At risk from before the period's end until after its start (as the SQL says it).
       if (x <= b && y >= a) inPeriod = true;
       const bl = x > a ? x : a;
       const bh = y < b ? y : b;

@@ -76,15 +76,17 @@ export interface CaseTrendRow {
 
 /**
  * One school's cases as the district rollup keeps them: open cases per state,
- * closed cases per outcome, and one row per (risk factor, case) —
- * `[factor, studentId, active 1/0, openedAt, closedAt | null]` — ordered by
- * factor and student. The student id only ties a student's cases together
+ * closed cases per outcome, and one row per interval a risk factor held on a
+ * case — `[factor, studentId, active 1/0, from, to | null]`: `active` when the
+ * case is open and the factor still holds, the student at risk for the factor
+ * from `max(opened_at, since)` until `min(closed_at, until)` (null: not ended)
+ * — ordered by factor and student. The student id only ties a student's cases together
  * (distinct students); it never leaves `@jalur/reports`.
  */
 export interface SchoolCaseFacts {
   byState: { stateValue: string; count: number }[];
   outcomes: { outcome: string | null; count: number }[];
-  risk: readonly (readonly [factor: string, studentId: string, active: number, openedAt: number, closedAt: number | null])[];
+  risk: readonly (readonly [factor: string, studentId: string, active: number, from: number, to: number | null])[];
 }
 /** One case of a school as the dashboard counts it: `[id, status, stateValue, outcome, openedAt, closedAt, factors comma-joined]`. */
 export type SchoolCaseRow = readonly [caseId: string, status: string, stateValue: string, outcome: string | null, openedAt: number, closedAt: number | null, factors: string | null];
@@ -115,7 +117,7 @@ export interface SavedSchoolFigures {
 export interface ReportQueries {
   /** Open cases per stored `state_value` (comma-joined active leaves). */
   openByState(scope: ReportScope): Promise<StateCount[]>;
-  /** Open cases per risk factor. */
+  /** Open cases per risk factor they have today (the factor's interval still holds). */
   openByFactor(scope: ReportScope): Promise<FactorCount[]>;
   /** Open tasks due before `now`, per step. */
   overdueTasks(scope: ReportScope, now: number): Promise<OverdueCount[]>;

@@ -1,5 +1,5 @@
 /** Case queries (board, filters, timeline) and reassignment on PostgreSQL, always scoped to a school. */
-import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema-pg/index.ts';
 import type { CaseRepo } from '../repository.ts';
 import { caseRowFilters } from '../filters.ts';
@@ -25,7 +25,7 @@ export function createCaseReads(ctx: PgContext, lockCase: (tx: Exec, id: string,
         where.push(or(eq(cases.assigneeId, userId), exists(db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.caseId, cases.id), eq(tasks.assigneeId, userId), eq(tasks.status, 'open')))))!);
       }
       if (filter.riskFactor) {
-        where.push(exists(db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), eq(caseRiskFactors.factor, filter.riskFactor)))));
+        where.push(exists(db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), isNull(caseRiskFactors.until), eq(caseRiskFactors.factor, filter.riskFactor)))));
       }
       if (filter.className) {
         where.push(exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, cases.studentId), eq(students.className, filter.className)))));

@@ -62,13 +62,28 @@ const WRITE_CASE = `WITH u AS (
    SELECT CASE WHEN n.c = 1 THEN n.c ELSE (n.c::text || ' ${STALE}')::int END AS written, (SELECT xmin::text FROM u) AS row_xmin
    FROM (SELECT count(*) AS c FROM e) AS n`;
 
-/** The case's risk factors replaced (column and per-factor rows) when a transition changed them; nothing otherwise. */
-function riskFactorStatements(row: CaseRow, factors: readonly string[] | undefined): Statement[] {
+/**
+ * When a transition changed the case's risk factors: the column takes the new set, and the per-factor rows are
+ * intervals (`since` ≤ T < `until`, null while it holds; see schema/cases.ts) — a factor no longer in the set stops
+ * holding now (one added at this very instant never held: no empty interval is kept), a factor of the set that does
+ * not hold yet starts now. Nothing otherwise.
+ */
+function riskFactorStatements(row: CaseRow, factors: readonly string[] | undefined, now: Date): Statement[] {
   if (!factors) return [];
+  const set = JSON.stringify(factors);
+  const at = instantParam(now);
   return [
-    ['UPDATE cases SET risk_factors = $1::json WHERE id = $2', [JSON.stringify(factors), row.id]],
-    ['DELETE FROM case_risk_factors WHERE case_id = $1', [row.id]],
-    ...factors.map((f): Statement => ['INSERT INTO case_risk_factors (case_id, school_id, factor) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [row.id, row.schoolId, f]]),
+    ['UPDATE cases SET risk_factors = $1::json WHERE id = $2', [set, row.id]],
+    [`DELETE FROM case_risk_factors WHERE case_id = $1 AND until IS NULL AND since >= $2::timestamptz
+       AND factor NOT IN (SELECT json_array_elements_text($3::json))`, [row.id, at, set]],
+    [`UPDATE case_risk_factors SET until = $2::timestamptz WHERE case_id = $1 AND until IS NULL
+       AND factor NOT IN (SELECT json_array_elements_text($3::json))`, [row.id, at, set]],
+    ...factors.map((f): Statement => [
+      `INSERT INTO case_risk_factors (case_id, school_id, factor, since)
+         SELECT $1, $2, $3, $4::timestamptz WHERE NOT EXISTS (SELECT 1 FROM case_risk_factors WHERE case_id = $1 AND until IS NULL AND factor = $3)
+         ON CONFLICT DO NOTHING`,
+      [row.id, row.schoolId, f, at],
+    ]),
   ];
 }
 
@@ -178,7 +193,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
     const riskFactors = t.riskFactors ? [...t.riskFactors] : row.riskFactors;
     const updated: CaseRow = { ...row, snapshot: t.snapshot, stateValue, version, status, outcome, updatedAt: now, closedAt, riskFactors, ...moved };
     const effects = effectStatements(updated, await withSchoolDays(sql, moveTo ?? pv, t.effects, row.schoolId, now), now, closing);
-    return { statements: [write, ...riskFactorStatements(row, t.riskFactors), ...effects], change: { case: updated, event: eventRow } };
+    return { statements: [write, ...riskFactorStatements(row, t.riskFactors, now), ...effects], change: { case: updated, event: eventRow } };
   }
 
   /** Persists a transition of a locked case in `tx`: one pipelined batch. */
@@ -308,7 +323,7 @@ export function createCaseRepo(ctx: PgContext): CaseRepo {
         };
         await tx.insert(cases).values(row);
         if (riskFactors.length > 0) {
-          await tx.insert(caseRiskFactors).values(riskFactors.map((factor) => ({ caseId, schoolId: input.schoolId, factor }))).onConflictDoNothing();
+          await tx.insert(caseRiskFactors).values(riskFactors.map((factor) => ({ caseId, schoolId: input.schoolId, factor, since: now }))).onConflictDoNothing();
         }
         const event = await appendEvent(tx, caseId, input.schoolId, 1, input.event ?? { type: 'case.opened' }, input.actorId, now, null, stateValue);
         await applyEffects(tx, row, await withSchoolDays(tx.$client, pv, t.effects, input.schoolId, now), now, done);

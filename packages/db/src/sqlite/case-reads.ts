@@ -1,5 +1,5 @@
 /** Case queries (board, filters, timeline) and reassignment, always scoped to a school. */
-import { and, asc, desc, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, caseRiskFactors, cases, students, tasks } from '../schema/index.ts';
 import type { CaseRepo } from '../repository.ts';
 import { caseRowFilters } from '../filters.ts';
@@ -35,7 +35,7 @@ export function createCaseReads(ctx: SqliteContext, loadCase: (id: string, schoo
       if (filter.riskFactor) {
         where.push(
           exists(
-            db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), eq(caseRiskFactors.factor, filter.riskFactor))),
+            db.select({ one: sql`1` }).from(caseRiskFactors).where(and(eq(caseRiskFactors.caseId, cases.id), isNull(caseRiskFactors.until), eq(caseRiskFactors.factor, filter.riskFactor))),
           ),
         );
       }

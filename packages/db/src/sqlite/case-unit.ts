@@ -68,9 +68,21 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
        assignee_id, risk_factors, opened_by, opened_at, updated_at, closed_at, indicators_at_open)
      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertRiskFactor = sqlite.prepare('INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor) VALUES (?, ?, ?)');
+  // A factor's rows are its intervals on the case (`since` ≤ T < `until`, null while it holds): see schema/cases.ts.
+  const insertRiskFactor = sqlite.prepare('INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor, since) VALUES (?, ?, ?, ?)');
   const setRiskFactors = sqlite.prepare('UPDATE cases SET risk_factors = ? WHERE id = ?');
-  const clearRiskFactors = sqlite.prepare('DELETE FROM case_risk_factors WHERE case_id = ?');
+  /** A factor not in the new set stops holding now; one added at this very instant never held (no empty interval is kept). */
+  const dropUnheldFactors = sqlite.prepare(
+    'DELETE FROM case_risk_factors WHERE case_id = @caseId AND until IS NULL AND since >= @now AND factor NOT IN (SELECT value FROM json_each(@factors))',
+  );
+  const endRemovedFactors = sqlite.prepare(
+    'UPDATE case_risk_factors SET until = @now WHERE case_id = @caseId AND until IS NULL AND factor NOT IN (SELECT value FROM json_each(@factors))',
+  );
+  /** A factor of the new set that does not hold yet starts now (a new interval after an earlier one ended). */
+  const startAddedFactor = sqlite.prepare(
+    `INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor, since)
+     SELECT @caseId, @schoolId, @factor, @now WHERE NOT EXISTS (SELECT 1 FROM case_risk_factors WHERE case_id = @caseId AND until IS NULL AND factor = @factor)`,
+  );
   const insertEvent = sqlite.prepare(
     'INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -144,9 +156,12 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
     if (changed !== 1) throw new Error(`case ${row.id} changed under the transaction`);
     const riskFactors = t.riskFactors ? [...t.riskFactors] : row.riskFactors;
     if (t.riskFactors) {
-      setRiskFactors.run(JSON.stringify(riskFactors), row.id);
-      clearRiskFactors.run(row.id);
-      for (const factor of riskFactors) insertRiskFactor.run(row.id, row.schoolId, factor);
+      const factors = JSON.stringify(riskFactors);
+      setRiskFactors.run(factors, row.id);
+      const at = { caseId: row.id, now: now.getTime(), factors };
+      dropUnheldFactors.run(at);
+      endRemovedFactors.run(at);
+      for (const factor of riskFactors) startAddedFactor.run({ caseId: row.id, schoolId: row.schoolId, factor, now: at.now });
     }
     const eventRow = appendEvent(row.id, row.schoolId, version, event, actorId, now, row.stateValue, stateValue);
     const updated: CaseRow = {
@@ -191,7 +206,7 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
           done ? 'closed' : 'active', outcome, input.assigneeId ?? null, JSON.stringify(riskFactors), input.actorId,
           now.getTime(), now.getTime(), done ? now.getTime() : null, input.indicatorsAtOpen == null ? null : JSON.stringify(input.indicatorsAtOpen),
         );
-        for (const factor of riskFactors) insertRiskFactor.run(caseId, input.schoolId, factor);
+        for (const factor of riskFactors) insertRiskFactor.run(caseId, input.schoolId, factor, now.getTime());
         const event = appendEvent(caseId, input.schoolId, 1, input.event ?? { type: 'case.opened' }, input.actorId, now, null, stateValue);
         const row: CaseRow = {
           id: caseId, schoolId: input.schoolId, studentId: input.studentId, pathwayId: pv.pathwayId, pathwayVersionId: pv.id,

@@ -53,7 +53,7 @@ const SCOPED = {
     own: 0, col: 'rf.school_id',
     text: `SELECT rf.school_id AS "schoolId", rf.factor AS factor, count(*)::int AS count
       FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
-      WHERE {where} AND c.status = 'active' GROUP BY rf.school_id, rf.factor`,
+      WHERE {where} AND c.status = 'active' AND rf.until IS NULL GROUP BY rf.school_id, rf.factor`,
   },
   overdueTasks: {
     own: 1, col: 'school_id',
@@ -75,14 +75,15 @@ const SCOPED = {
     text: `SELECT school_id AS "schoolId", outcome, count(*)::int AS count
       FROM cases WHERE {where} AND status = 'closed' GROUP BY school_id, outcome`,
   },
-  // As in SQLite: at risk at T ⇔ opened_at ≤ T < closed_at (or not closed); see before-after.ts.
+  // As in SQLite: at risk for the factor at T ⇔ max(opened_at, since) ≤ T < min(closed_at, until) (null: no end);
+  // see before-after.ts.
   beforeAfter: {
     own: 2, col: 'rf.school_id',
     text: `SELECT rf.school_id AS "schoolId", rf.factor AS factor,
-        count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at > $1::timestamptz THEN c.student_id END)::int AS "before",
-        count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at >= $2::timestamptz THEN c.student_id END)::int AS "after"
+        count(DISTINCT CASE WHEN (c.closed_at IS NULL OR c.closed_at > $1::timestamptz) AND (rf.until IS NULL OR rf.until > $1::timestamptz) THEN c.student_id END)::int AS "before",
+        count(DISTINCT CASE WHEN (c.closed_at IS NULL OR c.closed_at >= $2::timestamptz) AND (rf.until IS NULL OR rf.until >= $2::timestamptz) THEN c.student_id END)::int AS "after"
       FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
-      WHERE {where} AND c.opened_at < $2::timestamptz
+      WHERE {where} AND rf.since < $2::timestamptz AND c.opened_at < $2::timestamptz
       GROUP BY rf.school_id, rf.factor`,
   },
 } as const;
@@ -99,12 +100,12 @@ const STEP_EVENTS_AFTER_SQL = `SELECT e.case_id, e.seq, ${ms('e.at')}, e.state_a
 // Per case of a school: what the dashboard counts (as in SQLite).
 const SCHOOL_CASES_SQL = `SELECT c.id, c.status, c.state_value, c.outcome, ${ms('c.opened_at')},
     CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${ms('c.closed_at')} END,
-    (SELECT string_agg(rf.factor, ',') FROM case_risk_factors rf WHERE rf.case_id = c.id)
+    (SELECT string_agg(rf.factor, ',') FROM case_risk_factors rf WHERE rf.case_id = c.id AND rf.until IS NULL)
   FROM cases c WHERE c.school_id = $1`;
 
-// Per (risk factor, case) of a school, by factor and student (as in SQLite).
-const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, CASE WHEN c.status = 'active' THEN 1 ELSE 0 END,
-    ${ms('c.opened_at')}, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${ms('c.closed_at')} END
+// Per interval a risk factor held on a case of a school, by factor and student (as in SQLite; least() skips nulls).
+const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, CASE WHEN c.status = 'active' AND rf.until IS NULL THEN 1 ELSE 0 END,
+    ${ms('greatest(c.opened_at, rf.since)')}, CASE WHEN c.closed_at IS NULL AND rf.until IS NULL THEN NULL ELSE ${ms('least(c.closed_at, rf.until)')} END
   FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = $1 ORDER BY rf.factor COLLATE "C", c.student_id COLLATE "C"`;
 
 // Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.

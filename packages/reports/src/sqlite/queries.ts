@@ -34,7 +34,7 @@ const SCOPED_SQL = {
     FROM cases WHERE {where} AND status = 'active' GROUP BY school_id, state_value`,
   openByFactor: `SELECT rf.school_id AS schoolId, rf.factor AS factor, count(*) AS count
     FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
-    WHERE {where:rf.} AND c.status = 'active' GROUP BY rf.school_id, rf.factor`,
+    WHERE {where:rf.} AND c.status = 'active' AND rf.until IS NULL GROUP BY rf.school_id, rf.factor`,
   overdueTasks: `SELECT school_id AS schoolId, state_id AS stateId, count(*) AS count
     FROM tasks WHERE {where} AND status = 'open' AND due_at < @now GROUP BY school_id, state_id`,
   openedPerMonth: `SELECT school_id AS schoolId, strftime('%Y-%m', (opened_at + @offsetMs) / 1000, 'unixepoch') AS month, count(*) AS count
@@ -43,13 +43,14 @@ const SCOPED_SQL = {
     FROM cases WHERE {where} AND status = 'closed' AND closed_at IS NOT NULL GROUP BY school_id, month`,
   outcomes: `SELECT school_id AS schoolId, outcome, count(*) AS count
     FROM cases WHERE {where} AND status = 'closed' GROUP BY school_id, outcome`,
-  // At risk at instant T ⇔ opened_at ≤ T < closed_at (or not closed). "before": at some instant of
-  // [start, end); "after": at the last instant of the period (end − 1 ms). See before-after.ts.
+  // At risk for the factor at instant T ⇔ max(opened_at, since) ≤ T < min(closed_at, until) (null: no end), one row
+  // per interval the factor held on the case. "before": at some instant of [start, end); "after": at the last instant
+  // of the period (end − 1 ms). See before-after.ts.
   beforeAfter: `SELECT rf.school_id AS schoolId, rf.factor AS factor,
-      count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at > @start THEN c.student_id END) AS before,
-      count(DISTINCT CASE WHEN c.closed_at IS NULL OR c.closed_at >= @end THEN c.student_id END) AS after
+      count(DISTINCT CASE WHEN (c.closed_at IS NULL OR c.closed_at > @start) AND (rf.until IS NULL OR rf.until > @start) THEN c.student_id END) AS before,
+      count(DISTINCT CASE WHEN (c.closed_at IS NULL OR c.closed_at >= @end) AND (rf.until IS NULL OR rf.until >= @end) THEN c.student_id END) AS after
     FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id
-    WHERE {where:rf.} AND c.opened_at < @end
+    WHERE {where:rf.} AND rf.since < @end AND c.opened_at < @end
     GROUP BY rf.school_id, rf.factor`,
 } as const;
 
@@ -68,13 +69,17 @@ const SAVE_FIGURES_SQL = `INSERT INTO school_dashboard_figures (school_id, event
   ON CONFLICT (school_id) DO UPDATE SET events = excluded.events, offset_minutes = excluded.offset_minutes, format = excluded.format,
     figures = excluded.figures, saved_at = excluded.saved_at`;
 
-// Per case of a school: what the dashboard counts (its factors comma-joined, from the factor table's primary key).
+// Per case of a school: what the dashboard counts (today's factors comma-joined, from case_risk_factors_current_idx).
 const SCHOOL_CASES_SQL = `SELECT c.id, c.status, c.state_value, c.outcome, c.opened_at, c.closed_at,
-    (SELECT group_concat(rf.factor) FROM case_risk_factors rf WHERE rf.case_id = c.id)
+    (SELECT group_concat(rf.factor) FROM case_risk_factors rf WHERE rf.case_id = c.id AND rf.until IS NULL)
   FROM cases c WHERE c.school_id = ?`;
 
-// Per (risk factor, case) of a school: what the district before/after needs, by factor and student (distinct students).
-const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, c.status = 'active', c.opened_at, c.closed_at
+// Per interval a risk factor held on a case of a school: what the district before/after needs, by factor and student
+// (distinct students) — open today (the case open, the factor still held), and the instants the student was at risk
+// for it: from max(opened_at, since) to min(closed_at, until) (null: not ended). SQLite's two-argument min() is null
+// when either is, hence the CASE.
+const SCHOOL_RISK_SQL = `SELECT rf.factor, c.student_id, c.status = 'active' AND rf.until IS NULL, max(c.opened_at, rf.since),
+    CASE WHEN rf.until IS NULL THEN c.closed_at WHEN c.closed_at IS NULL THEN rf.until ELSE min(c.closed_at, rf.until) END
   FROM case_risk_factors rf JOIN cases c ON c.id = rf.case_id WHERE rf.school_id = ? ORDER BY rf.factor, c.student_id`;
 
 // Attendance rate per month and mean grade per term of each case's student; the student id never leaves SQL.

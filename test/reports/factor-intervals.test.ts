@@ -1,0 +1,196 @@
+/**
+ * A risk factor counts only over its own time on the case. The guru BK
+ * changes a case's factors while it runs (`riskFactor.added` /
+ * `riskFactor.removed`); the reports must not read today's set as if it had
+ * held since the case opened. Five students, the same story each, on a real
+ * SQLite file and on a real PostgreSQL server:
+ *
+ * - 10 January 2025: a case opens with [economic];
+ * - 12 February: bullying added;
+ * - 14 March: economic removed;
+ * - 20 April: economic added again (a second interval of the same factor).
+ *
+ * At risk for f at T ⇔ max(opened, since) ≤ T < min(closed ?? ∞, until ?? ∞):
+ * the school's before/after per month, over the quarter and across the gap,
+ * the district rollup's counts and its published answer, and today's set
+ * (open by factor, the dashboard, the case list's `riskFactor` filter).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type CaseRow, type JalurDb, type PathwayVersionRow } from '../../packages/db/src/index.ts';
+import { CaseService } from '../../packages/cases/src/index.ts';
+import type { PathwayDocument, RiskFactor } from '../../packages/engine/src/index.ts';
+import {
+  createReportQueries, districtAggregates, districtFacts, monthIndexOfDate, riskCounts, schoolBeforeAfter, schoolSummary, type ReportQueries,
+} from '../../packages/reports/src/index.ts';
+import { startPgServer } from '../../scripts/pg-server.mjs';
+import { ROOT } from './demo-db.ts';
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
+  if (!r.ok) throw new Error(`${what}: ${r.error.message}`);
+  return r.value;
+}
+
+const SRPS = JSON.parse(readFileSync(join(ROOT, 'workflows', 'srps-standar.json'), 'utf8')) as PathwayDocument;
+const STUDENTS = 5;
+const OPENED = Date.parse('2025-01-10T03:00:00Z');
+const BULLYING_ADDED = new Date('2025-02-12T03:00:00Z');
+const ECONOMIC_REMOVED = new Date('2025-03-14T03:00:00Z');
+const ECONOMIC_AGAIN = new Date('2025-04-20T03:00:00Z');
+const NOW = new Date('2025-05-05T03:00:00Z');
+
+/** before/after of the two factors of the story, as `[before, after]`. */
+async function table(q: ReportQueries, schoolId: string, from: string, to: string) {
+  const rows = await schoolBeforeAfter(q, schoolId, { from, to });
+  const of = (f: string) => {
+    const r = rows.find((x) => x.factor === f);
+    return [r?.before ?? 0, r?.after ?? 0];
+  };
+  return { economic: of('economic'), bullying: of('bullying') };
+}
+
+function scenario(name: string, open: () => Promise<{ db: JalurDb; close(): Promise<void> }>) {
+  describe(`a risk factor counts over its own interval (${name})`, () => {
+    let opened: { db: JalurDb; close(): Promise<void> };
+    let db: JalurDb;
+    let q: ReportQueries;
+    let schoolId = '';
+    let districtId = '';
+    const caseIds: string[] = [];
+    /** The case list's `riskFactor` filter, sampled between the changes. */
+    const listed: Record<string, { economic: number; bullying: number }> = {};
+
+    beforeAll(async () => {
+      opened = await open();
+      db = opened.db;
+      const at = new Date(OPENED - 30 * 86_400_000);
+      const district = await db.districts.create({ name: 'Kabupaten Interval', now: at });
+      districtId = district.id;
+      const school = await db.schools.create({ districtId, name: 'Sekolah Interval', now: at });
+      schoolId = school.id;
+      const bk = must(await db.users.create({ email: 'bk@interval.uji', name: 'Guru BK', role: 'guru_bk', schoolId, districtId, password: 'interval-uji-123', now: at }), 'user');
+      const scope = { districtId, schoolId };
+      const p = must(await db.pathways.create(scope, { key: SRPS.key, title: SRPS.title.id, draft: SRPS as never, updatedBy: bk.id, now: at }), 'pathway');
+      must(await db.pathways.publish(scope, { id: p.id, publishedBy: bk.id, now: at }), 'publish');
+      const version = (await db.pathways.latestVersion(scope, p.id)) as PathwayVersionRow;
+      const cases = new CaseService(db);
+      const actor = { id: bk.id, role: 'guru_bk' as const };
+      const rows: CaseRow[] = [];
+      for (let i = 0; i < STUDENTS; i++) {
+        const student = must(await db.students.create(schoolId, { nisn: String(3_200_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now: at, actorId: null }), 'student');
+        const c = must(await cases.open({
+          schoolId, student, pathwayVersion: version, assigneeId: bk.id, riskFactors: ['economic'], studentFacts: { className: 'X-1' },
+          actor, now: new Date(OPENED + i * 60_000),
+        }), 'open');
+        rows.push(c.case);
+        caseIds.push(c.case.id);
+      }
+      const count = async (factor: string) => (await db.cases.list(schoolId, { riskFactor: factor })).length;
+      const sample = async (label: string) => {
+        listed[label] = { economic: await count('economic'), bullying: await count('bullying') };
+      };
+      await sample('opened');
+      const change = async (change: 'riskFactor.added' | 'riskFactor.removed', factor: RiskFactor, now: Date) => {
+        for (let i = 0; i < rows.length; i++) {
+          const r = must(await cases.recordCasework({ schoolId, caseId: rows[i]!.id, expectedVersion: rows[i]!.version, actor, now, reason: 'Uji', change, factor }), change);
+          rows[i] = r.case;
+        }
+      };
+      await change('riskFactor.added', 'bullying', BULLYING_ADDED);
+      await sample('bullying added');
+      await change('riskFactor.removed', 'economic', ECONOMIC_REMOVED);
+      await sample('economic removed');
+      await change('riskFactor.added', 'economic', ECONOMIC_AGAIN);
+      await sample('economic again');
+      q = createReportQueries(db.reportHandle);
+    }, 180_000);
+    afterAll(async () => {
+      await opened?.close();
+    });
+
+    it('the school report counts each factor only over its own interval, month by month and over the quarter', async () => {
+      const n = STUDENTS;
+      expect(await table(q, schoolId, '2025-01-01', '2025-01-31')).toEqual({ economic: [n, n], bullying: [0, 0] });
+      expect(await table(q, schoolId, '2025-02-01', '2025-02-28')).toEqual({ economic: [n, n], bullying: [n, n] });
+      expect(await table(q, schoolId, '2025-03-01', '2025-03-31')).toEqual({ economic: [n, 0], bullying: [n, n] });
+      expect(await table(q, schoolId, '2025-01-01', '2025-03-31')).toEqual({ economic: [n, 0], bullying: [n, n] });
+      // Bullying was added on the 12th: a period ending the 11th has nobody at risk for it.
+      expect(await table(q, schoolId, '2025-02-01', '2025-02-11')).toEqual({ economic: [n, n], bullying: [0, 0] });
+      // Between the removal and the re-adding, nobody is at risk for economic reasons; from the re-adding on, all are.
+      expect(await table(q, schoolId, '2025-03-15', '2025-04-19')).toEqual({ economic: [0, 0], bullying: [n, n] });
+      expect(await table(q, schoolId, '2025-04-01', '2025-04-30')).toEqual({ economic: [n, n], bullying: [n, n] });
+    });
+
+    it('the district rollup and its published answer count the same intervals', async () => {
+      const facts = await districtFacts(q, districtId);
+      const school = facts.bySchool.get(schoolId)!;
+      const a = monthIndexOfDate('2025-01-01');
+      const b = monthIndexOfDate('2025-04-30');
+      const economic = riskCounts(school.factors.get('economic'), a, b);
+      const bullying = riskCounts(school.factors.get('bullying'), a, b);
+      const n = STUDENTS;
+      // Jan, Feb, Mar, Apr.
+      expect([...economic.beforeByMonth]).toEqual([n, n, n, n]);
+      expect([...economic.afterByMonth]).toEqual([n, n, 0, n]);
+      expect([...bullying.beforeByMonth]).toEqual([0, n, n, n]);
+      expect([...bullying.afterByMonth]).toEqual([0, n, n, n]);
+      expect(riskCounts(school.factors.get('bullying'), a, a).before).toBe(0);
+      // Open cases by factor: today's set only (one open interval of each).
+      expect(school.factors.get('economic')!.open).toBe(n);
+      expect(school.factors.get('bullying')!.open).toBe(n);
+
+      const answer = async (from: string, to: string) => {
+        const r = await districtAggregates(q, { districtId, period: { from, to }, now: NOW });
+        const of = (f: string) => {
+          const x = r.district.beforeAfter.find((y) => y.factor === f)!;
+          return [x.before, x.after];
+        };
+        return { economic: of('economic'), bullying: of('bullying') };
+      };
+      expect(await answer('2025-01-01', '2025-01-31')).toEqual({ economic: [n, n], bullying: [0, 0] });
+      expect(await answer('2025-02-01', '2025-02-28')).toEqual({ economic: [n, n], bullying: [n, n] });
+      expect(await answer('2025-03-01', '2025-03-31')).toEqual({ economic: [n, 0], bullying: [n, n] });
+      expect(await answer('2025-01-01', '2025-03-31')).toEqual({ economic: [n, 0], bullying: [n, n] });
+      const now = await districtAggregates(q, { districtId, period: { from: '2025-04-01', to: '2025-04-30' }, now: NOW });
+      expect(now.district.openByFactor).toEqual(expect.arrayContaining([{ factor: 'economic', count: n }, { factor: 'bullying', count: n }]));
+      expect(now.district.openByFactor).toHaveLength(2);
+    });
+
+    it('today\'s set is the factors that still hold: open by factor, the dashboard, the case list filter', async () => {
+      expect(listed).toEqual({
+        opened: { economic: STUDENTS, bullying: 0 },
+        'bullying added': { economic: STUDENTS, bullying: STUDENTS },
+        'economic removed': { economic: 0, bullying: STUDENTS },
+        'economic again': { economic: STUDENTS, bullying: STUDENTS },
+      });
+      const open = await q.openByFactor({ kind: 'school', schoolId });
+      expect(open.map((r) => [r.factor, r.count]).sort()).toEqual([['bullying', STUDENTS], ['economic', STUDENTS]]);
+      const summary = await schoolSummary(q, schoolId, NOW);
+      expect(summary.openByFactor.map((r) => [r.factor, r.count]).sort()).toEqual([['bullying', STUDENTS], ['economic', STUDENTS]]);
+      for (const id of caseIds) expect((await db.cases.get(schoolId, id))!.riskFactors).toEqual(['bullying', 'economic']);
+    });
+  });
+}
+
+let pg: Awaited<ReturnType<typeof startPgServer>> | undefined;
+afterAll(() => pg?.stop());
+
+scenario('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-intervals-'));
+  const db = await openDatabase({ url: `file:${join(dir, 'jalur.db')}`, synchronous: 'NORMAL' });
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+scenario('postgres', async () => {
+  pg ??= await startPgServer();
+  const db = await openDatabase({ url: pg.createDatabase('factor_intervals') });
+  return { db, close: () => db.close() };
+});
