@@ -7,12 +7,17 @@
  * picks a fund, the guru BK and the kepsek see the disbursement on the case;
  * a wali kelas (no fund ledger) gets 403, another school's staff 404, a case
  * with nothing paid an empty list; bad ids are 4xx with the error shape.
+ * And on the demo seed, on SQLite and on a throwaway PostgreSQL server: each
+ * case the cohort's ledger paid for answers exactly its ledger rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, ManualClock } from '@jalur/api';
 import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
 import { activeSteps, handlersFor, type CaseSnapshot } from '../../packages/engine/src/index.ts';
 import { sampleValue } from '../../packages/cases/src/seed/seed.ts';
-import type { User } from '../../packages/db/src/index.ts';
+import { formatRupiah, type FundEntryRow, type User } from '../../packages/db/src/index.ts';
+import { openDemoDb, DEMO_NOW, type SeededDb } from '../reports/demo-db.ts';
+import { openPgDemoDb } from '../reports/pg-demo-db.ts';
 
 let f: Fixture;
 let api: FixtureApp;
@@ -114,5 +119,56 @@ describe('a case\'s own disbursements', () => {
   it('is in the OpenAPI document', async () => {
     const doc = ok<any>(await api.call(null, 'GET', '/api/openapi.json'), 'openapi');
     expect(doc.paths['/api/cases/{id}/disbursements']?.get?.responses?.['200']).toBeDefined();
+  });
+});
+
+describe.each([
+  ['SQLite', openDemoDb as () => Promise<SeededDb>],
+  ['PostgreSQL', openPgDemoDb as () => Promise<SeededDb>],
+])('the demo cohort\'s disbursements per case (%s)', (_dialect, open) => {
+  let demo: SeededDb;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    demo = await open();
+    app = createApp({ db: demo.db, clock: new ManualClock(DEMO_NOW) });
+  }, 240_000);
+  afterAll(async () => demo?.close());
+
+  async function get(email: string, path: string) {
+    const user = await demo.user(email);
+    const { token } = await demo.db.sessions.create({ userId: user.id, now: DEMO_NOW });
+    const res = await app.request(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it('every paid case lists its ledger rows, oldest first, with the total; the other school gets 404', async () => {
+    const schoolOfCase = new Map<string, string>();
+    const byCase = new Map<string, FundEntryRow[]>();
+    const names = new Map<string, string>();
+    for (const school of [demo.schoolA, demo.schoolB]) {
+      for (const fund of await demo.db.funds.listFunds(school)) {
+        names.set(fund.id, fund.name);
+        for (const e of await demo.db.funds.ledger(school, fund.id)) {
+          if (e.direction !== 'out' || !e.caseId) continue;
+          byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+          schoolOfCase.set(e.caseId, school);
+        }
+      }
+    }
+    expect(byCase.size, 'the demo seed paid aid for some cases').toBeGreaterThan(0);
+    for (const [caseId, rows] of byCase) {
+      const own = schoolOfCase.get(caseId) === demo.schoolA ? 'a' : 'b';
+      const r = await get(`bk@sekolah-${own}.demo`, `/cases/${caseId}/disbursements`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const sorted = [...rows].sort((x, y) => x.entryDate.localeCompare(y.entryDate) || x.recordedAt.getTime() - y.recordedAt.getTime());
+      expect(r.body.items.map((i: any) => [i.receiptNumber, i.date, i.fund.name, i.amountText])).toEqual(sorted.map((e) => [e.receiptNumber, e.entryDate, names.get(e.fundId), formatRupiah(e.amount)]));
+      for (const i of r.body.items) expect(i.step.id).not.toBe('');
+      const total = rows.reduce((sum, e) => sum + e.amount, 0);
+      expect(r.body).toMatchObject({ total, totalText: formatRupiah(total) });
+      const other = await get(`bk@sekolah-${own === 'a' ? 'b' : 'a'}.demo`, `/cases/${caseId}/disbursements`);
+      expect(other.status).toBe(404);
+      expect(other.body.error.code).toBe('not_found');
+      expect(JSON.stringify(other.body)).not.toContain('BKK-');
+    }
   });
 });
