@@ -245,6 +245,14 @@ describe('complementary suppression', () => {
     expect(a.schools[0]!.openByFactor.map((r) => r.factor)).toEqual(['economic', 'motivation']);
   });
 
+  // Found by the property: every school's closed count and every district outcome is "<5", the district's 8
+  // closed cases shown. Two columns hold one school each, so transferred + dropped = that school's closed ≤ 4 and
+  // resolved = 8 − 4: a reader who combines relations pins it, interval propagation does not. The exact audit does.
+  it('8 closed cases: a reader combining relations cannot pin the district\'s 4 resolved', () => {
+    const c = (outcome: number): GenCase => ({ factors: [0], x: 0, z: 0, state: 0, outcome });
+    checkDistrict([[c(0)], [c(1), c(2), c(1), c(1)], [c(0), c(0), c(0)], []], false);
+  });
+
   it('no hidden count of 1–4 can be derived from the answers of every period of four months, each read on its own relations', () => {
     fc.assert(fc.property(districtArb, (schools) => checkDistrict(schools, false)), { numRuns: Number(process.env.JALUR_PROPERTY_RUNS ?? 20) });
   }, 600_000);

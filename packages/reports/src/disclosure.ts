@@ -27,6 +27,8 @@
  * relation and every published number of one answer and of adjacent periods.
  */
 
+import { solve as solveIp, type Constraint } from 'yalps';
+
 /** The marker of a count from 0 to 4 that is not shown. */
 export const SMALL = '<5';
 /** The marker of a count of 5 or more hidden so that a small count cannot be worked out from it. */
@@ -48,6 +50,18 @@ export type PublicCount = number | typeof SMALL | typeof WITHHELD | typeof CONCE
 export const SUPPRESSION_THRESHOLD = 5;
 
 const INF = Number.POSITIVE_INFINITY;
+
+/**
+ * Interval propagation reads each relation on its own; a reader who combines
+ * them (`a + b = 4` from two relations, then `c = 8 − (a + b)`) can know more.
+ * Up to this many hidden cells, {@link Disclosure.solve} therefore checks its
+ * result with an integer program — the reader of the tests — and hides more
+ * where that reader still pins a small count. (Larger tables keep the
+ * propagation; the integer program grows too slow for a request.)
+ */
+export const EXACT_AUDIT_MAX_HIDDEN = 80;
+/** Larger than any count a table holds ("≥5" has no upper bound). */
+const BIG = 1e7;
 
 interface Relation {
   cells: number[];
@@ -334,6 +348,85 @@ export class Disclosure {
     for (let id = 0; id < this.#values.length; id++) {
       if (this.#hidden[id] === 2 && this.#lo[id] === this.#hi[id]) this.#hidden[id] = 0;
     }
+    this.#audit();
+  }
+
+  /**
+   * Checks every primary cell against a reader who combines all relations (an integer program), for tables of
+   * up to {@link EXACT_AUDIT_MAX_HIDDEN} hidden cells, and hides one more complement per pinned cell until none is
+   * pinned (or nothing is left to hide).
+   */
+  #audit(): void {
+    for (let round = 0; round < 50; round++) {
+      const hidden = this.#hidden.flatMap((h, id) => (h !== 0 ? [id] : []));
+      if (hidden.length === 0 || hidden.length > EXACT_AUDIT_MAX_HIDDEN) return;
+      let added = 0;
+      for (const id of hidden) {
+        if ((this.#hidden[id] !== 1 && this.#hidden[id] !== 3) || this.#values[id] === 0) continue;
+        const [lo, hi] = this.#exactBounds(id);
+        if (hi > lo) continue;
+        this.#propagate();
+        const c = this.#complementFor(id);
+        if (c === -1) continue;
+        this.#complement(c);
+        added++;
+        // The bounds of the others change with this complement: read them again.
+        break;
+      }
+      if (added === 0) return;
+    }
+  }
+
+  /**
+   * The integer program of a reader who knows every published cell and relation: one variable per hidden cell
+   * (published cells are constants), the range its marker states, and every relation that holds a hidden cell.
+   */
+  #readerModel(): { constraints: Map<string, Constraint>; variables: Map<string, Map<string, number>> } {
+    const constraints = new Map<string, Constraint>();
+    const variables = new Map<string, Map<string, number>>();
+    const term = (key: string, c: number, k: number) => {
+      let m = variables.get(`c${c}`);
+      if (!m) variables.set(`c${c}`, (m = new Map()));
+      m.set(key, (m.get(key) ?? 0) + k);
+    };
+    /** `Σ k·x` over the given cells: the hidden ones become terms, the published ones a constant moved to the bound. */
+    const linear = (key: string, terms: [number, number][], bound: (constant: number) => Constraint) => {
+      let constant = 0;
+      let any = false;
+      for (const [c, k] of terms) {
+        if (this.#hidden[c] === 0) constant += k * this.#values[c]!;
+        else {
+          term(key, c, k);
+          any = true;
+        }
+      }
+      if (any) constraints.set(key, bound(constant));
+    };
+    this.#relations.forEach(({ cells, signs, kind }, r) => {
+      if (kind === 'caps') {
+        for (let i = 1; i < cells.length; i++) linear(`r${r}:${i}`, [[cells[0]!, 1], [cells[i]!, -1]], (k) => ({ min: -k }));
+        return;
+      }
+      linear(`r${r}`, cells.map((c, i): [number, number] => [c, signs[i]!]), (k) => (kind === 'eq' ? { equal: -k } : { min: -k }));
+    });
+    for (let c = 0; c < this.#values.length; c++) {
+      if (this.#hidden[c] === 0) continue;
+      const [lo, hi] = this.#domain(c);
+      constraints.set(`d${c}`, { min: lo, max: hi === INF ? BIG : hi });
+      term(`d${c}`, c, 1);
+    }
+    return { constraints, variables };
+  }
+
+  /** The least and greatest count of `id` a reader can derive from every published cell and relation together. */
+  #exactBounds(id: number): [number, number] {
+    const { constraints, variables } = this.#readerModel();
+    variables.get(`c${id}`)!.set('objective', 1);
+    const lo = solveIp({ direction: 'minimize', objective: 'objective', constraints, variables, integers: true });
+    const hi = solveIp({ direction: 'maximize', objective: 'objective', constraints, variables, integers: true });
+    // A table whose published cells are its true counts always has a solution; anything else reads as unpinned.
+    if (lo.status !== 'optimal' || hi.status !== 'optimal') return [0, SUPPRESSION_THRESHOLD - 1];
+    return [Math.round(lo.result), Math.round(hi.result)];
   }
 }
 
