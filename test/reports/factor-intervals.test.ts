@@ -14,8 +14,12 @@
  * the school's before/after per month, over the quarter and across the gap,
  * the district rollup's counts and its published answer, and today's set
  * (open by factor, the dashboard, the case list's `riskFactor` filter).
+ * And the migration that brought the intervals (SQLite 0012, PostgreSQL 0011)
+ * on a database that already holds cases: each factor holds from its case's
+ * opening and still holds.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,4 +197,104 @@ scenario('postgres', async () => {
   pg ??= await startPgServer();
   const db = await openDatabase({ url: pg.createDatabase('factor_intervals') });
   return { db, close: () => db.close() };
+});
+
+// ── the migration on a database that already holds cases ──
+
+// The database package's own drivers and drizzle migrators (the test folder does not depend on them directly).
+const fromDb = createRequire(join(ROOT, 'packages/db/package.json'));
+type SqliteHandle = { prepare(sql: string): { run(): unknown }; close(): void };
+type PgClient = { unsafe(sql: string): Promise<Record<string, unknown>[]>; end(): Promise<void> };
+const Database = fromDb('better-sqlite3') as new (file: string) => SqliteHandle;
+const { drizzle: drizzleSqlite } = fromDb('drizzle-orm/better-sqlite3') as { drizzle(h: SqliteHandle): unknown };
+const { migrate: migrateSqlite } = fromDb('drizzle-orm/better-sqlite3/migrator') as { migrate(db: unknown, o: { migrationsFolder: string }): void };
+const { drizzle: drizzlePg } = fromDb('drizzle-orm/postgres-js') as { drizzle(c: PgClient): unknown };
+const { migrate: migratePg } = fromDb('drizzle-orm/postgres-js/migrator') as { migrate(db: unknown, o: { migrationsFolder: string }): Promise<void> };
+const postgres = fromDb('postgres') as (url: string, o: Record<string, unknown>) => PgClient;
+
+/** A copy of a migrations folder holding only the migrations before `tag`. */
+function migrationsBefore(folder: string, tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jalur-mig-'));
+  cpSync(folder, dir, { recursive: true });
+  const journalFile = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const cut = journal.entries.findIndex((e) => e.tag === tag);
+  expect(cut, `${tag} in ${folder}`).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, cut);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+
+const OLD_OPENED = [Date.parse('2024-08-05T02:00:00Z'), Date.parse('2024-09-16T02:00:00Z')];
+/** Two cases of the old shape: economic + family since 5 August 2024, bullying since 16 September. */
+const oldRows = (at: (ms: number) => string) => [
+  `INSERT INTO districts (id, name, created_at) VALUES ('d1', 'Kabupaten Lama', ${at(OLD_OPENED[0]!)})`,
+  `INSERT INTO schools (id, district_id, name, created_at) VALUES ('s1', 'd1', 'SMP Lama', ${at(OLD_OPENED[0]!)})`,
+  ...[1, 2].map((i) => `INSERT INTO students (id, school_id, nisn, name, class_name, created_at, updated_at)
+    VALUES ('st${i}', 's1', '${3_300_000_000 + i}', 'Siswa ${i}', 'VIII-1', ${at(OLD_OPENED[0]!)}, ${at(OLD_OPENED[0]!)})`),
+  `INSERT INTO pathways (id, district_id, school_id, key, title, draft, updated_at, created_at)
+    VALUES ('p1', 'd1', 's1', 'lama', 'Lama', '{}', ${at(OLD_OPENED[0]!)}, ${at(OLD_OPENED[0]!)})`,
+  `INSERT INTO pathway_versions (id, pathway_id, school_id, district_id, version, document, content_hash, published_at)
+    VALUES ('v1', 'p1', 's1', 'd1', 1, '{}', 'sha256:lama', ${at(OLD_OPENED[0]!)})`,
+  ...[['c1', 'st1', '["economic","family"]', OLD_OPENED[0]!], ['c2', 'st2', '["bullying"]', OLD_OPENED[1]!]].map(([id, student, factors, opened]) =>
+    `INSERT INTO cases (id, school_id, student_id, pathway_id, pathway_version_id, snapshot, state_value, version, status, risk_factors, opened_at, updated_at)
+      VALUES ('${id}', 's1', '${student}', 'p1', 'v1', '{}', 'identifikasi', 1, 'active', '${factors}', ${at(opened as number)}, ${at(opened as number)})`),
+  `INSERT INTO case_risk_factors (case_id, school_id, factor) VALUES ('c1', 's1', 'economic'), ('c1', 's1', 'family'), ('c2', 's1', 'bullying')`,
+];
+
+async function checkBackfilled(db: JalurDb, since: () => Promise<unknown[]>) {
+  expect(await since()).toEqual([
+    ['c1', 'economic', OLD_OPENED[0], null], ['c1', 'family', OLD_OPENED[0], null], ['c2', 'bullying', OLD_OPENED[1], null],
+  ]);
+  const q = createReportQueries(db.reportHandle);
+  expect(await table(q, 's1', '2024-07-01', '2024-07-31')).toEqual({ economic: [0, 0], bullying: [0, 0] });
+  expect(await table(q, 's1', '2024-08-01', '2024-08-31')).toEqual({ economic: [1, 1], bullying: [0, 0] });
+  expect(await table(q, 's1', '2024-09-01', '2024-09-30')).toEqual({ economic: [1, 1], bullying: [1, 1] });
+  expect((await q.openByFactor({ kind: 'school', schoolId: 's1' })).map((r) => [r.factor, r.count]).sort()).toEqual([['bullying', 1], ['economic', 1], ['family', 1]]);
+  expect((await db.cases.list('s1', { riskFactor: 'family' })).map((c) => c.id)).toEqual(['c1']);
+}
+
+describe('the factor-intervals migration on a database that already holds cases', () => {
+  const cleanup: (() => void)[] = [];
+  afterAll(() => cleanup.forEach((f) => f()));
+
+  it('on SQLite (0012_factor_intervals): each factor holds since its case opened', async () => {
+    const folder = migrationsBefore(join(ROOT, 'packages/db/migrations'), '0012_factor_intervals');
+    const dir = mkdtempSync(join(tmpdir(), 'jalur-mig-db-'));
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }), () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'jalur.db');
+    const sqlite = new Database(file);
+    migrateSqlite(drizzleSqlite(sqlite), { migrationsFolder: folder });
+    for (const s of oldRows(String)) sqlite.prepare(s).run();
+    sqlite.close();
+    const db = await openDatabase({ url: `file:${file}` });
+    try {
+      const h = db.reportHandle;
+      if (h.dialect !== 'sqlite') throw new Error('sqlite expected');
+      await checkBackfilled(db, async () => h.sqlite.prepare('SELECT case_id, factor, since, until FROM case_risk_factors ORDER BY case_id, factor').raw(true).all());
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('on PostgreSQL (0011_factor_intervals): each factor holds since its case opened', async () => {
+    const folder = migrationsBefore(join(ROOT, 'packages/db/migrations-pg'), '0011_factor_intervals');
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+    pg ??= await startPgServer();
+    const url = pg.createDatabase('factor_intervals_migration');
+    const client = postgres(url, { max: 1, onnotice: () => {} });
+    await migratePg(drizzlePg(client), { migrationsFolder: folder });
+    for (const s of oldRows((ms) => `to_timestamp(${ms / 1000})`)) await client.unsafe(s);
+    await client.end();
+    const db = await openDatabase({ url });
+    try {
+      const h = db.reportHandle;
+      if (h.dialect !== 'postgres') throw new Error('postgres expected');
+      await checkBackfilled(db, async () => (await h.client.unsafe(
+        `SELECT case_id, factor, (extract(epoch FROM since) * 1000)::float8 AS since, until FROM case_risk_factors ORDER BY case_id COLLATE "C", factor COLLATE "C"`,
+      ).values()).map((r) => [...r]));
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
 });
