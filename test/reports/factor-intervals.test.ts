@@ -55,6 +55,18 @@ async function table(q: ReportQueries, schoolId: string, from: string, to: strin
   return { economic: of('economic'), bullying: of('bullying') };
 }
 
+/** Every `case_risk_factors` row of a school as `[caseId, factor, since, until]` (epoch ms), in key order. */
+async function intervalRows(db: JalurDb, schoolId: string): Promise<unknown[][]> {
+  const h = db.reportHandle;
+  if (h.dialect === 'sqlite') {
+    return h.sqlite.prepare('SELECT case_id, factor, since, until FROM case_risk_factors WHERE school_id = ? ORDER BY case_id, factor, since').raw(true).all(schoolId) as unknown[][];
+  }
+  const rows = await h.client.unsafe(
+    `SELECT case_id, factor, (extract(epoch FROM since) * 1000)::float8, CASE WHEN until IS NULL THEN NULL ELSE (extract(epoch FROM until) * 1000)::float8 END
+       FROM case_risk_factors WHERE school_id = $1 ORDER BY case_id COLLATE "C", factor COLLATE "C", since`, [schoolId]).values();
+  return rows.map((r) => [...r]);
+}
+
 function scenario(name: string, open: () => Promise<{ db: JalurDb; close(): Promise<void> }>) {
   describe(`a risk factor counts over its own interval (${name})`, () => {
     let opened: { db: JalurDb; close(): Promise<void> };
@@ -160,6 +172,33 @@ function scenario(name: string, open: () => Promise<{ db: JalurDb; close(): Prom
       const now = await districtAggregates(q, { districtId, period: { from: '2025-04-01', to: '2025-04-30' }, now: NOW });
       expect(now.district.openByFactor).toEqual(expect.arrayContaining([{ factor: 'economic', count: n }, { factor: 'bullying', count: n }]));
       expect(now.district.openByFactor).toHaveLength(2);
+    });
+
+    it('keeps one row per interval: a removed factor keeps its row, added again it gets a new one, and nothing for a factor that never held', async () => {
+      const n = caseIds.length;
+      const rows = await intervalRows(db, schoolId);
+      expect(rows).toHaveLength(3 * n);
+      for (const [i, id] of caseIds.entries()) {
+        expect(rows.filter((r) => r[0] === id)).toEqual([
+          [id, 'bullying', BULLYING_ADDED.getTime(), null],
+          [id, 'economic', OPENED + i * 60_000, ECONOMIC_REMOVED.getTime()],
+          [id, 'economic', ECONOMIC_AGAIN.getTime(), null],
+        ]);
+      }
+      // Added and removed at the same instant: the factor never held, no (empty) interval is kept.
+      const cases = new CaseService(db);
+      let row = (await db.cases.get(schoolId, caseIds[0]!))!;
+      const actor = { id: row.assigneeId!, role: 'guru_bk' as const };
+      const at = new Date(NOW.getTime() - 86_400_000);
+      for (const change of ['riskFactor.added', 'riskFactor.removed'] as const) {
+        row = must(await cases.recordCasework({ schoolId, caseId: row.id, expectedVersion: row.version, actor, now: at, reason: 'Keliru', change, factor: 'family' }), change).case;
+      }
+      expect(row.riskFactors).toEqual(['bullying', 'economic']);
+      expect((await intervalRows(db, schoolId)).filter((r) => r[1] === 'family')).toEqual([]);
+      // A refused change (stale version) writes no interval.
+      const stale = await cases.recordCasework({ schoolId, caseId: row.id, expectedVersion: row.version - 1, actor, now: at, reason: 'Uji', change: 'riskFactor.removed', factor: 'bullying' });
+      expect(stale.ok).toBe(false);
+      expect((await intervalRows(db, schoolId)).filter((r) => r[0] === row.id && r[1] === 'bullying')).toEqual([[row.id, 'bullying', BULLYING_ADDED.getTime(), null]]);
     });
 
     it('today\'s set is the factors that still hold: open by factor, the dashboard, the case list filter', async () => {
