@@ -5,7 +5,8 @@
  * - the guru BK opens a demo case the fund ledger paid for and reads
  *   "Bantuan dana": each disbursement's date, fund, amount as `Rp …`, BKK
  *   receipt and the paying step, and the total — no raw ids on screen; on a
- *   360 px phone the section fits without horizontal overflow;
+ *   360 px phone the section fits without horizontal overflow; in English
+ *   it reads "Financial aid";
  * - a group counselling session recorded for the case on a day between two
  *   of its timeline entries stands between them in the timeline (by date),
  *   not at its end;
@@ -92,17 +93,31 @@ describe('the case page: Bantuan dana and the timeline by date (Chromium)', () =
     const text = (await section.textContent()) ?? '';
     for (const id of rawIds) expect(text).not.toContain(id);
     await shot('01-bantuan-dana');
+    // In English too.
+    await page.evaluate(() => localStorage.setItem('jalur.lang', 'en'));
+    await page.reload();
+    await section.getByRole('heading', { name: 'Financial aid' }).waitFor();
+    await section.getByTestId('case-disbursement').first().waitFor();
+    expect(await section.getByTestId('disbursement-receipt').first().textContent()).toBe(`Receipt ${paid[0]!.receiptNumber}`);
+    expect(await section.getByTestId('disbursement-step').first().textContent()).toMatch(/^Step: \S/);
+    expect(await section.getByTestId('case-money-total').textContent()).toContain('Total');
+    await page.evaluate(() => localStorage.setItem('jalur.lang', 'id'));
+    await page.reload();
+    await section.getByRole('heading', { name: 'Bantuan dana' }).waitFor();
     expect(errors).toEqual([]);
   });
 
   it('a group session held between two timeline entries stands between them', async () => {
     await page.getByTestId('timeline-event').first().waitFor();
-    const before = await timelineEntries();
-    const days = before.filter((e) => e.type !== 'group_session').map((e) => e.day);
-    expect(days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)), JSON.stringify(before)).toBe(true);
-    // Two consecutive entries on different days; the session on a day after the first, before the second (or on the first's day).
+    // The case's events (oldest first) and their days in the browser's calendar, as the page shows them.
+    const ats = (await api<{ items: { at: string }[] }>('GET', `/api/cases/${caseId}/events`)).body.items.map((e) => e.at);
+    const days = await page.evaluate((list) => list.map((a) => {
+      const d = new Date(a);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    }), ats);
+    // Two consecutive events on different days; the session on a day after the first, before the second (or on the first's day).
     const at = days.findIndex((d, i) => i > 0 && days[i - 1]! < d);
-    expect(at, `entries on more than one day: ${JSON.stringify(days)}`).toBeGreaterThan(0);
+    expect(at, `events on more than one day: ${JSON.stringify(days)}`).toBeGreaterThan(0);
     const [d1, d2] = [days[at - 1]!, days[at]!];
     const next = new Date(`${d1}T12:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
@@ -118,14 +133,17 @@ describe('the case page: Bantuan dana and the timeline by date (Chromium)', () =
     await group.waitFor();
     const after = await timelineEntries();
     const i = after.findIndex((e) => e.type === 'group_session' && e.text.includes(topic));
+    // The events before it are exactly those of its day or earlier: some before it, some after.
+    const eventsBefore = after.slice(0, i).filter((e) => e.type !== 'group_session').length;
+    const expected = days.filter((d) => d <= heldOn).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(days.length);
+    expect(eventsBefore, JSON.stringify(after)).toBe(expected);
+    expect(after.filter((e) => e.type !== 'group_session').length).toBe(days.length);
+    // Every entry carries its day, and the whole timeline is by date.
     expect(after[i]!.day).toBe(heldOn);
-    // Entries before it are from its day or earlier, those after it from later days; and some are on each side.
-    expect(i, JSON.stringify(after)).toBeGreaterThan(0);
-    expect(i, JSON.stringify(after)).toBeLessThan(after.length - 1);
-    expect(after.slice(0, i).every((e) => e.day <= heldOn), JSON.stringify(after)).toBe(true);
-    expect(after.slice(i + 1).every((e) => e.day > heldOn), JSON.stringify(after)).toBe(true);
-    // The whole timeline is by date.
     const all = after.map((e) => e.day);
+    expect(all.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)), JSON.stringify(after)).toBe(true);
     expect(all).toEqual([...all].sort());
     // The entry says the date in words, not the stored day.
     expect(await group.getByTestId('timeline-meta').textContent()).not.toContain(heldOn);
