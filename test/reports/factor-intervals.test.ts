@@ -27,7 +27,7 @@ import { openDatabase, type CaseRow, type JalurDb, type PathwayVersionRow } from
 import { CaseService } from '../../packages/cases/src/index.ts';
 import type { PathwayDocument, RiskFactor } from '../../packages/engine/src/index.ts';
 import {
-  createReportQueries, districtAggregates, districtFacts, monthIndexOfDate, riskCounts, schoolBeforeAfter, schoolSummary, type ReportQueries,
+  createReportQueries, districtAggregates, districtFacts, monthIndexOfDate, riskCounts, schoolBeforeAfter, schoolSummary, semesterReport, type ReportQueries, type SemesterReport,
 } from '../../packages/reports/src/index.ts';
 import { startPgServer } from '../../scripts/pg-server.mjs';
 import { ROOT } from './demo-db.ts';
@@ -137,6 +137,18 @@ function scenario(name: string, open: () => Promise<{ db: JalurDb; close(): Prom
       // Between the removal and the re-adding, nobody is at risk for economic reasons; from the re-adding on, all are.
       expect(await table(q, schoolId, '2025-03-15', '2025-04-19')).toEqual({ economic: [0, 0], bullying: [n, n] });
       expect(await table(q, schoolId, '2025-04-01', '2025-04-30')).toEqual({ economic: [n, n], bullying: [n, n] });
+    });
+
+    it('the semester report\'s before/after counts the same intervals (genap 2024/2025, read on 20 March and on 5 May)', async () => {
+      const term = { year: '2024/2025', semester: 'genap' as const };
+      const of = (r: SemesterReport) => ({
+        economic: r.beforeAfter.filter((x) => x.factor === 'economic').map((x) => [x.before, x.after])[0],
+        bullying: r.beforeAfter.filter((x) => x.factor === 'bullying').map((x) => [x.before, x.after])[0],
+      });
+      const n = STUDENTS;
+      // Between the removal and the re-adding: everyone was at risk for economic reasons this term, nobody is now.
+      expect(of(await semesterReport(db.reportHandle, q, schoolId, term, new Date('2025-03-20T03:00:00Z')))).toEqual({ economic: [n, 0], bullying: [n, n] });
+      expect(of(await semesterReport(db.reportHandle, q, schoolId, term, NOW))).toEqual({ economic: [n, n], bullying: [n, n] });
     });
 
     it('the district rollup and its published answer count the same intervals', async () => {
