@@ -66,7 +66,8 @@ const WRITE_CASE = `WITH u AS (
  * When a transition changed the case's risk factors: the column takes the new set, and the per-factor rows are
  * intervals (`since` ≤ T < `until`, null while it holds; see schema/cases.ts) — a factor no longer in the set stops
  * holding now (one added at this very instant never held: no empty interval is kept), a factor of the set that does
- * not hold yet starts now. Nothing otherwise.
+ * not hold yet starts now (should a clock step back onto an earlier interval's start, that interval holds again).
+ * Nothing otherwise.
  */
 function riskFactorStatements(row: CaseRow, factors: readonly string[] | undefined, now: Date): Statement[] {
   if (!factors) return [];
@@ -81,7 +82,7 @@ function riskFactorStatements(row: CaseRow, factors: readonly string[] | undefin
     ...factors.map((f): Statement => [
       `INSERT INTO case_risk_factors (case_id, school_id, factor, since)
          SELECT $1, $2, $3, $4::timestamptz WHERE NOT EXISTS (SELECT 1 FROM case_risk_factors WHERE case_id = $1 AND until IS NULL AND factor = $3)
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT (case_id, factor, since) DO UPDATE SET until = NULL`,
       [row.id, row.schoolId, f, at],
     ]),
   ];

@@ -78,10 +78,14 @@ export function createCaseRepo(ctx: SqliteContext, options: { groupCommit?: bool
   const endRemovedFactors = sqlite.prepare(
     'UPDATE case_risk_factors SET until = @now WHERE case_id = @caseId AND until IS NULL AND factor NOT IN (SELECT value FROM json_each(@factors))',
   );
-  /** A factor of the new set that does not hold yet starts now (a new interval after an earlier one ended). */
+  /**
+   * A factor of the new set that does not hold yet starts now (a new interval after an earlier one ended; should a
+   * clock step back onto an earlier interval's start, that interval holds again rather than the factor going missing).
+   */
   const startAddedFactor = sqlite.prepare(
-    `INSERT OR IGNORE INTO case_risk_factors (case_id, school_id, factor, since)
-     SELECT @caseId, @schoolId, @factor, @now WHERE NOT EXISTS (SELECT 1 FROM case_risk_factors WHERE case_id = @caseId AND until IS NULL AND factor = @factor)`,
+    `INSERT INTO case_risk_factors (case_id, school_id, factor, since)
+     SELECT @caseId, @schoolId, @factor, @now WHERE NOT EXISTS (SELECT 1 FROM case_risk_factors WHERE case_id = @caseId AND until IS NULL AND factor = @factor)
+     ON CONFLICT (case_id, factor, since) DO UPDATE SET until = NULL`,
   );
   const insertEvent = sqlite.prepare(
     'INSERT INTO case_events (id, case_id, school_id, seq, type, data, actor_id, at, state_before, state_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
