@@ -27,12 +27,10 @@ import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 import { formData } from '../../packages/engine/src/test-fixtures.ts';
 import type { FormField, PathwayDocument } from '../../packages/engine/src/index.ts';
 
-const SHOTS = join(REPO_ROOT, 'test-results', 'fund-ledger-e2e');
+let SHOTS = join(REPO_ROOT, 'test-results', 'fund-ledger-e2e');
 let server: RunningServer;
 let page: Page;
 const errors: string[] = [];
-const world = e2eWorld(SHOTS, errors);
-beforeAll(() => void ({ server, page } = world));
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 const SRPS = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows', 'srps-standar.json'), 'utf8')) as PathwayDocument;
@@ -68,7 +66,13 @@ async function openLedger(name: string) {
   await page.getByTestId('ledger-entry').first().waitFor();
 }
 
-describe('orang tua asuh and the fund ledger (Chromium)', () => {
+describe.each(['sqlite', 'postgres'] as const)('orang tua asuh and the fund ledger (Chromium, %s)', (dialect) => {
+  const shots = join(REPO_ROOT, 'test-results', 'fund-ledger-e2e', dialect);
+  const world = e2eWorld(shots, errors, { dialect });
+  beforeAll(() => {
+    ({ server, page } = world);
+    SHOTS = shots;
+  });
   it('the kepsek reads the funds and a ledger, records a donation and adds a donor', async () => {
     await signIn(page, server.url, 'kepsek@sekolah-a.demo');
     await page.getByTestId('main-nav').getByRole('link', { name: 'Orang tua asuh & dana' }).click();

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, type BrowserSession, type Page } from './browser.ts';
 import { buildEditor, startServer, type RunningServer } from './server.ts';
+import { startPgServer } from '../../../scripts/pg-server.mjs';
 
 export interface E2eWorld {
   server: RunningServer;
@@ -17,13 +18,16 @@ export interface E2eWorld {
 /**
  * Registers the hooks that start and stop the world; the returned object is
  * filled in when the file's tests run. Page errors are collected in `errors`.
+ * With `dialect: 'postgres'` the server runs on a throwaway PostgreSQL server.
  */
-export function e2eWorld(shotsDir: string, errors: string[]): E2eWorld {
+export function e2eWorld(shotsDir: string, errors: string[], options: { dialect?: 'sqlite' | 'postgres' } = {}): E2eWorld {
   const world = {} as E2eWorld;
+  let pg: Awaited<ReturnType<typeof startPgServer>> | undefined;
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
     buildEditor();
-    world.server = await startServer();
+    if (options.dialect === 'postgres') pg = await startPgServer();
+    world.server = await startServer(pg ? { DATABASE_URL: pg.url } : {});
     world.browser = await launchChromium();
     world.page = await world.browser.context.newPage();
     world.page.on('pageerror', (e) => errors.push(e.message));
@@ -31,6 +35,7 @@ export function e2eWorld(shotsDir: string, errors: string[]): E2eWorld {
   afterAll(async () => {
     await world.browser?.close();
     await world.server?.stop();
+    pg?.stop();
   });
   return world;
 }
