@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DEFAULT_DATABASE_URL, openDatabase } from '@jalur/db';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@jalur/cases';
+import { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, seedDemo } from '@jalur/cases';
 import { createApp } from './app.ts';
 import { CompiledPathways } from '@jalur/cases';
 import { startScheduler } from './scheduler.ts';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     if (DEMO_ACCOUNTS.length > 0) {
       lines.push(`  akun demo / demo accounts (kata sandi / password: ${DEMO_PASSWORD} — ganti sebelum dipakai sungguhan / change before real use):`);
       for (const a of DEMO_ACCOUNTS) {
-        const where = a.school ? `Sekolah ${a.school}${a.className ? `, kelas ${a.className}` : ''}` : 'kabupaten / district';
+        const where = a.school ? `${DEMO_SCHOOLS[a.school].name}${a.className ? `, kelas ${a.className}` : ''}` : DEMO_NODES[a.node ?? 'cabdin'].name;
         lines.push(`    ${a.email.padEnd(28)} ${a.role.padEnd(12)} ${where}`);
       }
     }
