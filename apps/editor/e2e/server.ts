@@ -122,10 +122,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`API exited (${code}):\n${log}`));
     });
   });
+  // Keep the server's output, and say it when the server ends without being asked to: a test that then fails
+  // with "connection refused" shows why the server went away.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`\n[e2e] the API server at ${url} exited unasked (code ${code}, signal ${signal}); its output:\n${log.slice(-20_000)}\n`);
+  });
   return {
     url,
     process: child,
     async stop() {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
