@@ -13,8 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, ManualClock } from '@jalur/api';
 import { createFixture, fixtureApp, type Fixture, type FixtureApp } from '@jalur/api/testing';
-import { activeSteps, handlersFor, type CaseSnapshot } from '../../packages/engine/src/index.ts';
-import { sampleValue } from '../../packages/cases/src/seed/seed.ts';
+import { fundSteps, ok, shape } from './fund-steps.ts';
 import { formatRupiah, type FundEntryRow, type User } from '../../packages/db/src/index.ts';
 import { openDemoDb, DEMO_NOW, type SeededDb } from '../reports/demo-db.ts';
 import { openPgDemoDb } from '../reports/pg-demo-db.ts';
@@ -32,39 +31,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => f?.close());
 
-const ok = <T = any>(r: { status: number; body: any }, what: string): T => {
-  expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body as T;
-};
-const shape = (r: { status: number; body: any }) => {
-  expect(r.status).toBeGreaterThanOrEqual(400);
-  expect(r.status).toBeLessThan(500);
-  expect(typeof r.body?.error?.code).toBe('string');
-  expect(typeof r.body?.error?.message).toBe('string');
-};
-
-/** Sends `type` on a case as `user`, the required fields of the steps it leaves filled (as the demo seed does), `data` on top. */
-async function send(caseId: string, type: string, data: Record<string, unknown> = {}, user: User = bk) {
-  const row = (await f.db.cases.get(f.a.id, caseId))!;
-  const { compiled: p } = f.compiled.of(f.a.srps.version);
-  const leaves = activeSteps(p, row.snapshot as CaseSnapshot).map((s) => s.stateId);
-  const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
-  const filled: Record<string, unknown> = {};
-  for (const h of handlersFor(p, active, type)) for (const field of p.steps.get(h.source)?.form ?? []) if (field.required && field.type !== 'register') filled[field.name] = sampleValue(field, f.clock.now());
-  return api.call(user, 'POST', `/api/cases/${caseId}/events`, { type, expectedVersion: row.version, data: { ...filled, ...data } });
-}
-
-/** A srps-standar case of student `i` standing at the funding step, approved by the kepsek. */
-async function atFunding(i: number): Promise<string> {
-  const created = ok<{ id: string }>(await api.call(bk, 'POST', '/api/cases', { studentId: f.a.students[i]!.id, pathwayId: f.a.srps.pathwayId, assigneeId: bk.id, riskFactors: ['economic'] }), 'open case');
-  ok(await send(created.id, 'SELESAI_IDENTIFIKASI'), 'identify');
-  ok(await send(created.id, 'TETAPKAN_FAKTOR', { mainFactor: 'economic', riskLevel: 'sedang' }), 'assess');
-  ok(await send(created.id, 'KUNJUNGAN_SELESAI'), 'home visit');
-  const task = ok<{ items: { id: string; caseId: string }[] }>(await api.call(kepsek, 'GET', '/api/approvals'), 'approvals').items.find((t) => t.caseId === created.id);
-  expect(task, 'an approval is waiting').toBeDefined();
-  ok(await api.call(kepsek, 'POST', `/api/tasks/${task!.id}/decision`, { decision: 'approved' }), 'approve');
-  return created.id;
-}
+const { send, atFunding } = fundSteps(() => ({ f, api }));
 
 describe('a case\'s own disbursements', () => {
   let caseId: string;
