@@ -136,8 +136,11 @@ describe('advanceCase and raw xstate agree', () => {
       }),
       { numRuns: 80 },
     );
-    // The runs must actually go somewhere, or the comparison proves nothing.
-    expect(moved).toBeGreaterThan(80);
+    // The runs must actually go somewhere, or the comparison proves nothing. The seed
+    // is random, so the floor sits far under what a working engine reaches (over 200
+    // seeds the least-moving template, konselor-sebaya, made 90 to 159 moves in 80 runs;
+    // CI once saw 79 against an earlier floor of 80): half a move per run.
+    expect(moved).toBeGreaterThan(40);
     expect(visited.size).toBeGreaterThan(3);
   });
 
@@ -152,7 +155,8 @@ describe('advanceCase and raw xstate agree', () => {
       }),
       { numRuns: 150 },
     );
-    expect(moved).toBeGreaterThan(150);
+    // Over 60 seeds a working engine made 192 to 252 moves in 150 runs.
+    expect(moved).toBeGreaterThan(75);
   });
 
   it('runs on the example and every template in workflows/', () => {
