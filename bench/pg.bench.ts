@@ -18,8 +18,8 @@
  * on warm connections, target ≤ 3; the same code with every advance
  * locking the row first (`JALUR_PG_OPTIMISTIC=0`: BEGIN, SELECT … FOR
  * UPDATE, write, COMMIT) as the same-run baseline of that change; and the
- * pool size measured: one API process with a pool of 4 and of 20
- * connections against the default 10.
+ * pool size measured: one API process with a pool of 10 and of 20
+ * connections against the default (two per core, at least four: 4 here).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +29,7 @@ import { advanceRequest, type CasePool } from '../apps/api/src/bench/http-advanc
 import { startServerProcess, type ServerProcess } from '../apps/api/src/testing/server-process.ts';
 import { startPgServer } from '../scripts/pg-server.mjs';
 import { populate, type ApiWorld } from '../test/pg/api-world.ts';
-import { openPostgres } from '../packages/db/src/postgres/open-postgres.ts';
+import { defaultPoolSize, openPostgres } from '../packages/db/src/postgres/open-postgres.ts';
 import { wireCounter } from '../packages/db/src/postgres/wire-count.ts';
 import { CaseService, CompiledPathways } from '../packages/cases/src/index.ts';
 import { createApp } from '../apps/api/src/app.ts';
@@ -146,7 +146,7 @@ export default async function pgBench(): Promise<BenchEntry[]> {
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: sqlite.url }));
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url }));
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url }));
-    servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_POOL: '4' }));
+    servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_POOL: '10' }));
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_POOL: '20' }));
     // The same code with every advance locking the row first (BEGIN, SELECT … FOR UPDATE, …): the round trips this issue removed.
     servers.push(await startServerProcess('', { ...env, DATABASE_URL: postgres.url, JALUR_PG_OPTIMISTIC: '0' }));
@@ -161,8 +161,8 @@ export default async function pgBench(): Promise<BenchEntry[]> {
     ];
     for (const c of configs) await load(c.t, c.servers, 1); // warm-up: JIT, compiled pathway, connection pools
     for (let r = 0; r < ROUNDS; r++) for (const c of configs) c.runs.push(await load(c.t, c.servers, SECONDS));
-    const [base, one, two, pool4, pool20, locked] = configs.map((c) => best(c.runs)) as [Side, Side, Side, Side, Side, Side];
-    for (const [name, side] of [['sqlite', base], ['pg x1', one], ['pg x2', two], ['pg pool 4', pool4], ['pg pool 20', pool20], ['pg row lock first', locked]] as const) {
+    const [base, one, two, pool10, pool20, locked] = configs.map((c) => best(c.runs)) as [Side, Side, Side, Side, Side, Side];
+    for (const [name, side] of [['sqlite', base], ['pg x1', one], ['pg x2', two], ['pg pool 10', pool10], ['pg pool 20', pool20], ['pg row lock first', locked]] as const) {
       if (side.non2xx > 0) process.stderr.write(`[pg.bench] ${name}: ${side.non2xx} non-2xx answers in the best run\n`);
     }
     /** A ratio against `vs`; `target`: req/s at least, p99 at most that ratio. */
@@ -186,10 +186,10 @@ export default async function pgBench(): Promise<BenchEntry[]> {
       figure('pg: round trips per HTTP advance (session, advance, answer)', trips.httpMax, 'round trips (max of 20, warm)'),
       entry('pg: HTTP advance req/s, 2 round trips vs row lock first', one, locked, 'rps'),
       entry('pg: HTTP advance p99, 2 round trips vs row lock first', one, locked, 'p99'),
-      entry('pg: HTTP advance req/s, pool 4 vs pool 10', pool4, one, 'rps'),
-      entry('pg: HTTP advance req/s, pool 20 vs pool 10', pool20, one, 'rps'),
-      entry('pg: HTTP advance p99, pool 4 vs pool 10', pool4, one, 'p99'),
-      entry('pg: HTTP advance p99, pool 20 vs pool 10', pool20, one, 'p99'),
+      entry(`pg: HTTP advance req/s, pool 10 vs pool ${defaultPoolSize()} (the default here)`, pool10, one, 'rps'),
+      entry(`pg: HTTP advance req/s, pool 20 vs pool ${defaultPoolSize()} (the default here)`, pool20, one, 'rps'),
+      entry(`pg: HTTP advance p99, pool 10 vs pool ${defaultPoolSize()} (the default here)`, pool10, one, 'p99'),
+      entry(`pg: HTTP advance p99, pool 20 vs pool ${defaultPoolSize()} (the default here)`, pool20, one, 'p99'),
     ];
   } finally {
     for (const s of servers) await s.kill('SIGTERM');
