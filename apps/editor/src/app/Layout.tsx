@@ -18,8 +18,7 @@ import { useLogout, useMe } from '../auth/session.ts';
 import { outboxItems } from '../cases/outbox.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RoleSwitch } from '../team/RoleSwitch.tsx';
-import { RegistersNavLink } from '../registers/PartnersNav.tsx';
-import '../registers/FundsMessages.ts';
+import { RegistersNavLink } from '../registers/nav.tsx';
 import { useOnline } from './online.ts';
 import { removeBootPreview } from './boot-data.ts';
 import { OfflinePage } from './RouteError.tsx';
@@ -91,7 +90,7 @@ export function Layout() {
           {r === 'admin_dinas' && <NavLink to="/templates">{t('shell.nav.templates')}</NavLink>}
           {(r === 'kepsek' || r === 'guru_bk') && <NavLink to="/reports">{t('app.reports')}</NavLink>}
           {mayOpen(r, '/team') && <NavLink to="/team">{t('team:nav')}</NavLink>}
-          {mayOpen(r, '/registers') && <NavLink to="/registers/funds">{t('funds:nav')}</NavLink>}
+          {mayOpen(r, '/registers') && <NavLink to="/registers/funds">{t('app.funds')}</NavLink>}
           {r === 'kepsek' && <NavLink to="/staff">{t('app.staff')}</NavLink>}
           {r === 'admin_dinas' && <NavLink to="/staff">{t('app.accounts')}</NavLink>}
           <RegistersNavLink />

@@ -12,6 +12,8 @@ export const en: Messages = {
     case: 'Case',
     process: 'Pathway process',
     reports: 'Reports',
+    funds: 'Foster parents & funds',
+    registers: 'Satgas registers',
     language: 'Language',
     logout: 'Sign out',
     notFound: 'Page not found',

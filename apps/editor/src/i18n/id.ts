@@ -10,6 +10,8 @@ export const id = {
     case: 'Kasus',
     process: 'Proses jalur',
     reports: 'Laporan',
+    funds: 'Orang tua asuh & dana',
+    registers: 'Daftar Satgas',
     language: 'Bahasa',
     logout: 'Keluar',
     notFound: 'Halaman tidak ditemukan',
