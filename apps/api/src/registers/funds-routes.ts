@@ -26,9 +26,9 @@ import type { MiddlewareHandler } from 'hono';
 import { requireAuth, schoolOf } from '../auth/middleware.ts';
 import { loadCase } from '../casework/access.ts';
 import { failWith } from '../casework/http.ts';
-import { idempotencyFor, replayed } from '../casework/idempotency.ts';
 import type { ApiContext } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { createOnce } from '../http/idempotent-create.ts';
 import { createRouter, type AppEnv, type Principal } from '../http/router.ts';
 import { dateSchema, dateTimeSchema, errorResponses, idempotencyHeaderSchema, idParamsSchema, json, jsonBody, localizedSchema, replayableJson } from '../schemas/common.ts';
 
@@ -310,16 +310,16 @@ export function fundRoutes(ctx: ApiContext) {
         status: s.status, statusLabel: SPONSOR_STATUS_LABELS[s.status], notes: s.notes, funds: [] as { id: string; name: string; balance: number; balanceText: string }[],
         createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(),
       });
-      const idem = idempotencyFor<SponsorRow>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/sponsors', '/api/registers/sponsors', body, view);
-      const r = await db.funds.createSponsor(schoolId, {
-        kind: body.kind, party: body.party, name: body.name, phone: phone ?? null, email: blank(body.email) ?? null, address: blank(body.address) ?? null,
-        pledgeAmount: body.pledgeAmount ?? null, pledgePeriod: body.pledgePeriod ?? null, pledgeStudentId: body.pledgeStudentId ?? null,
-        pledgeFrom: body.pledgeFrom ?? null, pledgeUntil: body.pledgeUntil ?? null, ...(body.status ? { status: body.status } : {}), notes: blank(body.notes) ?? null,
-      }, { actorId: p.userId, now: clock.now(), ...(idem ? { idempotency: idem } : {}) });
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof view>>(c, r.error), 201);
-        throw refused(r.error);
-      }
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/sponsors', path: '/api/registers/sponsors', body, view },
+        (opts) => db.funds.createSponsor(schoolId, {
+          kind: body.kind, party: body.party, name: body.name, phone: phone ?? null, email: blank(body.email) ?? null, address: blank(body.address) ?? null,
+          pledgeAmount: body.pledgeAmount ?? null, pledgePeriod: body.pledgePeriod ?? null, pledgeStudentId: body.pledgeStudentId ?? null,
+          pledgeFrom: body.pledgeFrom ?? null, pledgeUntil: body.pledgeUntil ?? null, ...(body.status ? { status: body.status } : {}), notes: blank(body.notes) ?? null,
+        }, opts),
+        refused,
+      );
+      if ('replay' in r) return c.json(r.replay, 201);
       const out = view(r.value);
       if (r.value.pledgeStudentId) out.pledge.student = { id: r.value.pledgeStudentId, name: await names.nameFor(r.value.pledgeStudentId, null) };
       return c.json(out, 201);
@@ -355,13 +355,12 @@ export function fundRoutes(ctx: ApiContext) {
       const body = c.req.valid('json');
       const sponsors = await sponsorMap(schoolId);
       const view = (f: FundRow) => fundView({ ...f, totalIn: 0, totalOut: 0, balance: 0 }, sponsors);
-      const idem = idempotencyFor<FundRow>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/funds', '/api/registers/funds', body, view);
-      const r = await db.funds.createFund(schoolId, { name: body.name, source: body.source, sponsorId: body.sponsorId ?? null, description: blank(body.description) ?? null }, { actorId: p.userId, now: clock.now(), ...(idem ? { idempotency: idem } : {}) });
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof view>>(c, r.error), 201);
-        throw refused(r.error);
-      }
-      return c.json(view(r.value), 201);
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/funds', path: '/api/registers/funds', body, view },
+        (opts) => db.funds.createFund(schoolId, { name: body.name, source: body.source, sponsorId: body.sponsorId ?? null, description: blank(body.description) ?? null }, opts),
+        refused,
+      );
+      return c.json('replay' in r ? r.replay : view(r.value), 201);
     })
     .openapi(getLedger, async (c) => {
       const p = c.var.principal;
@@ -394,12 +393,12 @@ export function fundRoutes(ctx: ApiContext) {
         },
         fund: fundView({ ...fund, totalIn: fund.totalIn + e.amount, balance: fund.balance + e.amount }, sponsors),
       });
-      const idem = idempotencyFor<FundEntryRow>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/funds/:id/donations', `/api/registers/funds/${fundId}/donations`, body, view);
-      const r = await db.funds.addDonation(schoolId, { fundId, amount: body.amount, date: body.date, sponsorId: body.sponsorId ?? null, note: blank(body.note) ?? null }, { actorId: p.userId, now: clock.now(), ...(idem ? { idempotency: idem } : {}) });
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof view>>(c, r.error), 201);
-        throw refused(r.error);
-      }
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/funds/:id/donations', path: `/api/registers/funds/${fundId}/donations`, body, view },
+        (opts) => db.funds.addDonation(schoolId, { fundId, amount: body.amount, date: body.date, sponsorId: body.sponsorId ?? null, note: blank(body.note) ?? null }, opts),
+        refused,
+      );
+      if ('replay' in r) return c.json(r.replay, 201);
       const after = await db.funds.getFund(schoolId, fundId);
       return c.json({ entry: view(r.value).entry, fund: fundView(after ?? fund, sponsors) }, 201);
     })

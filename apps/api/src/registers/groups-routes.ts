@@ -15,10 +15,10 @@ import { schoolOf } from '../auth/middleware.ts';
 import { UserNames } from '../cases/people.ts';
 import { loadCase } from '../casework/access.ts';
 import { failWith } from '../casework/http.ts';
-import { idempotencyFor, replayed } from '../casework/idempotency.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { notFound } from '../http/errors.ts';
+import { createOnce } from '../http/idempotent-create.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { dateSchema, dateTimeSchema, errorResponses, idempotencyHeaderSchema, idParamsSchema, idSchema, json, jsonBody, replayableJson } from '../schemas/common.ts';
 import { authOn, caseOpener, mayRead, mayWrite } from './groups-access.ts';
@@ -98,18 +98,12 @@ export function groupRoutes(ctx: ApiContext) {
         id: s.id, heldOn: s.heldOn, topic: s.topic, summary: s.summary, summaryHidden: false, confidentiality: s.confidentiality,
         members: members.map((m) => ({ caseId: m.row.id, studentName: m.student.name, className: m.student.className })), memberCount: s.members.length, recordedBy: recorder, createdAt: s.createdAt.toISOString(),
       });
-      const idem = idempotencyFor<GroupSession>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/group-sessions', '/api/registers/group-sessions', body, build);
-      const r = await db.registers.addGroupSession(
-        schoolId,
-        { heldOn: body.heldOn, topic: body.topic, summary: body.summary || null, confidentiality: body.confidentiality, caseIds: members.map((m) => m.row.id) },
-        { actorId: p.userId, now: clock.now(), ...(idem ? { idempotency: idem } : {}) },
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/group-sessions', path: '/api/registers/group-sessions', body, view: build },
+        (opts) => db.registers.addGroupSession(schoolId, { heldOn: body.heldOn, topic: body.topic, summary: body.summary || null, confidentiality: body.confidentiality, caseIds: members.map((m) => m.row.id) }, opts),
+        (e) => (e.code === 'invalid' ? failWith(422, 'member_invalid', { id: 'Setiap anggota harus kasus terbuka di sekolah ini.', en: 'Every member must be an open case of this school.' }, { field: 'caseIds' }) : fromDbError(e)),
       );
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof build>>(c, r.error), 201);
-        if (r.error.code === 'invalid') throw failWith(422, 'member_invalid', { id: 'Setiap anggota harus kasus terbuka di sekolah ini.', en: 'Every member must be an open case of this school.' }, { field: 'caseIds' });
-        throw fromDbError(r.error);
-      }
-      return c.json(build(r.value), 201);
+      return c.json('replay' in r ? r.replay : build(r.value), 201);
     })
     .openapi(get, async (c) => {
       const p = c.var.principal;

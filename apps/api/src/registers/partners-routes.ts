@@ -13,10 +13,10 @@ import { PARTNER_KINDS, type PartnerKind, type ReferralPartnerRow } from '@jalur
 import { displayPhone, normalizePhone } from '@jalur/documents';
 import { schoolOf } from '../auth/middleware.ts';
 import { failWith } from '../casework/http.ts';
-import { idempotencyFor, replayed } from '../casework/idempotency.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { notFound } from '../http/errors.ts';
+import { createOnce } from '../http/idempotent-create.ts';
 import { createRouter } from '../http/router.ts';
 import { dateTimeSchema, errorResponses, idempotencyHeaderSchema, idParamsSchema, json, jsonBody, localizedSchema, replayableJson } from '../schemas/common.ts';
 import { authOn, caseOpener, mayRead, mayWrite, PARTNER_READERS } from './groups-access.ts';
@@ -117,17 +117,16 @@ export function partnerRoutes(ctx: ApiContext) {
       const schoolId = schoolOf(p);
       const body = c.req.valid('json');
       const phone = phoneOf(body.phone);
-      const idem = idempotencyFor<ReferralPartnerRow>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/partners', '/api/registers/partners', body, partnerView);
-      const r = await db.registers.addPartner(
-        schoolId,
-        { name: body.name, kind: body.kind, address: blankToNull(body.address) ?? null, contactPerson: blankToNull(body.contactPerson) ?? null, phone: phone ?? null, services: blankToNull(body.services) ?? null, ...(body.active === undefined ? {} : { active: body.active }) },
-        { actorId: p.userId, now: clock.now(), ...(idem ? { idempotency: idem } : {}) },
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/partners', path: '/api/registers/partners', body, view: partnerView },
+        (opts) => db.registers.addPartner(
+          schoolId,
+          { name: body.name, kind: body.kind, address: blankToNull(body.address) ?? null, contactPerson: blankToNull(body.contactPerson) ?? null, phone: phone ?? null, services: blankToNull(body.services) ?? null, ...(body.active === undefined ? {} : { active: body.active }) },
+          opts,
+        ),
+        fromDbError,
       );
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof partnerView>>(c, r.error), 201);
-        throw fromDbError(r.error);
-      }
-      return c.json(partnerView(r.value), 201);
+      return c.json('replay' in r ? r.replay : partnerView(r.value), 201);
     })
     .openapi(get, async (c) => {
       const p = c.var.principal;

@@ -14,10 +14,10 @@ import type { PeerCounsellorRow, PeerSupervision, StudentRow } from '@jalur/db';
 import { schoolOf } from '../auth/middleware.ts';
 import { UserNames } from '../cases/people.ts';
 import { failWith } from '../casework/http.ts';
-import { idempotencyFor, replayed } from '../casework/idempotency.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { notFound } from '../http/errors.ts';
+import { createOnce } from '../http/idempotent-create.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { dateSchema, dateTimeSchema, errorResponses, idempotencyHeaderSchema, idParamsSchema, idSchema, json, jsonBody, replayableJson } from '../schemas/common.ts';
 import { authOn, mayRead, mayWrite } from './groups-access.ts';
@@ -148,20 +148,20 @@ export function peerRoutes(ctx: ApiContext) {
       const student = await db.students.get(schoolId, body.studentId);
       const supervisor = await ref(schoolId, body.supervisorId ?? null);
       const build = (row: PeerCounsellorRow) => viewWith(row, student, supervisor);
-      const idem = idempotencyFor<PeerCounsellorRow>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/peer-counsellors', '/api/registers/peer-counsellors', body, build);
-      const now = clock.now();
-      const r = await db.registers.addCounsellor(
-        schoolId,
-        { studentId: body.studentId, trainedOn: body.trainedOn ?? null, trainingName: body.trainingName || null, trainingOrganiser: body.trainingOrganiser || null, supervisorId: body.supervisorId ?? null, ...(body.active === undefined ? {} : { active: body.active }) },
-        { actorId: p.userId, now, ...(idem ? { idempotency: idem } : {}) },
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/peer-counsellors', path: '/api/registers/peer-counsellors', body, view: build },
+        (opts) => db.registers.addCounsellor(
+          schoolId,
+          { studentId: body.studentId, trainedOn: body.trainedOn ?? null, trainingName: body.trainingName || null, trainingOrganiser: body.trainingOrganiser || null, supervisorId: body.supervisorId ?? null, ...(body.active === undefined ? {} : { active: body.active }) },
+          opts,
+        ),
+        (e) => {
+          if (e.code === 'invalid') return failWith(422, 'student_invalid', { id: 'Siswa tidak ditemukan di sekolah ini.', en: 'No such student in this school.' }, { field: 'studentId' });
+          if (e.code === 'conflict') return failWith(409, 'duplicate', { id: 'Siswa ini sudah terdaftar sebagai konselor sebaya.', en: 'This student is already a peer counsellor.' }, { field: 'studentId' });
+          return fromDbError(e);
+        },
       );
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof build>>(c, r.error), 201);
-        if (r.error.code === 'invalid') throw failWith(422, 'student_invalid', { id: 'Siswa tidak ditemukan di sekolah ini.', en: 'No such student in this school.' }, { field: 'studentId' });
-        if (r.error.code === 'conflict') throw failWith(409, 'duplicate', { id: 'Siswa ini sudah terdaftar sebagai konselor sebaya.', en: 'This student is already a peer counsellor.' }, { field: 'studentId' });
-        throw fromDbError(r.error);
-      }
-      return c.json(build(r.value), 201);
+      return c.json('replay' in r ? r.replay : build(r.value), 201);
     })
     .openapi(get, async (c) => {
       const p = c.var.principal;
@@ -215,17 +215,11 @@ export function peerRoutes(ctx: ApiContext) {
         }),
         notes: s.notes, notesHidden: false, confidentiality: s.confidentiality, recordedBy: recorder, createdAt: s.createdAt.toISOString(),
       });
-      const idem = idempotencyFor<PeerSupervision>(p.userId, c.req.valid('header')['idempotency-key'], 'POST /api/registers/supervisions', '/api/registers/supervisions', body, build);
-      const r = await db.registers.addSupervision(
-        schoolId,
-        { heldOn: body.heldOn, supervisorId, counsellorIds: body.counsellorIds, notes: body.notes || null, confidentiality: body.confidentiality },
-        { actorId: p.userId, now: clock.now(), ...(idem ? { idempotency: idem } : {}) },
+      const r = await createOnce(
+        c, { actorId: p.userId, now: clock.now(), key: c.req.valid('header')['idempotency-key'], route: 'POST /api/registers/supervisions', path: '/api/registers/supervisions', body, view: build },
+        (opts) => db.registers.addSupervision(schoolId, { heldOn: body.heldOn, supervisorId, counsellorIds: body.counsellorIds, notes: body.notes || null, confidentiality: body.confidentiality }, opts),
+        (e) => (e.code === 'invalid' ? failWith(422, 'counsellor_invalid', { id: 'Setiap konselor yang hadir harus terdaftar di sekolah ini.', en: 'Every counsellor present must be registered in this school.' }, { field: 'counsellorIds' }) : fromDbError(e)),
       );
-      if (!r.ok) {
-        if (r.error.code === 'idempotency_replay') return c.json(replayed<ReturnType<typeof build>>(c, r.error), 201);
-        if (r.error.code === 'invalid') throw failWith(422, 'counsellor_invalid', { id: 'Setiap konselor yang hadir harus terdaftar di sekolah ini.', en: 'Every counsellor present must be registered in this school.' }, { field: 'counsellorIds' });
-        throw fromDbError(r.error);
-      }
-      return c.json(build(r.value), 201);
+      return c.json('replay' in r ? r.replay : build(r.value), 201);
     });
 }
