@@ -81,30 +81,31 @@ const overview = createRoute({
   request: { params: idParamsSchema },
   responses: { 200: json(overviewSchema, 'Kerja kasus / case work'), ...errorResponses(400, 401, 403, 404) },
 });
+/** A guru BK's case-work write: POST with an Idempotency-Key and the body, answered with the case as it is afterwards. */
+const caseworkWrite = <B extends z.ZodType, P extends z.ZodObject = typeof idParamsSchema>(body: B, params: P = idParamsSchema as unknown as P) => ({
+  method: 'post' as const, tags: ['cases'],
+  middleware: [requireRole('guru_bk')],
+  request: { params, headers: idempotencyHeaderSchema, body: jsonBody(body) },
+});
+const caseAfter = json(caseViewSchema, 'Kasus sesudahnya / the case after');
+
 const riskFactors = createRoute({
-  method: 'post', path: '/{id}/risk-factors', tags: ['cases'], summary: 'Tambah atau hapus faktor risiko (dengan alasan) / add or remove a risk factor (with a reason)',
-  middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(riskFactorBodySchema) },
-  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+  ...caseworkWrite(riskFactorBodySchema), path: '/{id}/risk-factors', summary: 'Tambah atau hapus faktor risiko (dengan alasan) / add or remove a risk factor (with a reason)',
+  responses: { 200: caseAfter, ...WRITE_ERRORS },
 });
 const skip = createRoute({
-  method: 'post', path: '/{id}/skip', tags: ['cases'], summary: 'Lewati langkah saat ini (dengan alasan) / skip the current step (with a reason)',
+  ...caseworkWrite(skipBodySchema), path: '/{id}/skip', summary: 'Lewati langkah saat ini (dengan alasan) / skip the current step (with a reason)',
   description: 'Langkah yang butuh persetujuan kepala sekolah juga butuh persetujuan untuk dilewati; langkah tanpa jalan lanjut tanpa data ditolak (422 `skip_not_possible`). / A step that needs the principal’s approval needs it to be skipped too; a step with no way forward without its data is refused.',
-  middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(skipBodySchema) },
-  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+  responses: { 200: caseAfter, ...WRITE_ERRORS },
 });
 const addIntervention = createRoute({
-  method: 'post', path: '/{id}/interventions', tags: ['cases'], summary: 'Tambah intervensi di luar jalur (dengan alasan) / add an intervention the pathway did not plan (with a reason)',
-  middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema, headers: idempotencyHeaderSchema, body: jsonBody(addBodySchema) },
-  responses: { 201: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+  ...caseworkWrite(addBodySchema), path: '/{id}/interventions', summary: 'Tambah intervensi di luar jalur (dengan alasan) / add an intervention the pathway did not plan (with a reason)',
+  responses: { 201: caseAfter, ...WRITE_ERRORS },
 });
 const interventionDone = createRoute({
-  method: 'post', path: '/{id}/interventions/{interventionId}/done', tags: ['cases'], summary: 'Intervensi tambahan selesai / an added intervention is done',
-  middleware: [requireRole('guru_bk')] as const,
-  request: { params: idParamsSchema.extend({ interventionId: idSchema.openapi({ param: { name: 'interventionId', in: 'path' } }) }), headers: idempotencyHeaderSchema, body: jsonBody(doneBodySchema) },
-  responses: { 200: json(caseViewSchema, 'Kasus sesudahnya / the case after'), ...WRITE_ERRORS },
+  ...caseworkWrite(doneBodySchema, idParamsSchema.extend({ interventionId: idSchema.openapi({ param: { name: 'interventionId', in: 'path' } }) })),
+  path: '/{id}/interventions/{interventionId}/done', summary: 'Intervensi tambahan selesai / an added intervention is done',
+  responses: { 200: caseAfter, ...WRITE_ERRORS },
 });
 
 /** The engine's refusal: 422 with its reason (`skip_not_possible`, `casework_invalid`, `approval_required`, …) and what is allowed now. */
