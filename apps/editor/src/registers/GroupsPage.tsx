@@ -11,32 +11,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useMe } from '../auth/session.ts';
 import { call, errorText } from '../cases/http.ts';
 import type { CaseView } from '../cases/types.ts';
 import { dateText, todayIso, useAddGroupSession, useGroupSessions, type GroupSession, type Level } from './PartnersApi.ts';
-import { REGISTER_PAGE_ROLES, RegisterTabs } from './PartnersNav.tsx';
+import { HeldOnField, LevelField, ListStatus, RegisterPage } from './RegisterPageKit.tsx';
 import '../cases/cases.css';
 
 export function Component() {
   const { t } = useTranslation('satgas');
-  const me = useMe().data;
   const sessions = useGroupSessions();
-  if (me && !REGISTER_PAGE_ROLES.groups.includes(me.role)) {
-    return (
-      <main className="cw-page reg-page" data-testid="groups-forbidden">
-        <h1>{t('groups.title')}</h1>
-        <p role="alert">{t('forbidden')}</p>
-      </main>
-    );
-  }
   const canWrite = sessions.data?.canWrite ?? false;
   return (
-    <main className="cw-page reg-page" data-testid="groups-page">
-      <RegisterTabs />
-      <h1>{t('groups.title')}</h1>
-      <p className="muted">{t('groups.intro')}</p>
-      {sessions.data && !canWrite && <p className="muted">{t('readOnly')}</p>}
+    <RegisterPage area="groups" readOnly={!!sessions.data && !canWrite}>
       {canWrite && (
         <section className="cw-section" aria-labelledby="group-add-h">
           <h2 id="group-add-h">{t('groups.add')}</h2>
@@ -44,12 +30,10 @@ export function Component() {
         </section>
       )}
       <section className="cw-section" aria-label={t('groups.title')}>
-        {sessions.isPending && <p className="muted">{t('loading')}</p>}
-        {sessions.isError && <p className="cw-msg error" role="alert">{errorText(sessions.error)}</p>}
-        {sessions.data && sessions.data.items.length === 0 && <p className="muted">{t('groups.none')}</p>}
+        <ListStatus query={sessions} none={t('groups.none')} />
         {sessions.data && <SessionList items={sessions.data.items} />}
       </section>
-    </main>
+    </RegisterPage>
   );
 }
 
@@ -119,24 +103,12 @@ function AddGroupSession() {
       }}
     >
       <div className="cw-form">
-        <label>
-          {t('date')}
-          <input type="date" name="heldOn" required max={todayIso()} value={f.heldOn} onChange={(e) => setF({ ...f, heldOn: e.target.value })} />
-        </label>
+        <HeldOnField value={f.heldOn} onChange={(heldOn) => setF({ ...f, heldOn })} />
         <label>
           {t('groups.topic')} *
           <input name="topic" required maxLength={500} value={f.topic} onChange={(e) => setF({ ...f, topic: e.target.value })} />
         </label>
-        <label>
-          {t('level')}
-          <select name="confidentiality" value={f.confidentiality} onChange={(e) => setF({ ...f, confidentiality: e.target.value as Level })}>
-            {(['umum', 'terbatas', 'rahasia'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelField value={f.confidentiality} onChange={(confidentiality) => setF({ ...f, confidentiality })} />
         <label className="wide">
           {t('groups.summary')}
           <textarea name="summary" maxLength={8000} value={f.summary} onChange={(e) => setF({ ...f, summary: e.target.value })} />

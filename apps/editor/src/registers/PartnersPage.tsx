@@ -9,37 +9,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';
 import { dateText, locText, useAddPartner, usePartner, usePartners, useUpdatePartner, type Partner, type PartnerInput, type PartnerKind, type PartnerList } from './PartnersApi.ts';
-import { REGISTER_PAGE_ROLES, RegisterTabs } from './PartnersNav.tsx';
+import { ListStatus, RegisterPage } from './RegisterPageKit.tsx';
 import '../cases/cases.css';
 
 export function Component() {
   const { t } = useTranslation('satgas');
-  const me = useMe().data;
   const partners = usePartners();
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  if (me && !REGISTER_PAGE_ROLES.partners.includes(me.role)) {
-    return (
-      <main className="cw-page reg-page" data-testid="partners-forbidden">
-        <h1>{t('partners.title')}</h1>
-        <p role="alert">{t('forbidden')}</p>
-      </main>
-    );
-  }
   const canWrite = partners.data?.canWrite ?? false;
   return (
-    <main className="cw-page reg-page" data-testid="partners-page">
-      <RegisterTabs />
-      <h1>{t('partners.title')}</h1>
-      <p className="muted">{t('partners.intro')}</p>
-      {partners.data && !canWrite && <p className="muted">{t('readOnly')}</p>}
+    <RegisterPage area="partners" readOnly={!!partners.data && !canWrite}>
       <section className="cw-section" aria-label={t('partners.title')}>
-        {partners.isPending && <p className="muted">{t('loading')}</p>}
-        {partners.isError && <p className="cw-msg error" role="alert">{errorText(partners.error)}</p>}
-        {partners.data && partners.data.items.length === 0 && <p className="muted">{t('partners.none')}</p>}
+        <ListStatus query={partners} none={t('partners.none')} />
         {partners.data && (
           <ul className="reg-cards" data-testid="partners">
             {partners.data.items.map((p) =>
@@ -55,7 +39,7 @@ export function Component() {
         )}
         {canWrite && partners.data && <PartnerForm list={partners.data} />}
       </section>
-    </main>
+    </RegisterPage>
   );
 }
 

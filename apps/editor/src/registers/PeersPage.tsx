@@ -16,7 +16,7 @@ import {
   dateText, todayIso, useAddCounsellor, useAddSupervision, useCounsellor, useCounsellors, useSupervisions, useUpdateCounsellor,
   type Counsellor, type CounsellorList, type Level, type Supervision,
 } from './PartnersApi.ts';
-import { REGISTER_PAGE_ROLES, RegisterTabs } from './PartnersNav.tsx';
+import { HeldOnField, LevelField, ListStatus, RegisterPage } from './RegisterPageKit.tsx';
 import '../cases/cases.css';
 
 export function Component() {
@@ -25,25 +25,11 @@ export function Component() {
   const list = useCounsellors();
   const supervisions = useSupervisions();
   const [open, setOpen] = useState<string | null>(null);
-  if (me && !REGISTER_PAGE_ROLES.peers.includes(me.role)) {
-    return (
-      <main className="cw-page reg-page" data-testid="peers-forbidden">
-        <h1>{t('peers.title')}</h1>
-        <p role="alert">{t('forbidden')}</p>
-      </main>
-    );
-  }
   const canWrite = list.data?.canWrite ?? false;
   return (
-    <main className="cw-page reg-page" data-testid="peers-page">
-      <RegisterTabs />
-      <h1>{t('peers.title')}</h1>
-      <p className="muted">{t('peers.intro')}</p>
-      {list.data && !canWrite && <p className="muted">{t('readOnly')}</p>}
+    <RegisterPage area="peers" readOnly={!!list.data && !canWrite}>
       <section className="cw-section" aria-label={t('peers.title')}>
-        {list.isPending && <p className="muted">{t('loading')}</p>}
-        {list.isError && <p className="cw-msg error" role="alert">{errorText(list.error)}</p>}
-        {list.data && list.data.items.length === 0 && <p className="muted">{t('peers.none')}</p>}
+        <ListStatus query={list} none={t('peers.none')} />
         {list.data && (
           <ul className="reg-cards" data-testid="peers">
             {list.data.items.map((c) => (
@@ -60,7 +46,7 @@ export function Component() {
         {supervisions.data && <SupervisionList items={supervisions.data.items} />}
         {canWrite && list.data && <AddSupervision list={list.data} meId={me?.role === 'guru_bk' ? me.id : undefined} />}
       </section>
-    </main>
+    </RegisterPage>
   );
 }
 
@@ -119,18 +105,7 @@ function CounsellorCard({ c, list, canWrite, open, onOpen }: { c: Counsellor; li
           }}
         >
           <div className="cw-form">
-            <label>
-              {t('peers.trainedOn')}
-              <input type="date" name="trainedOn" value={training.trainedOn} max={todayIso()} onChange={(e) => setTraining({ ...training, trainedOn: e.target.value })} />
-            </label>
-            <label>
-              {t('peers.trainingName')}
-              <input name="trainingName" maxLength={200} value={training.trainingName} onChange={(e) => setTraining({ ...training, trainingName: e.target.value })} />
-            </label>
-            <label>
-              {t('peers.trainingOrganiser')}
-              <input name="trainingOrganiser" maxLength={200} value={training.trainingOrganiser} onChange={(e) => setTraining({ ...training, trainingOrganiser: e.target.value })} />
-            </label>
+            <TrainingFields value={training} onChange={(patch) => setTraining({ ...training, ...patch })} />
           </div>
           <button type="submit" className="btn primary small" disabled={update.isPending}>
             {t('save')}
@@ -140,6 +115,51 @@ function CounsellorCard({ c, list, canWrite, open, onOpen }: { c: Counsellor; li
       {update.isError && <p className="cw-msg error" role="alert">{errorText(update.error)}</p>}
       {open && <CounsellorSupervisions id={c.id} name={c.studentName} />}
     </li>
+  );
+}
+
+interface Training {
+  trainedOn: string;
+  trainingName: string;
+  trainingOrganiser: string;
+}
+
+/** When, what and by whom a counsellor was trained: on the card's edit form and on the form that registers one. */
+function TrainingFields({ value, onChange }: { value: Training; onChange: (patch: Partial<Training>) => void }) {
+  const { t } = useTranslation('satgas');
+  return (
+    <>
+      <label>
+        {t('peers.trainedOn')}
+        <input type="date" name="trainedOn" max={todayIso()} value={value.trainedOn} onChange={(e) => onChange({ trainedOn: e.target.value })} />
+      </label>
+      <label>
+        {t('peers.trainingName')}
+        <input name="trainingName" maxLength={200} value={value.trainingName} onChange={(e) => onChange({ trainingName: e.target.value })} />
+      </label>
+      <label>
+        {t('peers.trainingOrganiser')}
+        <input name="trainingOrganiser" maxLength={200} value={value.trainingOrganiser} onChange={(e) => onChange({ trainingOrganiser: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
+/** The guru BK who supervises (`orNone`: or no one yet). */
+function SupervisorField({ value, onChange, list, orNone = false }: { value: string; onChange: (id: string) => void; list: CounsellorList; orNone?: boolean }) {
+  const { t } = useTranslation('satgas');
+  return (
+    <label>
+      {t('peers.supervisor')}
+      <select name="supervisorId" value={value} onChange={(e) => onChange(e.target.value)}>
+        {orNone && <option value="">{t('peers.noSupervisor')}</option>}
+        {list.supervisors.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -219,29 +239,8 @@ function AddCounsellor({ list }: { list: CounsellorList }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('peers.trainedOn')}
-          <input type="date" name="trainedOn" max={todayIso()} value={f.trainedOn} onChange={(e) => setF({ ...f, trainedOn: e.target.value })} />
-        </label>
-        <label>
-          {t('peers.trainingName')}
-          <input name="trainingName" maxLength={200} value={f.trainingName} onChange={(e) => setF({ ...f, trainingName: e.target.value })} />
-        </label>
-        <label>
-          {t('peers.trainingOrganiser')}
-          <input name="trainingOrganiser" maxLength={200} value={f.trainingOrganiser} onChange={(e) => setF({ ...f, trainingOrganiser: e.target.value })} />
-        </label>
-        <label>
-          {t('peers.supervisor')}
-          <select name="supervisorId" value={f.supervisorId} onChange={(e) => setF({ ...f, supervisorId: e.target.value })}>
-            <option value="">{t('peers.noSupervisor')}</option>
-            {list.supervisors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TrainingFields value={f} onChange={(patch) => setF({ ...f, ...patch })} />
+        <SupervisorField value={f.supervisorId} onChange={(supervisorId) => setF({ ...f, supervisorId })} list={list} orNone />
       </div>
       {students.isError && <p className="cw-msg error" role="alert">{errorText(students.error)}</p>}
       {add.isError && <p className="cw-msg error" role="alert">{errorText(add.error)}</p>}
@@ -282,30 +281,9 @@ function AddSupervision({ list, meId }: { list: CounsellorList; meId: string | u
       <h3>{t('peers.addSupervision')}</h3>
       <p className="muted small">{t('peers.supervisionHint')}</p>
       <div className="cw-form">
-        <label>
-          {t('date')}
-          <input type="date" name="heldOn" required max={todayIso()} value={f.heldOn} onChange={(e) => setF({ ...f, heldOn: e.target.value })} />
-        </label>
-        <label>
-          {t('peers.supervisor')}
-          <select name="supervisorId" value={f.supervisorId} onChange={(e) => setF({ ...f, supervisorId: e.target.value })}>
-            {list.supervisors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('level')}
-          <select name="confidentiality" value={f.confidentiality} onChange={(e) => setF({ ...f, confidentiality: e.target.value as Level })}>
-            {(['umum', 'terbatas', 'rahasia'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <HeldOnField value={f.heldOn} onChange={(heldOn) => setF({ ...f, heldOn })} />
+        <SupervisorField value={f.supervisorId} onChange={(supervisorId) => setF({ ...f, supervisorId })} list={list} />
+        <LevelField value={f.confidentiality} onChange={(confidentiality) => setF({ ...f, confidentiality })} />
       </div>
       <fieldset className="reg-checks" data-testid="supervision-present">
         <legend className="small">{t('peers.present')}</legend>
