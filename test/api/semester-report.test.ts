@@ -24,43 +24,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, ManualClock } from '@jalur/api';
+import type { ManualClock } from '@jalur/api';
 import type { User } from '../../packages/db/src/index.ts';
-import { openDemoDb, ROOT, type SeededDb } from '../reports/demo-db.ts';
-import { openPgDemoDb } from '../reports/pg-demo-db.ts';
+import { ROOT, type SeededDb } from '../reports/demo-db.ts';
+import { DEMO_DIALECTS, openDemoApi, type DemoApi } from './demo-api.ts';
 
 const OUT = join(ROOT, 'test-results', 'semester-report-api');
 const NOW = new Date('2026-12-06T03:00:00Z');
 const MONTHS = /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/;
 
-type Opener = () => Promise<SeededDb>;
-
-describe.each([
-  ['SQLite', openDemoDb as Opener],
-  ['PostgreSQL', openPgDemoDb as Opener],
-])('the semester report (%s)', (dialect, open) => {
-  let demo: SeededDb;
-  let app: ReturnType<typeof createApp>;
-  let clock: ManualClock;
-  let kepsek: User;
-  let bk: User;
-  let wali: User;
-  let tim: User;
-  let dinas: User;
-  let bkB: User;
-  const tokens = new Map<string, string>();
+describe.each(DEMO_DIALECTS)('the semester report (%s)', (dialect, open) => {
+  let demo: SeededDb, clock: ManualClock, call: DemoApi['call'];
+  let kepsek: User, bk: User, wali: User, tim: User, dinas: User, bkB: User;
   const out = join(OUT, dialect);
-
-  async function call(user: User, method: string, path: string, body?: unknown) {
-    let token = tokens.get(user.id);
-    if (!token) tokens.set(user.id, (token = (await demo.db.sessions.create({ userId: user.id, now: clock.now() })).token));
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.request(`/api${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, bytes, json: type.includes('json') ? JSON.parse(Buffer.from(bytes).toString('utf8')) : undefined };
-  }
   const report = async (query = '') => {
     const r = await call(bk, 'GET', `/reports/semester${query}`);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
@@ -70,15 +46,7 @@ describe.each([
   beforeAll(async () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    demo = await open();
-    clock = new ManualClock(NOW);
-    app = createApp({ db: demo.db, clock });
-    kepsek = await demo.user('kepsek@sekolah-a.demo');
-    bk = await demo.user('bk@sekolah-a.demo');
-    wali = await demo.user('walikelas@sekolah-a.demo');
-    tim = await demo.user('tim@sekolah-a.demo');
-    dinas = await demo.user('dinas@provinsi.demo');
-    bkB = await demo.user('bk@sekolah-b.demo');
+    ({ demo, clock, call, kepsek, bk, wali, tim, dinas, bkB } = await openDemoApi(open, NOW));
     // The letterhead the PDF carries.
     expect((await call(kepsek, 'PUT', '/school/profile', { authority: 'Pemerintah Provinsi Jambi\nDinas Pendidikan', address: 'Jl. Lintas Timur No. 1, Muara Sabak', city: 'Muara Sabak', letterCode: 'SKA' })).status).toBe(200);
   }, 240_000);

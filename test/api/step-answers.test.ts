@@ -22,10 +22,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, ManualClock } from '@jalur/api';
+import type { ManualClock } from '@jalur/api';
 import type { CaseRow, User } from '../../packages/db/src/index.ts';
-import { openDemoDb, ROOT, type SeededDb } from '../reports/demo-db.ts';
-import { openPgDemoDb } from '../reports/pg-demo-db.ts';
+import { ROOT, type SeededDb } from '../reports/demo-db.ts';
+import { DEMO_DIALECTS, openDemoApi, type DemoApi } from './demo-api.ts';
 
 const OUT = join(ROOT, 'test-results', 'step-answers-api');
 const NOW = new Date('2026-12-06T03:00:00Z');
@@ -64,48 +64,16 @@ const DOC = {
   layout: {},
 };
 
-type Opener = () => Promise<SeededDb>;
-
-describe.each([
-  ['SQLite', openDemoDb as Opener],
-  ['PostgreSQL', openPgDemoDb as Opener],
-])('submitted step answers stay readable (%s)', (dialect, open) => {
-  let demo: SeededDb;
-  let app: ReturnType<typeof createApp>;
-  let clock: ManualClock;
-  let kepsek: User;
-  let bk: User;
-  let wali: User;
-  let dinas: User;
-  let bkB: User;
-  let tim: User;
+describe.each(DEMO_DIALECTS)('submitted step answers stay readable (%s)', (dialect, open) => {
+  let demo: SeededDb, clock: ManualClock, call: DemoApi['call'];
+  let kepsek: User, bk: User, wali: User, tim: User, dinas: User, bkB: User;
   let kase: CaseRow;
   let partnerId: string;
   const partnerName = 'Puskesmas Muara Sabak';
-  const tokens = new Map<string, string>();
-
-  async function call(user: User, method: string, path: string, body?: unknown) {
-    let token = tokens.get(user.id);
-    if (!token) tokens.set(user.id, (token = (await demo.db.sessions.create({ userId: user.id, now: clock.now() })).token));
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.request(`/api${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, bytes, json: type.includes('json') ? JSON.parse(Buffer.from(bytes).toString('utf8')) : undefined };
-  }
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    demo = await open();
-    clock = new ManualClock(NOW);
-    app = createApp({ db: demo.db, clock });
-    kepsek = await demo.user('kepsek@sekolah-a.demo');
-    bk = await demo.user('bk@sekolah-a.demo');
-    wali = await demo.user('walikelas@sekolah-a.demo');
-    dinas = await demo.user('dinas@provinsi.demo');
-    bkB = await demo.user('bk@sekolah-b.demo');
-    tim = await demo.user('tim@sekolah-a.demo');
+    ({ demo, clock, call, kepsek, bk, wali, tim, dinas, bkB } = await openDemoApi(open, NOW));
     const school = (await demo.db.schools.get(demo.schoolA))!;
     const scope = { districtId: school.districtId, schoolId: demo.schoolA };
     const created = await demo.db.pathways.create(scope, { key: DOC.key, title: DOC.title.id, draft: DOC, updatedBy: kepsek.id, now: NOW });
