@@ -14,7 +14,7 @@ import { errorText } from '../cases/http.ts';
 import { loc } from '../cases/i18n.ts';
 import {
   rupiah, useAddDonation, useAddFund, useAddSponsor, useFunds, useLedger, useSetSponsorStatus, useSponsors,
-  type Fund, type FundList, type NewSponsor, type Sponsor, type SponsorList,
+  type Choice, type Fund, type FundList, type Named, type NewSponsor, type Sponsor, type SponsorList,
 } from './FundsApi.ts';
 import './FundsMessages.ts';
 import '../cases/cases.css';
@@ -229,17 +229,7 @@ function AddDonation({ fund, list }: { fund: Fund; list: FundList }) {
         {t('date')}
         <input type="date" name="date" required value={date} onChange={(e) => setDate(e.target.value)} />
       </label>
-      <label>
-        {t('sponsor')}
-        <select name="sponsorId" value={sponsorId} onChange={(e) => setSponsorId(e.target.value)}>
-          <option value="">{t('noSponsor')}</option>
-          {list.sponsors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SponsorField name="sponsorId" value={sponsorId} onChange={setSponsorId} sponsors={list.sponsors} />
       <label className="wide">
         {t('note')}
         <input name="note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
@@ -258,7 +248,7 @@ function AddDonation({ fund, list }: { fund: Fund; list: FundList }) {
 }
 
 function AddFund({ list }: { list: FundList }) {
-  const { t, i18n } = useTranslation('funds');
+  const { t } = useTranslation('funds');
   const add = useAddFund();
   const [name, setName] = useState('');
   const [source, setSource] = useState(list.sources[0]?.key ?? 'lainnya');
@@ -279,33 +269,49 @@ function AddFund({ list }: { list: FundList }) {
         {t('fundName')}
         <input name="fundName" required maxLength={200} placeholder={t('fundNameHint')} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label>
-        {t('source')}
-        <select name="source" value={source} onChange={(e) => setSource(e.target.value)}>
-          {list.sources.map((s) => (
-            <option key={s.key} value={s.key}>
-              {loc(s.label, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('sponsor')}
-        <select name="fundSponsor" value={sponsorId} onChange={(e) => setSponsorId(e.target.value)}>
-          <option value="">{t('noSponsor')}</option>
-          {list.sponsors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label={t('source')} name="source" value={source} onChange={setSource} choices={list.sources} />
+      <SponsorField name="fundSponsor" value={sponsorId} onChange={setSponsorId} sponsors={list.sponsors} />
       <button type="submit" className="btn primary" disabled={add.isPending || name.trim() === ''}>
         {t('save')}
       </button>
       {add.isError && <p className="error-text" role="alert">{errorText(add.error)}</p>}
       {done && <p className="cw-msg ok" role="status">{done}</p>}
     </form>
+  );
+}
+
+/** A pick among keyed choices, each read in the page's language. */
+function ChoiceField<K extends string>({ label, name, value, onChange, choices }: { label: string; name: string; value: K; onChange: (v: K) => void; choices: Choice<K>[] }) {
+  const { i18n } = useTranslation('funds');
+  return (
+    <label>
+      {label}
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value as K)}>
+        {choices.map((k) => (
+          <option key={k.key} value={k.key}>
+            {loc(k.label, i18n.language)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The donor or foster parent behind a donation or a fund, or none. */
+function SponsorField({ name, value, onChange, sponsors }: { name: string; value: string; onChange: (id: string) => void; sponsors: Named[] }) {
+  const { t } = useTranslation('funds');
+  return (
+    <label>
+      {t('sponsor')}
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('noSponsor')}</option>
+        {sponsors.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -349,8 +355,7 @@ function SponsorCard({ sponsor: s, canWrite }: { sponsor: Sponsor; canWrite: boo
 }
 
 function AddSponsor({ list }: { list: SponsorList }) {
-  const { t, i18n } = useTranslation('funds');
-  const lang = i18n.language;
+  const { t } = useTranslation('funds');
   const add = useAddSponsor();
   const empty = { kind: 'orang_tua_asuh' as NewSponsor['kind'], party: 'person' as NewSponsor['party'], name: '', phone: '', amount: '', period: 'monthly' as 'monthly' | 'once', studentId: '', from: '', until: '' };
   const [f, setF] = useState(empty);
@@ -374,26 +379,8 @@ function AddSponsor({ list }: { list: SponsorList }) {
       }}
     >
       <h4>{t('addSponsor')}</h4>
-      <label>
-        {t('kind')}
-        <select name="kind" value={f.kind} onChange={(e) => set('kind', e.target.value as NewSponsor['kind'])}>
-          {list.kinds.map((k) => (
-            <option key={k.key} value={k.key}>
-              {loc(k.label, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('party')}
-        <select name="party" value={f.party} onChange={(e) => set('party', e.target.value as NewSponsor['party'])}>
-          {list.parties.map((k) => (
-            <option key={k.key} value={k.key}>
-              {loc(k.label, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label={t('kind')} name="kind" value={f.kind} onChange={(v) => set('kind', v)} choices={list.kinds} />
+      <ChoiceField label={t('party')} name="party" value={f.party} onChange={(v) => set('party', v)} choices={list.parties} />
       <label className="wide">
         {t('name')}
         <input name="sponsorName" required maxLength={200} value={f.name} onChange={(e) => set('name', e.target.value)} />
@@ -406,16 +393,7 @@ function AddSponsor({ list }: { list: SponsorList }) {
         {t('pledgeAmount')}
         <input name="pledgeAmount" inputMode="numeric" value={f.amount} onChange={(e) => set('amount', e.target.value)} aria-invalid={amount !== null && !(amount > 0) ? true : undefined} />
       </label>
-      <label>
-        {t('period')}
-        <select name="period" value={f.period} onChange={(e) => set('period', e.target.value as 'monthly' | 'once')}>
-          {list.periods.map((k) => (
-            <option key={k.key} value={k.key}>
-              {loc(k.label, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label={t('period')} name="period" value={f.period} onChange={(v) => set('period', v)} choices={list.periods} />
       <label className="wide">
         {t('pledgeStudent')}
         <select name="pledgeStudent" value={f.studentId} onChange={(e) => set('studentId', e.target.value)}>
