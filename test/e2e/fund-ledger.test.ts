@@ -18,14 +18,13 @@
  *   draft saves it. Screenshots in test-results/fund-ledger-e2e/.
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { node, signIn } from '../../apps/editor/e2e/designer.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 import { formData } from '../../packages/engine/src/test-fixtures.ts';
-import type { FormField, PathwayDocument } from '../../packages/engine/src/index.ts';
+import { pageApi, rp, srpsForm } from './helpers.ts';
 
 let SHOTS = join(REPO_ROOT, 'test-results', 'fund-ledger-e2e');
 let server: RunningServer;
@@ -33,26 +32,7 @@ let page: Page;
 const errors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-const SRPS = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows', 'srps-standar.json'), 'utf8')) as PathwayDocument;
-function formOf(path: string): FormField[] {
-  let node: { states?: Record<string, unknown>; meta?: { form?: FormField[] } } = { states: SRPS.machine.states as never };
-  for (const part of path.split('.')) node = node.states![part] as typeof node;
-  return node.meta?.form ?? [];
-}
-
-/** A JSON call from the signed-in page (its session cookie and CSRF token). */
-async function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken?: string };
-      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-      return { status: res.status, body: await res.json() };
-    },
-    { method, path, body },
-  );
-}
-
-const rp = (n: number) => `Rp ${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+const api = pageApi(() => page);
 /** The raw ids of the page's funds: none of them may be on screen. */
 async function fundIds(): Promise<string[]> {
   return (await api<{ items: { id: string }[] }>('GET', '/api/registers/funds')).body.items.map((f) => f.id);
@@ -142,9 +122,9 @@ describe.each(['sqlite', 'postgres'] as const)('orang tua asuh and the fund ledg
     const caseId = opened.body.id as string;
     let v = opened.body.version as number;
     for (const [type, data] of [
-      ['SELESAI_IDENTIFIKASI', formData([formOf('identifikasi')], 0)],
-      ['TETAPKAN_FAKTOR', { ...formData([formOf('asesmen')], 0), mainFactor: 'economic' }],
-      ['KUNJUNGAN_SELESAI', formData([formOf('intervensi_ekonomi.bantuan.kunjungan_rumah')], 0)],
+      ['SELESAI_IDENTIFIKASI', formData([srpsForm('identifikasi')], 0)],
+      ['TETAPKAN_FAKTOR', { ...formData([srpsForm('asesmen')], 0), mainFactor: 'economic' }],
+      ['KUNJUNGAN_SELESAI', formData([srpsForm('intervensi_ekonomi.bantuan.kunjungan_rumah')], 0)],
     ] as const) {
       const r = await api('POST', `/api/cases/${caseId}/events`, { type, data, expectedVersion: v });
       expect(r.status, `${type}: ${JSON.stringify(r.body)}`).toBe(200);
