@@ -5,8 +5,9 @@
  * from its own timer row, claimed like the scheduler claims it.
  */
 import type { CaseRow, DbError, JalurDb, User } from '@jalur/db';
-import type { CaseEvent } from '@jalur/engine';
+import { activeSteps, handlersFor, type CaseEvent, type CaseSnapshot, type CompiledPathway, type FormField, type Role } from '@jalur/engine';
 import type { CaseService } from '../service.ts';
+import { withFundIds, type FundIds } from './seed-funds.ts';
 
 export type Driven = { ok: true; row: CaseRow } | { ok: false; error: DbError };
 
@@ -43,4 +44,51 @@ export async function fireTimer(cases: CaseService, db: JalurDb, row: CaseRow, t
   if (!fired.ok) return fired;
   if (!fired.value.fired) return { ok: false, error: fired.value.error ?? { code: 'event_not_allowed', message: `timer ${type}: ${fired.value.reason}` } };
   return { ok: true, row: fired.value.change.case };
+}
+
+/** A value that satisfies a form field (the demo fills what a plan does not say; tests that drive real cases do the same). */
+export function sampleValue(field: FormField, now: Date): unknown {
+  switch (field.type) {
+    case 'number':
+      return field.max !== undefined && field.max <= 1 ? 0.85 : Math.max(field.min ?? 0, Math.min(field.max ?? 70, 70));
+    case 'choice':
+      return field.options?.[0] ?? 'lainnya';
+    case 'boolean':
+      return true;
+    case 'date':
+      return now.toISOString().slice(0, 10);
+    case 'text':
+      return 'Catatan demo: dilaksanakan sesuai rencana.';
+  }
+}
+
+/** The staff a school's demo cases are driven by. */
+export interface DemoStaff {
+  kepsek: User;
+  bk: User;
+  wali?: User | undefined;
+  tim?: User | undefined;
+}
+
+const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
+
+/**
+ * Sends one event of a plan as the first staff role its step allows (guru BK
+ * first): the step's required fields filled with sample values, `overrides`
+ * on top, register keys (`"dana-komite"`) replaced by the school's ids.
+ */
+export async function sendPlanStep(
+  cases: CaseService, db: JalurDb, compiled: CompiledPathway, row: CaseRow, type: string, overrides: Record<string, unknown> | undefined,
+  staff: DemoStaff, at: Date, fundIds?: FundIds,
+): Promise<Driven> {
+  const leaves = activeSteps(compiled, row.snapshot as CaseSnapshot).map((s) => s.stateId);
+  const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
+  const handlers = handlersFor(compiled, active, type);
+  const data: Record<string, unknown> = {};
+  for (const h of handlers) for (const f of compiled.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
+  Object.assign(data, overrides);
+  const roles = handlers.flatMap((h) => h.roles);
+  const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
+  const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? staff.bk) : role === 'tim' ? (staff.tim ?? staff.bk) : staff.bk;
+  return sendAs(cases, db, row, { type, data: withFundIds(data, fundIds) }, user, staff.kepsek, at);
 }

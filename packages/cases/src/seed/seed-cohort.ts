@@ -7,11 +7,12 @@
  * before/after table (motivation 11 → 4, economic 6 → 3).
  */
 import { readFileSync } from 'node:fs';
-import type { RiskFactor, Role } from '@jalur/engine';
+import { activeSteps, type CaseSnapshot, type RiskFactor, type Role } from '@jalur/engine';
 import type { CaseRow, JalurDb, NewIndicator, PathwayVersionRow, User } from '@jalur/db';
 import type { CaseService } from '../service.ts';
-import { sendAs } from './drive.ts';
+import { sendAs, sendPlanStep } from './drive.ts';
 import { withFundIds, type FundIds } from './seed-funds.ts';
+import type { PlanStep } from './seed-data.ts';
 
 export interface CohortStep {
   at: string;
@@ -55,6 +56,20 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string;
 }
 
 const CLAIMER = 'seed-cohort';
+const DAY = 86_400_000;
+
+/**
+ * What became of a cohort's cases still open at the end of its period: from
+ * `from` on, each takes the step `steps` names for the step it is at (three
+ * days apart, the timers due meanwhile fired first) until it closes. The
+ * demo's 2023 cohort ends this way in the next semester, so no case of 2023
+ * is still running (or years late) on today's board; the period's own
+ * figures are those of the file.
+ */
+export interface CohortAfterwards {
+  from: string;
+  steps: Readonly<Record<string, PlanStep>>;
+}
 
 /**
  * Replays `cohort` into `schoolId` on `version`; `users` gives a user per role
@@ -63,7 +78,11 @@ const CLAIMER = 'seed-cohort';
 export async function loadCohort(
   db: JalurDb,
   cases: CaseService,
-  input: { cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>>; /** Fund keys of the cohort's steps → the school's fund ids. */ fundIds?: FundIds },
+  input: {
+    cohort: Cohort; schoolId: string; version: PathwayVersionRow; users: Partial<Record<Role, User>>;
+    /** Fund keys of the cohort's steps → the school's fund ids. */ fundIds?: FundIds;
+    afterwards?: CohortAfterwards;
+  },
 ): Promise<{ caseIds: string[]; warnings: string[] }> {
   const { cohort, schoolId, version, users } = input;
   const userFor = (role: Role): User => {
@@ -112,6 +131,27 @@ export async function loadCohort(
       row = changed.row;
     }
     await fireDue(new Date(cohort.period.to));
+    if (input.afterwards && row.status !== 'closed') {
+      const { compiled } = await cases.versionOf(row);
+      const staff = { kepsek: userFor('kepsek'), bk, wali: users.wali_kelas, tim: users.tim };
+      let at = new Date(input.afterwards.from);
+      // `fireDue` moves `row` too: read its status afresh.
+      const closed = (): boolean => row.status === 'closed';
+      for (let i = 0; i < 20 && !closed(); i++, at = new Date(at.getTime() + 3 * DAY)) {
+        await fireDue(at);
+        if (closed()) break;
+        const leaves = activeSteps(compiled, row.snapshot as CaseSnapshot).map((x) => x.stateId);
+        const next = leaves.map((l) => input.afterwards!.steps[l]).find((x) => x !== undefined);
+        const driven = next
+          ? await sendPlanStep(cases, db, compiled, row, next[0], next[1], staff, at, input.fundIds)
+          : { ok: false as const, error: { code: 'no_step', message: `no closing step from ${leaves.join(', ')}` } };
+        if (!driven.ok) {
+          warnings.push(`${s.id} afterwards: ${driven.error.code} ${driven.error.message}`);
+          break;
+        }
+        row = driven.row;
+      }
+    }
     ids.push(row.id);
     indicators.push(...attendanceOf(student.id, s));
   }

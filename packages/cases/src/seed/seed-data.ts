@@ -117,6 +117,33 @@ const bullying = assess('bullying');
 const motivationDone: PlanStep[] = [...motivation, ['SESI_SELESAI'], ['SESI_KELOMPOK_SELESAI'], ['SISWA_TERLIBAT_PROYEK'], ['IKUT_EKSKUL']];
 const familyDone: PlanStep[] = [...family, ['KUNJUNGAN_SELESAI'], ['KESEPAKATAN_DICAPAI']];
 
+/**
+ * How the 2023 cohort's cases still open at the end of September 2023 went
+ * on in the next semester (2023/2024 Genap), by the step each is at: the
+ * repeated assessment names the economic factor the evaluation found, aid
+ * comes as a fee waiver or from Bapak Bambang's foster-parent fund, the
+ * trained peer counsellor takes the bullying case, and every evaluation ends
+ * with the student still in school.
+ */
+export const COHORT_AFTERWARDS = {
+  from: '2024-01-15T09:00:00+07:00',
+  steps: {
+    asesmen: ['TETAPKAN_FAKTOR', { mainFactor: 'economic', riskLevel: 'tinggi', assessmentMethod: ['wawancara', 'studi_dokumen'], assessmentSummary: 'Asesmen ulang: siswa sering ikut orang tua melaut; biaya sekolah dan waktu belajar menjadi masalah.' }],
+    'intervensi_ekonomi.bantuan.kunjungan_rumah': ['KUNJUNGAN_SELESAI', { metWith: 'Orang tua siswa', housingCondition: 'Rumah kayu sederhana di tepi sungai' }],
+    'intervensi_ekonomi.pendampingan.konseling_individual': ['SESI_SELESAI', { sessionCount: 2 }],
+    'intervensi_ekonomi.bantuan.penggalangan_dana': ['DANA_TERSALURKAN', { aidType: 'pembebasan_biaya' }],
+    'intervensi_ekonomi.bantuan.orang_tua_asuh': ['OTA_DITETAPKAN', { fund: 'dana-ota-tkr', startDate: '2024-01-15' }],
+    'intervensi_keluarga.kunjungan_rumah': ['KUNJUNGAN_SELESAI'],
+    'intervensi_keluarga.pertemuan_orang_tua': ['KESEPAKATAN_DICAPAI', { attendees: 'Ayah, paman, wali kelas, guru BK', agreements: 'Paman menjadi wali sekolah; ayah menelepon wali kelas setiap bulan.' }],
+    'intervensi_perundungan.konseling_individual': ['SESI_SELESAI'],
+    'intervensi_perundungan.konferensi_kasus': ['KESEPAKATAN_DICAPAI'],
+    'intervensi_perundungan.dukungan_sebaya': ['PENDAMPINGAN_SEBAYA_BERJALAN', { peerCounselor: 'konselor-sebaya-rafi', confidentialityAgreed: true }],
+    'pemantauan.menunggu_pekan': ['EVALUASI_SEKARANG'],
+    'pemantauan.cek_mingguan': ['EVALUASI_SEKARANG'],
+    keputusan: ['TUTUP_KASUS', { riskChange: 'berkurang', outcome: 'still_enrolled', evaluationSummary: 'Evaluasi semester genap: kehadiran membaik dan siswa tetap bersekolah; wali kelas meneruskan pemantauan.' }],
+  } satisfies Record<string, PlanStep>,
+};
+
 export interface CasePlan {
   factors: RiskFactor[];
   steps: PlanStep[];

@@ -100,6 +100,21 @@ describe('seedDemo', () => {
     expect([total('economic'), stillAtRisk('economic')]).toEqual([6, 3]);
   });
 
+  it('closes the cohort cases still open in September 2023 in the next semester: no case of 2023 runs on (or is years late) today', async () => {
+    const { A } = summary.schools!;
+    const cohort = (await db.cases.list(A, { limit: 1000 })).filter((c) => c.openedAt.getTime() < Date.UTC(2023, 11, 31));
+    const end = Date.parse('2023-09-30T23:59:00+07:00');
+    const later = cohort.filter((c) => c.closedAt === null || c.closedAt.getTime() > end);
+    expect(later).toHaveLength(11);
+    for (const c of later) {
+      expect(c.status, c.id).toBe('closed');
+      expect(c.closedAt!.toISOString() >= '2024-01-15' && c.closedAt!.toISOString() < '2024-07-01', c.closedAt!.toISOString()).toBe(true);
+    }
+    // Nothing of theirs is left to do or to fire.
+    const ids = new Set(cohort.map((c) => c.id));
+    expect((await db.tasks.list(A, { status: 'open' })).filter((t) => ids.has(t.caseId))).toEqual([]);
+  });
+
   it('leaves open tasks and pending timers for the running cases', async () => {
     const { A } = summary.schools!;
     expect((await db.tasks.list(A, { status: 'open' })).length).toBeGreaterThan(10);

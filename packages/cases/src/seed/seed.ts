@@ -6,17 +6,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { activeSteps, handlersFor, pathwayDocumentSchema, type CaseSnapshot, type FormField, type PathwayDocument, type Role } from '@jalur/engine';
+import { pathwayDocumentSchema, type PathwayDocument } from '@jalur/engine';
 import { hashPassword, type JalurDb, type PathwayVersionRow, type StudentRow, type User } from '@jalur/db';
 import { CaseService } from '../service.ts';
-import { fireTimer, sendAs } from './drive.ts';
+import { fireTimer, sendPlanStep, type DemoStaff } from './drive.ts';
+
+export { sampleValue } from './drive.ts';
 import { caseworkStep, isCaseworkStep } from '../interventions/seed-step.ts';
 import { loadCohort, readCohort, type Cohort } from './seed-cohort.ts';
 import { addDemoIndicators, flagDemoStudents } from './seed-indicators.ts';
 import { addRosterFacts, openedAtFor } from './seed-students.ts';
-import { pledgeDemoStudent, seedFunds, withFundIds, type FundIds } from './seed-funds.ts';
+import { pledgeDemoStudent, seedFunds, type FundIds } from './seed-funds.ts';
 import { seedRegisterActivity, seedRegisters } from './seed-registers.ts';
-import { CASE_PLANS_A, CASE_PLANS_B, REFERRAL_PLAN_INDEX, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
+import { CASE_PLANS_A, CASE_PLANS_B, COHORT_AFTERWARDS, REFERRAL_PLAN_INDEX, CLASSES_A, CLASSES_B, CLASSES_SMP, DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, prng, studentName, type CasePlan, type DemoNode, type DemoSchool } from './seed-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_NODES, DEMO_PASSWORD, DEMO_SCHOOLS, type DemoAccount } from './seed-data.ts';
 
@@ -83,22 +85,6 @@ function readTemplates(dir: string): { docs: PathwayDocument[]; skipped: string[
     else skipped.push(file);
   }
   return { docs, skipped };
-}
-
-/** A value that satisfies a form field (the demo fills what a plan does not say; tests that drive real cases do the same). */
-export function sampleValue(field: FormField, now: Date): unknown {
-  switch (field.type) {
-    case 'number':
-      return field.max !== undefined && field.max <= 1 ? 0.85 : Math.max(field.min ?? 0, Math.min(field.max ?? 70, 70));
-    case 'choice':
-      return field.options?.[0] ?? 'lainnya';
-    case 'boolean':
-      return true;
-    case 'date':
-      return now.toISOString().slice(0, 10);
-    case 'text':
-      return 'Catatan demo: dilaksanakan sesuai rencana.';
-  }
 }
 
 export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedSummary> {
@@ -178,7 +164,7 @@ export async function seedDemo(db: JalurDb, options: SeedOptions): Promise<SeedS
     const version = versions.A.get(cohort.pathway);
     if (!version) continue;
     const a = staff('A');
-    const loaded = await loadCohort(db, cases, { cohort, schoolId: schoolA.id, version, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim }, fundIds: fundIds.A });
+    const loaded = await loadCohort(db, cases, { cohort, schoolId: schoolA.id, version, users: { guru_bk: a.bk, kepsek: a.kepsek, wali_kelas: a.wali, tim: a.tim }, fundIds: fundIds.A, afterwards: COHORT_AFTERWARDS });
     cohorts.push({ key: cohort.key, cases: loaded.caseIds.length });
     warnings.push(...loaded.warnings);
   }
@@ -239,12 +225,10 @@ async function addStudents(db: JalurDb, schoolId: string, count: number, classes
   return (await db.students.list(schoolId)).filter((s) => mine.has(s.nisn)).sort((a, b) => a.nisn.localeCompare(b.nisn));
 }
 
-const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
-
 /** Opens a case and sends its plan's events through the case service, two days apart (a timer a week after). */
 async function runPlan(
   db: JalurDb, cases: CaseService, version: PathwayVersionRow, schoolId: string, student: StudentRow, plan: CasePlan,
-  staff: { kepsek: User; bk: User; wali?: User | undefined; tim?: User | undefined }, openedAt: Date, warnings: string[], fundIds?: FundIds,
+  staff: DemoStaff, openedAt: Date, warnings: string[], fundIds?: FundIds,
 ): Promise<void> {
   const bk = staff.bk;
   const opened = must(
@@ -260,22 +244,11 @@ async function runPlan(
   for (const [type, overrides] of plan.steps) {
     const isTimer = type.startsWith('xstate.after.');
     at = new Date(at.getTime() + (isTimer ? 7 : 2) * DAY);
-    let driven;
-    if (isTimer) driven = await fireTimer(cases, db, row, type, at);
-    else if (isCaseworkStep(type)) driven = await caseworkStep(cases, row, type, overrides ?? {}, bk, at);
-    else {
-      const snapshot = row.snapshot as CaseSnapshot;
-      const leaves = activeSteps(p, snapshot).map((s) => s.stateId);
-      const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
-      const handlers = handlersFor(p, active, type);
-      const data: Record<string, unknown> = {};
-      for (const h of handlers) for (const f of p.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
-      Object.assign(data, overrides);
-      const roles = handlers.flatMap((h) => h.roles);
-      const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
-      const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? bk) : role === 'tim' ? (staff.tim ?? bk) : bk;
-      driven = await sendAs(cases, db, row, { type, data: withFundIds(data, fundIds) }, user, staff.kepsek, at);
-    }
+    const driven = isTimer
+      ? await fireTimer(cases, db, row, type, at)
+      : isCaseworkStep(type)
+        ? await caseworkStep(cases, row, type, overrides ?? {}, bk, at)
+        : await sendPlanStep(cases, db, p, row, type, overrides, staff, at, fundIds);
     if (!driven.ok) {
       // A template changed under the plan: keep the case where it got to, and say so.
       warnings.push(`${student.name}: ${type}: ${driven.error.code} ${driven.error.message}`);
