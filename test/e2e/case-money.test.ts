@@ -19,6 +19,7 @@ import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { pageApi, rp } from './helpers.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'case-money-e2e');
 let server: RunningServer;
@@ -28,19 +29,7 @@ const world = e2eWorld(SHOTS, errors);
 beforeAll(() => void ({ server, page } = world));
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-/** A JSON call from the signed-in page (its session cookie and CSRF token). */
-async function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken?: string };
-      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-      return { status: res.status, body: await res.json() };
-    },
-    { method, path, body },
-  );
-}
-
-const rp = (n: number) => `Rp ${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+const api = pageApi(() => page);
 interface Out { amount: number; receiptNumber: string; date: string; student: { caseId: string | null } | null; direction: string }
 
 /** The timeline's entries in order: type and day (`data-date`). */

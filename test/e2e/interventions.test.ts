@@ -10,14 +10,13 @@
  * phone the panel fits. Screenshots in test-results/interventions-e2e/.
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 import { formData } from '../../packages/engine/src/test-fixtures.ts';
-import type { FormField, PathwayDocument } from '../../packages/engine/src/index.ts';
+import { pageApi, srpsForm } from './helpers.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'interventions-e2e');
 let server: RunningServer;
@@ -27,28 +26,7 @@ const world = e2eWorld(SHOTS, errors);
 beforeAll(() => void ({ server, page } = world));
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-const SRPS = JSON.parse(readFileSync(join(REPO_ROOT, 'workflows', 'srps-standar.json'), 'utf8')) as PathwayDocument;
-function formOf(path: string): FormField[] {
-  let node: { states?: Record<string, unknown>; meta?: { form?: FormField[] } } = { states: SRPS.machine.states as never };
-  for (const part of path.split('.')) node = node.states![part] as typeof node;
-  return node.meta?.form ?? [];
-}
-
-/** A JSON call from the signed-in page (its session cookie and CSRF token). */
-async function api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken?: string };
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    { method, path, body },
-  );
-}
+const api = pageApi(() => page);
 
 async function caseState(id: string): Promise<{ version: number; stateValue: string[]; riskFactors: string[] }> {
   return (await api('GET', `/api/cases/${id}`)).body;
@@ -77,8 +55,8 @@ describe('skip a step and add an intervention with a reason, a second risk facto
     caseId = opened.body.id;
     let v = opened.body.version as number;
     for (const [type, data] of [
-      ['SELESAI_IDENTIFIKASI', formData([formOf('identifikasi')], 0)],
-      ['TETAPKAN_FAKTOR', { ...formData([formOf('asesmen')], 0), mainFactor: 'economic' }],
+      ['SELESAI_IDENTIFIKASI', formData([srpsForm('identifikasi')], 0)],
+      ['TETAPKAN_FAKTOR', { ...formData([srpsForm('asesmen')], 0), mainFactor: 'economic' }],
     ] as const) {
       const r = await api('POST', `/api/cases/${caseId}/events`, { type, data, expectedVersion: v });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
