@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
 import { DEMO_PASSWORD } from '../../apps/editor/e2e/designer.ts';
 import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import type { ProcessView as ProcessAnswer } from '../../packages/casework/src/process-view.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'process');
 let server: RunningServer;
@@ -55,22 +56,6 @@ interface SqliteHandle {
 const Database = createRequire(join(REPO_ROOT, 'packages/db/package.json'))('better-sqlite3') as new (file: string, o: { readonly: boolean }) => SqliteHandle;
 
 const shot = (p: Page, name: string, fullPage = true) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-
-interface Step {
-  stateId: string;
-  entered: number;
-  stays: number;
-  medianMs: number | null;
-  p90Ms: number | null;
-  waitingNow: number;
-  waitingMedianMs: number | null;
-  waitingLongestMs: number | null;
-}
-interface ProcessAnswer {
-  cases: number;
-  steps: Step[];
-  transitions: { from: string; to: string; count: number }[];
-}
 
 /** Signs in (in Bahasa Indonesia) and waits until the app has left the login page. */
 async function signIn(p: Page, base: string, email: string): Promise<void> {

@@ -18,3 +18,4 @@ export * from './school-year.ts';
 export * from './prefill.ts';
 export * from './step-answers.ts';
 export * from './me-records.ts';
+export type * from './process-view.ts';

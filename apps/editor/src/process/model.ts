@@ -3,6 +3,7 @@
  * names from the pathway documents (never a raw id on screen), durations in
  * Intl words, and which drawn transition each counted transition belongs to.
  */
+import type { ProcessView as ProcessData, StepFlow as ProcessStep, TransitionFlow as ProcessTransition } from '@jalur/casework';
 import { durationLabel, type PathwayDocument, type StateNodeConfig } from '@jalur/engine';
 import { humanize } from '../designer/panels/plainText.ts';
 import { isWithin } from '../designer/model/paths.ts';
@@ -12,26 +13,8 @@ import { formatDate as formatDay, localeOf } from '../i18n/dates.ts';
 export type Lang = 'id' | 'en';
 export { localeOf };
 
-export interface ProcessStep {
-  stateId: string;
-  entered: number;
-  stays: number;
-  medianMs: number | null;
-  p90Ms: number | null;
-  waitingNow: number;
-  waitingMedianMs: number | null;
-  waitingLongestMs: number | null;
-}
-export interface ProcessTransition {
-  from: string;
-  to: string;
-  count: number;
-}
-export interface ProcessData {
-  cases: number;
-  steps: ProcessStep[];
-  transitions: ProcessTransition[];
-}
+/** The API's process view (`GET /api/pathways/{id}/process`), by the page's names. */
+export type { ProcessData, ProcessStep, ProcessTransition };
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

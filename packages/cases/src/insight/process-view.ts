@@ -5,7 +5,10 @@
  * wait now and for how long. Pure over the event rows; `loadProcessView`
  * reads them through the repository (either dialect).
  */
+import type { ProcessView, StepFlow, TransitionFlow } from '@jalur/casework';
 import type { CaseEventRow, CaseRow, JalurDb, StudentRow } from '@jalur/db';
+
+export type { ProcessView, StepFlow, TransitionFlow };
 
 export interface ProcessFilter {
   /** Only events at or after / before these instants (entries, transitions and finished stays). */
@@ -16,33 +19,6 @@ export interface ProcessFilter {
   riskFactor?: string;
   /** Cases pinned to this pathway version id. */
   pathwayVersionId?: string;
-}
-
-export interface StepFlow {
-  stateId: string;
-  /** Times a case entered the step. */
-  entered: number;
-  /** Finished stays: how many, median and 90th percentile in ms (null without one). */
-  stays: number;
-  medianMs: number | null;
-  p90Ms: number | null;
-  /** Active cases in the step now, and how long the longest and the median have waited (ms). */
-  waitingNow: number;
-  waitingMedianMs: number | null;
-  waitingLongestMs: number | null;
-}
-
-export interface TransitionFlow {
-  /** The step left (`''` for a case's opening; `a,b` when parallel branches join). */
-  from: string;
-  to: string;
-  count: number;
-}
-
-export interface ProcessView {
-  cases: number;
-  steps: StepFlow[];
-  transitions: TransitionFlow[];
 }
 
 const leaves = (value: string | null): string[] => (value ? value.split(',').filter((s) => s !== '') : []);
