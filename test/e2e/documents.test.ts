@@ -14,6 +14,7 @@ import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { firstOwnActiveCase } from './helpers.ts';
 import { emblem } from '../api/png.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'documents-e2e');
@@ -29,11 +30,7 @@ describe('documents and family contact on the case page (Chromium)', () => {
 
   it('downloads the numbered case book as a PDF from the Dokumen section', async () => {
     await signIn(page, server.url, 'bk@sekolah-a.demo');
-    const caseId = await page.evaluate(async () => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { user: { id: string } };
-      const list = (await (await fetch(`/api/cases?status=active&assigneeId=${me.user.id}`)).json()) as { items: { id: string }[] };
-      return list.items[0]!.id;
-    });
+    const caseId = await firstOwnActiveCase(page);
     await page.goto(`${server.url}/cases/${caseId}`);
     await page.getByTestId('documents').waitFor();
     student = ((await page.getByTestId('case-student').textContent()) ?? '').trim();

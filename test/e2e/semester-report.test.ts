@@ -15,6 +15,7 @@ import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { signIn } from '../../apps/editor/e2e/designer.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { firstOwnActiveCase } from './helpers.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'semester-report-e2e');
 let server: RunningServer;
@@ -28,11 +29,7 @@ const CODE = /\b[a-z]+_[a-z_]+\b/;
 describe('the semester report and M&E records (Chromium)', () => {
   it('records a satisfaction score on the case page', async () => {
     await signIn(page, server.url, 'bk@sekolah-a.demo');
-    const caseId = await page.evaluate(async () => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { user: { id: string } };
-      const list = (await (await fetch(`/api/cases?status=active&assigneeId=${me.user.id}`)).json()) as { items: { id: string }[] };
-      return list.items[0]!.id;
-    });
+    const caseId = await firstOwnActiveCase(page);
     await page.goto(`${server.url}/cases/${caseId}`);
     const panel = page.getByTestId('satisfaction');
     await panel.waitFor();
