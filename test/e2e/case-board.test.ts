@@ -22,32 +22,20 @@
  *
  * Screenshots go to test-results/case-board/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { DEMO_PASSWORD } from '../../apps/editor/e2e/designer.ts';
-import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
+import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'case-board');
 let server: RunningServer;
-let browser: BrowserSession;
 let page: Page;
 const errors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  buildEditor();
-  // Timers wait an hour: no case moves while the test compares.
-  server = await startServer({ JALUR_TIMER_INTERVAL_MS: '3600000' });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Timers wait an hour: no case moves while the test compares.
+const world = e2eWorld(SHOTS, errors, { env: { JALUR_TIMER_INTERVAL_MS: '3600000' }, timeout: 300_000 });
+beforeAll(() => void ({ server, page } = world));
 
 const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 const RAW_IDS = /\b(motivation|economic|family|bullying|still_enrolled|dropped_out|transferred|resolved|referred)\b/;
