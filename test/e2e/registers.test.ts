@@ -15,12 +15,11 @@
  * All of it twice: on SQLite, and on a throwaway real PostgreSQL server
  * (`scripts/pg-server.mjs`). Screenshots in test-results/registers/<dialect>/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type BrowserSession, type Page } from '../../apps/editor/e2e/browser.ts';
-import { buildEditor, REPO_ROOT, startServer, type RunningServer } from '../../apps/editor/e2e/server.ts';
-import { startPgServer } from '../../scripts/pg-server.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../apps/editor/e2e/browser.ts';
+import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
+import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 
 const TOPIC = 'Belajar bersama menjelang ujian';
 let shots = '';
@@ -43,23 +42,13 @@ const bodyText = (p: Page = page) => p.locator('body').innerText();
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe.each(['sqlite', 'postgres'] as const)('Satgas registers in Chromium on %s', (dialect) => {
-  let browser: BrowserSession | undefined;
-  let pg: Awaited<ReturnType<typeof startPgServer>> | undefined;
-  beforeAll(async () => {
-    shots = join(REPO_ROOT, 'test-results', 'registers', dialect);
-    mkdirSync(shots, { recursive: true });
-    errors = [];
-    buildEditor();
-    if (dialect === 'postgres') pg = await startPgServer();
-    server = await startServer(pg ? { DATABASE_URL: pg.url } : {});
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    pg?.stop();
+  const dialectShots = join(REPO_ROOT, 'test-results', 'registers', dialect);
+  const dialectErrors: string[] = [];
+  const world = e2eWorld(dialectShots, dialectErrors, { dialect, timeout: 300_000 });
+  beforeAll(() => {
+    ({ server, page } = world);
+    shots = dialectShots;
+    errors = dialectErrors;
   });
 
   it('records a group session once and sees it in the records and timeline of two member cases', async () => {
