@@ -21,7 +21,7 @@ import {
   formatRupiah, FUND_SOURCES, PLEDGE_PERIODS, SPONSOR_KINDS, SPONSOR_PARTIES, SPONSOR_STATUSES,
   type DbError, type FundEntryRow, type FundRow, type FundWithBalance, type JalurDb, type SponsorRow,
 } from '@jalur/db';
-import { displayPhone, normalizePhone } from '@jalur/documents';
+import { displayPhone } from '@jalur/documents';
 import type { MiddlewareHandler } from 'hono';
 import { requireAuth, schoolOf } from '../auth/middleware.ts';
 import { loadCase } from '../casework/access.ts';
@@ -31,6 +31,7 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { createOnce } from '../http/idempotent-create.ts';
 import { createRouter, type AppEnv, type Principal } from '../http/router.ts';
 import { dateSchema, dateTimeSchema, errorResponses, idempotencyHeaderSchema, idParamsSchema, json, jsonBody, localizedSchema, replayableJson } from '../schemas/common.ts';
+import { phoneOf } from './partners-routes.ts';
 
 export const FUND_WRITERS = ['kepsek', 'guru_bk'] as const;
 export const FUND_READERS = ['kepsek', 'guru_bk', 'tim'] as const;
@@ -192,14 +193,6 @@ function refused(error: DbError): Error {
   return failWith(422, error.code === 'invalid' ? 'invalid' : error.code, message, details);
 }
 
-/** A phone as stored: `62…`, null when empty; 422 `invalid_phone` with the reason. */
-function phoneOf(raw: string | null | undefined): string | null | undefined {
-  if (raw === undefined) return undefined;
-  if (raw === null || raw.trim() === '') return null;
-  const n = normalizePhone(raw);
-  if (!n.ok) throw failWith(422, 'invalid_phone', n.message, { field: 'phone' });
-  return n.phone;
-}
 const blank = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v);
 
 const DIRECTION_LABELS = { in: { id: 'Donasi masuk', en: 'Donation in' }, out: { id: 'Penyaluran', en: 'Disbursement' } } as const;
