@@ -24,6 +24,7 @@ export type { ApprovalChange, ApprovalInput } from './approval.ts';
 export { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_SESSION_TTL_MS, sessionEnd, type SessionLifetime } from './session-policy.ts';
 export { contentHash, canonicalJson } from './content-hash.ts';
 export * as schema from './schema/index.ts';
+export { DERIVED_TABLES } from './schema/ops.ts';
 export { actingRole, activeGrant, currentActingRole, orderGrants, type RoleGrant } from './roles.ts';
 export { mayNest, mayOversee, overseerKinds } from './oversight.ts';
 export { OVERSIGHT_KINDS, SCHOOL_LEVELS, TEAM_FUNCTIONS, type OversightKind, type SchoolLevel, type TeamFunction } from './schema/org.ts';

@@ -1,5 +1,6 @@
 /** Cross-cutting rows: notifications, the audit log, idempotency keys. */
 // GENERATED from ../schema/ops.ts by generate.mjs — do not edit by hand.
+import { getTableName } from 'drizzle-orm';
 import { index, integer, primaryKey, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, instant, json } from './columns.ts';
 
@@ -93,3 +94,10 @@ export const schoolDashboardFigures = pgTable('school_dashboard_figures', {
   figures: json('figures').$type<unknown>().notNull(),
   savedAt: instant('saved_at').notNull(),
 });
+
+/**
+ * Tables that hold only figures derived from other tables (caches): reading
+ * may write them, deleting them loses nothing, and nothing a request sent is
+ * in them. Checks that "a refused request changed nothing" leave them out.
+ */
+export const DERIVED_TABLES: readonly string[] = [getTableName(schoolDashboardFigures)];

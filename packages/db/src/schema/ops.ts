@@ -1,4 +1,5 @@
 /** Cross-cutting rows: notifications, the audit log, idempotency keys. */
+import { getTableName } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { id, instant, json } from './columns.ts';
 
@@ -92,3 +93,10 @@ export const schoolDashboardFigures = sqliteTable('school_dashboard_figures', {
   figures: json('figures').$type<unknown>().notNull(),
   savedAt: instant('saved_at').notNull(),
 });
+
+/**
+ * Tables that hold only figures derived from other tables (caches): reading
+ * may write them, deleting them loses nothing, and nothing a request sent is
+ * in them. Checks that "a refused request changed nothing" leave them out.
+ */
+export const DERIVED_TABLES: readonly string[] = [getTableName(schoolDashboardFigures)];
