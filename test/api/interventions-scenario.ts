@@ -65,7 +65,7 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
         if (doc.key === LOOP_PATHWAY.key) loopId = p.id;
         else srpsId = p.id;
       }
-      for (let i = 0; i < 5; i++) students.push(must(await db.students.create(schoolId, { nisn: String(3_100_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null })).id);
+      for (let i = 0; i < 6; i++) students.push(must(await db.students.create(schoolId, { nisn: String(3_100_000_000 + i), name: `Siswa ${i}`, className: 'X-1' }, { now, actorId: null })).id);
       app = createApp({ db, compiled: new CompiledPathways(db) });
     });
     afterAll(async () => {
@@ -200,6 +200,24 @@ export function interventionScenario(name: string, open: () => Promise<JalurDb>)
       expect(twice.status).toBe(422);
       expect((await call('guru_bk', 'GET', `/api/cases/${c.id}/casework`)).body.added[0]).toMatchObject({ status: 'done', note: 'Ibu hadir' });
       await replays(c.id);
+    });
+
+    it("an added intervention is due at the end of its day in the school's own time zone (WIT here, not WIB)", async () => {
+      const c = await openCase(students[5]!, loopId);
+      const due = tomorrow();
+      const wib = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'home_visit', reason: 'Kunjungan pertama', dueDate: due, expectedVersion: c.version });
+      expect(wib.status).toBe(201);
+      expect((await call('kepsek', 'PUT', '/api/school-year', { timeZone: 'WIT' })).status).toBe(200);
+      try {
+        const wit = await call('guru_bk', 'POST', `/api/cases/${c.id}/interventions`, { kind: 'parent_meeting', reason: 'Pertemuan orang tua', dueDate: due, expectedVersion: wib.body.version });
+        expect(wit.status, JSON.stringify(wit.body)).toBe(201);
+        const tasks = (await db.tasks.list(schoolId, { caseId: c.id, status: 'open' })).filter((t) => t.stateId.startsWith('+intervensi.'));
+        const dueOf = (kind: string) => tasks.find((t) => t.kind === kind)?.dueAt?.toISOString();
+        expect(dueOf('home_visit')).toBe(new Date(`${due}T23:59:00+07:00`).toISOString());
+        expect(dueOf('parent_meeting')).toBe(new Date(`${due}T23:59:00+09:00`).toISOString());
+      } finally {
+        expect((await call('kepsek', 'PUT', '/api/school-year', { timeZone: 'WIB' })).status).toBe(200);
+      }
     });
 
     it('a version migration keeps the set of risk factors and the added interventions with their open task', async () => {

@@ -57,6 +57,11 @@ export function schoolDateOf(instant: Date, offsetMinutes = WIB_OFFSET_MINUTES):
   return addMinutes(instant, offsetMinutes).toISOString().slice(0, 10);
 }
 
+/** The last minute (23:59) of a calendar date (`YYYY-MM-DD`) at a UTC offset: a due date as the instant it ends. */
+export function endOfSchoolDate(date: string, offsetMinutes = WIB_OFFSET_MINUTES): Date {
+  return new Date(Date.parse(`${date}T23:59:00Z`) - offsetMinutes * 60_000);
+}
+
 /** True when `date` (`YYYY-MM-DD`) is a school day. */
 export function isSchoolDay(date: string, calendar: SchoolCalendar): boolean {
   const kind = calendar.get(date);

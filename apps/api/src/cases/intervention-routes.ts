@@ -8,6 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseworkOverview, type CaseworkChange } from '@jalur/cases';
+import { endOfSchoolDate, schoolDateOf, TIME_ZONE_OFFSET_MINUTES } from '@jalur/casework';
 import { createHash } from 'node:crypto';
 import { canonicalJson, type DbError } from '@jalur/db';
 import { CASEWORK_TEXT_MAX, INTERVENTION_KINDS, RISK_FACTORS, type AdvanceError } from '@jalur/engine';
@@ -116,14 +117,17 @@ function refusal(error: DbError): ApiError {
   return new ApiError(422, reason ?? 'event_not_allowed', 'event_not_allowed', { reason, ...rest }, message);
 }
 
-/** A due date (YYYY-MM-DD) as the end of that school day in WIB. */
-const dueAtOf = (date: string): Date => new Date(`${date}T23:59:00+07:00`);
-
 export function interventionRoutes(ctx: ApiContext) {
   const { db, clock, cases } = ctx;
   const names = new UserNames(db, clock);
   const router = createRouter();
   router.use('*', requireAuth(ctx));
+
+  /** A due date (YYYY-MM-DD) as the end of that day in the school's own time zone (WIB, WITA or WIT). */
+  async function dueAtOf(schoolId: string, date: string, now: Date): Promise<Date> {
+    const settings = await db.schoolYear.settings(schoolId, schoolDateOf(now));
+    return endOfSchoolDate(date, TIME_ZONE_OFFSET_MINUTES[settings.timeZone]);
+  }
 
   /** Records the change through the case service; answers the case as the guru BK sees it. */
   async function record(p: Principal, change: CaseworkChange, c: { header(name: string, value: string): void }) {
@@ -185,7 +189,7 @@ export function interventionRoutes(ctx: ApiContext) {
       const body = c.req.valid('json');
       await loadCase(db, p, schoolOf(p), id);
       const now = clock.now();
-      const dueAt = body.dueDate ? dueAtOf(body.dueDate) : null;
+      const dueAt = body.dueDate ? await dueAtOf(schoolOf(p), body.dueDate, now) : null;
       if (dueAt && dueAt.getTime() < now.getTime())
         throw new ApiError(422, 'due_in_past', 'invalid_request', { field: 'dueDate' }, { id: 'Tenggat sudah lewat; pilih hari ini atau sesudahnya.', en: 'The due date has passed; choose today or later.' });
       return c.json(
