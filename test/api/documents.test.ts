@@ -275,6 +275,20 @@ describe('documents from the case’s records', () => {
     expect(book).not.toMatch(/:\s+motivation\b/);
   });
 
+  it("writes times in the school's own time zone: a WITA school's letter and messages say 10.30 WITA", async () => {
+    expect((await call(kepsek, 'PUT', '/school-year', { timeZone: 'WITA' })).status).toBe(200);
+    try {
+      const family = await call(bk, 'GET', `/cases/${kase.id}/family`);
+      expect(family.json.meetings[0].when).toBe('Selasa, 8 Desember 2026, 10.30 WITA');
+      expect(family.json.templates.find((t: { key: string }) => t.key === 'pengingat').text).toContain('Selasa, 8 Desember 2026 pukul 10.30 WITA di Ruang BK');
+      const { text } = await generate(bk, 'surat_panggilan');
+      expect(text).toContain('10.30 WITA');
+      expect(text).not.toContain('09.30 WIB');
+    } finally {
+      expect((await call(kepsek, 'PUT', '/school-year', { timeZone: 'WIB' })).status).toBe(200);
+    }
+  });
+
   it('numbers the next document of a kind one higher, per kind', async () => {
     const { number } = await generate(bk, 'buku_kasus');
     expect(number).toBe('002/BK-BKS/SKA/XII/2026');

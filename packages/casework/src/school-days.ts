@@ -49,6 +49,9 @@ export type TimeZone = (typeof TIME_ZONES)[number];
 /** Minutes east of UTC of a time zone. */
 export const TIME_ZONE_OFFSET_MINUTES: Record<TimeZone, number> = { WIB: 420, WITA: 480, WIT: 540 };
 
+/** The IANA name of each time zone, for `Intl` dates on paper and in messages ("pukul 09.30 WITA"). */
+export const TIME_ZONE_IANA: Record<TimeZone, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+
 /** The default week: five days, WIB. */
 export const DEFAULT_SCHOOL_WEEK: SchoolWeek = { weekDays: 5, timeZone: 'WIB' };
 

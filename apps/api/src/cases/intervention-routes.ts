@@ -8,12 +8,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseworkOverview, type CaseworkChange } from '@jalur/cases';
-import { endOfSchoolDate, schoolDateOf, TIME_ZONE_OFFSET_MINUTES } from '@jalur/casework';
+import { endOfSchoolDate } from '@jalur/casework';
 import { createHash } from 'node:crypto';
 import { canonicalJson, type DbError } from '@jalur/db';
 import { CASEWORK_TEXT_MAX, INTERVENTION_KINDS, RISK_FACTORS, type AdvanceError } from '@jalur/engine';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import { loadCase } from '../casework/access.ts';
+import { schoolClockOf } from '../casework/school-time.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { ApiError } from '../http/errors.ts';
@@ -124,10 +125,7 @@ export function interventionRoutes(ctx: ApiContext) {
   router.use('*', requireAuth(ctx));
 
   /** A due date (YYYY-MM-DD) as the end of that day in the school's own time zone (WIB, WITA or WIT). */
-  async function dueAtOf(schoolId: string, date: string, now: Date): Promise<Date> {
-    const settings = await db.schoolYear.settings(schoolId, schoolDateOf(now));
-    return endOfSchoolDate(date, TIME_ZONE_OFFSET_MINUTES[settings.timeZone]);
-  }
+  const dueAtOf = async (schoolId: string, date: string, now: Date): Promise<Date> => endOfSchoolDate(date, (await schoolClockOf(db, schoolId, now)).offsetMinutes);
 
   /** Records the change through the case service; answers the case as the guru BK sees it. */
   async function record(p: Principal, change: CaseworkChange, c: { header(name: string, value: string): void }) {

@@ -9,9 +9,10 @@
 import { answerRows, canSeeContent, type RegisterNameLookup } from '@jalur/casework';
 import type { CaseEventRow, CaseRecordRow, CaseRow, JalurDb, ParentMeetingRow, ReferralRow, StudentRow } from '@jalur/db';
 import {
-  DEFAULT_TIME_ZONE, partsOf, schoolCodeOf, tanggal, TEMPLATE_LABELS, type DocumentInput, type DocumentKind, type Fields, type Letterhead, type Person,
+  partsOf, schoolCodeOf, tanggal, TEMPLATE_LABELS, type DocumentInput, type DocumentKind, type Fields, type Letterhead, type Person,
 } from '@jalur/documents';
 import type { CompiledPathway, FormField } from '@jalur/engine';
+import { schoolClockOf } from '../casework/school-time.ts';
 import type { ApiContext } from '../context.ts';
 import { eventLevel, stepLevel } from '../cases/step-visibility.ts';
 import type { Principal } from '../http/router.ts';
@@ -217,7 +218,7 @@ export async function documentInput(
   const s = m.student;
   const signers = await signersOf(db, schoolId, m.row, p);
   const base = {
-    ...common, timeZone: DEFAULT_TIME_ZONE, student: { name: s.name, nisn: s.nisn, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: null },
+    ...common, timeZone: (await schoolClockOf(db, schoolId, common.issuedOn)).iana, student: { name: s.name, nisn: s.nisn, className: s.className, gender: s.gender, birthDate: s.birthDate, guardianName: s.guardianName, guardianPhone: null },
     counselor: signers.counselor, principal: signers.principal,
   };
   const names = new Map<string, string>();

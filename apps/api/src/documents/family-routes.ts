@@ -22,6 +22,7 @@ import { failWith } from '../casework/http.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { schoolClockOf } from '../casework/school-time.ts';
 import { createRouter, type Principal } from '../http/router.ts';
 import { dateTimeSchema, errorResponses, idParamsSchema, idSchema, json, jsonBody } from '../schemas/common.ts';
 import { channelLabel } from './case-documents.ts';
@@ -104,8 +105,10 @@ export function familyRoutes(ctx: ApiContext) {
     id: r.id, guardianName: r.guardianName, relationship: r.relationship, phone: r.phone, channel: r.channel, channelLabel: channelLabel(r.channel), template: r.template, message: r.message,
     outcome: r.outcome, confidentiality: r.confidentiality, contactedBy: await nameOf(r.contactedBy), contactedAt: r.contactedAt.toISOString(),
   });
-  const meetingView = async (m: ParentMeetingRow) => ({
-    id: m.id, guardianName: m.guardianName, scheduledAt: m.scheduledAt.toISOString(), when: `${hariTanggal(m.scheduledAt)}, ${pukul(m.scheduledAt)}`, place: m.place, purpose: m.purpose, status: m.status,
+  /** The school's time zone for the dates and times it writes (`pukul 09.30 WITA`). */
+  const zoneOf = async (schoolId: string) => (await schoolClockOf(db, schoolId, clock.now())).iana;
+  const meetingView = async (m: ParentMeetingRow, tz: string) => ({
+    id: m.id, guardianName: m.guardianName, scheduledAt: m.scheduledAt.toISOString(), when: `${hariTanggal(m.scheduledAt, tz)}, ${pukul(m.scheduledAt, tz)}`, place: m.place, purpose: m.purpose, status: m.status,
     host: await nameOf(m.hostId),
   });
   const writer = (p: Principal) => {
@@ -127,7 +130,7 @@ export function familyRoutes(ctx: ApiContext) {
     const planned = visit.ok ? visit.value.map((r) => (r.data as { date?: string }).date).filter((d): d is string => typeof d === 'string' && d.slice(0, 10) >= now.toISOString().slice(0, 10)).sort()[0] : undefined;
     return {
       guardianName: s.guardianName ?? 'Orang Tua/Wali', studentName: s.name, className: s.className, schoolName: school?.name ?? '', counselorName: counselor?.name ?? p.name,
-      meeting: meeting ? { at: meeting.scheduledAt, place: meeting.place } : null, visitDate: planned?.slice(0, 10) ?? null,
+      meeting: meeting ? { at: meeting.scheduledAt, place: meeting.place } : null, visitDate: planned?.slice(0, 10) ?? null, timeZone: await zoneOf(schoolId),
     };
   };
 
@@ -145,7 +148,7 @@ export function familyRoutes(ctx: ApiContext) {
           phoneProblem: phone && !phone.ok ? phone.message : null,
         },
         contacts: await Promise.all(contacts.reverse().map(contactView)),
-        meetings: await Promise.all((await db.paperwork.listMeetings(schoolId, row.id)).map(meetingView)),
+        meetings: await Promise.all((await db.paperwork.listMeetings(schoolId, row.id)).map((m) => meetingView(m, tc.timeZone!))),
         templates: TEMPLATE_KEYS.map((key) => ({ key, label: TEMPLATE_LABELS[key], text: fillTemplate(key, tc) })),
         canWrite: WRITERS.has(p.role),
         writableLevels: writableLevels(p.role),
@@ -207,14 +210,15 @@ export function familyRoutes(ctx: ApiContext) {
       const hostId = body.hostId ?? p.userId;
       const host = await db.users.get(hostId);
       if (!host || host.schoolId !== schoolId || host.disabledAt !== null) throw failWith(422, 'invalid_host', { id: 'Penanggung jawab pertemuan bukan staf sekolah ini.', en: 'The meeting host is not staff of this school.' }, { field: 'hostId' });
-      const when = `${hariTanggal(at)} pukul ${pukul(at)}`;
+      const tz = await zoneOf(schoolId);
+      const when = `${hariTanggal(at, tz)} pukul ${pukul(at, tz)}`;
       const r = await db.paperwork.scheduleMeeting(schoolId, {
         caseId: row.id, guardianName: body.guardianName ?? student.guardianName ?? 'Orang Tua/Wali', scheduledAt: at, place: body.place, purpose: body.purpose, hostId, hostRole: host.role,
         notice: { id: `Pertemuan dengan orang tua/wali dijadwalkan: ${when}, ${body.place}.`, en: `Parent meeting scheduled: ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${body.place}.` },
         createdBy: p.userId, now,
       });
       if (!r.ok) throw fromDbError(r.error, 'case_not_found');
-      return c.json(await meetingView(r.value), 201);
+      return c.json(await meetingView(r.value, tz), 201);
     })
     .openapi(meetingStatusRoute, async (c) => {
       const p = c.var.principal;
@@ -229,7 +233,7 @@ export function familyRoutes(ctx: ApiContext) {
         if (r.error.code === 'invalid') throw failWith(422, 'meeting_closed', { id: 'Pertemuan ini sudah terlaksana atau dibatalkan.', en: 'This meeting was already held or cancelled.' });
         throw fromDbError(r.error);
       }
-      return c.json(await meetingView(r.value), 200);
+      return c.json(await meetingView(r.value, await zoneOf(schoolId)), 200);
     });
 }
 
