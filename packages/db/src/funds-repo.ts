@@ -48,6 +48,14 @@ export interface FundInput {
   description?: string | null;
 }
 
+/** What a fund's update may change (`undefined` leaves a field as it is). Closing keeps the ledger and balance; a closed fund may be reopened. */
+export interface FundPatch {
+  /** Already trimmed by the caller; unique in the school (`conflict` otherwise). */
+  name?: string;
+  description?: string | null;
+  status?: FundRow['status'];
+}
+
 export interface DonationInput {
   fundId: string;
   /** Who gave: a sponsor of the school (`invalid` otherwise), or none (an anonymous gift, a school transfer). */
@@ -93,6 +101,12 @@ export interface FundsRepo {
   getFund(schoolId: string, id: string): Promise<FundWithBalance | null>;
   /** `conflict` when the school already has a fund of that name; audited `fund.create`. */
   createFund(schoolId: string, input: FundInput, opts: FundWriteOptions<FundRow>): Promise<DbResult<FundRow>>;
+  /**
+   * Renames, describes, closes or reopens a fund; audited `fund.update` (with `fund.close` / `fund.reopen` in its
+   * details). `not_found` for another school's fund, `conflict` for a name another fund of the school has,
+   * `invalid` for an empty name. A closed fund keeps its ledger; it takes no donation and no disbursement.
+   */
+  updateFund(schoolId: string, id: string, patch: FundPatch, opts: { actorId: string; now: Date }): Promise<DbResult<FundRow>>;
   /** A donation in, with the next `BKM-<year>-NNNN` receipt; audited `fund.donation`. `invalid` for a closed fund. */
   addDonation(schoolId: string, input: DonationInput, opts: FundWriteOptions<FundEntryRow>): Promise<DbResult<FundEntryRow>>;
   /** A fund's movements, oldest first (by date, then as recorded). */
@@ -124,9 +138,11 @@ export function insufficientFunds(fund: { id: string; name: string }, balance: n
 }
 
 /** The refusal of a disbursement from a fund that is not the school's or is closed: an engine-style `form_invalid` on the field. */
-export function unknownFund(field: string, event: string, closed: boolean) {
+export function unknownFund(field: string, event: string, closed: boolean, fundName?: string) {
   const message = closed
-    ? { id: 'Dana ini sudah ditutup; pilih dana lain.', en: 'This fund is closed; choose another one.' }
+    ? fundName
+      ? { id: `Dana “${fundName}” sudah ditutup; pilih dana lain.`, en: `The fund “${fundName}” is closed; choose another one.` }
+      : { id: 'Dana ini sudah ditutup; pilih dana lain.', en: 'This fund is closed; choose another one.' }
     : { id: 'Dana tidak ditemukan di sekolah ini; pilih dari daftar.', en: 'No such fund in this school; choose from the register.' };
   return {
     ok: false as const,
@@ -137,6 +153,12 @@ export function unknownFund(field: string, event: string, closed: boolean) {
     },
   };
 }
+
+/** The refusal message of a donation into a closed fund (`invalid`, the API answers 422). */
+export const closedFundMessage = (fundName: string): string => `Dana “${fundName}” sudah ditutup; buka kembali dana ini untuk mencatat donasi / the fund “${fundName}” is closed; reopen it to record a donation`;
+
+/** The refusal of a fund name another fund of the school has (`conflict`, the API answers 409 `duplicate`). */
+export const duplicateFundName = 'Nama dana sudah dipakai dana lain di sekolah ini / another fund of this school has that name';
 
 /** Integer rupiah, > 0, below 10^13 (no float drift, no overflow in sums). */
 export const validAmount = (n: number): boolean => Number.isSafeInteger(n) && n > 0 && n < 10_000_000_000_000;

@@ -130,6 +130,47 @@ export function fundsContract(h: Harness): void {
       expect((await db.cases.get(A, opened.id))!.version).toBe(1);
     });
 
+    it('a fund is renamed, described, closed and reopened in its school only; a closed fund keeps its ledger and takes no donation or disbursement', async () => {
+      const A = w.schoolA;
+      const fund = await fundWith('Dana komite', 500_000);
+      const other = await fundWith('Dana alumni', 0);
+      const renamed = await must(db.funds.updateFund(A, fund.id, { name: 'Dana komite 2024', description: 'Iuran komite' }, opts()));
+      expect(renamed).toMatchObject({ id: fund.id, name: 'Dana komite 2024', description: 'Iuran komite', status: 'open', source: 'komite' });
+      expect(await db.funds.getFund(A, fund.id)).toMatchObject({ name: 'Dana komite 2024', description: 'Iuran komite', balance: 500_000 });
+      // Another fund's name is refused; its own name is not a clash.
+      expect(await db.funds.updateFund(A, fund.id, { name: 'Dana alumni' }, opts())).toMatchObject({ ok: false, error: { code: 'conflict', details: { field: 'name' } } });
+      await must(db.funds.updateFund(A, fund.id, { name: 'Dana komite 2024' }, opts()));
+      expect(await db.funds.updateFund(A, fund.id, { name: '  ' }, opts())).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      // Another school's fund is not found, and unchanged.
+      expect(await db.funds.updateFund(w.schoolB, fund.id, { status: 'closed' }, opts())).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect((await db.funds.getFund(A, fund.id))!.status).toBe('open');
+      await must(db.funds.updateFund(A, fund.id, { description: null }, opts()));
+
+      const closed = await must(db.funds.updateFund(A, fund.id, { status: 'closed' }, opts()));
+      expect(closed).toMatchObject({ status: 'closed', name: 'Dana komite 2024', description: null });
+      expect(await db.funds.getFund(A, fund.id)).toMatchObject({ status: 'closed', balance: 500_000, totalIn: 500_000 });
+      expect(await db.funds.ledger(A, fund.id)).toHaveLength(1);
+      expect((await db.funds.listFunds(A, { status: 'open' })).map((f) => f.name)).toEqual(['Dana alumni']);
+      // A donation into a closed fund is refused, with its name in the words, and takes no receipt.
+      const gift = await db.funds.addDonation(A, { fundId: fund.id, amount: 10_000, date: '2024-08-02' }, opts());
+      expect(gift).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      if (!gift.ok) expect(gift.error.message).toContain('Dana “Dana komite 2024” sudah ditutup');
+      // A disbursement from it is refused on the field, naming it; no event, no ledger row.
+      const opened = (await openToyCase(w)).case;
+      const paid = await pay(opened, disbursement(fund.id, 100_000, w.bkA.id));
+      expect(paid).toMatchObject({ ok: false, error: { code: 'event_not_allowed', details: { code: 'form_invalid', fields: [{ field: 'fund', message: { id: 'Dana “Dana komite 2024” sudah ditutup; pilih dana lain.' } }] } } });
+      expect((await db.cases.get(A, opened.id))!.version).toBe(1);
+      expect(await db.cases.events(A, opened.id)).toHaveLength(1);
+      expect(await db.funds.ledger(A, fund.id)).toHaveLength(1);
+      expect(await db.funds.entriesForCase(A, opened.id)).toEqual([]);
+
+      // Reopened, it takes money again; the receipts carry on from where they were.
+      expect(await must(db.funds.updateFund(A, fund.id, { status: 'open' }, opts()))).toMatchObject({ status: 'open' });
+      expect((await must(db.funds.addDonation(A, { fundId: fund.id, amount: 10_000, date: '2024-08-03' }, opts()))).receiptNumber).toBe('BKM-2024-0002');
+      expect((await must(pay(opened, disbursement(fund.id, 100_000, w.bkA.id)))).written!.disbursement!.receiptNumber).toBe('BKK-2024-0001');
+      expect((await db.funds.getFund(A, fund.id))!.balance).toBe(410_000);
+    });
+
     it('disbursements racing for one fund never overdraw it', async () => {
       const A = w.schoolA;
       const fund = await fundWith('Dana orang tua asuh', 1_000_000);

@@ -1,14 +1,14 @@
 /** Orang tua asuh, donors and the fund ledger on PostgreSQL (see ../funds-repo.ts); parallel to ../sqlite/funds.ts. */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { fundEntries, funds, sponsors, students } from '../schema-pg/index.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import {
-  insufficientFunds, receiptNumber, unknownFund, validAmount, validDate,
+  closedFundMessage, duplicateFundName, insufficientFunds, receiptNumber, unknownFund, validAmount, validDate,
   type DisbursementInput, type FundEntryRow, type FundRow, type FundsRepo, type FundWithBalance, type SponsorRow,
 } from '../funds-repo.ts';
 import type { CaseRow } from '../rows.ts';
 import { keyStore as keys } from './ops.ts';
-import { first, newId, transact, writeAudit, type Exec, type PgContext } from './context.ts';
+import { first, newId, pgCode, transact, writeAudit, type Exec, type PgContext } from './context.ts';
 
 const TOTAL_IN = sql<string>`coalesce(sum(case when ${fundEntries.direction} = 'in' then ${fundEntries.amount} else 0 end), 0)`;
 const TOTAL_OUT = sql<string>`coalesce(sum(case when ${fundEntries.direction} = 'out' then ${fundEntries.amount} else 0 end), 0)`;
@@ -39,7 +39,7 @@ const withBalance = (f: FundRow, t: { totalIn: number; totalOut: number }): Fund
  */
 export async function writeDisbursement(tx: Exec, row: CaseRow, input: DisbursementInput, now: Date): Promise<DbResult<FundEntryRow>> {
   const fund = first(await tx.select().from(funds).where(and(eq(funds.id, input.fundId), eq(funds.schoolId, row.schoolId))).for('update'));
-  if (!fund || fund.status !== 'open') return unknownFund(input.field, input.eventType, !!fund);
+  if (!fund || fund.status !== 'open') return unknownFund(input.field, input.eventType, !!fund, fund?.name);
   if (!validAmount(input.amount) || !validDate(input.date)) return fail('invalid', 'Nominal atau tanggal tidak sah / invalid amount or date');
   const { totalIn, totalOut } = await totalsOf(tx, fund.id);
   const balance = totalIn - totalOut;
@@ -144,13 +144,40 @@ export function createFundsRepo(ctx: PgContext): { funds: FundsRepo } {
         return ok(row);
       });
     },
+    async updateFund(schoolId, id, patch, { actorId, now }) {
+      const duplicate = () => fail<never>('conflict', duplicateFundName, { details: { field: 'name' } });
+      try {
+        return await transact(ctx, async (tx): Promise<DbResult<FundRow>> => {
+          // The fund's row lock orders this against a disbursement or donation from it (closing waits for them, they then see it closed).
+          const current = first(await tx.select().from(funds).where(and(eq(funds.id, id), eq(funds.schoolId, schoolId))).for('update'));
+          if (!current) return fail('not_found', 'Dana tidak ditemukan / fund not found');
+          if (patch.name !== undefined && patch.name.trim() === '') return fail('invalid', 'Nama dana wajib diisi / the fund needs a name', { details: { field: 'name' } });
+          if (patch.name !== undefined && patch.name !== current.name
+            && first(await tx.select({ id: funds.id }).from(funds).where(and(eq(funds.schoolId, schoolId), eq(funds.name, patch.name), ne(funds.id, id))))) {
+            return duplicate();
+          }
+          const set: Partial<FundRow> = {};
+          if (patch.name !== undefined) set.name = patch.name;
+          if (patch.description !== undefined) set.description = patch.description;
+          if (patch.status !== undefined) set.status = patch.status;
+          if (Object.keys(set).length > 0) await tx.update(funds).set(set).where(eq(funds.id, id));
+          const statusChange = patch.status !== undefined && patch.status !== current.status ? (patch.status === 'closed' ? 'close' : 'reopen') : null;
+          await writeAudit(tx, { schoolId, actorId, action: 'fund.update', subject: `fund:${id}`, details: { fields: Object.keys(set), ...(statusChange ? { statusChange } : {}) }, at: now });
+          return ok({ ...current, ...set });
+        });
+      } catch (err) {
+        // Two renames racing to one name: the unique (school, name) index decides.
+        if (pgCode(err) === '23505') return duplicate();
+        throw err;
+      }
+    },
     async addDonation(schoolId, input, { actorId, now, idempotency }) {
       return transact(ctx, async (tx): Promise<DbResult<FundEntryRow>> => {
         const replay = await keys.check(tx, idempotency);
         if (replay) return replay;
         const fund = first(await tx.select().from(funds).where(and(eq(funds.id, input.fundId), eq(funds.schoolId, schoolId))).for('update'));
         if (!fund) return fail('not_found', 'Dana tidak ditemukan / fund not found');
-        if (fund.status !== 'open') return fail('invalid', 'Dana ini sudah ditutup / the fund is closed');
+        if (fund.status !== 'open') return fail('invalid', closedFundMessage(fund.name), { details: { field: 'fundId', fundStatus: fund.status } });
         if (!validAmount(input.amount)) return fail('invalid', 'Nominal harus bilangan bulat rupiah lebih dari 0 / the amount must be whole rupiah above 0', { details: { field: 'amount' } });
         if (!validDate(input.date)) return fail('invalid', 'Tanggal tidak sah / invalid date', { details: { field: 'date' } });
         const sponsorId = input.sponsorId ?? fund.sponsorId ?? null;

@@ -1,9 +1,9 @@
 /** Orang tua asuh, donors and the fund ledger on SQLite (see ../funds-repo.ts). */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { fundEntries, funds, sponsors, students } from '../schema/index.ts';
 import { fail, ok, type DbResult } from '../result.ts';
 import {
-  insufficientFunds, receiptNumber, unknownFund, validAmount, validDate,
+  closedFundMessage, duplicateFundName, insufficientFunds, receiptNumber, unknownFund, validAmount, validDate,
   type DisbursementInput, type FundEntryRow, type FundRow, type FundsRepo, type FundWithBalance, type SponsorInput, type SponsorRow,
 } from '../funds-repo.ts';
 import type { CaseRow } from '../rows.ts';
@@ -37,7 +37,7 @@ const withBalance = (f: FundRow, t: { totalIn: number; totalOut: number }): Fund
  */
 export function writeDisbursement(ctx: SqliteContext, row: CaseRow, input: DisbursementInput, now: Date): DbResult<FundEntryRow> {
   const fund = ctx.db.select().from(funds).where(and(eq(funds.id, input.fundId), eq(funds.schoolId, row.schoolId))).get();
-  if (!fund || fund.status !== 'open') return unknownFund(input.field, input.eventType, !!fund);
+  if (!fund || fund.status !== 'open') return unknownFund(input.field, input.eventType, !!fund, fund?.name);
   if (!validAmount(input.amount) || !validDate(input.date)) return fail('invalid', 'Nominal atau tanggal tidak sah / invalid amount or date');
   const { totalIn, totalOut } = totalsOf(ctx, fund.id);
   const balance = totalIn - totalOut;
@@ -150,13 +150,32 @@ export function createFundsRepo(ctx: SqliteContext): { funds: FundsRepo } {
         return ok(row);
       });
     },
+    async updateFund(schoolId, id, patch, { actorId, now }) {
+      return transact(ctx, (): DbResult<FundRow> => {
+        const current = db.select().from(funds).where(and(eq(funds.id, id), eq(funds.schoolId, schoolId))).get();
+        if (!current) return fail('not_found', 'Dana tidak ditemukan / fund not found');
+        if (patch.name !== undefined && patch.name.trim() === '') return fail('invalid', 'Nama dana wajib diisi / the fund needs a name', { details: { field: 'name' } });
+        if (patch.name !== undefined && patch.name !== current.name
+          && db.select({ id: funds.id }).from(funds).where(and(eq(funds.schoolId, schoolId), eq(funds.name, patch.name), ne(funds.id, id))).get()) {
+          return fail('conflict', duplicateFundName, { details: { field: 'name' } });
+        }
+        const set: Partial<FundRow> = {};
+        if (patch.name !== undefined) set.name = patch.name;
+        if (patch.description !== undefined) set.description = patch.description;
+        if (patch.status !== undefined) set.status = patch.status;
+        if (Object.keys(set).length > 0) db.update(funds).set(set).where(eq(funds.id, id)).run();
+        const statusChange = patch.status !== undefined && patch.status !== current.status ? (patch.status === 'closed' ? 'close' : 'reopen') : null;
+        ctx.audit({ schoolId, actorId, action: 'fund.update', subject: `fund:${id}`, details: { fields: Object.keys(set), ...(statusChange ? { statusChange } : {}) }, at: now });
+        return ok({ ...current, ...set });
+      });
+    },
     async addDonation(schoolId, input, { actorId, now, idempotency }) {
       return transact(ctx, (): DbResult<FundEntryRow> => {
         const replay = keys.check(idempotency);
         if (replay) return replay;
         const fund = db.select().from(funds).where(and(eq(funds.id, input.fundId), eq(funds.schoolId, schoolId))).get();
         if (!fund) return fail('not_found', 'Dana tidak ditemukan / fund not found');
-        if (fund.status !== 'open') return fail('invalid', 'Dana ini sudah ditutup / the fund is closed');
+        if (fund.status !== 'open') return fail('invalid', closedFundMessage(fund.name), { details: { field: 'fundId', fundStatus: fund.status } });
         if (!validAmount(input.amount)) return fail('invalid', 'Nominal harus bilangan bulat rupiah lebih dari 0 / the amount must be whole rupiah above 0', { details: { field: 'amount' } });
         if (!validDate(input.date)) return fail('invalid', 'Tanggal tidak sah / invalid date', { details: { field: 'date' } });
         const sponsorId = input.sponsorId ?? fund.sponsorId ?? null;
