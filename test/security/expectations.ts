@@ -216,6 +216,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/registers/funds': same('ok ok 403 ok 403 401'),
   'POST /api/registers/funds': same('ok ok 403 403 403 401'),
   'GET /api/registers/funds/:id': hidden('ok ok 403 ok 403 401'),
+  'PATCH /api/registers/funds/:id': hidden('ok ok 403 403 403 401'),
   'POST /api/registers/funds/:id/donations': hidden('ok ok 403 403 403 401'),
   // A case's own disbursements (its page's "Bantuan dana"): fund readers who may open the case; the matrix's tim is not on it (404), wali kelas 403.
   'GET /api/cases/:id/disbursements': hidden('ok ok 403 404 403 401'),

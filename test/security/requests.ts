@@ -187,6 +187,8 @@ export const REQUESTS: Record<string, Build> = {
   // A fresh name each time: a second fund of one name is a duplicate (409).
   'POST /api/registers/funds': () => ({ path: '/api/registers/funds', body: { name: `Dana uji ${Math.random().toString(36).slice(2, 8)}`, source: 'lainnya' } }),
   'GET /api/registers/funds/:id': (s) => ({ path: `/api/registers/funds/${s.fundId}` }),
+  // Only the description: the fund stays open (the donation row below pays into it).
+  'PATCH /api/registers/funds/:id': (s) => ({ path: `/api/registers/funds/${s.fundId}`, body: { description: 'Uji akses' } }),
   'POST /api/registers/funds/:id/donations': (s) => ({ path: `/api/registers/funds/${s.fundId}/donations`, body: { amount: 50_000, date: '2026-02-02', note: 'Uji akses' } }),
   'GET /api/cases/:id/disbursements': (s) => ({ path: `/api/cases/${s.caseId}/disbursements` }),
 };

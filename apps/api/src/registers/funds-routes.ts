@@ -5,6 +5,8 @@
  *   what they pledged (amount per month or once, to which student, from–until), active or ended;
  * - `GET /registers/funds` (`?open=true` for a step's picker): the funds with their balances;
  *   `POST /registers/funds`: a new fund, optionally tied to a sponsor;
+ * - `PATCH /registers/funds/{id}`: rename, describe, close or reopen a fund (a closed fund keeps
+ *   its ledger and balance, takes no donation and no disbursement, and is left out of a step's picker);
  * - `GET /registers/funds/{id}`: the fund's ledger (donations in, disbursements out) with its balance;
  * - `POST /registers/funds/{id}/donations`: a donation in, with the next `BKM-<year>-NNNN` receipt;
  * - `GET /cases/{id}/disbursements`: what was paid out for one case (its page's "Bantuan dana"),
@@ -18,7 +20,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { canOpenCase, type Localized } from '@jalur/casework';
 import {
-  formatRupiah, FUND_SOURCES, PLEDGE_PERIODS, SPONSOR_KINDS, SPONSOR_PARTIES, SPONSOR_STATUSES,
+  formatRupiah, FUND_SOURCES, FUND_STATUSES, PLEDGE_PERIODS, SPONSOR_KINDS, SPONSOR_PARTIES, SPONSOR_STATUSES,
   type DbError, type FundEntryRow, type FundRow, type FundWithBalance, type JalurDb, type SponsorRow,
 } from '@jalur/db';
 import { displayPhone } from '@jalur/documents';
@@ -99,7 +101,7 @@ const sponsorPatch = sponsorBody.partial().strict().refine((b) => Object.keys(b)
 
 const fundSchema = z.object({
   id: z.string(), name: z.string(), source: z.enum(FUND_SOURCES), sourceLabel: localizedSchema, sponsor: named.nullable(), description: z.string().nullable(),
-  status: z.enum(['open', 'closed']), totalIn: z.number().int(), totalOut: z.number().int(), balance: z.number().int(),
+  status: z.enum(FUND_STATUSES), totalIn: z.number().int(), totalOut: z.number().int(), balance: z.number().int(),
   /** `Rp 1.500.000`. */
   balanceText: z.string(), createdAt: dateTimeSchema,
 }).openapi('Fund');
@@ -116,6 +118,11 @@ const entrySchema = z.object({
 }).openapi('FundEntry');
 const ledgerSchema = fundSchema.extend({ entries: z.array(entrySchema), canWrite: z.boolean() }).openapi('FundLedger');
 const fundCreate = z.object({ name: text(200).min(1), source: z.enum(FUND_SOURCES), sponsorId: z.string().min(1).max(100).nullable().optional(), description: optionalText(1000) }).strict().openapi('FundRequest');
+const fundPatch = z.object({
+  name: text(120).min(1, { message: 'Nama dana wajib diisi / the fund needs a name' }),
+  description: optionalText(1000),
+  status: z.enum(FUND_STATUSES),
+}).partial().strict().refine((b) => Object.keys(b).length > 0, { message: 'Tidak ada yang diubah / nothing to change' }).openapi('FundPatch');
 const donationBody = z.object({ amount: rupiah, date: dateSchema, sponsorId: z.string().min(1).max(100).nullable().optional(), note: optionalText(1000) }).strict().openapi('DonationRequest');
 const donationSchema = z.object({ entry: entrySchema, fund: fundSchema }).openapi('Donation');
 const caseDisbursementSchema = z.object({
@@ -155,6 +162,12 @@ const createFund = createRoute({
   method: 'post', path: '/registers/funds', tags: ['registers'], summary: 'Buat dana / create a fund',
   request: { headers: idempotencyHeaderSchema, body: jsonBody(fundCreate) },
   responses: { 201: replayableJson(fundSchema, 'Dana baru / new fund'), ...WRITE },
+});
+const updateFund = createRoute({
+  method: 'patch', path: '/registers/funds/{id}', tags: ['registers'], summary: 'Ubah nama, tutup atau buka kembali dana / rename, close or reopen a fund',
+  description: 'Dana yang ditutup tetap menyimpan buku kas dan saldonya, tetapi tidak menerima donasi maupun penyaluran; dapat dibuka kembali. / A closed fund keeps its ledger and balance but takes no donation or disbursement; it can be reopened.',
+  request: { params: idParamsSchema, body: jsonBody(fundPatch) },
+  responses: { 200: json(fundSchema, 'Diubah / changed'), ...WRITE },
 });
 const getLedger = createRoute({
   method: 'get', path: '/registers/funds/{id}', tags: ['registers'], summary: 'Buku kas satu dana / a fund’s ledger',
@@ -354,6 +367,20 @@ export function fundRoutes(ctx: ApiContext) {
         refused,
       );
       return c.json('replay' in r ? r.replay : view(r.value), 201);
+    })
+    .openapi(updateFund, async (c) => {
+      const p = c.var.principal;
+      mayWrite(p);
+      const schoolId = schoolOf(p);
+      const body = c.req.valid('json');
+      const r = await db.funds.updateFund(schoolId, c.req.valid('param').id, {
+        ...(body.name !== undefined ? { name: body.name } : {}), ...(body.description !== undefined ? { description: blank(body.description) ?? null } : {}),
+        ...(body.status !== undefined ? { status: body.status } : {}),
+      }, { actorId: p.userId, now: clock.now() });
+      if (!r.ok) throw refused(r.error);
+      const fund = await db.funds.getFund(schoolId, r.value.id);
+      if (!fund) throw notFound();
+      return c.json(fundView(fund, await sponsorMap(schoolId)), 200);
     })
     .openapi(getLedger, async (c) => {
       const p = c.var.principal;
