@@ -15,7 +15,11 @@
  *   the page fits;
  * - in the designer the kepsek makes a form field a pick from a register and
  *   chooses which register (fund, referral partner, peer counsellor); the
- *   draft saves it. Screenshots in test-results/fund-ledger-e2e/.
+ *   draft saves it;
+ * - the kepsek renames a fund (a name another fund has is refused in words),
+ *   closes it after a confirm step (it shows "Ditutup", keeps its ledger and
+ *   balance, has no donation form and leaves the step picker) and reopens it.
+ *   Screenshots in test-results/fund-ledger-e2e/.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -246,6 +250,75 @@ describe.each(['sqlite', 'postgres'] as const)('orang tua asuh and the fund ledg
       return form?.at(-1);
     }, { timeout: 10_000 }).toMatchObject({ type: 'register', register: 'partner' });
     await shot('07-designer-register-field');
+    expect(errors).toEqual([]);
+  });
+
+  it('the kepsek renames a fund, closes it (asked first; it then takes no donation and leaves the step picker) and reopens it', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.context().clearCookies();
+    await signIn(page, server.url, 'kepsek@sekolah-a.demo');
+    await page.goto(`${server.url}/registers/funds`);
+    const row = (name: string) => page.locator(`[data-testid=fund-row][data-fund="${name}"]`);
+    await row('Dana sosial sekolah').waitFor();
+    const balance = await balanceOf('Dana sosial sekolah');
+
+    // Rename: the inline form has the name and description; Batal leaves it as it was.
+    await row('Dana sosial sekolah').getByTestId('fund-rename').click();
+    const form = page.getByTestId('fund-rename-form');
+    expect(await form.locator('input[name=fundRename]').inputValue()).toBe('Dana sosial sekolah');
+    await form.locator('input[name=fundRename]').fill('Dana sosial guru');
+    await page.getByTestId('fund-rename-cancel').click();
+    expect(await page.getByTestId('fund-rename-form').count()).toBe(0);
+    expect(await row('Dana sosial sekolah').count()).toBe(1);
+    // A name another fund has is refused in words.
+    await row('Dana sosial sekolah').getByTestId('fund-rename').click();
+    await form.locator('input[name=fundRename]').fill('Dana komite');
+    await page.getByTestId('fund-rename-save').click();
+    expect(await page.getByTestId('fund-update-error').textContent()).toBe('Nama dana sudah dipakai dana lain di sekolah ini');
+    await form.locator('input[name=fundRename]').fill('  Dana sosial guru  ');
+    await form.locator('input[name=fundDescription]').fill('Iuran sukarela dewan guru');
+    await page.getByTestId('fund-rename-save').click();
+    await row('Dana sosial guru').waitFor();
+    expect(await page.getByTestId('fund-updated').textContent()).toBe('Dana Dana sosial guru disimpan.');
+    expect(await row('Dana sosial guru').getByTestId('fund-description').textContent()).toBe('Iuran sukarela dewan guru');
+    expect(await row('Dana sosial guru').getByTestId('fund-balance').textContent()).toBe(rp(balance));
+    expect(await row('Dana sosial sekolah').count()).toBe(0);
+
+    // Close: asked first (Batal changes nothing), then "Ditutup", the ledger kept, no donation form, out of the picker.
+    await row('Dana sosial guru').getByTestId('fund-close').click();
+    expect(await page.getByTestId('fund-close-confirm').textContent()).toContain(`Tutup dana Dana sosial guru? Saldo (${rp(balance)}) dan buku kasnya tetap tersimpan`);
+    await page.getByTestId('fund-close-cancel').click();
+    expect(await row('Dana sosial guru').getAttribute('data-status')).toBe('open');
+    expect(await row('Dana sosial guru').getByTestId('fund-status').count()).toBe(0);
+    await row('Dana sosial guru').getByTestId('fund-close').click();
+    await shot('08-close-confirm');
+    await page.getByTestId('fund-close-confirm-yes').click();
+    await row('Dana sosial guru').getByTestId('fund-status').waitFor();
+    expect(await row('Dana sosial guru').getByTestId('fund-status').textContent()).toBe('Ditutup');
+    expect(await page.getByTestId('fund-updated').textContent()).toBe('Dana Dana sosial guru ditutup.');
+    expect(await row('Dana sosial guru').getByTestId('fund-close').textContent()).toBe('Buka kembali');
+    expect(await row('Dana sosial guru').getByTestId('fund-balance').textContent()).toBe(rp(balance));
+    await openLedger('Dana sosial guru');
+    await page.getByTestId('fund-closed-note').waitFor();
+    expect(await page.getByTestId('donation-form').count()).toBe(0);
+    expect(await page.getByTestId('ledger-entry').count()).toBeGreaterThan(0);
+    const picker = (await api<{ items: { name: string }[] }>('GET', '/api/registers/funds?open=true')).body.items.map((f) => f.name);
+    expect(picker).not.toContain('Dana sosial guru');
+    expect(picker).toContain('Dana komite');
+    await shot('09-closed');
+
+    // Reopen: asked first, then it takes donations again.
+    await row('Dana sosial guru').getByTestId('fund-close').click();
+    expect(await page.getByTestId('fund-close-confirm').textContent()).toContain('Buka kembali dana Dana sosial guru?');
+    await page.getByTestId('fund-close-confirm-yes').click();
+    await expect.poll(() => row('Dana sosial guru').getAttribute('data-status'), { timeout: 10_000 }).toBe('open');
+    expect(await row('Dana sosial guru').getByTestId('fund-status').count()).toBe(0);
+    await page.getByTestId('donation-form').waitFor();
+    expect(await page.getByTestId('fund-closed-note').count()).toBe(0);
+    expect((await api<{ items: { name: string }[] }>('GET', '/api/registers/funds?open=true')).body.items.map((f) => f.name)).toContain('Dana sosial guru');
+    const main = (await page.locator('main').textContent()) ?? '';
+    for (const id of await fundIds()) expect(main).not.toContain(id);
+    await shot('10-reopened');
     expect(errors).toEqual([]);
   });
 });

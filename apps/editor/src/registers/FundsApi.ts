@@ -112,6 +112,12 @@ export const useSetSponsorStatus = () =>
   useWrite((input: { id: string; status: Sponsor['status'] }) => call<Sponsor>('PATCH' as 'PUT', `/api/registers/sponsors/${input.id}`, { json: { status: input.status } }));
 export const useAddFund = () =>
   useWrite((json: { name: string; source: string; sponsorId?: string | null; description?: string | null }) => call<Fund>('POST', '/api/registers/funds', { json, headers: { 'Idempotency-Key': key() } }));
+/** Rename, describe, close or reopen a fund (`PATCH /api/registers/funds/{id}`). */
+export const useUpdateFund = () =>
+  useWrite((input: { id: string; name?: string; description?: string | null; status?: Fund['status'] }) => {
+    const { id, ...json } = input;
+    return call<Fund>('PATCH' as 'PUT', `/api/registers/funds/${id}`, { json });
+  });
 export const useAddDonation = () =>
   useWrite((input: { fundId: string; amount: number; date: string; sponsorId?: string | null; note?: string | null }) => {
     const { fundId, ...json } = input;

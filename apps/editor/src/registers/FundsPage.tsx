@@ -2,8 +2,9 @@
  * "Orang tua asuh & dana" (route `/registers/funds`): the school's funds with
  * their balances, each fund's ledger (donations in with their BKM receipts,
  * aid paid out by case steps with their BKK receipts), a form to record a
- * donation, and the register of foster parents and donors with what they
- * pledged. The kepsek and guru BK write; Satgas members read; money goes out
+ * donation, renaming a fund and closing or reopening it (a closed fund keeps
+ * its ledger, takes no donation and leaves a step's fund picker), and the
+ * register of foster parents and donors with what they pledged. The kepsek and guru BK write; Satgas members read; money goes out
  * only through a case's funding or foster-parent step.
  */
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';
 import { loc } from '../cases/i18n.ts';
 import {
-  rupiah, useAddDonation, useAddFund, useAddSponsor, useFunds, useLedger, useSetSponsorStatus, useSponsors,
+  rupiah, useAddDonation, useAddFund, useAddSponsor, useFunds, useLedger, useSetSponsorStatus, useSponsors, useUpdateFund,
   type Choice, type Fund, type FundList, type Named, type NewSponsor, type Sponsor, type SponsorList,
 } from './FundsApi.ts';
 import './FundsMessages.ts';
@@ -59,7 +60,7 @@ export function Component() {
         {funds.isPending && <p className="muted">{t('loading')}</p>}
         {funds.isError && <p className="error-text" role="alert">{errorText(funds.error)}</p>}
         {funds.data && funds.data.items.length === 0 && <p className="muted">{t('noFunds')}</p>}
-        {funds.data && funds.data.items.length > 0 && <FundTable list={funds.data} open={open} onOpen={setOpen} />}
+        {funds.data && funds.data.items.length > 0 && <FundTable list={funds.data} open={open} onOpen={setOpen} canWrite={canWrite} />}
         {open && funds.data && <LedgerPanel fundId={open} list={funds.data} canWrite={canWrite} onClose={() => setOpen(null)} />}
         {canWrite && funds.data && <AddFund list={funds.data} />}
       </section>
@@ -81,9 +82,8 @@ export function Component() {
   );
 }
 
-function FundTable({ list, open, onOpen }: { list: FundList; open: string | null; onOpen: (id: string | null) => void }) {
-  const { t, i18n } = useTranslation('funds');
-  const lang = i18n.language;
+function FundTable({ list, open, onOpen, canWrite }: { list: FundList; open: string | null; onOpen: (id: string | null) => void; canWrite: boolean }) {
+  const { t } = useTranslation('funds');
   return (
     <table className="cw-table funds-table" data-testid="fund-table">
       <thead>
@@ -96,24 +96,152 @@ function FundTable({ list, open, onOpen }: { list: FundList; open: string | null
       </thead>
       <tbody>
         {list.items.map((f) => (
-          <tr key={f.id} data-testid="fund-row" data-fund={f.name}>
-            <td>
-              <strong>{f.name}</strong>
-              {f.sponsor && <div className="muted small">{f.sponsor.name}</div>}
-            </td>
-            <td>{loc(f.sourceLabel, lang)}</td>
-            <td className="num" data-testid="fund-balance">
-              {f.balanceText}
-            </td>
-            <td>
-              <button type="button" className="btn" aria-expanded={open === f.id} aria-label={t('ledgerOf', { name: f.name })} onClick={() => onOpen(open === f.id ? null : f.id)}>
-                {t('showLedger')}
-              </button>
-            </td>
-          </tr>
+          <FundRow key={f.id} fund={f} open={open} onOpen={onOpen} canWrite={canWrite} />
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * One fund: its name, source, balance and status, the ledger button, and for
+ * the kepsek and guru BK "Ubah nama" (an inline form under the row) and
+ * "Tutup dana" / "Buka kembali" (asked once more before it is done).
+ */
+function FundRow({ fund: f, open, onOpen, canWrite }: { fund: Fund; open: string | null; onOpen: (id: string | null) => void; canWrite: boolean }) {
+  const { t, i18n } = useTranslation('funds');
+  const lang = i18n.language;
+  const update = useUpdateFund();
+  const [mode, setMode] = useState<'rename' | 'status' | null>(null);
+  const [name, setName] = useState(f.name);
+  const [description, setDescription] = useState(f.description ?? '');
+  const [done, setDone] = useState<string | null>(null);
+  const closed = f.status === 'closed';
+  const start = (m: 'rename' | 'status') => {
+    update.reset();
+    setDone(null);
+    if (m === 'rename') {
+      setName(f.name);
+      setDescription(f.description ?? '');
+    }
+    setMode(mode === m ? null : m);
+  };
+  return (
+    <>
+      <tr data-testid="fund-row" data-fund={f.name} data-status={f.status}>
+        <td>
+          <strong>{f.name}</strong>
+          {f.sponsor && <div className="muted small">{f.sponsor.name}</div>}
+          {f.description && <div className="muted small" data-testid="fund-description">{f.description}</div>}
+        </td>
+        <td>
+          {loc(f.sourceLabel, lang)}
+          {closed && (
+            <>
+              {' '}
+              <span className="badge muted" data-testid="fund-status">
+                {t('closed')}
+              </span>
+            </>
+          )}
+        </td>
+        <td className="num" data-testid="fund-balance">
+          {f.balanceText}
+        </td>
+        <td>
+          <div className="funds-row-actions">
+            <button type="button" className="btn" aria-expanded={open === f.id} aria-label={t('ledgerOf', { name: f.name })} onClick={() => onOpen(open === f.id ? null : f.id)}>
+              {t('showLedger')}
+            </button>
+            {canWrite && (
+              <>
+                <button type="button" className="btn" data-testid="fund-rename" aria-expanded={mode === 'rename'} aria-label={t('renameFor', { name: f.name })} onClick={() => start('rename')}>
+                  {t('rename')}
+                </button>
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="fund-close"
+                  aria-expanded={mode === 'status'}
+                  aria-label={closed ? t('reopenFor', { name: f.name }) : t('closeFor', { name: f.name })}
+                  onClick={() => start('status')}
+                >
+                  {closed ? t('reopen') : t('close')}
+                </button>
+              </>
+            )}
+          </div>
+        </td>
+      </tr>
+      {(mode !== null || done) && (
+        <tr className="funds-edit-row" data-testid="fund-edit-row">
+          <td colSpan={4}>
+            {mode === 'rename' && (
+              <form
+                className="funds-form"
+                data-testid="fund-rename-form"
+                aria-label={t('renameFor', { name: f.name })}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  update.mutate(
+                    { id: f.id, name: name.trim(), description: description.trim() === '' ? null : description.trim() },
+                    { onSuccess: (r) => (setMode(null), setDone(t('fundUpdated', { name: r.name }))) },
+                  );
+                }}
+              >
+                <h4>{t('renameTitle')}</h4>
+                <label className="wide">
+                  {t('fundName')}
+                  <input name="fundRename" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={name.trim() === '' ? true : undefined} />
+                </label>
+                <label className="wide">
+                  {t('description')}
+                  <input name="fundDescription" maxLength={1000} value={description} onChange={(e) => setDescription(e.target.value)} />
+                </label>
+                <button type="submit" className="btn primary" data-testid="fund-rename-save" disabled={update.isPending || name.trim() === ''}>
+                  {t('save')}
+                </button>
+                <button type="button" className="btn" data-testid="fund-rename-cancel" onClick={() => (update.reset(), setMode(null))}>
+                  {t('cancel')}
+                </button>
+              </form>
+            )}
+            {mode === 'status' && (
+              <div className="funds-form" data-testid="fund-close-confirm" role="group" aria-label={closed ? t('reopenFor', { name: f.name }) : t('closeFor', { name: f.name })}>
+                <p>{closed ? t('reopenConfirm', { name: f.name }) : t('closeConfirm', { name: f.name, balance: f.balanceText })}</p>
+                <button
+                  type="button"
+                  className="btn primary"
+                  data-testid="fund-close-confirm-yes"
+                  disabled={update.isPending}
+                  onClick={() =>
+                    update.mutate(
+                      { id: f.id, status: closed ? 'open' : 'closed' },
+                      { onSuccess: (r) => (setMode(null), setDone(r.status === 'closed' ? t('fundClosed', { name: r.name }) : t('fundReopened', { name: r.name }))) },
+                    )
+                  }
+                >
+                  {closed ? t('confirmReopen') : t('confirmClose')}
+                </button>
+                <button type="button" className="btn" data-testid="fund-close-cancel" onClick={() => (update.reset(), setMode(null))}>
+                  {t('cancel')}
+                </button>
+              </div>
+            )}
+            {update.isError && (
+              <p className="error-text" role="alert" data-testid="fund-update-error">
+                {errorText(update.error)}
+              </p>
+            )}
+            {mode === null && done && (
+              <p className="cw-msg ok" role="status" data-testid="fund-updated">
+                {done}
+              </p>
+            )}
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -183,6 +311,11 @@ function LedgerPanel({ fundId, list, canWrite, onClose }: { fundId: string; list
                 ))}
               </tbody>
             </table>
+          )}
+          {fund.status === 'closed' && (
+            <p className="muted" data-testid="fund-closed-note">
+              {t('closedNote')}
+            </p>
           )}
           {canWrite && fund.status === 'open' && <AddDonation fund={fund} list={list} />}
         </>
