@@ -31,6 +31,15 @@ describe('the console under the CSP', () => {
       const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
     });
+    /**
+     * The page has drawn what it is for, and its requests have gone quiet. "Quiet" is bounded: the
+     * service worker's first precache of the app shell can keep a busy machine's network going; the
+     * page under test has drawn by then, and that is what the console check needs.
+     */
+    const settled = async (shown: string) => {
+      await page.locator(shown).first().waitFor();
+      await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+    };
     const reported: string[] = [];
     const collect = async () => reported.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])));
     const csp = (await page.request.get(`${server.url}/login`)).headers()['content-security-policy'] ?? '';
@@ -40,11 +49,11 @@ describe('the console under the CSP', () => {
     await signIn(page, server.url, 'kepsek@sekolah-a.demo');
     // The designer parses and lints a pathway document (zod) in the browser.
     await page.locator('a[href^="/pathways/"]').first().click();
-    await page.waitForLoadState('networkidle');
+    await settled('[data-testid=lint-panel]');
     await collect();
-    for (const path of ['/cases', '/cases/students', '/reports']) {
+    for (const [path, shown] of [['/cases', '[data-testid=board]'], ['/cases/students', 'h1'], ['/reports', 'h1']] as const) {
       await page.goto(`${server.url}${path}`);
-      await page.waitForLoadState('networkidle');
+      await settled(shown);
       await collect();
     }
     await page.screenshot({ path: join(SHOTS, 'cases.png'), fullPage: true });

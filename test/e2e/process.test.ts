@@ -239,6 +239,25 @@ describe('the process view in Chromium', () => {
     await expectTablesEqual(page, all);
   });
 
+  it('two filters changed before the page draws again both stay in the address', async () => {
+    // A quick user or a slow phone: the second change lands before the first one's navigation is drawn.
+    await page.evaluate(() => {
+      const fire = (el: HTMLInputElement | HTMLSelectElement | null, value: string) => {
+        if (!el) throw new Error('filter not found');
+        const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+        el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+      };
+      fire(document.querySelector<HTMLSelectElement>('[data-testid=process-version]'), '1');
+      fire(document.querySelector<HTMLInputElement>('[data-testid=process-from]'), '2026-01-01');
+    });
+    await page.waitForTimeout(500);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('version'), url.searchParams.get('from')]).toEqual(['1', '2026-01-01']);
+    await page.click('[data-testid=process-reset]');
+    await page.waitForURL((u) => u.search === '');
+  });
+
   it('in English, steps and durations are in English', async () => {
     await page.evaluate(() => localStorage.setItem('jalur.lang', 'en'));
     await page.reload();

@@ -31,7 +31,9 @@ function ProcessBody({ id }: { id: string }) {
   const [params, setParams] = useSearchParams();
   const filters: ProcessFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const set = (k: (typeof FILTER_KEYS)[number], v: string) => {
-    const next = new URLSearchParams(params);
+    // From the address as it is now, not this render's `params`: two filters changed before the page
+    // draws again (a quick user, a slow phone) would otherwise lose the first.
+    const next = new URLSearchParams(window.location.search);
     if (v) next.set(k, v);
     else next.delete(k);
     setParams(next, { replace: true });
