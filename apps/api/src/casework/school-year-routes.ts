@@ -18,10 +18,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  isAcademicYear, nextAcademicYear, planRollover, schoolDateOf, STUDENT_STATUSES, TIME_ZONE_OFFSET_MINUTES, TIME_ZONES, termLabel, type RolloverPlan,
+  isAcademicYear, nextAcademicYear, planRollover, STUDENT_STATUSES, TIME_ZONES, termLabel, type RolloverPlan,
 } from '@jalur/casework';
 import { nationalHolidays } from '@jalur/casework/holidays';
 import type { JalurDb, SchoolYearSettings } from '@jalur/db';
+import { schoolClockOf } from './school-time.ts';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
 import type { ApiContext } from '../context.ts';
 import { fromDbError } from '../http/db-errors.ts';
@@ -225,11 +226,7 @@ function settingsView(s: SchoolYearSettings): z.infer<typeof settingsSchema> {
 }
 
 /** The school's date today, in its own time zone. */
-async function todayOf(db: JalurDb, schoolId: string, now: Date): Promise<string> {
-  const wib = schoolDateOf(now);
-  const s = await db.schoolYear.settings(schoolId, wib);
-  return schoolDateOf(now, TIME_ZONE_OFFSET_MINUTES[s.timeZone]);
-}
+const todayOf = async (db: JalurDb, schoolId: string, now: Date): Promise<string> => (await schoolClockOf(db, schoolId, now)).today;
 
 async function planOf(db: JalurDb, schoolId: string, fromYear: string, repeat: readonly string[]): Promise<RolloverPlan> {
   const [students, open] = await Promise.all([allStudents(db, schoolId), db.schoolYear.openCaseCounts(schoolId)]);

@@ -5,7 +5,8 @@
  * the school calendar the kepsek keeps.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { addSchoolDays, canSeeContent, countByUrgency, lateSchoolDays, schoolCalendar, schoolDateOf, TIME_ZONE_OFFSET_MINUTES, taskUrgency, type SchoolCalendar } from '@jalur/casework';
+import { addSchoolDays, canSeeContent, countByUrgency, lateSchoolDays, schoolCalendar, schoolDateOf, taskUrgency, type SchoolCalendar } from '@jalur/casework';
+import { schoolClockOf } from './school-time.ts';
 import { nationalHolidaysBetween } from '@jalur/casework/holidays';
 import type { ApprovalChange, TaskRow } from '@jalur/db';
 import { requireAuth, requireRole, schoolOf } from '../auth/middleware.ts';
@@ -156,10 +157,8 @@ export function workRoutes(ctx: ApiContext) {
    */
   async function lateCounter(schoolId: string, oldestDue: string): Promise<(dueAt: Date) => number | null> {
     const now = clock.now();
-    const settings = await db.schoolYear.settings(schoolId, schoolDateOf(now));
-    const offset = TIME_ZONE_OFFSET_MINUTES[settings.timeZone] ?? TIME_ZONE_OFFSET_MINUTES.WIB;
+    const { settings, offsetMinutes: offset, today } = await schoolClockOf(db, schoolId, now);
     const from = schoolDateOf(new Date(oldestDue), offset);
-    const today = schoolDateOf(now, offset);
     const entries = await db.calendar.list(schoolId, { from, to: today });
     const cal: SchoolCalendar = schoolCalendar(entries, { weekDays: settings.weekDays === 6 ? 6 : 5, national: settings.nationalHolidays ? nationalHolidaysBetween(from, today) : [] });
     return (dueAt) => lateSchoolDays(dueAt, now, cal, offset);

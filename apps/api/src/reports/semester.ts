@@ -7,9 +7,10 @@
  * (suppressed as the district tables are: `semesterForDinas`).
  */
 import {
-  ACTIVITY_KIND_LABELS, RISK_FACTOR_LABELS, say, STUDENT_STATUS_LABELS, SURVEY_SERVICE_LABELS, termLabel, TIME_ZONE_OFFSET_MINUTES, schoolDateOf,
+  ACTIVITY_KIND_LABELS, RISK_FACTOR_LABELS, say, STUDENT_STATUS_LABELS, SURVEY_SERVICE_LABELS, termLabel,
   type Localized, type Semester,
 } from '@jalur/casework';
+import { schoolClockOf } from '../casework/school-time.ts';
 import type { JalurDb } from '@jalur/db';
 import { renderSemesterReport, schoolCodeOf, type Cell } from '@jalur/documents';
 import { reportQueriesOf, semesterForDinas, semesterReport, type RiskLevel, type SemesterReport, type SemesterReportForDinas } from '@jalur/reports';
@@ -36,10 +37,8 @@ const words = (table: Record<string, Localized>, code: string, fallback: Localiz
 
 /** The school's settings: current term and time-zone offset. */
 export async function schoolTerm(db: JalurDb, schoolId: string, now: Date): Promise<{ year: string; semester: Semester; offset: number; today: string }> {
-  const wib = schoolDateOf(now);
-  const s = await db.schoolYear.settings(schoolId, wib);
-  const offset = TIME_ZONE_OFFSET_MINUTES[s.timeZone];
-  return { year: s.academicYear, semester: s.semester, offset, today: schoolDateOf(now, offset) };
+  const { settings: s, offsetMinutes: offset, today } = await schoolClockOf(db, schoolId, now);
+  return { year: s.academicYear, semester: s.semester, offset, today };
 }
 
 /** The terms a picker offers: the school’s current term and the seven before it (the seed-002 cohort’s term among them in the demo). */
