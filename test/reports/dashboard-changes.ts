@@ -5,15 +5,14 @@
  * decision — each event through `db.cases.create` / `advance` / `fireTimer`
  * and the engine, as the API does — with a callback after every change.
  */
-import { activeSteps, handlersFor, type CaseSnapshot, type StartCaseInput } from '../../packages/engine/src/index.ts';
+import { type CaseSnapshot, type StartCaseInput } from '../../packages/engine/src/index.ts';
 import { type CaseRow, type JalurDb } from '../../packages/db/src/index.ts';
 import { CompiledPathwayCache, advanceWith, openingEvent, startWith } from '../../packages/cases/src/index.ts';
 import { createReportQueries, schoolSummary, type ReportQueries, type SchoolSummary } from '../../packages/reports/src/index.ts';
-import { sampleValue } from '../../packages/cases/src/seed/seed.ts';
+import { planStepEvent } from '../../packages/cases/src/seed/drive.ts';
 
 const DAY = 86_400_000;
 /** Who sends an event: the first of these roles its step allows (as the demo seed picks). */
-const ROLES = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'] as const;
 const TIMER_WEEK = 'xstate.after.P7D.srps-standar.pemantauan.menunggu_pekan';
 
 /** The events after opening, with the form values that matter (required fields are filled like the demo seed does). */
@@ -66,14 +65,7 @@ export async function driveClosingCase(
       if (!fired.ok || !fired.value.fired) throw new Error(`timer ${timer.event} did not fire`);
       at = timer.dueAt;
     } else {
-      const leaves = activeSteps(p, row.snapshot as CaseSnapshot).map((s) => s.stateId);
-      const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
-      const handlers = handlersFor(p, active, type);
-      const data: Record<string, unknown> = {};
-      for (const h of handlers) for (const f of p.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
-      Object.assign(data, overrides);
-      const roles = handlers.flatMap((h) => h.roles);
-      const role = ROLES.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
+      const { data, role } = planStepEvent(p, row.snapshot as CaseSnapshot, type, overrides, at);
       const event = { type, data };
       const moved = await db.cases.advance({
         schoolId: input.schoolId, caseId: row.id, expectedVersion: row.version, actorId: null, now: at, event,

@@ -77,18 +77,30 @@ const ROLE_PREFERENCE: Role[] = ['guru_bk', 'kepsek', 'wali_kelas', 'tim'];
  * first): the step's required fields filled with sample values, `overrides`
  * on top, register keys (`"dana-komite"`) replaced by the school's ids.
  */
-export async function sendPlanStep(
-  cases: CaseService, db: JalurDb, compiled: CompiledPathway, row: CaseRow, type: string, overrides: Record<string, unknown> | undefined,
-  staff: DemoStaff, at: Date, fundIds?: FundIds,
-): Promise<Driven> {
-  const leaves = activeSteps(compiled, row.snapshot as CaseSnapshot).map((s) => s.stateId);
+/**
+ * A plan step's form data and who sends it, for a case whose snapshot is
+ * `snapshot`: the required fields of every active step handling `type`
+ * filled with sample values, `overrides` on top; the first staff role of
+ * `ROLE_PREFERENCE` the handling steps allow.
+ */
+export function planStepEvent(
+  compiled: CompiledPathway, snapshot: CaseSnapshot, type: string, overrides: Record<string, unknown> | undefined, at: Date,
+): { data: Record<string, unknown>; role: Role } {
+  const leaves = activeSteps(compiled, snapshot).map((s) => s.stateId);
   const active = [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))))];
   const handlers = handlersFor(compiled, active, type);
   const data: Record<string, unknown> = {};
   for (const h of handlers) for (const f of compiled.steps.get(h.source)?.form ?? []) if (f.required) data[f.name] = sampleValue(f, at);
   Object.assign(data, overrides);
   const roles = handlers.flatMap((h) => h.roles);
-  const role = ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk';
+  return { data, role: ROLE_PREFERENCE.find((r) => roles.length === 0 || roles.includes(r)) ?? 'guru_bk' };
+}
+
+export async function sendPlanStep(
+  cases: CaseService, db: JalurDb, compiled: CompiledPathway, row: CaseRow, type: string, overrides: Record<string, unknown> | undefined,
+  staff: DemoStaff, at: Date, fundIds?: FundIds,
+): Promise<Driven> {
+  const { data, role } = planStepEvent(compiled, row.snapshot as CaseSnapshot, type, overrides, at);
   const user = role === 'kepsek' ? staff.kepsek : role === 'wali_kelas' ? (staff.wali ?? staff.bk) : role === 'tim' ? (staff.tim ?? staff.bk) : staff.bk;
   return sendAs(cases, db, row, { type, data: withFundIds(data, fundIds) }, user, staff.kepsek, at);
 }
