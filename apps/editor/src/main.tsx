@@ -1,7 +1,7 @@
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from './app/router.tsx';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './styles.css';
 import './i18n/index.ts';

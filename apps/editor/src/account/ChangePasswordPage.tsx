@@ -1,5 +1,5 @@
 /** `/account/password`: the signed-in user changes their own password (from the user menu). */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import './messages.ts';
 import '../cases/cases.css';

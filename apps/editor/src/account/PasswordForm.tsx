@@ -4,7 +4,7 @@
  * mistakes are named before a request; the API checks the same again.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { MIN_PASSWORD_LENGTH, useChangePassword } from './queries.ts';
 import './messages.ts';
 

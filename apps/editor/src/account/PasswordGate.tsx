@@ -4,8 +4,8 @@
  * screen — the API refuses everything else with 403
  * `password_change_required` until the password is replaced.
  */
-import { useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useNavigate } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 import { useLogout, useMe } from '../auth/session.ts';
 import { PasswordForm } from './PasswordForm.tsx';

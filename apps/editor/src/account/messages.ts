@@ -3,7 +3,7 @@
  * reset), namespace `account`: Bahasa Indonesia first, English second.
  * Importing this module registers them.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 
 const id = {
   title: 'Ganti kata sandi',

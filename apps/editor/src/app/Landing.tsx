@@ -1,5 +1,5 @@
 /** `/`: each role's start page (see `access.ts`). Layout above it has made sure someone is signed in. */
-import { Navigate } from 'react-router';
+import { Navigate } from './router.tsx';
 import { useMe } from '../auth/session.ts';
 import { homeOf } from './access.ts';
 

@@ -10,8 +10,8 @@
  * deletes the user's unsent work from this browser, so it asks first.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from './router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { KeyRound, LogOut } from 'lucide-react';
 import { ApiFailure } from '../api/client.ts';
 import { useLogout, useMe } from '../auth/session.ts';

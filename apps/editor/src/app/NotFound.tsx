@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from './router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 
 export function NotFound() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 
 /** A page that another part of Jalur will fill in. */
 export function Placeholder({ title }: { title: string }) {

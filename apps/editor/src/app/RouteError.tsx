@@ -4,8 +4,8 @@
  * sentence in the UI's language with a way on, never React Router's
  * developer page.
  */
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { isRouteErrorResponse, Link, useRouteError } from './router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { CloudOff, TriangleAlert } from 'lucide-react';
 import { ApiFailure } from '../api/client.ts';
 import { useOnline } from './online.ts';

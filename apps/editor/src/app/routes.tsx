@@ -4,7 +4,7 @@
  * route has an error element (offline, a chunk that cannot load, a crash).
  * Feature pages (src/cases, src/reports, …) each export `Component`.
  */
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from './router.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { Layout } from './Layout.tsx';
 import { PasswordGate } from '../account/PasswordGate.tsx';

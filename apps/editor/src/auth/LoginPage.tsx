@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useLogin, useMe } from './session.ts';
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx';
 

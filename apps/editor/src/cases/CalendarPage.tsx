@@ -5,7 +5,7 @@
  * that school-day deadlines follow.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { call, errorText } from './http.ts';

@@ -9,8 +9,8 @@
  */
 import { useMemo, useState } from 'react';
 import { ChevronDown, ChevronRight, Columns3, List } from 'lucide-react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { call } from './http.ts';

@@ -7,7 +7,7 @@
  * not a tab stop per step and per arrow.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import type { PathwayDocument } from '@jalur/engine';

@@ -7,9 +7,9 @@
  * fits a 360 px phone. Its strings are registered here (namespace
  * `caseMoney`), Bahasa Indonesia first, English second.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { formatDate } from '../i18n/dates.ts';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';

@@ -5,8 +5,8 @@
  * and approvals. Works on a phone (one column) and prints as a case summary.
  */
 import { lazy, Suspense, useLayoutEffect } from 'react';
-import { Link, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, useParams } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Printer } from 'lucide-react';
 import type { PathwayDocument } from '@jalur/engine';

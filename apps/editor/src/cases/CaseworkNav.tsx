@@ -1,6 +1,6 @@
 /** The case-work area's own tabs: board, my tasks, students, early warning, calendar. */
-import { NavLink } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { NavLink } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useMe } from '../auth/session.ts';
 import { useOutbox } from './outbox.ts';
 import { useTasks } from './queries.ts';

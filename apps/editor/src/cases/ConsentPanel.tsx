@@ -1,6 +1,6 @@
 /** Parent/guardian consents: who, when, for what, how. Recording one updates the case's guards. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '@jalur/casework';
 import { useMe } from '../auth/session.ts';

@@ -6,7 +6,7 @@
  * the guru BK say which field an unknown column fills, then preview again.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { ApiFailure } from '../api/client.ts';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';

@@ -7,8 +7,8 @@
  * published pathways that are not archived are offered, each once.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';

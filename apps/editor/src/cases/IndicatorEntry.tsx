@@ -4,7 +4,7 @@
  * Each save runs the early-warning check on the server.
  */
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { call, errorText } from './http.ts';
 import { cwKeys } from './queries.ts';

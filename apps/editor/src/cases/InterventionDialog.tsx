@@ -7,7 +7,7 @@
  * reads it; only the guru BK changes it. One column on a phone.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus, SkipForward, X } from 'lucide-react';
 import { ApiFailure } from '../api/client.ts';

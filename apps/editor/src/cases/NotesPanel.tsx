@@ -4,7 +4,7 @@
  * role may write (`writableLevels`, shared with the API).
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { CONFIDENTIALITY_LABELS, writableLevels, type Confidentiality } from '@jalur/casework';
 import { useMe } from '../auth/session.ts';

@@ -5,7 +5,7 @@
  * connection returns — shown as "belum terkirim" until then.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { discard, enqueue, flushOutbox, newKey, onSent, useOutbox } from './outbox.ts';

@@ -1,6 +1,6 @@
 /** Referrals: send (needs a recorded consent), then accepted/rejected (reason) → completed (outcome report). */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { REFERRAL_STATUS_LABELS, REFERRAL_TARGET_LABELS, REFERRAL_TARGETS, referralActions, referralPending, type ReferralAction, type ReferralTarget } from '@jalur/casework';
 import { useMe } from '../auth/session.ts';

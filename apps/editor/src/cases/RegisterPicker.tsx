@@ -12,7 +12,7 @@
  * until it has a fetcher (or an explicit `null`: "not available yet").
  */
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import type { FormField, RegisterKind } from '@jalur/engine';
 import { fetchOpenFunds } from '../registers/FundsApi.ts';
 import '../registers/FundsMessages.ts';

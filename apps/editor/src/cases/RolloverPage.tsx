@@ -5,7 +5,7 @@
  * the school moved to the new academic year.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';

@@ -5,7 +5,7 @@
  * distance home–school, and the weeks a flag must hold before it proposes a case.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RuleSet } from '@jalur/casework';
 import { call, errorText } from './http.ts';

@@ -6,7 +6,7 @@
  * step above the reader's confidentiality level says so and shows nothing.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { call } from './http.ts';
 import { cwKeys } from './queries.ts';
 import { formatDate } from '../i18n/dates.ts';

@@ -1,5 +1,5 @@
 /** A step's form, rendered from its definition (text, number, date, choice, yes/no, a pick from a register). */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import type { FieldError, FormField } from '@jalur/engine';
 import { loc } from './i18n.ts';
 import { choiceLabel } from '../i18n/values.ts';

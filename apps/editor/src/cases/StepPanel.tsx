@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Hourglass } from 'lucide-react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { validateForm, type FieldError, type PathwayDocument } from '@jalur/engine';
 import { ApiFailure } from '../api/client.ts';

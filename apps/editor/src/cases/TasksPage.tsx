@@ -3,8 +3,8 @@
  * highlighted and counted; the kepsek's approvals; in-app notifications
  * (due tomorrow / overdue reminders).
  */
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { CaseworkNav } from './CaseworkNav.tsx';

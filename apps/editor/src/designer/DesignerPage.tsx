@@ -3,9 +3,9 @@
  * versions), `/pathways/:id/versions/:v` shows a published version read-only.
  */
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from '../app/router.tsx';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { ArrowLeft, CircleCheck, CloudOff, History, LoaderCircle, Send, TriangleAlert } from 'lucide-react';
 import { parsePathway } from '@jalur/engine';
 import { useEditor } from './store/editorStore.ts';

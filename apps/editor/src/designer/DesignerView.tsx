@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { PropertiesPanel } from './panels/PropertiesPanel.tsx';

@@ -4,7 +4,7 @@
  * history. A draft that is exactly the latest version cannot be published.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import type { PathwayDocument } from '@jalur/engine';
 import { Dialog } from './Dialog.tsx';
 import { diffPathways } from './diff/diff.ts';

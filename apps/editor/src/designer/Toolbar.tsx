@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { Braces, ClipboardPaste, Copy, Download, FileImage, LayoutGrid, PencilRuler, Play, Redo2, Trash2, Undo2, Upload } from 'lucide-react';
 import { useEditor } from './store/editorStore.ts';
 import { autoLayout as layOut } from './layout/useLayout.ts';

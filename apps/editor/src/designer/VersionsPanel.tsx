@@ -3,8 +3,8 @@
  * read-only, and a comparison of any two (or of a version with the draft).
  */
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { X } from 'lucide-react';
 import { usePathway } from '../pathways/queries.ts';
 import { formatDate } from '../i18n/dates.ts';

@@ -4,7 +4,7 @@
  * invalid draft, no connection) the user is asked whether to leave anyway.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../app/router.tsx';
 import { useEditor } from './store/editorStore.ts';
 
 export interface LeaveState {

@@ -5,8 +5,8 @@
  * ordered by published counts only; shares are the API's (null when hidden).
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../app/router.tsx';
 import { Printer } from 'lucide-react';
 import '../reports/messages.ts';
 import './messages.ts';

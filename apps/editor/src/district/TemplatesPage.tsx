@@ -5,8 +5,8 @@
  * link to the visual diff, and pull an update into their draft.
  */
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useMe } from '../auth/session.ts';
 import '../reports/messages.ts';
 import '../reports/reports.css';

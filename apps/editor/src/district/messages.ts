@@ -2,7 +2,7 @@
  * District-page strings about complementary suppression (issue 13 §4), merged
  * into the `reports` namespace after `../reports/messages.ts`. Bahasa Indonesia first.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 import '../reports/messages.ts';
 
 const id = {

@@ -1,5 +1,5 @@
 /** The paperwork panels' words, Bahasa Indonesia first with English. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 
 const ID = {
   documents: 'Dokumen',

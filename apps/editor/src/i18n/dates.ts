@@ -5,7 +5,7 @@
  * 2026, 09:30", a month "November 2026"). A calendar date (`YYYY-MM-DD`) is
  * read as that day wherever the browser is, not as UTC midnight.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './index.ts';
 
 export type DateInput = string | number | Date;
 

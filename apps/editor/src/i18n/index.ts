@@ -43,3 +43,5 @@ export function currentLang(): Lang {
 }
 
 export default i18n;
+export { useTranslation } from 'react-i18next';
+export type { TFunction } from 'i18next';

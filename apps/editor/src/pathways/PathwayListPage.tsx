@@ -3,9 +3,9 @@
  * start a new one: blank, from a template, or from an imported XState JSON.
  */
 import { useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../app/router.tsx';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { Archive, ArchiveRestore, FilePlus2, LayoutTemplate, Upload } from 'lucide-react';
 import { archivePathway, pathwayKeys, usePathwayList, useCreatePathway, type CreateInput } from './queries.ts';
 import { blankPathway, keyFromTitle } from './blank.ts';

@@ -4,7 +4,7 @@
  * stays inside and Escape closes it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { errorText } from '../cases/http.ts';
 import { useStudentErase, type ErasureResult } from './queries.ts';
 import './messages.ts';

@@ -4,7 +4,7 @@
  * confirmation. Renders nothing for other roles (the API refuses them too).
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { Download, UserX } from 'lucide-react';
 import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';

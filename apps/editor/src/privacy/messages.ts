@@ -2,7 +2,7 @@
  * Strings of the data-protection (UU PDP) controls, namespace `privacy`:
  * Bahasa Indonesia first, English second. Importing this module registers them.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 
 const id = {
   actions: 'Data pribadi',

@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { Hourglass, LogIn, Timer } from 'lucide-react';
 import type { PathwayDocument } from '@jalur/engine';
 import { Canvas } from '../designer/canvas/Canvas.tsx';

@@ -2,8 +2,8 @@
  * A link to a pathway's process view (`/process/:id`), for the designer's
  * header and the pathway list: kepsek and guru BK, who may read it.
  */
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { Activity } from 'lucide-react';
 import { useMe } from '../auth/session.ts';
 import './i18n.ts';

@@ -7,8 +7,8 @@
  * Without a pathway in the address it opens the one with the most active cases.
  */
 import { useMemo } from 'react';
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { ArrowLeft, Hourglass, LogIn, Timer } from 'lucide-react';
 import type { PathwayDocument } from '@jalur/engine';
 import { useMe } from '../auth/session.ts';

@@ -3,7 +3,7 @@
  * and for reading them all at once): one row per step, one per transition.
  * Counts carry `data-value` and durations `data-ms`, the API's own numbers.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { formatCount, formatDuration, sortSteps, type Lang, type ProcessData, type StepNames } from './model.ts';
 
 function Duration({ ms, lang }: { ms: number | null; lang: Lang }) {

@@ -7,8 +7,8 @@
  * Kepsek only, on the school's own pathways.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { FlaskConical, X } from 'lucide-react';
 import type { PathwayDocument } from '@jalur/engine';
 import { ApiFailure } from '../api/client.ts';

@@ -3,7 +3,7 @@
  * namespace `funds`: Bahasa Indonesia first, English second. Importing this
  * module registers them.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 
 const id = {
   nav: 'Orang tua asuh & dana',

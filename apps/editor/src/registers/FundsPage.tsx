@@ -8,8 +8,8 @@
  * only through a case's funding or foster-parent step.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../app/router.tsx';
 import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';
 import { loc } from '../cases/i18n.ts';

@@ -6,8 +6,8 @@
  * every member's case; other members are named only for a reader who may
  * open their case.
  */
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../app/router.tsx';
 import { errorText } from '../cases/http.ts';
 import { SessionList } from './GroupsPage.tsx';
 import { dateText, useCaseGroupSessions, type GroupSession } from './PartnersApi.ts';

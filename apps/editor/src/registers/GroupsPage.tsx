@@ -8,9 +8,9 @@
  * Satgas members read.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link } from '../app/router.tsx';
 import { call, errorText } from '../cases/http.ts';
 import type { CaseView } from '../cases/types.ts';
 import { dateText, todayIso, useAddGroupSession, useGroupSessions, type GroupSession, type Level } from './PartnersApi.ts';

@@ -4,7 +4,7 @@
  * picker for partners and peer counsellors — namespace `satgas`, Bahasa
  * Indonesia first, English second. Importing this module registers them.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 
 const id = {
   nav: { partners: 'Mitra rujukan', peers: 'Konselor sebaya', groups: 'Konseling kelompok', funds: 'Orang tua asuh & dana', label: 'Daftar Satgas' },

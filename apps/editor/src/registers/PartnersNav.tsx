@@ -3,8 +3,8 @@
  * peer counsellors, group counselling, and the funds page — each offered to
  * the roles whose API answers it (a wali kelas reads the partners only).
  */
-import { NavLink } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { NavLink } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useMe } from '../auth/session.ts';
 import { REGISTER_TABS } from './nav.tsx';
 import './PartnersMessages.ts';

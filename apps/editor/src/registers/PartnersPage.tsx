@@ -7,8 +7,8 @@
  * guru BK write; Satgas members and wali kelas read.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../app/router.tsx';
 import { errorText } from '../cases/http.ts';
 import { dateText, locText, useAddPartner, usePartner, usePartners, useUpdatePartner, type Partner, type PartnerInput, type PartnerKind, type PartnerList } from './PartnersApi.ts';
 import { ListStatus, RegisterPage } from './RegisterPageKit.tsx';

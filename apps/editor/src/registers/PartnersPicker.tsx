@@ -6,7 +6,7 @@
  * referral form (ReferralPanel). People see names, never ids.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { currentLang } from '../i18n/index.ts';
 import { dateText, fetchPartners, fetchPickableCounsellors, locText, regKeys } from './PartnersApi.ts';
 import './PartnersMessages.ts';

@@ -8,7 +8,7 @@
  * members read.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../auth/session.ts';
 import { call, errorText } from '../cases/http.ts';

@@ -6,7 +6,7 @@
  * with (its date and its confidentiality).
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';
 import { todayIso, type Level } from './PartnersApi.ts';

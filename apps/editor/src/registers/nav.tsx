@@ -3,8 +3,8 @@
  * main menu's "Daftar Satgas" link. Kept apart from the register pages (and
  * their messages) so the menu on every page loads none of them.
  */
-import { NavLink, useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { NavLink, useLocation } from '../app/router.tsx';
+import { useTranslation } from '../i18n/index.ts';
 import { useMe } from '../auth/session.ts';
 
 export const REGISTER_TABS = [

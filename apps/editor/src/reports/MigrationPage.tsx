@@ -8,7 +8,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { listStates, RISK_FACTORS, type MachineConfig } from '@jalur/engine';
 import { api, unwrap } from '../api/client.ts';
 import './messages.ts';

@@ -1,6 +1,6 @@
 /** A titled card of the printable report with its CSV download link. */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { Download } from 'lucide-react';
 
 export function ReportSection({ title, csvHref, help, children, testId }: { title: string; csvHref?: string; help?: string; children: ReactNode; testId?: string }) {

@@ -3,7 +3,7 @@
  * admin sees the de-identified district aggregates instead.
  */
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useMe } from '../auth/session.ts';
 import './messages.ts';
 import './reports.css';

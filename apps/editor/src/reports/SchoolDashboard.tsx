@@ -5,8 +5,8 @@
  * return-to-attendance per branch. Every table has its CSV; the page prints.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Link } from '../app/router.tsx';
 import { Printer } from 'lucide-react';
 import { HorizontalBars, MonthLines, PairedBars, TripleBars } from './Charts.tsx';
 import { localized } from './messages.ts';

@@ -11,7 +11,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { FileDown } from 'lucide-react';
 import type { InferResponseType } from 'hono/client';
 import type { JalurClient } from '@jalur/api/client';

@@ -4,7 +4,7 @@
  * 1 January – 30 June), up to today. The terms offered are the current one
  * and the seven before it (the demo's seed-002 cohort term among them).
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { termLabel, termOfDate, type Term } from '@jalur/casework';
 
 export interface TermPeriod {

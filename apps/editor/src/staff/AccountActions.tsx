@@ -5,7 +5,7 @@
  * sessions end at once) or enable again. Only for accounts the server says
  * the caller manages.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { errorText } from '../cases/http.ts';
 import { useDisableAccount, useEnableAccount, useResetPassword, type Account } from '../account/queries.ts';
 

@@ -6,8 +6,8 @@
  * - the district admin sees the kepsek accounts of its schools with the same
  *   account buttons (`/api/accounts`).
  */
-import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Navigate } from '../app/router.tsx';
 import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';
 import { useAccounts, type Account } from '../account/queries.ts';

@@ -5,7 +5,7 @@
  * account buttons when the caller manages this account.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { errorText } from '../cases/http.ts';
 import type { Account } from '../account/queries.ts';
 import { AccountActions } from './AccountActions.tsx';

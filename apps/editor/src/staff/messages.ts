@@ -3,7 +3,7 @@
  * English second. Role names come from the app's `role.*` strings.
  * Importing this module registers them.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 
 const id = {
   title: 'Staf sekolah',

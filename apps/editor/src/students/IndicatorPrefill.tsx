@@ -5,7 +5,7 @@
  * source shown; the teacher checks them and sends the step.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { call } from '../cases/http.ts';
 import '../cases/school-year-i18n.ts';
 

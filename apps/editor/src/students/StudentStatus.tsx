@@ -5,7 +5,7 @@
  * leaving with a reason, or re-enrolment into a class.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { call, errorText } from '../cases/http.ts';
 import type { StudentView } from '../cases/types.ts';
 import '../cases/school-year-i18n.ts';

@@ -4,7 +4,7 @@
  * session then acts in the chosen role: every permission check, list,
  * notification and audit row follows it. One role: only its name is shown.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.ts';
 import { useMyRoles, useSwitchRole, type MyRoles } from './queries.ts';
 import './messages.ts';
 import './team.css';

@@ -5,8 +5,8 @@
  * adds members, writes their duties and removes them.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { useTranslation } from '../i18n/index.ts';
+import { Navigate } from '../app/router.tsx';
 import { useMe } from '../auth/session.ts';
 import { errorText } from '../cases/http.ts';
 import { useStaff } from '../staff/queries.ts';

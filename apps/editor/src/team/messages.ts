@@ -3,7 +3,7 @@
  * Indonesia first, English second (words from i18n/glossary.ts). Importing
  * this module registers them.
  */
-import i18n from 'i18next';
+import i18n from '../i18n/index.ts';
 
 const id = {
   title: 'Tim Satgas SRPS',

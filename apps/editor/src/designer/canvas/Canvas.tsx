@@ -12,7 +12,7 @@ import { RoutesContext } from './routesContext.ts';
 import { fitReadable } from './fitReadable.ts';
 import { autoLayout, COLLAPSED_SIZE, recoverRoutes, takeLayoutOnOpen } from '../layout/useLayout.ts';
 import { warmUpLayout } from '../layout/autoLayout.ts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import type { StepKind } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
 import { edgeTypes, nodeTypes } from './nodeTypes.ts';

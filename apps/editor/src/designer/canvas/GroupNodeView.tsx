@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { ChevronDown, ChevronRight, Columns2, Layers } from 'lucide-react';
 import type { StepNode } from '../model/types.ts';
 import { useEditor } from '../store/editorStore.ts';

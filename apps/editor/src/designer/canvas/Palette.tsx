@@ -4,7 +4,7 @@
  */
 import { memo, useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { Columns2, Layers, CircleStop } from 'lucide-react';
 import { STEP_KINDS } from '@jalur/engine';
 import { KIND_LOOK } from '../kinds.ts';

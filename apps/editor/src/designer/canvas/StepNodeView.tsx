@@ -5,7 +5,7 @@
 import { memo, useContext, type ComponentType, type PointerEvent as ReactPointerEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { ZoomDetailContext } from './zoomDetail.ts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { Clock, Lock, Flag, ShieldCheck } from 'lucide-react';
 import { STEP_KINDS, type StepKind } from '@jalur/engine';
 import { KIND_LOOK } from '../kinds.ts';

@@ -3,7 +3,7 @@
  * a hidden copy with the same classes, so ELK can keep a box of exactly that
  * size clear of every step. The label is then drawn at that width.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/index.ts';
 import type { GuardField } from '../model/guardText.ts';
 import type { TransitionEdge } from '../model/types.ts';
 import { labelWords } from './TransitionEdgeView.tsx';

@@ -3,9 +3,9 @@
  * one graph, added steps and transitions green, removed red, changed amber.
  */
 import { useEffect, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from '../../app/router.tsx';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { ArrowLeft } from 'lucide-react';
 import { parsePathway, type PathwayDocument } from '@jalur/engine';
 import { usePathway, useVersion } from '../../pathways/queries.ts';

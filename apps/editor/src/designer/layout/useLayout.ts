@@ -5,7 +5,7 @@
  * and keeps the routes of the transitions whose steps sit exactly where ELK
  * would put them (a pathway laid out earlier looks the same after a reload).
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/index.ts';
 import { useEditor } from '../store/editorStore.ts';
 import { measureLabels } from '../canvas/measureLabels.ts';
 import { applyLayout, computeLayout, type EdgeRoute, type LayoutResult } from './autoLayout.ts';

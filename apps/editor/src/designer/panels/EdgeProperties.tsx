@@ -3,7 +3,7 @@
  * event name, a timer in days/hours, or automatically), its guard, where it goes.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { Trash2 } from 'lucide-react';
 import { durationParts } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';

@@ -3,7 +3,7 @@
  * required, the options of a choice, and the register a `register` field
  * picks from (a fund of the ledger, a referral partner, a peer counsellor).
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { Plus, Trash2 } from 'lucide-react';
 import { FIELD_TYPES, REGISTER_KINDS, type FormField } from '@jalur/engine';
 import { editMeta } from './edits.ts';

@@ -3,7 +3,7 @@
  * faktor risiko, a form field) combined with "semua / salah satu / bukan",
  * or a role check.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { Plus, X } from 'lucide-react';
 import { COMPARISON_OPS, ROLES, type ComparisonOp, type Guard, type Role } from '@jalur/engine';
 import { OP_LABELS, ROLE_LABELS, opsFor, type GuardField } from '../model/guardText.ts';

@@ -3,7 +3,7 @@
  * edits apply after `parsePathway` accepts them (one undo step).
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { parsePathway, type DocumentIssue } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
 import { documentToModel } from '../model/fromDocument.ts';

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
 import { LINT_RULES, lintPathway, type Diagnostic, type LintCode } from '@jalur/engine';
 import { plainMessage } from './plainText.ts';

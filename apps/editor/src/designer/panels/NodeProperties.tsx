@@ -3,7 +3,7 @@
  * confidentiality, approval, its form fields, and for groups the first step.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { Flag } from 'lucide-react';
 import { CONFIDENTIALITY, ROLES, STEP_KINDS, type StepKind } from '@jalur/engine';
 import { useShallow } from 'zustand/react/shallow';

@@ -2,7 +2,7 @@
  * Properties of the pathway itself (nothing selected): its titles, key,
  * description and the first step.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editorStore.ts';
 import type { PathwayHeader } from '../model/types.ts';

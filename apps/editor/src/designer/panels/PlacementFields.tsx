@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editorStore.ts';
 import { connectSteps, moveToParent } from '../model/ops.ts';

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/editorStore.ts';
 import { NodeProperties } from './NodeProperties.tsx';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useMachine } from '@xstate/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/index.ts';
 import { FastForward, Play, RotateCcw } from 'lucide-react';
 import { ROLES, RISK_FACTORS, availableEvents, compilePathway, durationLabel, type CompiledPathway, type FormField, type Role } from '@jalur/engine';
 import { useEditor } from '../store/editorStore.ts';
