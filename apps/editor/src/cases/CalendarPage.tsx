@@ -12,6 +12,7 @@ import { call, errorText } from './http.ts';
 import { cwKeys, useCalendar } from './queries.ts';
 import './school-year-i18n.ts';
 import { formatDate, localIsoDate } from '../i18n/dates.ts';
+import './more-i18n.ts';
 
 export function Component() {
   const { t, i18n } = useTranslation();

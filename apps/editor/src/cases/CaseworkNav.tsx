@@ -5,7 +5,7 @@ import { useMe } from '../auth/session.ts';
 import { useOutbox } from './outbox.ts';
 import { useTasks } from './queries.ts';
 import './i18n.ts';
-import './school-year-i18n.ts';
+import './school-year-core-i18n.ts';
 import './cases.css';
 
 export function CaseworkNav() {

@@ -7,6 +7,7 @@ import { useMe } from '../auth/session.ts';
 import { call, errorText } from './http.ts';
 import { cwKeys, useConsents } from './queries.ts';
 import { formatDate, localIsoDate } from '../i18n/dates.ts';
+import './more-i18n.ts';
 
 const today = () => localIsoDate();
 

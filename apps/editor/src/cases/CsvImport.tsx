@@ -11,6 +11,7 @@ import { ApiFailure } from '../api/client.ts';
 import { call, errorText } from './http.ts';
 import { loc } from './i18n.ts';
 import './school-year-i18n.ts';
+import './more-i18n.ts';
 
 /** The roster fields a column can fill (the server's list). */
 const ROSTER_FIELDS = ['nisn', 'name', 'className', 'gender', 'birthDate', 'guardianName', 'guardianPhone', 'fatherName', 'motherName', 'pipEligible', 'kipHolder', 'pipReceived', 'distanceKm', 'transport'] as const;

@@ -19,6 +19,7 @@ import { cwKeys, useCases, useEarlyWarning, usePathways, useStudents } from './q
 import { proposePathway, uniquePathways } from './propose-pathway.ts';
 import type { FlaggedStudent, VersionDetail } from './types.ts';
 import { formatDate } from '../i18n/dates.ts';
+import './more-i18n.ts';
 
 export function Component() {
   const { t, i18n } = useTranslation();

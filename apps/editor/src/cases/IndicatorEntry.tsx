@@ -9,6 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { call, errorText } from './http.ts';
 import { cwKeys } from './queries.ts';
 import { localIsoDate } from '../i18n/dates.ts';
+import './more-i18n.ts';
 
 type Student = { id: string; nisn: string; name: string };
 type Kind = 'attendance' | 'grade' | 'behaviour';

@@ -13,6 +13,7 @@ import { newKey } from './outbox.ts';
 import { loc } from './i18n.ts';
 import { cwKeys, useNotes } from './queries.ts';
 import { formatDate } from '../i18n/dates.ts';
+import './more-i18n.ts';
 
 export function NotesPanel({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();

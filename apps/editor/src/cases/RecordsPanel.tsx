@@ -12,6 +12,7 @@ import { discard, enqueue, flushOutbox, newKey, onSent, useOutbox } from './outb
 import { cwKeys, useRecords } from './queries.ts';
 import { CaseGroupSessions, GroupSessionHint } from '../registers/GroupsInCase.tsx';
 import { formatDate, localIsoDate } from '../i18n/dates.ts';
+import './more-i18n.ts';
 
 type Kind = 'home_visit' | 'case_conference' | 'counseling_session';
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);

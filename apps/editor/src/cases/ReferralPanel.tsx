@@ -9,6 +9,7 @@ import { loc } from './i18n.ts';
 import { cwKeys, useConsents, useReferrals } from './queries.ts';
 import type { ReferralView } from './types.ts';
 import { PartnerChoice } from '../registers/PartnersPicker.tsx';
+import './more-i18n.ts';
 
 function ReferralItem({ r, caseId, canAct }: { r: ReferralView; caseId: string; canAct: boolean }) {
   const { t, i18n } = useTranslation();

@@ -11,6 +11,7 @@ import type { RuleSet } from '@jalur/casework';
 import { call, errorText } from './http.ts';
 import { cwKeys } from './queries.ts';
 import './school-year-i18n.ts';
+import './more-i18n.ts';
 
 export function RulesEditor({ rules }: { rules: RuleSet }) {
   const { t } = useTranslation();

@@ -1,9 +1,16 @@
-/** A step's form, rendered from its definition (text, number, date, choice, yes/no, a pick from a register). */
+/**
+ * A step's form, rendered from its definition (text, number, date, choice,
+ * yes/no, a pick from a register). The register picker (funds, partners,
+ * peer counsellors) is its own chunk, loaded when a form has such a field:
+ * the case page's first view does without the registers' code (issue 17).
+ */
 import { useTranslation } from '../i18n/index.ts';
 import type { FieldError, FormField } from '@jalur/engine';
 import { loc } from './i18n.ts';
 import { choiceLabel } from '../i18n/values.ts';
-import { RegisterPicker } from './RegisterPicker.tsx';
+import { lazySection, Section } from './LazySection.tsx';
+
+const RegisterPicker = lazySection(() => import('./RegisterPicker.tsx'), 'RegisterPicker');
 
 export function StepForm({ fields, values, errors, onChange }: { fields: readonly FormField[]; values: Record<string, unknown>; errors: readonly FieldError[]; onChange: (name: string, value: unknown) => void }) {
   const { t, i18n } = useTranslation();
@@ -46,7 +53,11 @@ export function StepForm({ fields, values, errors, onChange }: { fields: readonl
             break;
           case 'register':
             // A fund, referral partner or peer counsellor of the school's registers, by name (see RegisterPicker.tsx).
-            input = <RegisterPicker field={f} value={v} invalid={!!err} onChange={(x) => onChange(f.name, x)} />;
+            input = (
+              <Section name="register-picker" fallback={<select {...common} data-register={f.register} disabled value=""><option value="">{t('common.loading')}</option></select>}>
+                <RegisterPicker field={f} value={v} invalid={!!err} onChange={(x) => onChange(f.name, x)} />
+              </Section>
+            );
             break;
           default:
             input = <textarea {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.name, e.target.value || undefined)} />;

@@ -15,6 +15,7 @@ import { IndicatorEntry } from './IndicatorEntry.tsx';
 import { useStudents } from './queries.ts';
 import { StudentPrivacyActions } from '../privacy/StudentPrivacyActions.tsx';
 import { RosterFacts, StatusBadge, StatusChange, StatusSuggestions } from '../students/StudentStatus.tsx';
+import './more-i18n.ts';
 
 /** Example files a school can fill in (the headers the import understands). */
 const ROSTER_EXAMPLE = 'NISN;Nama Siswa;Kelas;JK;Tanggal Lahir;Nama Wali;No HP Wali\n0012345678;Budi Santoso;X-1;L;07/03/2009;Slamet;081234567890\n';

@@ -1,20 +1,18 @@
 /**
  * Strings of the school-year pages (kenaikan kelas, the school's week and
  * national holidays, student status), under `sy.*`: Bahasa Indonesia first,
- * English second. Importing this module registers them.
+ * English second. Importing this module registers them (and those of
+ * school-year-core-i18n.ts).
  */
 import i18n from '../i18n/index.ts';
+// `sy.nav` and `sy.prefill` (the case page's first view needs them) are registered there.
+import './school-year-core-i18n.ts';
 
 const id = {
-  nav: { rollover: 'Kenaikan kelas' },
   rules: {
     economic: 'Keluarga kurang mampu (Layak PIP / Penerima KIP dari Dapodik)', onlyWithOther: 'Hanya bila ada tanda lain (kehadiran, nilai, perilaku)',
     riskWhenNotReceived: 'Berisiko bila PIP belum diterima', distance: 'Jarak rumah ke sekolah', watchKm: 'Dipantau mulai (km)', riskKm: 'Berisiko mulai (km)',
     walkingIsRisk: 'Berjalan kaki sejauh batas pantauan sudah berisiko',
-  },
-  prefill: {
-    from: 'Diisi dari indikator yang diimpor:', attendance: 'kehadiran {{period}} (sakit {{sick}}, izin {{permitted}}, alpa {{alpa}})', grades: 'nilai semester {{term}}',
-    recorded: 'dicatat {{date}}', check: 'Periksa angkanya, ubah bila perlu, lalu kirim.',
   },
   import: {
     columns: '{{count}} kolom dikenali (judul kolom di baris {{lines}})', column: 'Kolom di berkas', field: 'Diisi ke', ignore: '— abaikan —', again: 'Pratinjau dengan pemetaan ini',
@@ -53,15 +51,10 @@ const id = {
   },
 };
 const en: typeof id = {
-  nav: { rollover: 'Year-end rollover' },
   rules: {
     economic: 'Economic need (eligible for PIP / holds a KIP, from Dapodik)', onlyWithOther: 'Only next to another sign (attendance, grades, behaviour)',
     riskWhenNotReceived: 'At risk when PIP has not been received', distance: 'Distance from home to school', watchKm: 'Watch from (km)', riskKm: 'At risk from (km)',
     walkingIsRisk: 'Walking as far as the watch distance is a risk',
-  },
-  prefill: {
-    from: 'Filled in from the imported indicators:', attendance: 'attendance {{period}} (sick {{sick}}, excused {{permitted}}, unexcused {{alpa}})', grades: 'grades of term {{term}}',
-    recorded: 'recorded {{date}}', check: 'Check the figures, change them if needed, then send.',
   },
   import: {
     columns: '{{count}} columns recognised (header on line {{lines}})', column: 'Column in the file', field: 'Fills', ignore: '— ignore —', again: 'Preview with this mapping',

@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../i18n/index.ts';
 import { call } from '../cases/http.ts';
-import '../cases/school-year-i18n.ts';
+import '../cases/school-year-core-i18n.ts';
 
 export interface Prefill {
   values: Record<string, number>;
