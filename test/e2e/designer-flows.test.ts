@@ -70,6 +70,11 @@ describe('designer journeys', () => {
     await page.waitForURL(/\/cases$/);
     const draft = await draftOf(blankId);
     expect(draft.draft.machine.states.identifikasi?.meta?.title.id).toBe('Identifikasi cepat');
+    // Opened again in the same tab, the designer shows the draft as saved, not as this tab first loaded it.
+    await page.click('a[href="/pathways"]');
+    await page.click(`a[href="/pathways/${blankId}"]`);
+    await node(page, 'identifikasi').waitFor();
+    expect(await node(page, 'identifikasi').textContent()).toContain('Identifikasi cepat');
   });
 
   it('the checks panel speaks in words, not codes', async () => {
@@ -282,5 +287,46 @@ describe('designer journeys', () => {
     // Back to the zoomed-out drawing afterwards.
     await expect.poll(() => page.locator('.step-node .badge').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('the back button saves first too; when saving fails it asks, staying keeps the page and the edit, leaving goes', async () => {
+    const title = async () => (await draftOf(blankId)).draft.machine.states.identifikasi?.meta?.title.id;
+    // Where the page is (Playwright's page.url() can trail an address the page put back).
+    const here = () => page.evaluate(() => location.pathname);
+    const edit = async (text: string) => {
+      await node(page, 'identifikasi').click();
+      await page.fill('[data-testid=prop-title-id]', text);
+    };
+    await page.click('a[href="/pathways"]');
+    await page.click(`a[href="/pathways/${blankId}"]`);
+    await node(page, 'identifikasi').waitFor();
+    await edit('Identifikasi lewat tombol kembali');
+    // The address goes back at once; the guard puts it back, saves, then goes on.
+    await page.goBack();
+    await expect.poll(title, { timeout: 15_000 }).toBe('Identifikasi lewat tombol kembali');
+    await expect.poll(here).toBe('/pathways');
+    await page.waitForSelector('[data-testid=new-blank]');
+
+    // The server cannot be reached: the guard asks, by a link and by the back button.
+    await page.click(`a[href="/pathways/${blankId}"]`);
+    await node(page, 'identifikasi').waitFor();
+    await page.route(`**/api/pathways/${blankId}`, (r) => (r.request().method() === 'PUT' ? r.abort('internetdisconnected') : r.continue()));
+    await edit('Tidak tersimpan');
+    await page.click('a[href="/reports"]');
+    await page.waitForSelector('[data-testid=leave-dialog]');
+    expect(await here()).toBe(`/pathways/${blankId}`);
+    await page.click('[data-testid=leave-stay]');
+    await page.waitForSelector('[data-testid=leave-dialog]', { state: 'detached' });
+    expect(await here()).toBe(`/pathways/${blankId}`);
+    expect(await page.inputValue('[data-testid=prop-title-id]')).toBe('Tidak tersimpan');
+
+    await page.goBack();
+    await page.waitForSelector('[data-testid=leave-dialog]');
+    expect(await here()).toBe(`/pathways/${blankId}`);
+    await page.click('[data-testid=leave-go]');
+    await expect.poll(here).toBe('/pathways');
+    await page.waitForSelector('[data-testid=new-blank]');
+    await page.unroute(`**/api/pathways/${blankId}`);
+    expect(await title()).toBe('Identifikasi lewat tombol kembali');
   });
 });

@@ -1,11 +1,10 @@
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from './app/router.tsx';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './styles.css';
 import './i18n/index.ts';
-import { router } from './app/routes.tsx';
+import { AppRoutes } from './app/routes.tsx';
 import { registerServiceWorker } from './app/serviceWorker.ts';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -13,7 +12,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, ref
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AppRoutes />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -10,7 +10,7 @@
  * deletes the user's unsent work from this browser, so it asks first.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from './router.tsx';
+import { Link, Navigate, NavLink, useLocation, useNavigate } from './router.tsx';
 import { useTranslation } from '../i18n/index.ts';
 import { KeyRound, LogOut } from 'lucide-react';
 import { ApiFailure } from '../api/client.ts';
@@ -38,7 +38,7 @@ function skipToContent(): void {
   target.focus();
 }
 
-export function Layout() {
+export function Layout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
@@ -112,7 +112,8 @@ export function Layout() {
             onClick={() => {
               const unsent = outboxItems().length;
               if (unsent > 0 && !window.confirm(t('shell.logout.unsent', { count: unsent }))) return;
-              logout.mutate(undefined, { onSettled: () => void navigate('/login') });
+              // Signing in again comes back here.
+              logout.mutate(undefined, { onSettled: () => void navigate('/login', { state: { from: location.pathname + location.search } }) });
             }}
           >
             <LogOut size={16} />
@@ -125,7 +126,7 @@ export function Layout() {
         </p>
       )}
       {allowed ? (
-        <Outlet />
+        children
       ) : (
         <main className="page route-error" data-testid="forbidden" role="alert">
           <h1>{t('shell.forbidden.page', { role: t(`role.${r}`) })}</h1>

@@ -4,13 +4,12 @@
  * sentence in the UI's language with a way on, never React Router's
  * developer page.
  */
-import { isRouteErrorResponse, Link, useRouteError } from './router.tsx';
+import { Link, useRouteError } from './router.tsx';
 import { useTranslation } from '../i18n/index.ts';
 import { CloudOff, TriangleAlert } from 'lucide-react';
 import { ApiFailure } from '../api/client.ts';
 import { useOnline } from './online.ts';
 import { removeBootPreview } from './boot-data.ts';
-import { NotFound } from './NotFound.tsx';
 import './i18n.ts';
 
 /** A lazy page's code that could not be fetched (offline, or a deploy removed the old chunk). */
@@ -54,8 +53,7 @@ export function RouteError() {
       </main>
     );
   }
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
+  const detail = error instanceof Error ? error.message : String(error);
   return (
     <main className="page route-error" data-testid="route-error" role="alert">
       <TriangleAlert size={40} aria-hidden className="error-text" />

@@ -1,6 +1,6 @@
 /**
  * Strings of the app shell (offline, errors, signing out), added to
- * the i18next resources under `shell.*`: Bahasa Indonesia first, English
+ * the translations under `shell.*`: Bahasa Indonesia first, English
  * second. Importing this module registers them.
  */
 import i18n from '../i18n/index.ts';

@@ -4,7 +4,8 @@
  * route has an error element (offline, a chunk that cannot load, a crash).
  * Feature pages (src/cases, src/reports, …) each export `Component`.
  */
-import { createBrowserRouter, type RouteObject } from './router.tsx';
+import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { AppRouter, Route, RouteBoundary, Switch, useLocation } from './router.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { Layout } from './Layout.tsx';
 import { PasswordGate } from '../account/PasswordGate.tsx';
@@ -17,9 +18,11 @@ import { Landing } from './Landing.tsx';
  * feature is still being written) falls back to a placeholder, so the build
  * never breaks on a missing module.
  */
-const featurePages = import.meta.glob<{ Component: React.ComponentType }>(['../cases/*Page.tsx', '../reports/*Page.tsx', '../district/*Page.tsx', '../staff/*Page.tsx']);
+const featurePages = import.meta.glob<{ Component: ComponentType }>(['../cases/*Page.tsx', '../reports/*Page.tsx', '../district/*Page.tsx', '../staff/*Page.tsx']);
 
-function feature(path: string) {
+type LazyPage = () => Promise<{ Component: ComponentType }>;
+
+function feature(path: string): LazyPage {
   return async () => {
     const load = featurePages[path];
     if (load) return { Component: (await load()).Component };
@@ -28,69 +31,93 @@ function feature(path: string) {
   };
 }
 
-const designer = (name: 'DraftDesignerPage' | 'VersionDesignerPage' | 'DiffPage') => async () => ({ Component: (await import('./designer.ts'))[name] });
-
-type LazyPage = () => Promise<{ Component: React.ComponentType }>;
+const designer =
+  (name: 'DraftDesignerPage' | 'VersionDesignerPage' | 'DiffPage'): LazyPage =>
+  async () => ({ Component: (await import('./designer.ts'))[name] });
 
 /**
- * A signed-in page: lazy, with its own error element (the menu stays usable
- * around it). Code that cannot be fetched (offline, or an old build's chunk)
- * becomes a page that throws while rendering, so the error element shows it:
- * a rejected `lazy` alone leaves the outlet empty.
+ * The signed-in pages, most specific first (the first match wins): each a
+ * lazy chunk. Code that cannot be fetched (offline, or an old build's chunk)
+ * throws while rendering, so the page's boundary shows it in words.
  */
-const page = (path: string, lazy: LazyPage): RouteObject => ({
-  path,
-  errorElement: <RouteError />,
-  lazy: async () => {
-    try {
-      return await lazy();
-    } catch (error) {
-      return {
-        Component: () => {
-          throw error;
-        },
-      };
-    }
-  },
-});
-
-export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
-  {
-    element: (
-      <PasswordGate>
-        <Layout />
-      </PasswordGate>
-    ),
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <Landing /> },
-      page('pathways', async () => ({ Component: (await import('../pathways/PathwayListPage.tsx')).PathwayListPage })),
-      page('pathways/:id', designer('DraftDesignerPage')),
-      page('pathways/:id/versions/:v', designer('VersionDesignerPage')),
-      page('pathways/:id/diff', designer('DiffPage')),
-      page('cases', feature('../cases/CaseBoardPage.tsx')),
-      page('cases/:id', feature('../cases/CasePage.tsx')),
-      page('cases/tasks', feature('../cases/TasksPage.tsx')),
-      page('cases/students', feature('../cases/StudentsPage.tsx')),
-      page('cases/flags', feature('../cases/FlagsPage.tsx')),
-      page('cases/calendar', feature('../cases/CalendarPage.tsx')),
-      page('cases/rollover', feature('../cases/RolloverPage.tsx')),
-      page('reports', feature('../reports/ReportsPage.tsx')),
-      page('district', feature('../district/DistrictPage.tsx')),
-      page('templates', feature('../district/TemplatesPage.tsx')),
-      page('migrations', feature('../reports/MigrationPage.tsx')),
-      page('staff', feature('../staff/StaffPage.tsx')),
-      page('team', async () => ({ Component: (await import('../team/TeamPage.tsx')).Component })),
-      page('registers/partners', async () => ({ Component: (await import('../registers/PartnersPage.tsx')).Component })),
-      page('registers/peers', async () => ({ Component: (await import('../registers/PeersPage.tsx')).Component })),
-      page('registers/groups', async () => ({ Component: (await import('../registers/GroupsPage.tsx')).Component })),
-      page('registers/funds', async () => ({ Component: (await import('../registers/FundsPage.tsx')).Component })),
-      page('process/:id?', async () => ({ Component: (await import('../process/ProcessPage.tsx')).Component })),
-      page('account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })),
-      { path: '*', element: <NotFound /> },
-    ],
-  },
+const PAGES: [path: string, load: LazyPage][] = [
+  ['/pathways', async () => ({ Component: (await import('../pathways/PathwayListPage.tsx')).PathwayListPage })],
+  ['/pathways/:id', designer('DraftDesignerPage')],
+  ['/pathways/:id/versions/:v', designer('VersionDesignerPage')],
+  ['/pathways/:id/diff', designer('DiffPage')],
+  ['/cases', feature('../cases/CaseBoardPage.tsx')],
+  ['/cases/tasks', feature('../cases/TasksPage.tsx')],
+  ['/cases/students', feature('../cases/StudentsPage.tsx')],
+  ['/cases/flags', feature('../cases/FlagsPage.tsx')],
+  ['/cases/calendar', feature('../cases/CalendarPage.tsx')],
+  ['/cases/rollover', feature('../cases/RolloverPage.tsx')],
+  ['/cases/:id', feature('../cases/CasePage.tsx')],
+  ['/reports', feature('../reports/ReportsPage.tsx')],
+  ['/district', feature('../district/DistrictPage.tsx')],
+  ['/templates', feature('../district/TemplatesPage.tsx')],
+  ['/migrations', feature('../reports/MigrationPage.tsx')],
+  ['/staff', feature('../staff/StaffPage.tsx')],
+  ['/team', async () => ({ Component: (await import('../team/TeamPage.tsx')).Component })],
+  ['/registers/partners', async () => ({ Component: (await import('../registers/PartnersPage.tsx')).Component })],
+  ['/registers/peers', async () => ({ Component: (await import('../registers/PeersPage.tsx')).Component })],
+  ['/registers/groups', async () => ({ Component: (await import('../registers/GroupsPage.tsx')).Component })],
+  ['/registers/funds', async () => ({ Component: (await import('../registers/FundsPage.tsx')).Component })],
+  ['/process/:id?', async () => ({ Component: (await import('../process/ProcessPage.tsx')).Component })],
+  ['/account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })],
 ];
 
-export const router = createBrowserRouter(routes);
+const pages = PAGES.map(([path, load]) => [path, lazy(async () => ({ default: (await load()).Component }))] as const);
+
+/**
+ * The signed-in app's page for the current address. A new page's code loads
+ * in a transition, so the page before it stays on screen (and usable) until
+ * the next one can draw, as a link in a plain web page would.
+ */
+function Pages() {
+  const { pathname: path } = useLocation();
+  const [shown, setShown] = useState(path);
+  useEffect(() => {
+    if (path !== shown) startTransition(() => setShown(path));
+  }, [path, shown]);
+  return (
+    <Suspense fallback={null}>
+      <Switch location={shown}>
+        <Route path="/">
+          <Landing />
+        </Route>
+        {pages.map(([pattern, Page]) => (
+          <Route key={pattern} path={pattern}>
+            <RouteBoundary fallback={<RouteError />}>
+              <Page />
+            </RouteBoundary>
+          </Route>
+        ))}
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+/** The whole app: the sign-in page, and every other page inside the password gate and the menu. */
+export function AppRoutes() {
+  return (
+    <AppRouter>
+      <RouteBoundary fallback={<RouteError />}>
+        <Switch>
+          <Route path="/login">
+            <LoginPage />
+          </Route>
+          <Route>
+            <PasswordGate>
+              <Layout>
+                <Pages />
+              </Layout>
+            </PasswordGate>
+          </Route>
+        </Switch>
+      </RouteBoundary>
+    </AppRouter>
+  );
+}

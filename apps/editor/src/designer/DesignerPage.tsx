@@ -222,9 +222,10 @@ function Draft({ detail }: { detail: PathwayDetail }) {
 export function DraftDesignerPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const q = usePathway(id);
-  if (q.isPending) return <div className="splash">{t('common.loading')}</div>;
+  const q = usePathway(id, { fresh: true });
+  // Opened again in the same tab: wait for the draft as it is now, or the first edit would meet a stale revision.
   if (q.isError) return <div className="page error-text">{q.error.message}</div>;
+  if (q.isPending || !q.isFetchedAfterMount) return <div className="splash">{t('common.loading')}</div>;
   return <Draft key={id} detail={q.data} />;
 }
 

@@ -118,7 +118,7 @@ export function valueText(value: unknown, lang: string): string {
   return String(value);
 }
 
-/** One language's words of a label map, as i18next resources (`cw.risk.economic`). */
+/** One language's words of a label map, as translation resources (`cw.risk.economic`). */
 export function labelsIn<K extends string>(lang: ValueLang, labels: Record<K, ValueLabel>): Record<K, string> {
   return Object.fromEntries(Object.entries<ValueLabel>(labels).map(([k, v]) => [k, v[lang]])) as Record<K, string>;
 }

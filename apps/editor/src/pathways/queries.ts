@@ -16,8 +16,15 @@ export function usePathwayList() {
   return useQuery({ queryKey: pathwayKeys.list, queryFn: () => unwrap(api.api.pathways.$get()) });
 }
 
-export function usePathway(id: string) {
-  return useQuery({ queryKey: pathwayKeys.detail(id), queryFn: () => unwrap(api.api.pathways[':id'].$get({ param: { id } })), staleTime: Infinity, refetchOnWindowFocus: false });
+/** A pathway with its draft. `fresh`: fetched again on mount (the designer edits the draft as the server has it now, not as this tab last saw it). */
+export function usePathway(id: string, { fresh = false } = {}) {
+  return useQuery({
+    queryKey: pathwayKeys.detail(id),
+    queryFn: () => unwrap(api.api.pathways[':id'].$get({ param: { id } })),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    ...(fresh ? { refetchOnMount: 'always' as const } : {}),
+  });
 }
 
 export function useVersion(id: string, v: number, enabled = true) {

@@ -1,6 +1,6 @@
 /**
  * Strings of the process view and the what-if check (issue 16), added to the
- * app's i18next resources under `proc.*`: Bahasa Indonesia first, English
+ * app's translations under `proc.*`: Bahasa Indonesia first, English
  * second. Importing this module registers them.
  */
 import i18n from '../i18n/index.ts';

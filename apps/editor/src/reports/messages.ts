@@ -1,6 +1,6 @@
 /**
  * The reports' own strings (namespace `reports`), Bahasa Indonesia first.
- * Registered with i18next when the lazy module loads.
+ * Registered with the translations when the lazy module loads.
  */
 import i18n from '../i18n/index.ts';
 import { labelsIn, OUTCOME_LABELS, RISK_FACTOR_LABELS } from '../i18n/values.ts';
