@@ -7,7 +7,7 @@ export function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t('app.language')}>
       {(['id', 'en'] as const).map((l) => (
-        <button key={l} type="button" className={i18n.language === l ? 'active' : ''} aria-pressed={i18n.language === l} onClick={() => setLanguage(l)} data-testid={`lang-${l}`}>
+        <button key={l} type="button" className={i18n.language === l ? 'active' : ''} aria-pressed={i18n.language === l} onClick={() => void setLanguage(l)} data-testid={`lang-${l}`}>
           {l === 'id' ? 'ID' : 'EN'}
         </button>
       ))}

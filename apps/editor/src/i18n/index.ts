@@ -11,10 +11,10 @@
  *   - plurals by `count` with the language's plural rules (`_one`, `_other`)
  *     and `_zero` for 0, and `context` (`key_context`, `key_context_one`);
  *   - `defaultValue`, then the Indonesian text, then the key itself.
+ * English is fetched only when chosen (`ready` and `setLanguage` wait for it).
  */
 import { useSyncExternalStore } from 'react';
 import { id } from './id.ts';
-import { en } from './en.ts';
 
 export type Lang = 'id' | 'en';
 const KEY = 'jalur.lang';
@@ -24,7 +24,7 @@ type Messages = { [key: string]: string | Messages };
 type TOptions = { ns?: string; count?: number | string; context?: string; defaultValue?: string; [value: string]: unknown };
 export type TFunction = (key: string, options?: TOptions) => string;
 
-const resources: Record<Lang, Record<string, Messages>> = { id: { [DEFAULT_NS]: id as Messages }, en: { [DEFAULT_NS]: en as Messages } };
+const resources: Record<Lang, Record<string, Messages>> = { id: { [DEFAULT_NS]: id as Messages }, en: { [DEFAULT_NS]: {} } };
 
 function storedLang(): Lang {
   try {
@@ -93,6 +93,13 @@ function translate(lang: Lang, defaultNs: string, fullKey: string, options: TOpt
   return options.defaultValue !== undefined ? interpolate(options.defaultValue, options) : key;
 }
 
+let english: Promise<void> | null = null;
+/** The app's own English messages (features add theirs as they load). */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'id') return Promise.resolve();
+  return (english ??= import('./en.ts').then(({ en }) => merge(resources.en[DEFAULT_NS]!, en as Messages, false)));
+}
+
 const tCache = new Map<string, TFunction>();
 function fixedT(lang: Lang, ns: string): TFunction {
   const cacheKey = `${lang}:${ns}`;
@@ -133,8 +140,14 @@ export function useTranslation(ns: string = DEFAULT_NS): { t: TFunction; i18n: t
 
 if (typeof document !== 'undefined') document.documentElement.lang = language;
 
-/** Switches the language and remembers it. */
-export function setLanguage(lang: Lang): void {
+/** Settles when the chosen language's messages are here (at once for Bahasa Indonesia). */
+export const ready: Promise<void> = loadLanguage(language).catch(() => {
+  // Offline with English never fetched: Bahasa Indonesia, the fallback, stands in.
+});
+
+/** Switches the language (once its messages are here) and remembers it. */
+export async function setLanguage(lang: Lang): Promise<void> {
+  await loadLanguage(lang);
   try {
     localStorage.setItem(KEY, lang);
   } catch {

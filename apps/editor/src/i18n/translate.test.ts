@@ -6,7 +6,7 @@
  */
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import i18n, { type Lang } from './index.ts';
+import i18n, { loadLanguage, type Lang } from './index.ts';
 import { en } from './en.ts';
 import { id } from './id.ts';
 
@@ -19,6 +19,8 @@ const bundles: { lang: Lang; ns: string; messages: Tree }[] = [
 
 beforeAll(async () => {
   await reference.init({ resources: {}, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, initAsync: false });
+  // The app fetches its English when chosen.
+  await loadLanguage('en');
   for (const b of bundles) reference.addResourceBundle(b.lang, b.ns, b.messages, true, false);
   // Every feature's messages, registered with both as the app registers them.
   const add = i18n.addResourceBundle.bind(i18n);
