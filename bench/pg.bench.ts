@@ -20,6 +20,30 @@
  * UPDATE, write, COMMIT) as the same-run baseline of that change; and the
  * pool size measured: one API process with a pool of 10 and of 20
  * connections against the default (two per core, at least four: 4 here).
+ *
+ * Each configuration's best round (highest req/s) is reported; every round's
+ * req/s and p99 go to stderr, so the spread is visible. What the tail is made
+ * of (issue 17, measured 2026-12-06 on the 2-core machine):
+ * - autocannon keeps CONNECTIONS requests in flight (a closed loop), so the
+ *   mean latency is CONNECTIONS ÷ req/s on both sides: the p99 ratio is the
+ *   inverse of the req/s ratio times the ratio of the tails' shapes (p99 ÷
+ *   mean). At 0.7–0.8× the req/s, throughput alone puts the p99 at 1.25–1.45×.
+ * - PostgreSQL's side uses both cores (API ~0.4 ms, server ~0.25 ms,
+ *   autocannon ~0.08 ms of CPU per advance), SQLite's one (~0.31 ms + 0.06).
+ *   Sampled `pg_stat_activity` under load: of the 4 pool connections ~2 wait
+ *   for a WAL flush (their pipelined reads behind them), ~0.2 run, the rest
+ *   wait for the API process. SQLite's p99 is the steady one (21 ms in all
+ *   three rounds of a quiet run); PostgreSQL's moved between 26 and 41 ms.
+ * - postgres.js 3.4.9's pool dispatch got slower the longer the pool stayed
+ *   busy (a queue scan over every query served): fixed by
+ *   `patches/postgres@3.4.9.patch` (test/pg/driver-pool.test.ts).
+ * - Tried, no gain that stood out of the noise: a separate commit pool so
+ *   reads never wait behind a flush (p99 31–41 ms with it, 26–39 without,
+ *   same run), pool 3 or 6, TCP_NODELAY, synchronous_commit=off (a probe
+ *   only, never the bench: req/s unchanged, so CPU-bound rather than
+ *   fsync-bound). Not it: GC (the
+ *   same pauses in both API processes), lock waits (no two requests hold one
+ *   case), table bloat (99% of the case updates are HOT).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -161,6 +185,8 @@ export default async function pgBench(): Promise<BenchEntry[]> {
     ];
     for (const c of configs) await load(c.t, c.servers, 1); // warm-up: JIT, compiled pathway, connection pools
     for (let r = 0; r < ROUNDS; r++) for (const c of configs) c.runs.push(await load(c.t, c.servers, SECONDS));
+    const names = ['sqlite', 'pg x1', 'pg x2', 'pg pool 10', 'pg pool 20', 'pg row lock first'];
+    configs.forEach((c, i) => process.stderr.write(`[pg.bench] ${names[i]} rounds: ${c.runs.map((r) => `${Math.round(r.requestsPerSec)} req/s p99 ${r.p99Ms} ms`).join(', ')}\n`));
     const [base, one, two, pool10, pool20, locked] = configs.map((c) => best(c.runs)) as [Side, Side, Side, Side, Side, Side];
     for (const [name, side] of [['sqlite', base], ['pg x1', one], ['pg x2', two], ['pg pool 10', pool10], ['pg pool 20', pool20], ['pg row lock first', locked]] as const) {
       if (side.non2xx > 0) process.stderr.write(`[pg.bench] ${name}: ${side.non2xx} non-2xx answers in the best run\n`);
