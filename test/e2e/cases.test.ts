@@ -51,6 +51,7 @@ async function act(p: Page, event: string, fields: Record<string, string> = {}) 
   await p.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline-event]').length > n, before, { timeout: 15_000 });
 }
 
+/** The current step's title (the case and its timeline refetch apart after an action: poll it). */
 async function currentStep(p: Page): Promise<string> {
   return (await p.locator('[data-testid=current-step] strong').first().textContent()) ?? '';
 }
@@ -119,7 +120,7 @@ describe('case work in Chromium', () => {
     await page.click('[data-testid=send-event]');
     expect(await page.locator('[data-testid=step-message]').textContent()).toContain('wajib diisi');
     await act(page, 'TERIMA_KASUS', { referredBy: 'wali_kelas', problemArea: 'belajar', urgency: 'segera', problemDescription: 'Sering tidak masuk tanpa keterangan' });
-    expect(await currentStep(page)).toBe('Konseling individual');
+    await expect.poll(() => currentStep(page)).toBe('Konseling individual');
 
     await page.fill('[data-testid=note-body]', SECRET);
     await page.selectOption('[data-testid=note-level]', 'rahasia');
@@ -131,7 +132,7 @@ describe('case work in Chromium', () => {
     await page.waitForSelector(`[data-testid=note]:has-text("${PUBLIC}")`);
 
     await act(page, 'KUNJUNGAN_RUMAH', { sessionDate: '2026-11-02' });
-    expect(await currentStep(page)).toBe('Kunjungan rumah');
+    await expect.poll(() => currentStep(page)).toBe('Kunjungan rumah');
     await shot(page, '05-home-visit-step');
   });
 
@@ -179,7 +180,7 @@ describe('case work in Chromium', () => {
     expect(sessions.items).toHaveLength(1);
 
     await act(page, 'KUNJUNGAN_SELESAI', { visitDate: '2026-11-03', findings: 'Keluarga butuh dukungan; ibu bersedia datang ke sekolah' });
-    expect(await currentStep(page)).toBe('Konseling individual');
+    await expect.poll(() => currentStep(page)).toBe('Konseling individual');
     await shot(page, '07-visit-sent');
   });
 
@@ -195,7 +196,7 @@ describe('case work in Chromium', () => {
     await page.click('[data-testid=consent-save]');
     await page.waitForSelector('[data-testid=consent]');
     await act(page, 'RUJUK', { sessionDate: '2026-11-04' });
-    expect(await currentStep(page)).toBe('Surat rujukan');
+    await expect.poll(() => currentStep(page)).toBe('Surat rujukan');
     expect(await page.locator('[data-testid=approval]').textContent()).toContain('Menunggu');
     // Until the kepsek approves, the step's own actions wait.
     expect(await page.locator('[data-testid="action-SURAT_DIKIRIM"]').isDisabled()).toBe(true);
