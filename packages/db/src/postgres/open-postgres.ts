@@ -48,8 +48,10 @@ export interface PostgresOptions {
  * Two connections per core this process may use, at least four: PostgreSQL's
  * own rule of thumb (cores × 2 + disks) for a server on the same machine. On
  * the 2-core machine a pool of 4 answered 1.36× the advances per second of a
- * pool of 10, with 0.61× its p99 (`pnpm bench pg`): more connections than
- * cores only queue inside the server.
+ * pool of 10, with 0.61× its p99, before the driver's queue was patched
+ * (`patches/postgres@3.4.9.patch`); after it, pool 10 gave 0.89× the
+ * advances per second of pool 4 and 0.92× its p99 in one run (`pnpm bench
+ * pg`): more connections than cores mostly queue inside the server.
  */
 export function defaultPoolSize(): number {
   return Math.max(4, 2 * availableParallelism());
