@@ -4,7 +4,7 @@
  * route has an error element (offline, a chunk that cannot load, a crash).
  * Feature pages (src/cases, src/reports, …) each export `Component`.
  */
-import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { startTransition, Suspense, use, useEffect, useState, type ComponentType } from 'react';
 import { AppRouter, Route, RouteBoundary, Switch, useLocation } from './router.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -66,29 +66,92 @@ const PAGES: [path: string, load: LazyPage][] = [
   ['/account/password', async () => ({ Component: (await import('../account/ChangePasswordPage.tsx')).Component })],
 ];
 
-const pages = PAGES.map(([path, load]) => [path, lazy(async () => ({ default: (await load()).Component }))] as const);
+/**
+ * Each page's code, fetched once: by the first render that needs it, or
+ * earlier by `preloadPage`. Once it is here the page draws at once, without
+ * suspending: a Suspense fallback, once shown, holds the page back for
+ * React's reveal throttle (300 ms).
+ */
+interface PageLoader {
+  pattern: string;
+  match: RegExp;
+  module: { Component: ComponentType } | null;
+  promise: ReturnType<LazyPage> | null;
+  load: LazyPage;
+}
+const loaders: PageLoader[] = PAGES.map(([pattern, load]) => ({
+  pattern,
+  // `/cases/:id` → ^/cases/([^/]+)/?$ ; `/process/:id?` → ^/process(?:/([^/]+))?/?$
+  match: new RegExp(`^${pattern.replace(/\/:\w+\?/g, '(?:/([^/]+))?').replace(/\/:\w+/g, '/([^/]+)')}/?$`),
+  module: null,
+  promise: null,
+  load,
+}));
+
+function loadPage(l: PageLoader): ReturnType<LazyPage> {
+  return (l.promise ??= l.load().then((m) => (l.module = m)));
+}
+
+/** A page: drawn at once when its code is here, else suspended until it is (a failure goes to the page's boundary). */
+function Page({ loader }: { loader: PageLoader }) {
+  const { Component } = loader.module ?? use(loadPage(loader));
+  return <Component />;
+}
+
+/** The page the switch picks for `path`: the first pattern that matches (none for `/` and unknown paths). */
+function loaderFor(path: string): PageLoader | undefined {
+  return loaders.find((l) => l.match.test(path));
+}
 
 /**
- * The signed-in app's page for the current address. A new page's code loads
- * in a transition, so the page before it stays on screen (and usable) until
- * the next one can draw, as a link in a plain web page would.
+ * Starts fetching the code of the page at `path` (the first pattern that
+ * matches, as the switch picks it), so it comes in while the signed-in user
+ * is still being asked for instead of after: the designer's chunk is large.
+ * A failure is left to the page's own boundary.
+ */
+function preloadPage(path: string): void {
+  const loader = loaderFor(path);
+  if (loader) loadPage(loader).catch(() => undefined);
+}
+if (typeof window !== 'undefined') preloadPage(window.location.pathname);
+
+/**
+ * The signed-in app's page for the current address. The address a page
+ * shows moves on only once the next page's code is here, so the page before
+ * stays on screen (and usable) meanwhile, as a link in a plain web page
+ * would, and nothing suspends: a Suspense fallback, once shown, would hold
+ * the next page back for React's reveal throttle (300 ms). A page whose code
+ * cannot load is shown anyway, and its boundary says why.
  */
 function Pages() {
   const { pathname: path } = useLocation();
-  const [shown, setShown] = useState(path);
+  const ready = (p: string) => loaderFor(p)?.module !== null;
+  const [shown, setShown] = useState<string | null>(() => (ready(path) ? path : null));
   useEffect(() => {
-    if (path !== shown) startTransition(() => setShown(path));
+    if (path === shown) return;
+    const show = () => startTransition(() => setShown(path));
+    const loader = loaderFor(path);
+    if (!loader || loader.module) return show();
+    let current = true;
+    loadPage(loader).then(
+      () => current && show(),
+      () => current && show(),
+    );
+    return () => {
+      current = false;
+    };
   }, [path, shown]);
+  if (shown === null) return null;
   return (
     <Suspense fallback={null}>
       <Switch location={shown}>
         <Route path="/">
           <Landing />
         </Route>
-        {pages.map(([pattern, Page]) => (
-          <Route key={pattern} path={pattern}>
+        {loaders.map((loader) => (
+          <Route key={loader.pattern} path={loader.pattern}>
             <RouteBoundary fallback={<RouteError />}>
-              <Page />
+              <Page loader={loader} />
             </RouteBoundary>
           </Route>
         ))}
@@ -102,6 +165,8 @@ function Pages() {
 
 /** The whole app: the sign-in page, and every other page inside the password gate and the menu. */
 export function AppRoutes() {
+  const { pathname } = useLocation();
+  useEffect(() => preloadPage(pathname), [pathname]);
   return (
     <AppRouter>
       <RouteBoundary fallback={<RouteError />}>
