@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
-import { node, signIn, waitForStill } from '../../apps/editor/e2e/designer.ts';
+import { node, selectNode, signIn, waitForStill } from '../../apps/editor/e2e/designer.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'designer-flows');
 let server: RunningServer;
@@ -63,7 +63,7 @@ describe('designer journeys', () => {
   });
 
   it('saves an edit made just before leaving for another page', async () => {
-    await node(page, 'identifikasi').click();
+    await selectNode(page, 'identifikasi');
     await page.fill('[data-testid=prop-title-id]', 'Identifikasi cepat');
     // Well within the autosave delay: straight to the case board.
     await page.click('a[href="/cases"]');
@@ -116,7 +116,7 @@ describe('designer journeys', () => {
     await page.click('[data-testid=auto-layout]');
     await page.waitForTimeout(300);
     await waitForStill(page);
-    await node(page, 'identifikasi').click();
+    await selectNode(page, 'identifikasi');
     await page.selectOption('[data-testid=prop-connect]', 'selesai');
     await expect.poll(() => page.locator('[data-testid=lint-summary]').getAttribute('data-errors'), { timeout: 10_000 }).toBe('0');
     await page.click('[data-testid=publish]');
@@ -140,7 +140,7 @@ describe('designer journeys', () => {
     expect((await draftOf(blankId)).versions.length).toBe(1);
 
     // A changed step: the summary counts it, the note goes into the history.
-    await node(page, 'identifikasi').click();
+    await selectNode(page, 'identifikasi');
     await page.fill('[data-testid=prop-title-id]', 'Identifikasi siswa');
     await page.click('[data-testid=publish]');
     await page.waitForSelector('[data-testid=publish-dialog]');
@@ -294,7 +294,7 @@ describe('designer journeys', () => {
     // Where the page is (Playwright's page.url() can trail an address the page put back).
     const here = () => page.evaluate(() => location.pathname);
     const edit = async (text: string) => {
-      await node(page, 'identifikasi').click();
+      await selectNode(page, 'identifikasi');
       await page.fill('[data-testid=prop-title-id]', text);
     };
     await page.click('a[href="/pathways"]');

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../apps/editor/e2e/browser.ts';
 import { e2eWorld } from '../../apps/editor/e2e/suite.ts';
 import { REPO_ROOT, type RunningServer } from '../../apps/editor/e2e/server.ts';
-import { clickPane, connect, edgeLabels, node, signIn, stepIds, waitForStill } from '../../apps/editor/e2e/designer.ts';
+import { clickPane, connect, edgeLabels, node, selectNode, signIn, stepIds, waitForStill } from '../../apps/editor/e2e/designer.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'editor');
 let server: RunningServer;
@@ -187,7 +187,7 @@ describe('the pathway designer in Chromium', () => {
   it('shows a published version read-only and a visual diff against the draft', async () => {
     await page.goto(pathwayUrl);
     await node(page, 'identifikasi').waitFor();
-    await node(page, 'pemantauan').click();
+    await selectNode(page, 'pemantauan');
     await page.fill('[data-testid=prop-title-id]', 'Pemantauan mingguan');
     await saved();
     await page.click('[data-testid=versions-toggle]');
@@ -234,7 +234,7 @@ describe('the pathway designer in Chromium', () => {
     await page.waitForTimeout(300);
     await waitForStill(page);
     // Connect with the properties panel (keyboard friendly) instead of dragging.
-    await node(page, 'identifikasi').click();
+    await selectNode(page, 'identifikasi');
     await page.selectOption('[data-testid=prop-connect]', 'paralel');
     // A step dragged onto a region goes inside it.
     await page.click('[data-testid=palette-referral]');
@@ -290,7 +290,7 @@ describe('the pathway designer in Chromium', () => {
       return { status: res.status, name: me.user.name };
     }, pathwayUrl);
     expect(status).toBe(200);
-    await node(page, 'asesmen').click();
+    await selectNode(page, 'asesmen');
     await page.fill('[data-testid=prop-title-id]', 'Asesmen awal');
     await page.waitForSelector('[data-testid=conflict]', { timeout: 15_000 });
     expect(await page.textContent('[data-testid=conflict]')).toContain(name);

@@ -22,6 +22,12 @@ export async function signIn(page: Page, base: string, email = 'kepsek@sekolah-a
 /** The node element of a step, by its state path. */
 export const node = (page: Page, id: string) => page.locator(`[data-testid="node-${id}"]`);
 
+/** Clicks a step and waits until the properties panel shows it: the panel follows a click a moment later (a deferred render). */
+export async function selectNode(page: Page, id: string): Promise<void> {
+  await node(page, id).click();
+  await page.locator(`[data-testid=properties][data-shows="${id}"]`).waitFor();
+}
+
 /** Waits until the canvas stops moving (after auto-layout or a fit-view animation). */
 export async function waitForStill(page: Page): Promise<void> {
   let last = '';

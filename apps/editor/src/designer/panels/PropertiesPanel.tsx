@@ -66,7 +66,8 @@ export function PropertiesPanel() {
   else if (selectedEdge) body = <EdgeProperties key={selectedEdge.id} edge={selectedEdge} />;
   else body = <PathwayProperties />;
   return (
-    <section className="panel properties" aria-label={t('props.panel')}>
+    // `data-shows`: what the panel shows now (it follows a click a moment later, see above).
+    <section className="panel properties" aria-label={t('props.panel')} data-testid="properties" data-shows={selectedNodes.length === 1 ? selectedNodes[0] : selectedEdge ? selectedEdge.id : selectedNodes.length > 1 ? 'multi' : 'pathway'}>
       {body}
     </section>
   );
