@@ -11,8 +11,15 @@ declare global {
 
 const FRESH_MS = 15_000;
 
-/** The early `GET url` boot.js made, if there is one that nobody has taken yet. */
+/** URLs the app has asked for already: boot.js's answer serves only the app's first request of each. */
+const asked = new Set<string>();
+
+/** The early `GET url` boot.js made, if this is the app's first request of it and nobody has taken it yet. */
 export function takeBoot(url: string): Promise<Response> | undefined {
+  // A later request wants what is true now. boot.js can also run after the app's first request (it is a
+  // separate script), and its answer, left unused, must not stand in for a later one (after a role switch).
+  if (asked.has(url)) return undefined;
+  asked.add(url);
   const boot = typeof window === 'undefined' ? undefined : window.__jalurBoot;
   if (!boot || Date.now() - boot.at > FRESH_MS) return undefined;
   const found = boot.fetched[url];
